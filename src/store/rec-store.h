@@ -1,0 +1,92 @@
+/* rec-store.h — the case file: one SQLite database per case
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every write is one transaction, committed before the call returns
+ * (autosave). Reads return core objects; nothing above this layer sees SQL.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "rec-case-data.h"
+
+G_BEGIN_DECLS
+
+#define REC_STORE_ERROR (rec_store_error_quark ())
+
+typedef enum
+{
+  REC_STORE_ERROR_FAILED,       /* I/O or SQLite failure */
+  REC_STORE_ERROR_NOT_A_CASE,   /* not SQLite, truncated, or another program's database */
+  REC_STORE_ERROR_TOO_NEW,      /* made by a newer Recourse */
+  REC_STORE_ERROR_CONSTRAINT,   /* a value the schema refuses */
+  REC_STORE_ERROR_EXISTS,       /* create: the file is already there */
+  REC_STORE_ERROR_NOT_FOUND,    /* no such record */
+} RecStoreError;
+
+GQuark rec_store_error_quark (void);
+
+#define REC_TYPE_STORE (rec_store_get_type ())
+G_DECLARE_FINAL_TYPE (RecStore, rec_store, REC, STORE, GObject)
+
+/* Creates a new case file (mode 0600) holding `info`; fails with
+ * REC_STORE_ERROR_EXISTS unless `overwrite`. */
+RecStore     *rec_store_create             (const char         *path,
+                                            const RecCaseInfo  *info,
+                                            gboolean            overwrite,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Writes a whole case into a new file in one transaction (import, demo). The
+ * file appears only when complete (written beside it, then renamed). */
+gboolean      rec_store_write_case         (const char         *path,
+                                            const RecCaseData  *case_data,
+                                            gboolean            overwrite,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Opens a case file; read_only opens it with SQLITE_OPEN_READONLY and never
+ * migrates. A foreign, truncated or newer file is refused and left untouched. */
+RecStore     *rec_store_open               (const char         *path,
+                                            gboolean            read_only,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+const char   *rec_store_get_path           (RecStore           *self);
+gboolean      rec_store_get_read_only      (RecStore           *self);
+
+/* The whole case, entities in entry order with their ids (transfer full). */
+RecCaseData  *rec_store_load_case          (RecStore           *self,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* `recourse verify`: schema version, integrity_check, foreign keys and a re-check
+ * of every constraint. Fills `report` with one line per finding. */
+gboolean      rec_store_verify             (RecStore           *self,
+                                            GString            *report,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Case details (there is one row). */
+gboolean      rec_store_update_case_info   (RecStore           *self,
+                                            const RecCaseInfo  *info,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* One add/update/delete per entity, each atomic. add_* sets the object's id
+ * (and position, appended at the end unless it was already set > 0, which lets
+ * undo put a deleted record back where it was). update_* and delete_* use the
+ * object's id / the given id. The "changed" signal is emitted after each
+ * successful write. */
+#define REC_STORE_DECLARE_ENTITY(Type, name)                                        \
+  gboolean rec_store_add_##name    (RecStore *self, Type *item, GError **error)    \
+    G_GNUC_WARN_UNUSED_RESULT;                                                      \
+  gboolean rec_store_update_##name (RecStore *self, const Type *item, GError **error)\
+    G_GNUC_WARN_UNUSED_RESULT;                                                      \
+  gboolean rec_store_delete_##name (RecStore *self, gint64 id, GError **error)     \
+    G_GNUC_WARN_UNUSED_RESULT;
+
+REC_STORE_DECLARE_ENTITY (RecChild, child)
+REC_STORE_DECLARE_ENTITY (RecTerm, term)
+REC_STORE_DECLARE_ENTITY (RecInterestOverride, interest_override)
+REC_STORE_DECLARE_ENTITY (RecCharge, charge)
+REC_STORE_DECLARE_ENTITY (RecPayment, payment)
+REC_STORE_DECLARE_ENTITY (RecCommunication, communication)
+REC_STORE_DECLARE_ENTITY (RecEnforcementStep, enforcement_step)
+
+/* Schema version this build writes. */
+int           rec_store_schema_version     (void);
+
+G_END_DECLS
