@@ -1,0 +1,69 @@
+/* rec-case-session.h — one open case in the window: the store, list models of
+ * every entity, the engine's current result, and undo
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pages and dialogs never talk to the store directly: they call add/update/
+ * delete here, which writes one transaction, updates the list models in place
+ * and recomputes the arrears result, then emits "changed".
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rec-arrears.h"
+#include "rec-case-data.h"
+#include "rec-store.h"
+
+G_BEGIN_DECLS
+
+#define REC_TYPE_CASE_SESSION (rec_case_session_get_type ())
+G_DECLARE_FINAL_TYPE (RecCaseSession, rec_case_session, REC, CASE_SESSION, GObject)
+
+/* Opens a case file for editing; errors are the store's (not a case, too new…). */
+RecCaseSession         *rec_case_session_open             (const char      *path,
+                                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+const char             *rec_case_session_get_path         (RecCaseSession  *self);
+RecStore               *rec_case_session_get_store        (RecCaseSession  *self);
+/* The case as loaded and kept up to date by every edit (borrowed). */
+const RecCaseData      *rec_case_session_get_data         (RecCaseSession  *self);
+RecCaseInfo            *rec_case_session_get_info         (RecCaseSession  *self);
+
+/* Live list models (GListStore, borrowed), items in entry order; a page sorts
+ * or filters them with GtkSortListModel / GtkFilterListModel. */
+GListModel             *rec_case_session_get_children     (RecCaseSession  *self);
+GListModel             *rec_case_session_get_terms        (RecCaseSession  *self);
+GListModel             *rec_case_session_get_interest_overrides (RecCaseSession *self);
+GListModel             *rec_case_session_get_charges      (RecCaseSession  *self);
+GListModel             *rec_case_session_get_payments     (RecCaseSession  *self);
+GListModel             *rec_case_session_get_communications (RecCaseSession *self);
+GListModel             *rec_case_session_get_enforcement  (RecCaseSession  *self);
+
+/* The engine's result as of today for the current data (borrowed; replaced on
+ * every "changed"). */
+const RecArrearsResult *rec_case_session_get_result       (RecCaseSession  *self);
+const RecRules         *rec_case_session_get_rules        (RecCaseSession  *self);
+
+/* Edits. `item` is a RecChild, RecTerm, RecInterestOverride, RecCharge,
+ * RecPayment, RecCommunication or RecEnforcementStep. add() stores a new item
+ * and sets its id; update() replaces the stored item with the same id; delete()
+ * removes it and remembers it for undo. Each is one transaction. */
+gboolean                rec_case_session_add              (RecCaseSession  *self,
+                                                           GObject         *item,
+                                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean                rec_case_session_update           (RecCaseSession  *self,
+                                                           GObject         *item,
+                                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean                rec_case_session_delete           (RecCaseSession  *self,
+                                                           GObject         *item,
+                                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean                rec_case_session_update_info      (RecCaseSession  *self,
+                                                           const RecCaseInfo *info,
+                                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Undo of the last add, update or delete (a stack). */
+gboolean                rec_case_session_can_undo         (RecCaseSession  *self);
+gboolean                rec_case_session_undo             (RecCaseSession  *self,
+                                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
