@@ -1,0 +1,745 @@
+/* rec-case-session.c — one open case: store, live list models, result, undo
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rec-gui"
+
+#include "config.h"
+
+#include "rec-case-session.h"
+
+#include "rec-date.h"
+
+/* Every entity starts with the same three fields (rec-case-data.h), which lets
+ * one table of operations serve all seven kinds. */
+typedef struct
+{
+  GObject  parent_instance;
+  gint64   id;
+  int      position;
+} EntityHead;
+
+#define ASSERT_HEAD(Type)                                                              \
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (Type, id) == G_STRUCT_OFFSET (EntityHead, id) &&   \
+                   G_STRUCT_OFFSET (Type, position) == G_STRUCT_OFFSET (EntityHead, position))
+
+ASSERT_HEAD (RecChild);
+ASSERT_HEAD (RecTerm);
+ASSERT_HEAD (RecInterestOverride);
+ASSERT_HEAD (RecCharge);
+ASSERT_HEAD (RecPayment);
+ASSERT_HEAD (RecCommunication);
+ASSERT_HEAD (RecEnforcementStep);
+
+#define HEAD(item) ((EntityHead *) (item))
+
+typedef enum
+{
+  KIND_CHILD,
+  KIND_TERM,
+  KIND_INTEREST_OVERRIDE,
+  KIND_CHARGE,
+  KIND_PAYMENT,
+  KIND_COMMUNICATION,
+  KIND_ENFORCEMENT,
+  N_KINDS,
+  KIND_INFO = N_KINDS,
+} Kind;
+
+typedef struct
+{
+  GType     (*get_type) (void);
+  gboolean  (*add)      (RecStore *store, GObject *item, GError **error);
+  gboolean  (*update)   (RecStore *store, GObject *item, GError **error);
+  gboolean  (*delete)   (RecStore *store, gint64 id, GError **error);
+  GObject  *(*copy)     (GObject *item);
+  gsize       data_offset;   /* of the GPtrArray in RecCaseData */
+} KindOps;
+
+#define DEFINE_OPS(Type, name)                                                     \
+  static gboolean                                                                  \
+  add_##name (RecStore *store, GObject *item, GError **error)                      \
+  {                                                                                \
+    return rec_store_add_##name (store, (Type *) item, error);                     \
+  }                                                                                \
+  static gboolean                                                                  \
+  update_##name (RecStore *store, GObject *item, GError **error)                   \
+  {                                                                                \
+    return rec_store_update_##name (store, (const Type *) item, error);            \
+  }                                                                                \
+  static GObject *                                                                 \
+  copy_##name (GObject *item)                                                      \
+  {                                                                                \
+    return G_OBJECT (rec_##name##_copy ((const Type *) item));                     \
+  }
+
+DEFINE_OPS (RecChild, child)
+DEFINE_OPS (RecTerm, term)
+DEFINE_OPS (RecInterestOverride, interest_override)
+DEFINE_OPS (RecCharge, charge)
+DEFINE_OPS (RecPayment, payment)
+DEFINE_OPS (RecCommunication, communication)
+
+/* The store calls the entity "enforcement_step" everywhere. */
+static gboolean
+add_enforcement (RecStore *store, GObject *item, GError **error)
+{
+  return rec_store_add_enforcement_step (store, (RecEnforcementStep *) item, error);
+}
+
+static gboolean
+update_enforcement (RecStore *store, GObject *item, GError **error)
+{
+  return rec_store_update_enforcement_step (store, (const RecEnforcementStep *) item, error);
+}
+
+static GObject *
+copy_enforcement (GObject *item)
+{
+  return G_OBJECT (rec_enforcement_step_copy ((const RecEnforcementStep *) item));
+}
+
+#define OPS(name, type_fn, delete_fn, field)                                         \
+  { type_fn, add_##name, update_##name, delete_fn, copy_##name,                       \
+    G_STRUCT_OFFSET (RecCaseData, field) }
+
+static const KindOps kind_ops[N_KINDS] = {
+  OPS (child, rec_child_get_type, rec_store_delete_child, children),
+  OPS (term, rec_term_get_type, rec_store_delete_term, terms),
+  OPS (interest_override, rec_interest_override_get_type,
+       rec_store_delete_interest_override, interest_overrides),
+  OPS (charge, rec_charge_get_type, rec_store_delete_charge, charges),
+  OPS (payment, rec_payment_get_type, rec_store_delete_payment, payments),
+  OPS (communication, rec_communication_get_type, rec_store_delete_communication,
+       communications),
+  OPS (enforcement, rec_enforcement_step_get_type, rec_store_delete_enforcement_step,
+       enforcement),
+};
+
+typedef enum
+{
+  UNDO_DELETE,    /* undoes an add: delete the item with this id */
+  UNDO_RESTORE,   /* undoes an update: write the previous copy back */
+  UNDO_READD,     /* undoes a delete: add the copy back at its old place */
+} UndoOp;
+
+typedef struct
+{
+  UndoOp    op;
+  Kind      kind;
+  GObject  *item;     /* a private copy (RecCaseInfo for KIND_INFO) */
+  guint     index;    /* UNDO_READD: where it was in the list */
+} UndoEntry;
+
+struct _RecCaseSession
+{
+  GObject            parent_instance;
+
+  /* Owned */
+  char              *path;
+  RecStore          *store;
+  RecCaseData       *data;
+  RecRules          *rules;
+  RecArrearsResult  *result;
+  GListStore        *lists[N_KINDS];
+  GPtrArray         *undo;   /* UndoEntry, top of the stack last */
+};
+
+G_DEFINE_FINAL_TYPE (RecCaseSession, rec_case_session, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_CAN_UNDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+undo_entry_free (gpointer data)
+{
+  UndoEntry *entry = data;
+
+  g_clear_object (&entry->item);
+  g_free (entry);
+}
+
+static GPtrArray *
+data_array (RecCaseSession *self,
+            Kind            kind)
+{
+  return G_STRUCT_MEMBER (GPtrArray *, self->data, kind_ops[kind].data_offset);
+}
+
+static gboolean
+kind_of (GObject *item,
+         Kind    *out_kind)
+{
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      if (G_OBJECT_TYPE (item) == kind_ops[i].get_type ())
+        {
+          *out_kind = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+find_by_id (RecCaseSession *self,
+            Kind            kind,
+            gint64          id,
+            guint          *out_index)
+{
+  GPtrArray *array = data_array (self, kind);
+
+  for (guint i = 0; i < array->len; i++)
+    {
+      if (HEAD (g_ptr_array_index (array, i))->id == id)
+        {
+          *out_index = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+recompute (RecCaseSession *self)
+{
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  rec_date_set_today (&today);
+  g_clear_pointer (&self->result, rec_arrears_result_free);
+  self->result = rec_arrears_compute (self->data, self->rules, &today, &error);
+  if (self->result == NULL)
+    g_debug ("Cannot compute the arrears: %s", error->message);
+}
+
+static void
+push_undo (RecCaseSession *self,
+           UndoOp          op,
+           Kind            kind,
+           GObject        *item,
+           guint           index)
+{
+  UndoEntry *entry = g_new0 (UndoEntry, 1);
+  gboolean could_undo = self->undo->len > 0;
+
+  entry->op = op;
+  entry->kind = kind;
+  entry->item = item;
+  entry->index = index;
+  g_ptr_array_add (self->undo, entry);
+  if (!could_undo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+}
+
+/* After a deleted record comes back under a new id, older undo entries that
+ * name it must follow. */
+static void
+remap_undo_ids (RecCaseSession *self,
+                Kind            kind,
+                gint64          old_id,
+                gint64          new_id)
+{
+  for (guint i = 0; i < self->undo->len; i++)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo, i);
+
+      if (entry->kind == kind && HEAD (entry->item)->id == old_id)
+        HEAD (entry->item)->id = new_id;
+    }
+}
+
+/* The three edits on memory, after the store has committed. Each recomputes
+ * the result before the list model announces the change, so views that read
+ * the result from items-changed see the new figures. */
+static void
+apply_insert (RecCaseSession *self,
+              Kind            kind,
+              GObject        *item,
+              guint           index)
+{
+  GPtrArray *array = data_array (self, kind);
+
+  index = MIN (index, array->len);
+  g_ptr_array_insert (array, index, g_object_ref (item));
+  recompute (self);
+  g_list_store_insert (self->lists[kind], index, item);
+}
+
+static void
+apply_replace (RecCaseSession *self,
+               Kind            kind,
+               GObject        *item,
+               guint           index)
+{
+  GPtrArray *array = data_array (self, kind);
+  g_autoptr(GObject) old = g_steal_pointer (&array->pdata[index]);
+
+  array->pdata[index] = g_object_ref (item);
+  recompute (self);
+  g_list_store_splice (self->lists[kind], index, 1, (gpointer *) &item, 1);
+}
+
+static void
+apply_remove (RecCaseSession *self,
+              Kind            kind,
+              guint           index)
+{
+  GPtrArray *array = data_array (self, kind);
+  g_autoptr(GObject) old = g_object_ref (g_ptr_array_index (array, index));
+
+  g_ptr_array_remove_index (array, index);
+  recompute (self);
+  g_list_store_remove (self->lists[kind], index);
+}
+
+static gboolean
+do_add (RecCaseSession *self,
+        Kind            kind,
+        GObject        *item,
+        guint           index,
+        GError        **error)
+{
+  g_autoptr(GObject) copy = NULL;
+
+  if (!kind_ops[kind].add (self->store, item, error))
+    return FALSE;
+
+  copy = kind_ops[kind].copy (item);
+  apply_insert (self, kind, copy, index);
+  return TRUE;
+}
+
+static gboolean
+do_update (RecCaseSession *self,
+           Kind            kind,
+           GObject        *item,
+           GObject       **out_previous,
+           GError        **error)
+{
+  g_autoptr(GObject) copy = NULL;
+  GPtrArray *array = data_array (self, kind);
+  guint index;
+
+  if (!find_by_id (self, kind, HEAD (item)->id, &index))
+    {
+      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND,
+                   "No record with id %" G_GINT64_FORMAT " in this case", HEAD (item)->id);
+      return FALSE;
+    }
+  if (!kind_ops[kind].update (self->store, item, error))
+    return FALSE;
+
+  if (out_previous != NULL)
+    *out_previous = g_object_ref (g_ptr_array_index (array, index));
+  copy = kind_ops[kind].copy (item);
+  apply_replace (self, kind, copy, index);
+  return TRUE;
+}
+
+static gboolean
+do_delete (RecCaseSession *self,
+           Kind            kind,
+           gint64          id,
+           GObject       **out_removed,
+           guint          *out_index,
+           GError        **error)
+{
+  GPtrArray *array = data_array (self, kind);
+  guint index;
+
+  if (!find_by_id (self, kind, id, &index))
+    {
+      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND,
+                   "No record with id %" G_GINT64_FORMAT " in this case", id);
+      return FALSE;
+    }
+  if (!kind_ops[kind].delete (self->store, id, error))
+    return FALSE;
+
+  if (out_removed != NULL)
+    *out_removed = g_object_ref (g_ptr_array_index (array, index));
+  if (out_index != NULL)
+    *out_index = index;
+  apply_remove (self, kind, index);
+  return TRUE;
+}
+
+static gboolean
+do_update_info (RecCaseSession    *self,
+                const RecCaseInfo *info,
+                GError           **error)
+{
+  if (!rec_store_update_case_info (self->store, info, error))
+    return FALSE;
+
+  g_clear_object (&self->data->info);
+  self->data->info = rec_case_info_copy (info);
+  recompute (self);
+  return TRUE;
+}
+
+static gboolean
+undo_entry (RecCaseSession *self,
+            UndoEntry      *entry,
+            GError        **error)
+{
+  gint64 old_id;
+
+  switch (entry->op)
+    {
+    case UNDO_DELETE:
+      return do_delete (self, entry->kind, HEAD (entry->item)->id, NULL, NULL, error);
+
+    case UNDO_RESTORE:
+      if (entry->kind == KIND_INFO)
+        return do_update_info (self, REC_CASE_INFO (entry->item), error);
+      return do_update (self, entry->kind, entry->item, NULL, error);
+
+    case UNDO_READD:
+      old_id = HEAD (entry->item)->id;
+      HEAD (entry->item)->id = 0;
+      if (!do_add (self, entry->kind, entry->item, entry->index, error))
+        {
+          HEAD (entry->item)->id = old_id;
+          return FALSE;
+        }
+      remap_undo_ids (self, entry->kind, old_id, HEAD (entry->item)->id);
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+rec_case_session_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RecCaseSession *self = REC_CASE_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, rec_case_session_can_undo (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rec_case_session_dispose (GObject *object)
+{
+  RecCaseSession *self = REC_CASE_SESSION (object);
+
+  for (guint i = 0; i < N_KINDS; i++)
+    g_clear_object (&self->lists[i]);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rec_case_session_parent_class)->dispose (object);
+}
+
+static void
+rec_case_session_finalize (GObject *object)
+{
+  RecCaseSession *self = REC_CASE_SESSION (object);
+
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->result, rec_arrears_result_free);
+  g_clear_pointer (&self->data, rec_case_data_free);
+  g_clear_pointer (&self->rules, rec_rules_unref);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (rec_case_session_parent_class)->finalize (object);
+}
+
+static void
+rec_case_session_class_init (RecCaseSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = rec_case_session_get_property;
+  object_class->dispose = rec_case_session_dispose;
+  object_class->finalize = rec_case_session_finalize;
+
+  /**
+   * RecCaseSession:can-undo:
+   *
+   * Whether there is an edit to undo.
+   */
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RecCaseSession::changed:
+   *
+   * Emitted after every successful edit or undo, once the list models and the
+   * arrears result are up to date.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+rec_case_session_init (RecCaseSession *self)
+{
+  for (guint i = 0; i < N_KINDS; i++)
+    self->lists[i] = g_list_store_new (kind_ops[i].get_type ());
+  self->undo = g_ptr_array_new_with_free_func (undo_entry_free);
+}
+
+/**
+ * rec_case_session_open:
+ * @path: a .recourse file
+ * @error: the store's error when the file cannot be used
+ *
+ * Opens @path read-write (migrating it if it is older), loads the whole case
+ * and computes the arrears as of today.
+ *
+ * Returns: (transfer full) (nullable): the session
+ */
+RecCaseSession *
+rec_case_session_open (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(RecCaseSession) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (REC_TYPE_CASE_SESSION, NULL);
+  self->path = g_strdup (path);
+  self->store = rec_store_open (path, FALSE, error);
+  if (self->store == NULL)
+    return NULL;
+  self->data = rec_store_load_case (self->store, error);
+  if (self->data == NULL)
+    return NULL;
+  self->rules = rec_rules_load (self->data->info->jurisdiction, error);
+  if (self->rules == NULL)
+    return NULL;
+
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      GPtrArray *array = data_array (self, i);
+
+      g_list_store_splice (self->lists[i], 0, 0, array->pdata, array->len);
+    }
+  recompute (self);
+  return g_steal_pointer (&self);
+}
+
+const char *
+rec_case_session_get_path (RecCaseSession *self)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
+
+  return self->path;
+}
+
+RecStore *
+rec_case_session_get_store (RecCaseSession *self)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
+
+  return self->store;
+}
+
+const RecCaseData *
+rec_case_session_get_data (RecCaseSession *self)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
+
+  return self->data;
+}
+
+RecCaseInfo *
+rec_case_session_get_info (RecCaseSession *self)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
+
+  return self->data->info;
+}
+
+#define LIST_GETTER(name, kind)                                    \
+  GListModel *                                                     \
+  rec_case_session_get_##name (RecCaseSession *self)               \
+  {                                                                \
+    g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);       \
+                                                                   \
+    return G_LIST_MODEL (self->lists[kind]);                       \
+  }
+
+LIST_GETTER (children, KIND_CHILD)
+LIST_GETTER (terms, KIND_TERM)
+LIST_GETTER (interest_overrides, KIND_INTEREST_OVERRIDE)
+LIST_GETTER (charges, KIND_CHARGE)
+LIST_GETTER (payments, KIND_PAYMENT)
+LIST_GETTER (communications, KIND_COMMUNICATION)
+LIST_GETTER (enforcement, KIND_ENFORCEMENT)
+
+/**
+ * rec_case_session_get_result:
+ *
+ * Returns: (nullable): the arrears as of today, NULL only if the engine
+ *   refused the data (the reason is in the debug log)
+ */
+const RecArrearsResult *
+rec_case_session_get_result (RecCaseSession *self)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
+
+  return self->result;
+}
+
+const RecRules *
+rec_case_session_get_rules (RecCaseSession *self)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
+
+  return self->rules;
+}
+
+/**
+ * rec_case_session_add:
+ * @item: a new entity; its id is set on success
+ *
+ * Stores @item; the list model gains a copy of it at the end.
+ */
+gboolean
+rec_case_session_add (RecCaseSession  *self,
+                      GObject         *item,
+                      GError         **error)
+{
+  Kind kind;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (item) && kind_of (item, &kind), FALSE);
+
+  HEAD (item)->id = 0;
+  HEAD (item)->position = 0;
+  if (!do_add (self, kind, item, G_MAXUINT, error))
+    return FALSE;
+
+  push_undo (self, UNDO_DELETE, kind, kind_ops[kind].copy (item), 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * rec_case_session_update:
+ * @item: an edited copy of a stored entity (same id)
+ *
+ * Replaces the stored entity in place; the list model item changes at the
+ * same index. Pass a copy, never the list's own object.
+ */
+gboolean
+rec_case_session_update (RecCaseSession  *self,
+                         GObject         *item,
+                         GError         **error)
+{
+  g_autoptr(GObject) previous = NULL;
+  Kind kind;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (item) && kind_of (item, &kind), FALSE);
+
+  if (!do_update (self, kind, item, &previous, error))
+    return FALSE;
+
+  push_undo (self, UNDO_RESTORE, kind, g_steal_pointer (&previous), 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+rec_case_session_delete (RecCaseSession  *self,
+                         GObject         *item,
+                         GError         **error)
+{
+  g_autoptr(GObject) removed = NULL;
+  guint index;
+  Kind kind;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (item) && kind_of (item, &kind), FALSE);
+
+  if (!do_delete (self, kind, HEAD (item)->id, &removed, &index, error))
+    return FALSE;
+
+  push_undo (self, UNDO_READD, kind, g_steal_pointer (&removed), index);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+rec_case_session_update_info (RecCaseSession     *self,
+                              const RecCaseInfo  *info,
+                              GError            **error)
+{
+  g_autoptr(RecCaseInfo) previous = NULL;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+  g_return_val_if_fail (REC_IS_CASE_INFO ((gpointer) info), FALSE);
+
+  previous = g_object_ref (self->data->info);
+  if (!do_update_info (self, info, error))
+    return FALSE;
+
+  push_undo (self, UNDO_RESTORE, KIND_INFO, G_OBJECT (g_steal_pointer (&previous)), 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+rec_case_session_can_undo (RecCaseSession *self)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+
+  return self->undo->len > 0;
+}
+
+/**
+ * rec_case_session_undo:
+ *
+ * Reverts the most recent edit that is not undone yet. On failure the edit
+ * stays on the stack, so the user may try again.
+ */
+gboolean
+rec_case_session_undo (RecCaseSession  *self,
+                       GError         **error)
+{
+  UndoEntry *entry;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+  g_return_val_if_fail (self->undo->len > 0, FALSE);
+
+  entry = g_ptr_array_index (self->undo, self->undo->len - 1);
+  if (!undo_entry (self, entry, error))
+    return FALSE;
+
+  g_ptr_array_remove_index (self->undo, self->undo->len - 1);
+  if (self->undo->len == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
