@@ -1,0 +1,71 @@
+/* rec-pdf-private.h — what rec-pdf.c and rec-pdf-table.c share
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rec-pdf.h"
+
+#include <hpdf.h>
+
+G_BEGIN_DECLS
+
+/* Page geometry, in points. */
+#define MARGIN_SIDE      54.0
+#define MARGIN_TOP       72.0    /* the header sits inside it */
+#define MARGIN_BOTTOM    60.0    /* the footer sits inside it */
+#define HEADER_BASELINE  44.0    /* from the page's top */
+#define FOOTER_BASELINE  34.0    /* from the page's bottom */
+#define LINE_FACTOR      1.22    /* line height / font size */
+#define CELL_PAD_X       3.0
+#define CELL_PAD_Y       2.5
+
+struct _RecPdf
+{
+  /* Owned */
+  HPDF_Doc     doc;
+  GPtrArray   *pages;            /* HPDF_Page, in order */
+  char        *header;
+  char        *footer;
+  char        *page_format;
+
+  /* Borrowed from doc */
+  HPDF_Font    regular;
+  HPDF_Font    bold;
+  HPDF_Page    page;             /* the current page, NULL before the first */
+
+  RecPdfPaper  paper;
+  double       page_width;
+  double       page_height;
+  double       left;             /* the content box */
+  double       right;
+  double       top;
+  double       bottom;
+  double       y;                /* top of the free space on the current page */
+
+  HPDF_STATUS  error_no;         /* the first libharu error, 0 if none */
+  HPDF_STATUS  detail_no;
+};
+
+HPDF_Font  _rec_pdf_font        (RecPdf      *pdf,
+                                 gboolean     bold);
+/* Draws one line of already clean text with its left edge at x. */
+void       _rec_pdf_text_at     (RecPdf      *pdf,
+                                 HPDF_Font    font,
+                                 double       size,
+                                 double       x,
+                                 double       baseline,
+                                 const char  *text);
+/* Draws text aligned within [x, x + width]. */
+void       _rec_pdf_text_in     (RecPdf      *pdf,
+                                 HPDF_Font    font,
+                                 double       size,
+                                 double       x,
+                                 double       width,
+                                 double       baseline,
+                                 RecPdfAlign  align,
+                                 const char  *text);
+/* NFC, valid UTF-8, no control characters except newlines (transfer full). */
+char      *_rec_pdf_clean_text  (const char  *text);
+
+G_END_DECLS

@@ -1,0 +1,326 @@
+/* rec-pdf-table.c — tables that break across pages, and line charts
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rec-report"
+
+#include "config.h"
+
+#include "rec-pdf-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#define ZEBRA_GRAY   0.95
+#define HEADER_GRAY  0.86
+
+struct _RecPdfTable
+{
+  /* Borrowed */
+  RecPdf        *pdf;
+
+  /* Owned */
+  RecPdfColumn  *columns;
+  double        *widths;
+  GPtrArray    **header_lines;     /* per column, NULL when no header */
+
+  guint          n_columns;
+  double         size;
+  double         line_height;
+  double         width;
+  guint          header_n_lines;
+  gboolean       boxed;
+  guint          n_rows;
+  HPDF_Page      header_page;      /* the page whose header row is drawn */
+  HPDF_Page      frame_page;       /* boxed: where the current frame part starts */
+  double         frame_top;
+};
+
+static void
+compute_widths (RecPdfTable *table)
+{
+  double total = 0.0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    total += table->columns[i].weight > 0 ? table->columns[i].weight : 1.0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      double weight = table->columns[i].weight > 0 ? table->columns[i].weight : 1.0;
+
+      table->widths[i] = table->width * weight / total;
+    }
+}
+
+static void
+break_header (RecPdfTable *table)
+{
+  table->header_n_lines = 0;
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_clear_pointer (&table->header_lines[i], g_ptr_array_unref);
+      if (table->columns[i].title == NULL)
+        continue;
+      table->header_lines[i] = rec_pdf_break_lines (table->pdf, TRUE, table->size,
+                                                    table->columns[i].title,
+                                                    table->widths[i] - 2 * CELL_PAD_X);
+      table->header_n_lines = MAX (table->header_n_lines, table->header_lines[i]->len);
+    }
+}
+
+RecPdfTable *
+rec_pdf_table_new (RecPdf             *pdf,
+                   const RecPdfColumn *columns,
+                   guint               n_columns,
+                   double              size)
+{
+  RecPdfTable *table = g_new0 (RecPdfTable, 1);
+
+  table->pdf = pdf;
+  table->n_columns = n_columns;
+  table->columns = g_memdup2 (columns, sizeof (RecPdfColumn) * n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    table->columns[i].title = g_strdup (columns[i].title);
+  table->widths = g_new0 (double, n_columns);
+  table->header_lines = g_new0 (GPtrArray *, n_columns);
+  table->size = size;
+  table->line_height = size * LINE_FACTOR;
+  table->width = rec_pdf_get_width (pdf);
+  compute_widths (table);
+  break_header (table);
+
+  return table;
+}
+
+void
+rec_pdf_table_set_boxed (RecPdfTable *table,
+                         gboolean     boxed)
+{
+  table->boxed = boxed;
+}
+
+void
+rec_pdf_table_set_width (RecPdfTable *table,
+                         double       width)
+{
+  table->width = MIN (width, rec_pdf_get_width (table->pdf));
+  compute_widths (table);
+  break_header (table);
+}
+
+static double
+block_height (RecPdfTable *table,
+              guint        n_lines)
+{
+  return n_lines * table->line_height + 2 * CELL_PAD_Y;
+}
+
+static double
+header_height (RecPdfTable *table)
+{
+  return table->header_n_lines > 0 ? block_height (table, table->header_n_lines) : 0.0;
+}
+
+static void
+fill_band (RecPdfTable *table,
+           double       top,
+           double       height,
+           double       gray)
+{
+  RecPdf *pdf = table->pdf;
+
+  HPDF_Page_SetGrayFill (pdf->page, gray);
+  HPDF_Page_Rectangle (pdf->page, pdf->left, top - height, table->width, height);
+  HPDF_Page_Fill (pdf->page);
+  HPDF_Page_SetGrayFill (pdf->page, 0.0);
+}
+
+static void
+stroke_line (RecPdf *pdf,
+             double  x1,
+             double  y1,
+             double  x2,
+             double  y2,
+             double  width)
+{
+  HPDF_Page_SetLineWidth (pdf->page, width);
+  HPDF_Page_MoveTo (pdf->page, x1, y1);
+  HPDF_Page_LineTo (pdf->page, x2, y2);
+  HPDF_Page_Stroke (pdf->page);
+}
+
+/* Draws lines [from, from + count) of each cell, top at pdf->y. */
+static void
+draw_cells (RecPdfTable  *table,
+            GPtrArray   **cells,
+            guint         from,
+            guint         count,
+            gboolean      bold)
+{
+  RecPdf *pdf = table->pdf;
+  HPDF_Font font = _rec_pdf_font (pdf, bold);
+  double x = pdf->left;
+
+  HPDF_Page_BeginText (pdf->page);
+  HPDF_Page_SetFontAndSize (pdf->page, font, table->size);
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      GPtrArray *lines = cells[c];
+
+      for (guint k = from; lines != NULL && k < lines->len && k < from + count; k++)
+        {
+          const char *text = g_ptr_array_index (lines, k);
+          double baseline = pdf->y - CELL_PAD_Y - (k - from) * table->line_height
+                            - table->size * 0.92;
+          double text_x = x + CELL_PAD_X;
+          double inner = table->widths[c] - 2 * CELL_PAD_X;
+
+          if (*text == '\0')
+            continue;
+          if (table->columns[c].align != REC_PDF_ALIGN_LEFT)
+            {
+              double w = HPDF_Page_TextWidth (pdf->page, text);
+
+              text_x += table->columns[c].align == REC_PDF_ALIGN_RIGHT ? inner - w : (inner - w) / 2;
+            }
+          HPDF_Page_TextOut (pdf->page, text_x, baseline, text);
+        }
+      x += table->widths[c];
+    }
+  HPDF_Page_EndText (pdf->page);
+}
+
+static void
+draw_header (RecPdfTable *table)
+{
+  RecPdf *pdf = table->pdf;
+  double height = header_height (table);
+
+  fill_band (table, pdf->y, height, HEADER_GRAY);
+  draw_cells (table, table->header_lines, 0, table->header_n_lines, TRUE);
+  pdf->y -= height;
+  table->header_page = pdf->page;
+}
+
+static void
+close_frame (RecPdfTable *table)
+{
+  RecPdf *pdf = table->pdf;
+
+  if (!table->boxed || table->frame_page == NULL || table->frame_page != pdf->page)
+    return;
+
+  HPDF_Page_SetLineWidth (pdf->page, 1.0);
+  HPDF_Page_Rectangle (pdf->page, pdf->left, pdf->y, table->width, table->frame_top - pdf->y);
+  HPDF_Page_Stroke (pdf->page);
+  table->frame_page = NULL;
+}
+
+static void
+open_frame (RecPdfTable *table)
+{
+  if (table->boxed && table->frame_page != table->pdf->page)
+    {
+      table->frame_page = table->pdf->page;
+      table->frame_top = table->pdf->y;
+    }
+}
+
+/* How many of `remaining` lines go on the current page (0: start a new page
+ * first). A row that fits on an empty page is never split. */
+static guint
+lines_fitting (RecPdfTable *table,
+               guint        remaining)
+{
+  RecPdf *pdf = table->pdf;
+  double header = table->header_page == pdf->page ? 0.0 : header_height (table);
+  double room = pdf->y - pdf->bottom - header - 2 * CELL_PAD_Y;
+  double page_room = pdf->top - pdf->bottom - header_height (table) - 2 * CELL_PAD_Y;
+  guint here = room > 0 ? (guint) floor (room / table->line_height + 1e-6) : 0;
+  guint page = (guint) MAX (1.0, floor (page_room / table->line_height + 1e-6));
+
+  if (remaining <= here)
+    return remaining;
+  if (remaining <= page || here < 3 || pdf->y >= pdf->top)
+    return pdf->y >= pdf->top ? MIN (remaining, MAX (here, 1)) : 0;
+
+  return here;
+}
+
+static void
+draw_row_part (RecPdfTable    *table,
+               GPtrArray     **cells,
+               guint           from,
+               guint           count,
+               RecPdfRowFlags  flags)
+{
+  RecPdf *pdf = table->pdf;
+  double height = block_height (table, count);
+
+  if (table->header_n_lines > 0 && table->header_page != pdf->page)
+    draw_header (table);
+  open_frame (table);
+
+  if (table->n_rows % 2 == 1)
+    fill_band (table, pdf->y, height, ZEBRA_GRAY);
+  if (flags & REC_PDF_ROW_BOLD)
+    stroke_line (pdf, pdf->left, pdf->y, pdf->left + table->width, pdf->y, 0.8);
+  draw_cells (table, cells, from, count, (flags & REC_PDF_ROW_BOLD) != 0);
+  pdf->y -= height;
+}
+
+void
+rec_pdf_table_row (RecPdfTable        *table,
+                   const char * const *cells,
+                   RecPdfRowFlags      flags)
+{
+  RecPdf *pdf = table->pdf;
+  g_autofree GPtrArray **lines = g_new0 (GPtrArray *, table->n_columns);
+  guint n_lines = 1;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      lines[c] = rec_pdf_break_lines (pdf, (flags & REC_PDF_ROW_BOLD) != 0, table->size,
+                                      cells[c] ? cells[c] : "",
+                                      table->widths[c] - 2 * CELL_PAD_X);
+      n_lines = MAX (n_lines, lines[c]->len);
+    }
+
+  if (pdf->page == NULL)
+    rec_pdf_new_page (pdf);
+  for (guint done = 0; done < n_lines;)
+    {
+      guint count = lines_fitting (table, n_lines - done);
+
+      if (count == 0)
+        {
+          close_frame (table);
+          rec_pdf_new_page (pdf);
+          continue;
+        }
+      draw_row_part (table, lines, done, count, flags);
+      done += count;
+    }
+  table->n_rows++;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    g_ptr_array_unref (lines[c]);
+}
+
+void
+rec_pdf_table_end (RecPdfTable *table)
+{
+  if (table == NULL)
+    return;
+
+  close_frame (table);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_free ((char *) table->columns[i].title);
+      g_clear_pointer (&table->header_lines[i], g_ptr_array_unref);
+    }
+  g_free (table->columns);
+  g_free (table->widths);
+  g_free (table->header_lines);
+  g_free (table);
+}

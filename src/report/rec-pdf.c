@@ -1,0 +1,703 @@
+/* rec-pdf.c — the document, its fonts, pages, text and saving
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rec-report"
+
+#include "config.h"
+
+#include "rec-pdf-private.h"
+
+#include "rec-report-error.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FONT_DIR      "/usr/share/fonts/truetype/liberation2"
+#define FONT_REGULAR  "LiberationSans-Regular.ttf"
+#define FONT_BOLD     "LiberationSans-Bold.ttf"
+#define DECORATION_SIZE 8.5
+
+static void
+error_handler (HPDF_STATUS  error_no,
+               HPDF_STATUS  detail_no,
+               void        *user_data)
+{
+  RecPdf *pdf = user_data;
+
+  if (pdf->error_no == 0)
+    {
+      pdf->error_no = error_no;
+      pdf->detail_no = detail_no;
+    }
+}
+
+static HPDF_Font
+load_font (RecPdf      *pdf,
+           const char  *file,
+           GError     **error)
+{
+  g_autofree char *path = g_build_filename (FONT_DIR, file, NULL);
+  const char *name;
+  HPDF_Font font;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FONT,
+                   /* Translators: %s is a font file; fonts-liberation2 is a Debian package */
+                   _("The font “%s” is missing (install the package fonts-liberation2)"), path);
+      return NULL;
+    }
+
+  name = HPDF_LoadTTFontFromFile (pdf->doc, path, HPDF_TRUE);
+  font = name != NULL ? HPDF_GetFont (pdf->doc, name, "UTF-8") : NULL;
+  if (font == NULL)
+    {
+      g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FONT,
+                   /* Translators: %s is a font file, %04X an error number of libharu */
+                   _("The font “%s” could not be loaded (libharu error 0x%04X)"),
+                   path, (guint) pdf->error_no);
+      return NULL;
+    }
+
+  return font;
+}
+
+static gboolean
+check_error (RecPdf  *pdf,
+             GError **error)
+{
+  if (pdf->error_no == 0)
+    return TRUE;
+
+  g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED,
+               /* Translators: the two numbers identify an error of libharu */
+               _("The PDF could not be made (libharu error 0x%04X, detail %u)"),
+               (guint) pdf->error_no, (guint) pdf->detail_no);
+  return FALSE;
+}
+
+static gboolean
+is_plain_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80 || (guchar) *p < 0x20)
+      return FALSE;
+
+  return TRUE;
+}
+
+char *
+_rec_pdf_clean_text (const char *text)
+{
+  g_autofree char *valid = NULL;
+  char *nfc;
+  char *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (is_plain_ascii (text))
+    return g_strdup (text);
+
+  valid = g_utf8_make_valid (text, -1);
+  nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  out = nfc;
+  for (const char *p = nfc; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        continue;
+      *out++ = ((guchar) *p < 0x20 && *p != '\n') ? ' ' : *p;
+    }
+  *out = '\0';
+
+  return nfc;
+}
+
+HPDF_Font
+_rec_pdf_font (RecPdf   *pdf,
+               gboolean  bold)
+{
+  return bold ? pdf->bold : pdf->regular;
+}
+
+static double
+font_width (HPDF_Font   font,
+            double      size,
+            const char *text,
+            gsize       length)
+{
+  HPDF_TextWidth tw;
+
+  if (length == 0)
+    return 0.0;
+
+  tw = HPDF_Font_TextWidth (font, (const HPDF_BYTE *) text, (HPDF_UINT) length);
+  return tw.width * size / 1000.0;
+}
+
+void
+_rec_pdf_text_at (RecPdf     *pdf,
+                  HPDF_Font   font,
+                  double      size,
+                  double      x,
+                  double      baseline,
+                  const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+
+  HPDF_Page_BeginText (pdf->page);
+  HPDF_Page_SetFontAndSize (pdf->page, font, size);
+  HPDF_Page_TextOut (pdf->page, x, baseline, text);
+  HPDF_Page_EndText (pdf->page);
+}
+
+void
+_rec_pdf_text_in (RecPdf      *pdf,
+                  HPDF_Font    font,
+                  double       size,
+                  double       x,
+                  double       width,
+                  double       baseline,
+                  RecPdfAlign  align,
+                  const char  *text)
+{
+  double text_width;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  if (align != REC_PDF_ALIGN_LEFT)
+    {
+      text_width = font_width (font, size, text, strlen (text));
+      x += align == REC_PDF_ALIGN_RIGHT ? width - text_width : (width - text_width) / 2.0;
+    }
+
+  _rec_pdf_text_at (pdf, font, size, x, baseline, text);
+}
+
+/* Cuts a word wider than a line into pieces at character boundaries. Full
+ * pieces go to `lines`; the last piece stays in `line` for what follows. */
+static void
+cut_word (HPDF_Font   font,
+          double      size,
+          const char *word,
+          gsize       length,
+          double      width,
+          GPtrArray  *lines,
+          GString    *line,
+          double     *line_width)
+{
+  const char *end = word + length;
+
+  for (const char *p = word; p < end;)
+    {
+      const char *next = g_utf8_next_char (p);
+      double w = font_width (font, size, p, next - p);
+
+      if (line->len > 0 && *line_width + w > width)
+        {
+          g_ptr_array_add (lines, g_strndup (line->str, line->len));
+          g_string_truncate (line, 0);
+          *line_width = 0.0;
+        }
+      g_string_append_len (line, p, next - p);
+      *line_width += w;
+      p = next;
+    }
+}
+
+static void
+break_paragraph (HPDF_Font   font,
+                 double      size,
+                 const char *text,
+                 gsize       length,
+                 double      width,
+                 GPtrArray  *lines)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  double line_width = 0.0;
+  double space_width = font_width (font, size, " ", 1);
+  const char *end = text + length;
+  guint first = lines->len;
+
+  for (const char *p = text; p < end;)
+    {
+      const char *word;
+      double word_width;
+
+      while (p < end && *p == ' ')
+        p++;
+      if (p >= end)
+        break;
+      for (word = p; p < end && *p != ' '; p++)
+        ;
+      word_width = font_width (font, size, word, p - word);
+
+      if (line->len > 0 && line_width + space_width + word_width <= width)
+        {
+          g_string_append_c (line, ' ');
+          g_string_append_len (line, word, p - word);
+          line_width += space_width + word_width;
+          continue;
+        }
+      if (line->len > 0)
+        g_ptr_array_add (lines, g_strndup (line->str, line->len));
+      g_string_truncate (line, 0);
+      line_width = 0.0;
+      if (word_width <= width)
+        {
+          g_string_append_len (line, word, p - word);
+          line_width = word_width;
+        }
+      else
+        cut_word (font, size, word, p - word, width, lines, line, &line_width);
+    }
+
+  if (line->len > 0 || lines->len == first)
+    g_ptr_array_add (lines, g_strndup (line->str, line->len));
+}
+
+GPtrArray *
+rec_pdf_break_lines (RecPdf     *pdf,
+                     gboolean    bold,
+                     double      size,
+                     const char *text,
+                     double      width)
+{
+  g_autofree char *clean = _rec_pdf_clean_text (text);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  HPDF_Font font = _rec_pdf_font (pdf, bold);
+  const char *p = clean;
+
+  for (;;)
+    {
+      const char *newline = strchr (p, '\n');
+      gsize length = newline != NULL ? (gsize) (newline - p) : strlen (p);
+
+      break_paragraph (font, size, p, length, width, lines);
+      if (newline == NULL)
+        break;
+      p = newline + 1;
+    }
+
+  return lines;
+}
+
+double
+rec_pdf_text_width (RecPdf     *pdf,
+                    gboolean    bold,
+                    double      size,
+                    const char *text)
+{
+  g_autofree char *clean = _rec_pdf_clean_text (text);
+
+  return font_width (_rec_pdf_font (pdf, bold), size, clean, strlen (clean));
+}
+
+RecPdf *
+rec_pdf_new (RecPdfPaper   paper,
+             GError      **error)
+{
+  g_autoptr(RecPdf) pdf = g_new0 (RecPdf, 1);
+
+  pdf->paper = paper;
+  pdf->page_width = paper == REC_PDF_PAPER_A4 ? 595.276 : 612.0;
+  pdf->page_height = paper == REC_PDF_PAPER_A4 ? 841.89 : 792.0;
+  pdf->left = MARGIN_SIDE;
+  pdf->right = pdf->page_width - MARGIN_SIDE;
+  pdf->top = pdf->page_height - MARGIN_TOP;
+  pdf->bottom = MARGIN_BOTTOM;
+  pdf->pages = g_ptr_array_new ();
+  pdf->page_format = g_strdup ("%d / %d");
+
+  pdf->doc = HPDF_New (error_handler, pdf);
+  if (pdf->doc == NULL)
+    {
+      g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED,
+                   _("The PDF could not be made (out of memory)"));
+      return NULL;
+    }
+  HPDF_SetCompressionMode (pdf->doc, HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings (pdf->doc);
+  HPDF_SetCurrentEncoder (pdf->doc, "UTF-8");
+
+  pdf->regular = load_font (pdf, FONT_REGULAR, error);
+  if (pdf->regular == NULL)
+    return NULL;
+  pdf->bold = load_font (pdf, FONT_BOLD, error);
+  if (pdf->bold == NULL || !check_error (pdf, error))
+    return NULL;
+
+  return g_steal_pointer (&pdf);
+}
+
+void
+rec_pdf_free (RecPdf *pdf)
+{
+  if (pdf == NULL)
+    return;
+
+  if (pdf->doc != NULL)
+    HPDF_Free (pdf->doc);
+  g_ptr_array_unref (pdf->pages);
+  g_free (pdf->header);
+  g_free (pdf->footer);
+  g_free (pdf->page_format);
+  g_free (pdf);
+}
+
+static void
+set_info (RecPdf          *pdf,
+          HPDF_InfoType    type,
+          const char      *value)
+{
+  g_autofree char *clean = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  clean = _rec_pdf_clean_text (value);
+  HPDF_SetInfoAttr (pdf->doc, type, clean);
+}
+
+void
+rec_pdf_set_info (RecPdf     *pdf,
+                  const char *title,
+                  const char *author,
+                  const char *subject,
+                  GDateTime  *created)
+{
+  g_autoptr(GDateTime) now = created != NULL ? g_date_time_ref (created) : g_date_time_new_now_local ();
+  int offset_minutes = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_MINUTE);
+  HPDF_Date date = {
+    .year = g_date_time_get_year (now),
+    .month = g_date_time_get_month (now),
+    .day = g_date_time_get_day_of_month (now),
+    .hour = g_date_time_get_hour (now),
+    .minutes = g_date_time_get_minute (now),
+    .seconds = g_date_time_get_second (now),
+    .ind = offset_minutes == 0 ? 'Z' : (offset_minutes > 0 ? '+' : '-'),
+    .off_hour = ABS (offset_minutes) / 60,
+    .off_minutes = ABS (offset_minutes) % 60,
+  };
+
+  set_info (pdf, HPDF_INFO_TITLE, title);
+  set_info (pdf, HPDF_INFO_AUTHOR, author);
+  set_info (pdf, HPDF_INFO_SUBJECT, subject);
+  set_info (pdf, HPDF_INFO_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
+  HPDF_SetInfoDateAttr (pdf->doc, HPDF_INFO_CREATION_DATE, date);
+}
+
+/* A translated page format may only hold two integers ("%d", "%1$d", "%2$d")
+ * and "%%": anything else would make printf read what is not there. */
+static gboolean
+is_page_format (const char *format)
+{
+  guint n_numbers = 0;
+
+  if (format == NULL)
+    return FALSE;
+
+  for (const char *p = strchr (format, '%'); p != NULL; p = strchr (p, '%'))
+    {
+      if (p[1] == '%')
+        p += 2;
+      else if (p[1] == 'd')
+        p += 2, n_numbers++;
+      else if ((p[1] == '1' || p[1] == '2') && p[2] == '$' && p[3] == 'd')
+        p += 4, n_numbers++;
+      else
+        return FALSE;
+    }
+
+  return n_numbers == 2;
+}
+
+void
+rec_pdf_set_decorations (RecPdf     *pdf,
+                         const char *header,
+                         const char *footer,
+                         const char *page_format)
+{
+  g_free (pdf->header);
+  pdf->header = _rec_pdf_clean_text (header);
+  g_free (pdf->footer);
+  pdf->footer = _rec_pdf_clean_text (footer);
+  g_free (pdf->page_format);
+  pdf->page_format = g_strdup (is_page_format (page_format) ? page_format : "%d / %d");
+}
+
+double
+rec_pdf_get_width (RecPdf *pdf)
+{
+  return pdf->right - pdf->left;
+}
+
+guint
+rec_pdf_get_n_pages (RecPdf *pdf)
+{
+  return pdf->pages->len;
+}
+
+void
+rec_pdf_new_page (RecPdf *pdf)
+{
+  pdf->page = HPDF_AddPage (pdf->doc);
+  if (pdf->page == NULL)
+    return;
+
+  HPDF_Page_SetSize (pdf->page,
+                     pdf->paper == REC_PDF_PAPER_A4 ? HPDF_PAGE_SIZE_A4 : HPDF_PAGE_SIZE_LETTER,
+                     HPDF_PAGE_PORTRAIT);
+  /* HPDF_PAGE_SIZE_* are rounded; keep the exact size used for layout. */
+  HPDF_Page_SetWidth (pdf->page, pdf->page_width);
+  HPDF_Page_SetHeight (pdf->page, pdf->page_height);
+  g_ptr_array_add (pdf->pages, pdf->page);
+  pdf->y = pdf->top;
+}
+
+void
+rec_pdf_ensure_space (RecPdf *pdf,
+                      double  height)
+{
+  if (pdf->page == NULL || (pdf->y - height < pdf->bottom && pdf->y < pdf->top))
+    rec_pdf_new_page (pdf);
+}
+
+void
+rec_pdf_skip (RecPdf *pdf,
+              double  height)
+{
+  if (pdf->page == NULL)
+    rec_pdf_new_page (pdf);
+  pdf->y -= height;
+  if (pdf->y < pdf->bottom)
+    rec_pdf_new_page (pdf);
+}
+
+static void
+draw_lines (RecPdf    *pdf,
+            GPtrArray *lines,
+            double     size,
+            gboolean   bold)
+{
+  double line_height = size * LINE_FACTOR;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      rec_pdf_ensure_space (pdf, line_height);
+      _rec_pdf_text_at (pdf, _rec_pdf_font (pdf, bold), size, pdf->left,
+                        pdf->y - size * 0.92, g_ptr_array_index (lines, i));
+      pdf->y -= line_height;
+    }
+}
+
+void
+rec_pdf_heading (RecPdf     *pdf,
+                 const char *text,
+                 double      size,
+                 double      keep_with)
+{
+  g_autoptr(GPtrArray) lines = rec_pdf_break_lines (pdf, TRUE, size, text, rec_pdf_get_width (pdf));
+  double height = lines->len * size * LINE_FACTOR + size * 0.5;
+
+  rec_pdf_ensure_space (pdf, height + keep_with);
+  draw_lines (pdf, lines, size, TRUE);
+  pdf->y -= size * 0.5;
+}
+
+void
+rec_pdf_paragraph (RecPdf     *pdf,
+                   const char *text,
+                   double      size,
+                   gboolean    bold)
+{
+  g_autoptr(GPtrArray) lines = rec_pdf_break_lines (pdf, bold, size, text, rec_pdf_get_width (pdf));
+
+  /* Two lines at least stay together (no widow or orphan of one line). */
+  rec_pdf_ensure_space (pdf, MIN (lines->len, 2) * size * LINE_FACTOR);
+  draw_lines (pdf, lines, size, bold);
+}
+
+/* Shortens text with "…" so that it fits `width` (one line). */
+static char *
+fit_one_line (RecPdf     *pdf,
+              const char *text,
+              double      size,
+              double      width)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  double ellipsis = font_width (pdf->regular, size, "…", strlen ("…"));
+  double used = 0.0;
+
+  if (font_width (pdf->regular, size, text, strlen (text)) <= width)
+    return g_strdup (text);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *next = g_utf8_next_char (p);
+      double w = font_width (pdf->regular, size, p, next - p);
+
+      if (used + w + ellipsis > width)
+        break;
+      g_string_append_len (out, p, next - p);
+      used += w;
+    }
+  g_string_append (out, "…");
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+draw_rule (RecPdf *pdf,
+           double  y)
+{
+  HPDF_Page_SetGrayStroke (pdf->page, 0.6);
+  HPDF_Page_SetLineWidth (pdf->page, 0.5);
+  HPDF_Page_MoveTo (pdf->page, pdf->left, y);
+  HPDF_Page_LineTo (pdf->page, pdf->right, y);
+  HPDF_Page_Stroke (pdf->page);
+  HPDF_Page_SetGrayStroke (pdf->page, 0.0);
+}
+
+static void
+draw_decorations (RecPdf *pdf,
+                  guint   index)
+{
+  double width = rec_pdf_get_width (pdf);
+  g_autofree char *header = fit_one_line (pdf, pdf->header ? pdf->header : "", DECORATION_SIZE, width);
+  g_autofree char *number = NULL;
+  g_autofree char *footer = NULL;
+  double number_width;
+
+  number = g_strdup_printf (pdf->page_format, index + 1, pdf->pages->len);
+  number_width = font_width (pdf->regular, DECORATION_SIZE, number, strlen (number));
+  footer = fit_one_line (pdf, pdf->footer ? pdf->footer : "", DECORATION_SIZE,
+                         width - number_width - 12.0);
+
+  pdf->page = g_ptr_array_index (pdf->pages, index);
+  _rec_pdf_text_at (pdf, pdf->regular, DECORATION_SIZE, pdf->left,
+                    pdf->page_height - HEADER_BASELINE, header);
+  draw_rule (pdf, pdf->page_height - HEADER_BASELINE - 5.0);
+  draw_rule (pdf, FOOTER_BASELINE + DECORATION_SIZE + 3.0);
+  _rec_pdf_text_at (pdf, pdf->regular, DECORATION_SIZE, pdf->left, FOOTER_BASELINE, footer);
+  _rec_pdf_text_in (pdf, pdf->regular, DECORATION_SIZE, pdf->left, width, FOOTER_BASELINE,
+                    REC_PDF_ALIGN_RIGHT, number);
+}
+
+static gboolean
+write_all (int          fd,
+           const guint8 *data,
+           gsize        length)
+{
+  for (gsize done = 0; done < length;)
+    {
+      gssize n = write (fd, data + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (n == 0)
+            errno = EIO;
+          return FALSE;
+        }
+      done += (gsize) n;
+    }
+
+  return TRUE;
+}
+
+/* The whole document as bytes, from libharu's memory stream. */
+static GBytes *
+render_document (RecPdf  *pdf,
+                 GError **error)
+{
+  HPDF_UINT32 size;
+  guint8 *data;
+  HPDF_STATUS status;
+
+  if (HPDF_SaveToStream (pdf->doc) != HPDF_OK || !check_error (pdf, error))
+    return NULL;
+
+  size = HPDF_GetStreamSize (pdf->doc);
+  data = g_malloc (MAX (size, 1));
+  HPDF_ResetStream (pdf->doc);
+  status = HPDF_ReadFromStream (pdf->doc, data, &size);
+  if ((status != HPDF_OK && status != HPDF_STREAM_EOF) || size != HPDF_GetStreamSize (pdf->doc))
+    {
+      g_free (data);
+      g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED,
+                   _("The PDF could not be made (libharu error 0x%04X, detail %u)"),
+                   (guint) status, 0u);
+      return NULL;
+    }
+
+  return g_bytes_new_take (data, size);
+}
+
+static gboolean
+write_file (const char  *path,
+            GBytes      *bytes,
+            GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  int fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
+  int saved;
+
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_WRITE,
+                   /* Translators: %s is a folder, the second %s the system's reason */
+                   _("Cannot write in “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (write_all (fd, data, length) && fsync (fd) == 0)
+    {
+      if (close (fd) == 0 && g_rename (tmpl, path) == 0)
+        return TRUE;
+      fd = -1;
+    }
+
+  saved = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmpl);
+  g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_WRITE,
+               /* Translators: %s is a file name, the second %s the system's reason */
+               _("Cannot write “%s”: %s"), path, g_strerror (saved));
+  return FALSE;
+}
+
+gboolean
+rec_pdf_save (RecPdf      *pdf,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (pdf->pages->len == 0)
+    rec_pdf_new_page (pdf);
+  for (guint i = 0; i < pdf->pages->len; i++)
+    draw_decorations (pdf, i);
+
+  if (!check_error (pdf, error))
+    return FALSE;
+
+  bytes = render_document (pdf, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return write_file (path, bytes, error);
+}

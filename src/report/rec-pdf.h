@@ -1,0 +1,149 @@
+/* rec-pdf.h — layout helpers over libharu: fonts, wrapping, tables, charts, pages
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A RecPdf is one document being laid out from top to bottom. It owns the
+ * libharu document, the two embedded fonts (Liberation Sans regular and bold)
+ * and a cursor; every drawing call moves the cursor down and starts a new page
+ * when the next block does not fit. Headers and footers ("Page N of M") are
+ * drawn on every page when the document is saved, once the total is known.
+ * Nothing here is global and nothing calls gettext: a RecPdf may be used on
+ * any one thread at a time.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  REC_PDF_PAPER_LETTER,
+  REC_PDF_PAPER_A4,
+} RecPdfPaper;
+
+typedef enum
+{
+  REC_PDF_ALIGN_LEFT,
+  REC_PDF_ALIGN_RIGHT,
+  REC_PDF_ALIGN_CENTER,
+} RecPdfAlign;
+
+typedef enum
+{
+  REC_PDF_ROW_NORMAL = 0,
+  REC_PDF_ROW_BOLD   = 1 << 0,   /* totals: bold, with a rule above */
+} RecPdfRowFlags;
+
+typedef struct _RecPdf      RecPdf;
+typedef struct _RecPdfTable RecPdfTable;
+
+typedef struct
+{
+  const char  *title;            /* header cell; all NULL = a table without header */
+  double       weight;           /* share of the table's width */
+  RecPdfAlign  align;
+} RecPdfColumn;
+
+/* One line of a chart: values in the chart's own unit (e.g. dollars). */
+typedef struct
+{
+  const char    *name;
+  const double  *values;         /* n_points values */
+  double         red, green, blue;
+} RecPdfSeries;
+
+/* Formats an axis value for people (e.g. "$12,000"). */
+typedef char *(*RecPdfFormatFunc) (double   value,
+                                   gpointer user_data);
+
+/* Font sizes and spacing, in points. */
+#define REC_PDF_BODY_SIZE   9.5
+#define REC_PDF_SMALL_SIZE  8.0
+
+RecPdf      *rec_pdf_new              (RecPdfPaper   paper,
+                                       GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+void         rec_pdf_free             (RecPdf       *pdf);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecPdf, rec_pdf_free)
+
+/* Document information, UTF-8. `created` may be NULL (now). */
+void         rec_pdf_set_info         (RecPdf       *pdf,
+                                       const char   *title,
+                                       const char   *author,
+                                       const char   *subject,
+                                       GDateTime    *created);
+/* Header text (left, on every page), footer text (left) and the footer's
+ * page number format with two %d: the page and the total ("Page %d of %d"). */
+void         rec_pdf_set_decorations  (RecPdf       *pdf,
+                                       const char   *header,
+                                       const char   *footer,
+                                       const char   *page_format);
+
+double       rec_pdf_get_width        (RecPdf       *pdf);
+guint        rec_pdf_get_n_pages      (RecPdf       *pdf);
+void         rec_pdf_new_page         (RecPdf       *pdf);
+/* Starts a new page unless `height` points still fit on this one. */
+void         rec_pdf_ensure_space     (RecPdf       *pdf,
+                                       double        height);
+void         rec_pdf_skip             (RecPdf       *pdf,
+                                       double        height);
+
+/* A heading kept together with at least `keep_with` points of what follows. */
+void         rec_pdf_heading          (RecPdf       *pdf,
+                                       const char   *text,
+                                       double        size,
+                                       double        keep_with);
+/* Wrapped text over the full width. */
+void         rec_pdf_paragraph        (RecPdf       *pdf,
+                                       const char   *text,
+                                       double        size,
+                                       gboolean      bold);
+
+/* Breaks NFC-normalized `text` into lines no wider than `width` points: at
+ * spaces, at newlines, and inside a word (at a character boundary) when the
+ * word alone is wider than a line. Returns the lines (transfer full). */
+GPtrArray   *rec_pdf_break_lines      (RecPdf       *pdf,
+                                       gboolean      bold,
+                                       double        size,
+                                       const char   *text,
+                                       double        width);
+double       rec_pdf_text_width       (RecPdf       *pdf,
+                                       gboolean      bold,
+                                       double        size,
+                                       const char   *text);
+
+/* Tables break across pages and repeat their header row; a row's wrapped
+ * lines stay together; the header never stands alone at a page's bottom. */
+RecPdfTable *rec_pdf_table_new        (RecPdf             *pdf,
+                                       const RecPdfColumn *columns,
+                                       guint               n_columns,
+                                       double              size);
+/* Boxed: a frame around the whole table (the cover's totals). */
+void         rec_pdf_table_set_boxed  (RecPdfTable        *table,
+                                       gboolean            boxed);
+void         rec_pdf_table_set_width  (RecPdfTable        *table,
+                                       double              width);
+void         rec_pdf_table_row        (RecPdfTable        *table,
+                                       const char * const *cells,
+                                       RecPdfRowFlags      flags);
+/* Ends the table (draws the frame when boxed) and frees it. */
+void         rec_pdf_table_end        (RecPdfTable        *table);
+
+/* A line chart `height` points tall over the full width. */
+void         rec_pdf_line_chart       (RecPdf             *pdf,
+                                       const RecPdfSeries *series,
+                                       guint               n_series,
+                                       const char * const *x_labels,
+                                       guint               n_points,
+                                       double              height,
+                                       RecPdfFormatFunc    format_value,
+                                       gpointer            user_data);
+
+/* Draws headers and footers, then writes the document through a temporary
+ * file in the same folder and renames it to `path`. On failure nothing is
+ * left at `path` (or an older file there is untouched). */
+gboolean     rec_pdf_save             (RecPdf       *pdf,
+                                       const char   *path,
+                                       GError      **error);
+
+G_END_DECLS

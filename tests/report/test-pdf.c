@@ -1,0 +1,262 @@
+/* test-pdf.c — the layout layer: line breaking, tables across pages, saving
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rec-pdf.h"
+#include "rec-report-error.h"
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <string.h>
+#include <unistd.h>
+
+/* poppler-glib 22.12 declares no autoptr cleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+static char *
+join_lines (GPtrArray  *lines,
+            const char *separator)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, separator);
+      g_string_append (out, g_ptr_array_index (lines, i));
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_break_without_spaces (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecPdf) pdf = rec_pdf_new (REC_PDF_PAPER_LETTER, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *joined = NULL;
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 200; i++)
+    g_string_append (text, i % 3 == 0 ? "Tiền" : (i % 3 == 1 ? "€x" : "ñ"));
+
+  lines = rec_pdf_break_lines (pdf, FALSE, 10.0, text->str, 120.0);
+  g_assert_cmpuint (lines->len, >, 3);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+
+      g_assert_true (g_utf8_validate (line, -1, NULL));
+      g_assert_cmpfloat (rec_pdf_text_width (pdf, FALSE, 10.0, line), <=, 120.0);
+      g_assert_cmpuint (strlen (line), >, 0);
+    }
+  joined = join_lines (lines, "");
+  g_assert_cmpstr (joined, ==, text->str);
+}
+
+static void
+test_break_with_spaces (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecPdf) pdf = rec_pdf_new (REC_PDF_PAPER_A4, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *joined = NULL;
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 300; i++)
+    g_string_append_printf (text, "%sword%d", i ? " " : "", i);
+
+  lines = rec_pdf_break_lines (pdf, TRUE, 9.0, text->str, 200.0);
+  g_assert_cmpuint (lines->len, >, 10);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+
+      g_assert_cmpfloat (rec_pdf_text_width (pdf, TRUE, 9.0, line), <=, 200.0);
+      g_assert_false (g_str_has_prefix (line, " "));
+      g_assert_false (g_str_has_suffix (line, " "));
+    }
+  joined = join_lines (lines, " ");
+  g_assert_cmpstr (joined, ==, text->str);
+}
+
+static void
+test_break_newlines_and_nfc (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecPdf) pdf = rec_pdf_new (REC_PDF_PAPER_A4, &error);
+  /* "Tiền" decomposed: e + combining circumflex + combining grave. */
+  g_autoptr(GPtrArray) lines = rec_pdf_break_lines (pdf, FALSE, 10.0,
+                                                    "one\n\nTie\xcc\x82\xcc\x80n\r\nthree", 400.0);
+
+  g_assert_cmpuint (lines->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "one");
+  g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, "");
+  g_assert_cmpstr (g_ptr_array_index (lines, 2), ==, "Tiền");
+  g_assert_cmpstr (g_ptr_array_index (lines, 3), ==, "three");
+}
+
+static char *
+temp_pdf_path (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rec-test-pdf-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, name, NULL);
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PopplerDocument *doc = poppler_document_new_from_gfile (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static char *
+page_text (PopplerDocument *doc,
+           int              index)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, index);
+
+  return poppler_page_get_text (page);
+}
+
+static void
+remove_pdf (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_table_across_pages (void)
+{
+  static const RecPdfColumn columns[] = {
+    { "Number", 1.0, REC_PDF_ALIGN_RIGHT },
+    { "Text", 4.0, REC_PDF_ALIGN_LEFT },
+    { "Amount", 1.5, REC_PDF_ALIGN_RIGHT },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecPdf) pdf = rec_pdf_new (REC_PDF_PAPER_LETTER, &error);
+  g_autofree char *path = temp_pdf_path ("table.pdf");
+  g_autoptr(PopplerDocument) doc = NULL;
+  RecPdfTable *table;
+  int n_pages;
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  rec_pdf_set_decorations (pdf, "Header Title", "As of 2024-01-01", "Page %d of %d");
+  rec_pdf_heading (pdf, "A table", 14.0, 40.0);
+  table = rec_pdf_table_new (pdf, columns, G_N_ELEMENTS (columns), 9.0);
+  for (int i = 0; i < 300; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", i);
+      g_autofree char *text = g_strdup_printf ("row%03d %s", i, i % 7 == 0 ? "a long text that wraps onto a second line of the cell because it is long" : "");
+      const char *cells[] = { number, text, "$1.00" };
+
+      rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+    }
+  rec_pdf_table_end (table);
+  g_assert_true (rec_pdf_save (pdf, path, &error));
+  g_assert_no_error (error);
+
+  doc = open_pdf (path);
+  n_pages = poppler_document_get_n_pages (doc);
+  g_assert_cmpint (n_pages, ==, (int) rec_pdf_get_n_pages (pdf));
+  g_assert_cmpint (n_pages, >, 3);
+  for (int p = 0; p < n_pages; p++)
+    {
+      g_autofree char *text = page_text (doc, p);
+      g_autofree char *footer = g_strdup_printf ("Page %d of %d", p + 1, n_pages);
+
+      g_assert_nonnull (strstr (text, footer));
+      g_assert_nonnull (strstr (text, "Header Title"));
+      g_assert_nonnull (strstr (text, "Number"));
+      g_string_append (all, text);
+    }
+  for (int i = 0; i < 300; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("row%03d", i);
+
+      g_assert_nonnull (strstr (all->str, word));
+    }
+  remove_pdf (path);
+}
+
+/* A folder where this user cannot create files: a read-only temporary
+ * folder, or for root (who may write anywhere else) sysfs. */
+static void
+test_unwritable_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecPdf) pdf = rec_pdf_new (REC_PDF_PAPER_A4, &error);
+  g_autofree char *path = temp_pdf_path ("out.pdf");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_no_error (error);
+  if (getuid () == 0)
+    {
+      g_rmdir (dir);
+      g_free (dir);
+      g_free (path);
+      dir = g_strdup ("/sys");
+      path = g_strdup ("/sys/rec-test-packet.pdf");
+    }
+  else
+    g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+
+  rec_pdf_paragraph (pdf, "Hello", 10.0, FALSE);
+  g_assert_false (rec_pdf_save (pdf, path, &error));
+  g_assert_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, dir));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  if (getuid () != 0)
+    {
+      listing = g_dir_open (dir, 0, NULL);
+      g_assert_null (g_dir_read_name (listing));
+      g_chmod (dir, 0700);
+      g_rmdir (dir);
+    }
+}
+
+static void
+test_missing_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecPdf) pdf = rec_pdf_new (REC_PDF_PAPER_A4, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (rec_pdf_save (pdf, "/nonexistent-folder-rec/x.pdf", &error));
+  g_assert_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_WRITE);
+  g_assert_false (g_file_test ("/nonexistent-folder-rec/x.pdf", G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pdf/break/without-spaces", test_break_without_spaces);
+  g_test_add_func ("/pdf/break/with-spaces", test_break_with_spaces);
+  g_test_add_func ("/pdf/break/newlines-nfc", test_break_newlines_and_nfc);
+  g_test_add_func ("/pdf/table/across-pages", test_table_across_pages);
+  g_test_add_func ("/pdf/save/unwritable-folder", test_unwritable_folder);
+  g_test_add_func ("/pdf/save/missing-folder", test_missing_folder);
+
+  return g_test_run ();
+}
