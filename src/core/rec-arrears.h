@@ -68,6 +68,8 @@ typedef struct
   RecCents       to_credit_cents;
   RecCents       principal_balance_cents;   /* after the event */
   RecCents       interest_balance_cents;    /* rounded half-up, after the event */
+  RecCents       from_credit_cents;         /* installments, charges: covered by credit (spec §4) */
+  RecCents       credit_balance_cents;      /* unapplied credit after the event */
 } RecLedgerLine;
 
 /* The balance at the end of a month, for the chart. */

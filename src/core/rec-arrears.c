@@ -1,0 +1,533 @@
+/* rec-arrears.c — the arrears engine of spec/arrears.md: a pure function
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One sweep over the days on which something happens (an installment or charge
+ * falls due, a payment, the first of a month), in date order. Between two such
+ * days nothing changes, so the interest of the whole interval is the accruing
+ * principal times the rate-days of the interval: the cost is linear in the
+ * number of events, never in the number of days or amounts per day.
+ *
+ * Interest for a day d (daily accrual) is the unpaid principal at the end of
+ * day d of the amounts whose accrual started on or before d: an amount paid on
+ * day P therefore accrues for the days start <= d < P (spec §5), and the
+ * balance shown at as_of counts the days before as_of.
+ */
+#define G_LOG_DOMAIN "rec-core"
+
+#include "config.h"
+
+#include "rec-arrears-private.h"
+
+#include "rec-date.h"
+
+#include <glib/gi18n.h>
+
+typedef struct
+{
+  const RecRules   *rules;
+  RecAccrual        accrual;
+  RecRateTable      rates;
+  RecArrearsResult *result;
+
+  RecItem          *items;
+  guint             n_items;
+  guint             frontier;           /* items[0 .. frontier) are due */
+  guint             oldest;             /* no unpaid item before it */
+  guint             activate;           /* next item whose accrual may start */
+  guint             month_lo;           /* first item due in the current month */
+
+  RecCents          accruing;           /* unpaid principal of accruing items */
+  RecCents          principal_balance;
+  RecCents          credit;
+  RecInterest       interest;           /* exact balance, over REC_INTEREST_DENOMINATOR */
+  RecInterest       accrued;            /* exact total accrued */
+  guint32           cur;                /* interest is counted for the days < cur */
+  guint32           as_of;
+  int               first_month;        /* year × 12 + month − 1 of the history, or -1 */
+  gboolean          overflow;
+} Sweep;
+
+static int
+month_index (guint32 julian)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  return g_date_get_year (&date) * 12 + (int) g_date_get_month (&date) - 1;
+}
+
+static guint32
+first_of_next_month (guint32 julian)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  g_date_set_day (&date, 1);
+  g_date_add_months (&date, 1);
+  return g_date_get_julian (&date);
+}
+
+static RecCents
+rounded (Sweep       *s,
+         RecInterest  interest)
+{
+  RecCents cents = 0;
+
+  if (!rec_interest_round_half_up (interest, &cents))
+    s->overflow = TRUE;
+  return cents;
+}
+
+/* Daily accrual of the days cur <= d < day. */
+static void
+sweep_accrue_to (Sweep   *s,
+                 guint32  day)
+{
+  if (s->accrual == REC_ACCRUAL_DAILY && s->accruing > 0 && day > s->cur)
+    {
+      RecInterest add = (RecInterest) s->accruing * REC_INTEREST_DAILY_FACTOR
+                        * rec_rate_table_sum (&s->rates, s->cur, day);
+
+      s->interest += add;
+      s->accrued += add;
+    }
+  if (day > s->cur)
+    s->cur = day;
+}
+
+static void
+add_balance_point (Sweep *s,
+                   int    month)
+{
+  RecBalancePoint point;
+
+  if (s->first_month < 0 || month < s->first_month)
+    return;
+  point.year = month / 12;
+  point.month = month % 12 + 1;
+  point.principal_balance_cents = s->principal_balance;
+  point.interest_balance_cents = rounded (s, s->interest);
+  g_array_append_val (s->result->balance_points, point);
+}
+
+/* The first day F of a month, before its events: the balance point of the
+ * month that ended, then (monthly accrual) one month of interest on the
+ * principal accruing at the end of F − 1 at rate (F − 1) (spec §5). */
+static void
+sweep_month_start (Sweep   *s,
+                   guint32  first)
+{
+  add_balance_point (s, month_index (first) - 1);
+
+  if (s->accrual == REC_ACCRUAL_MONTHLY && s->accruing > 0)
+    {
+      RecInterest add = (RecInterest) s->accruing * REC_INTEREST_MONTHLY_FACTOR
+                        * rec_rate_table_sum (&s->rates, first - 1, first);
+
+      s->interest += add;
+      s->accrued += add;
+    }
+
+  while (s->month_lo < s->frontier && s->items[s->month_lo].due < first)
+    s->month_lo++;
+}
+
+static void
+pay_item (Sweep    *s,
+          RecItem  *item,
+          RecCents  cents)
+{
+  item->unpaid -= cents;
+  s->principal_balance -= cents;
+  if (item->accruing)
+    s->accruing -= cents;
+}
+
+static void
+append_line (Sweep         *s,
+             RecLedgerLine *line)
+{
+  line->principal_balance_cents = s->principal_balance;
+  line->interest_balance_cents = rounded (s, s->interest);
+  line->credit_balance_cents = s->credit;
+  g_array_append_val (s->result->ledger, *line);
+}
+
+/* Installments and charges falling due on `day`, oldest first, each covered
+ * by credit as far as it goes (spec §3 steps 1–2, §4 Credit). */
+static void
+sweep_items_due (Sweep   *s,
+                 guint32  day)
+{
+  for (; s->frontier < s->n_items && s->items[s->frontier].due == day; s->frontier++)
+    {
+      RecItem *item = &s->items[s->frontier];
+      RecLedgerLine line = { 0, };
+      RecCents covered = MIN (s->credit, item->unpaid);
+
+      if (!rec_cents_add (s->result->principal_due_cents, item->amount,
+                          &s->result->principal_due_cents)
+          || !rec_cents_add (s->principal_balance, item->amount, &s->principal_balance))
+        s->overflow = TRUE;
+
+      pay_item (s, item, covered);
+      s->credit -= covered;
+
+      line.kind = item->is_charge ? REC_LEDGER_CHARGE : REC_LEDGER_INSTALLMENT;
+      g_date_clear (&line.date, 1);
+      g_date_set_julian (&line.date, day);
+      line.term_kind = item->kind;
+      line.source = item->source;
+      line.amount_cents = item->amount;
+      line.from_credit_cents = covered;
+      append_line (s, &line);
+    }
+}
+
+/* Items whose accrual starts on or before `day` begin to accrue on their
+ * unpaid principal. Accrual starts grow with due dates, so one pointer does. */
+static void
+sweep_activate (Sweep   *s,
+                guint32  day)
+{
+  for (; s->activate < s->frontier && s->items[s->activate].start <= day; s->activate++)
+    {
+      RecItem *item = &s->items[s->activate];
+
+      if (!item->bearing)
+        continue;
+      item->accruing = TRUE;
+      s->accruing += item->unpaid;
+    }
+}
+
+/* Step `current`: installments (not charges) due in the payment's calendar
+ * month and <= its date, oldest first (spec §4.1). */
+static RecCents
+pour_current (Sweep    *s,
+              RecCents  money)
+{
+  RecCents poured = 0;
+
+  for (guint i = s->month_lo; i < s->frontier && money > 0; i++)
+    {
+      RecItem *item = &s->items[i];
+      RecCents cents;
+
+      if (item->is_charge || item->unpaid == 0)
+        continue;
+      cents = MIN (money, item->unpaid);
+      pay_item (s, item, cents);
+      money -= cents;
+      poured += cents;
+    }
+  return poured;
+}
+
+/* Step `interest`: the balance as of the payment, rounded half-up. Covering
+ * the whole rounded balance leaves exactly zero (the sub-cent remainder is
+ * forgiven, even when the rounded balance is 0.00); a partial payment
+ * subtracts exactly what it paid (spec §5, Exactness). */
+static RecCents
+pour_interest (Sweep    *s,
+               RecCents  money)
+{
+  RecCents due = rounded (s, s->interest);
+  RecCents cents = MIN (money, due);
+
+  if (cents == due)
+    s->interest = 0;
+  else
+    s->interest -= (RecInterest) cents * REC_INTEREST_DENOMINATOR;
+  return cents;
+}
+
+/* Step `principal`: every installment and charge due <= the payment's date,
+ * oldest first (spec §4.3). */
+static RecCents
+pour_principal (Sweep    *s,
+                RecCents  money)
+{
+  RecCents poured = 0;
+
+  for (guint i = s->oldest; i < s->frontier && money > 0; i++)
+    {
+      RecItem *item = &s->items[i];
+      RecCents cents = MIN (money, item->unpaid);
+
+      pay_item (s, item, cents);
+      money -= cents;
+      poured += cents;
+    }
+  while (s->oldest < s->frontier && s->items[s->oldest].unpaid == 0)
+    s->oldest++;
+  return poured;
+}
+
+static void
+sweep_payment (Sweep      *s,
+               RecPayment *payment)
+{
+  RecLedgerLine line = { 0, };
+  RecCents money = payment->amount_cents;
+
+  for (guint i = 0; i < s->rules->n_order; i++)
+    {
+      RecCents cents = 0;
+
+      switch (s->rules->order[i])
+        {
+        case REC_ALLOC_CURRENT:
+          cents = line.to_current_cents = pour_current (s, money);
+          break;
+        case REC_ALLOC_INTEREST:
+          cents = line.to_interest_cents = pour_interest (s, money);
+          break;
+        case REC_ALLOC_PRINCIPAL:
+        case REC_N_ALLOC_STEPS:
+        default:
+          cents = line.to_principal_cents = pour_principal (s, money);
+          break;
+        }
+      money -= cents;
+    }
+
+  /* What is left is a prepayment (spec §4.4). */
+  line.to_credit_cents = money;
+  s->credit += money;
+
+  if (!rec_cents_add (s->result->paid_cents, payment->amount_cents, &s->result->paid_cents))
+    s->overflow = TRUE;
+  s->result->interest_paid_cents += line.to_interest_cents;
+  s->result->last_payment = payment->date;
+  s->result->last_payment_cents = payment->amount_cents;
+
+  line.kind = REC_LEDGER_PAYMENT;
+  line.date = payment->date;
+  line.source = payment;
+  line.amount_cents = payment->amount_cents;
+  append_line (s, &line);
+}
+
+/* The days on which something happens, in order; within a day: the first of
+ * the month's bookkeeping, the items falling due (with credit), the accrual
+ * starts, then the payments in entry order (spec §3). */
+static void
+sweep_run (Sweep     *s,
+           GPtrArray *payments)
+{
+  guint next_payment = 0;
+  guint32 next_month = first_of_next_month (s->cur);
+
+  for (;;)
+    {
+      guint32 day = G_MAXUINT32;
+
+      if (s->frontier < s->n_items)
+        day = MIN (day, s->items[s->frontier].due);
+      if (next_payment < payments->len)
+        day = MIN (day, g_date_get_julian (&((RecPayment *) g_ptr_array_index (payments, next_payment))->date));
+      if (next_month <= s->as_of)
+        day = MIN (day, next_month);
+      if (day == G_MAXUINT32)
+        break;
+
+      sweep_accrue_to (s, day);
+      if (day == next_month)
+        {
+          sweep_month_start (s, day);
+          next_month = first_of_next_month (day);
+        }
+      sweep_items_due (s, day);
+      sweep_activate (s, day);
+      for (; next_payment < payments->len; next_payment++)
+        {
+          RecPayment *payment = g_ptr_array_index (payments, next_payment);
+
+          if (g_date_get_julian (&payment->date) != day)
+            break;
+          sweep_payment (s, payment);
+        }
+    }
+
+  sweep_accrue_to (s, s->as_of);
+  add_balance_point (s, month_index (s->as_of));
+}
+
+static int
+compare_payments (gconstpointer a,
+                  gconstpointer b)
+{
+  const RecPayment *pa = *(RecPayment * const *) a;
+  const RecPayment *pb = *(RecPayment * const *) b;
+  int c = g_date_compare (&pa->date, &pb->date);
+
+  if (c != 0)
+    return c;
+  return (pa->position > pb->position) - (pa->position < pb->position);
+}
+
+/* The payments dated <= as_of, by date, then entry order (a stable sort keeps
+ * the array's order for equal positions). */
+static GPtrArray *
+sorted_payments (const RecCaseData *case_data,
+                 const GDate       *as_of,
+                 GError           **error)
+{
+  g_autoptr(GPtrArray) payments = g_ptr_array_new ();
+
+  for (guint i = 0; i < case_data->payments->len; i++)
+    {
+      RecPayment *payment = g_ptr_array_index (case_data->payments, i);
+
+      if (!rec_date_is_set (&payment->date) || payment->amount_cents < 0)
+        {
+          g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID,
+                       /* Translators: %u is the number of a payment (1, 2, …) */
+                       _("Payment %u has no date or a negative amount"), i + 1);
+          return NULL;
+        }
+      if (g_date_compare (&payment->date, as_of) <= 0)
+        g_ptr_array_add (payments, payment);
+    }
+  g_ptr_array_sort (payments, compare_payments);
+  return g_steal_pointer (&payments);
+}
+
+static RecArrearsResult *
+result_new (const RecCaseData *case_data,
+            const GDate       *as_of)
+{
+  RecArrearsResult *result = g_new0 (RecArrearsResult, 1);
+
+  result->as_of = *as_of;
+  result->currency = g_strdup (case_data->info && case_data->info->currency
+                               && *case_data->info->currency ? case_data->info->currency : "USD");
+  g_date_clear (&result->oldest_unpaid_due, 1);
+  g_date_clear (&result->last_payment, 1);
+  result->contempt_counts = g_array_new (FALSE, TRUE, sizeof (RecContemptCount));
+  result->history = g_array_new (FALSE, TRUE, sizeof (RecHistoryYear));
+  result->remedies = g_array_new (FALSE, TRUE, sizeof (RecRemedyResult));
+  result->ledger = g_array_new (FALSE, TRUE, sizeof (RecLedgerLine));
+  result->balance_points = g_array_new (FALSE, TRUE, sizeof (RecBalancePoint));
+  return result;
+}
+
+/* Where the sweep starts (the first event) and the first history month
+ * (spec §6: the month of the first due date or first payment). */
+static void
+sweep_init_start (Sweep           *s,
+                  const GPtrArray *payments)
+{
+  guint32 first = G_MAXUINT32;
+
+  if (s->n_items > 0)
+    first = s->items[0].due;
+  if (payments->len > 0)
+    first = MIN (first, g_date_get_julian (&((RecPayment *) g_ptr_array_index (payments, 0))->date));
+
+  s->first_month = first == G_MAXUINT32 ? -1 : month_index (first);
+  s->cur = MIN (first, s->as_of);
+}
+
+static void
+sweep_finish (Sweep *s)
+{
+  RecArrearsResult *r = s->result;
+
+  r->credit_cents = s->credit;
+  r->principal_balance_cents = s->principal_balance;
+  r->principal_paid_cents = r->principal_due_cents - s->principal_balance;
+  r->interest_accrued_cents = rounded (s, s->accrued);
+  r->interest_balance_cents = rounded (s, s->interest);
+  if (!rec_cents_add (r->principal_balance_cents, r->interest_balance_cents, &r->total_balance_cents))
+    s->overflow = TRUE;
+
+  while (s->oldest < s->frontier && s->items[s->oldest].unpaid == 0)
+    s->oldest++;
+  if (s->oldest < s->frontier)
+    {
+      g_date_set_julian (&r->oldest_unpaid_due, s->items[s->oldest].due);
+      r->days_delinquent = (int) (s->as_of - s->items[s->oldest].due);
+    }
+}
+
+RecArrearsResult *
+rec_arrears_compute (const RecCaseData *case_data,
+                     const RecRules    *rules,
+                     const GDate       *as_of,
+                     GError           **error)
+{
+  g_autoptr(RecArrearsResult) result = NULL;
+  g_autoptr(GArray) items = NULL;
+  g_autoptr(GPtrArray) payments = NULL;
+  gboolean agency;
+  Sweep s = { 0, };
+
+  g_return_val_if_fail (case_data != NULL && rules != NULL, NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  agency = case_data->info != NULL && case_data->info->agency_enforced;
+  s.rules = rules;
+  s.accrual = agency ? rules->accrual_agency : rules->accrual;
+  s.as_of = g_date_get_julian (as_of);
+
+  if (!rec_schedule_build (case_data, agency ? rules->starts_agency : rules->starts,
+                           as_of, &items, error)
+      || (payments = sorted_payments (case_data, as_of, error)) == NULL
+      || !rec_rate_table_init (&s.rates, rules, case_data, error))
+    return NULL;
+
+  result = result_new (case_data, as_of);
+  s.result = result;
+  s.items = (RecItem *) (gpointer) items->data;
+  s.n_items = items->len;
+  /* Reserve the ledger once: one line per item and per payment. */
+  g_array_set_size (result->ledger, items->len + payments->len);
+  g_array_set_size (result->ledger, 0);
+
+  sweep_init_start (&s, payments);
+  sweep_run (&s, payments);
+  sweep_finish (&s);
+  rec_rate_table_clear (&s.rates);
+
+  if (s.overflow)
+    {
+      g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_OVERFLOW,
+                   _("The amounts of this case add up to more than can be computed"));
+      return NULL;
+    }
+
+  result->term_in_force = rec_schedule_term_in_force (case_data, as_of);
+  rec_arrears_fill_contempt (result, items, rules->contempt_years);
+  rec_arrears_fill_history (result, items, payments);
+  rec_arrears_fill_remedies (result, rules, case_data->info && case_data->info->public_assistance);
+  return g_steal_pointer (&result);
+}
+
+void
+rec_arrears_result_free (RecArrearsResult *result)
+{
+  if (result == NULL)
+    return;
+
+  for (guint i = 0; result->remedies && i < result->remedies->len; i++)
+    {
+      RecRemedyResult *remedy = &g_array_index (result->remedies, RecRemedyResult, i);
+
+      g_free (remedy->reason);
+      g_free (remedy->reason_label);
+      g_free (remedy->citation);
+    }
+  g_free (result->currency);
+  g_clear_pointer (&result->contempt_counts, g_array_unref);
+  g_clear_pointer (&result->history, g_array_unref);
+  g_clear_pointer (&result->remedies, g_array_unref);
+  g_clear_pointer (&result->ledger, g_array_unref);
+  g_clear_pointer (&result->balance_points, g_array_unref);
+  g_free (result);
+}

@@ -1,0 +1,290 @@
+/* rec-remedies.c — contempt counts, payment history and remedies (spec/arrears.md §6, §7)
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rec-core"
+
+#include "config.h"
+
+#include "rec-arrears-private.h"
+
+#include "rec-date.h"
+
+#include <glib/gi18n.h>
+
+/* The reasons of the rules files we ship. The rules file holds the English
+ * text; listing it here lets xgettext collect it, so that reason_label can be
+ * shown translated. A template not listed stays English in reason_label. */
+const char * const rec_known_reason_templates[] = {
+  /* Translators: why wage garnishment is open; a reason shown beside a remedy */
+  N_("a support term is in force"),
+  /* Translators: why a remedy is not open. {principal_owed} is replaced by an
+   * amount such as $0.00; keep the braces and the word inside them as they are */
+  N_("no support term is in force and principal owed is {principal_owed}"),
+  /* Translators: why a remedy is or is not open. {value} and {threshold} are
+   * replaced by amounts such as $3,000.00 and $2,500.00; keep the braces and
+   * the words inside them as they are */
+  N_("principal owed {value} exceeds {threshold}"),
+  /* Translators: see "principal owed {value} exceeds {threshold}" */
+  N_("principal owed {value} does not exceed {threshold}"),
+  /* Translators: see "principal owed {value} exceeds {threshold}" */
+  N_("principal owed {value} is at least {threshold}"),
+  /* Translators: see "principal owed {value} exceeds {threshold}" */
+  N_("principal owed {value} is less than {threshold}"),
+  /* Translators: why a remedy is or is not open. {value} and {threshold} are
+   * replaced by numbers of days such as 182 and 30; keep the braces and the
+   * words inside them as they are */
+  N_("days delinquent {value} exceeds {threshold}"),
+  /* Translators: see "days delinquent {value} exceeds {threshold}" */
+  N_("days delinquent {value} does not exceed {threshold}"),
+  /* Translators: see "days delinquent {value} exceeds {threshold}" */
+  N_("days delinquent {value} is at least {threshold}"),
+  /* Translators: see "days delinquent {value} exceeds {threshold}" */
+  N_("days delinquent {value} is less than {threshold}"),
+  /* Translators: why contempt is or is not open. {value} and {threshold} are
+   * replaced by numbers of contempt counts (unpaid months) such as 3 and 1;
+   * keep the braces and the words inside them as they are */
+  N_("contempt counts {value} is at least {threshold}"),
+  /* Translators: see "contempt counts {value} is at least {threshold}" */
+  N_("contempt counts {value} is less than {threshold}"),
+  NULL
+};
+
+void
+rec_arrears_fill_contempt (RecArrearsResult *result,
+                           const GArray     *items,
+                           int               contempt_years)
+{
+  const RecItem *all = (const RecItem *) (gpointer) items->data;
+  GDate limit = result->as_of;
+  guint32 limit_julian;
+
+  /* CCP 1218.5: a month is a count while its latest unpaid due date is on or
+   * after as_of minus contempt_years years; GLib turns Feb 29 into Feb 28. */
+  g_date_subtract_years (&limit, (guint) contempt_years);
+  limit_julian = g_date_get_julian (&limit);
+
+  for (guint i = 0; i < items->len;)
+    {
+      RecContemptCount count = { 0, };
+      guint32 latest_unpaid = 0;
+      GDate due;
+      int month;
+
+      g_date_clear (&due, 1);
+      g_date_set_julian (&due, all[i].due);
+      count.year = g_date_get_year (&due);
+      count.month = g_date_get_month (&due);
+      month = count.year * 12 + count.month;
+
+      /* Items are in date order: one calendar month is one run of them. */
+      for (; i < items->len; i++)
+        {
+          g_date_set_julian (&due, all[i].due);
+          if (g_date_get_year (&due) * 12 + (int) g_date_get_month (&due) != month)
+            break;
+          if (all[i].is_charge)
+            continue;
+          count.due_cents += all[i].amount;
+          count.unpaid_cents += all[i].unpaid;
+          if (all[i].unpaid > 0)
+            latest_unpaid = all[i].due;
+        }
+
+      if (count.unpaid_cents > 0 && latest_unpaid >= limit_julian)
+        g_array_append_val (result->contempt_counts, count);
+    }
+}
+
+static int
+month_of (const GDate *date)
+{
+  return g_date_get_year (date) * 12 + (int) g_date_get_month (date) - 1;
+}
+
+/* Months [first, last] as RecHistoryYears: ordered and paid per month. */
+static void
+group_history (RecArrearsResult *result,
+               int               first,
+               const RecCents   *ordered,
+               const RecCents   *paid,
+               int               n_months)
+{
+  for (int i = 0; i < n_months; i++)
+    {
+      int month = first + i;
+      RecHistoryYear *year;
+
+      if (i == 0 || month % 12 == 0)
+        {
+          RecHistoryYear fresh = { 0, };
+
+          fresh.year = month / 12;
+          g_array_append_val (result->history, fresh);
+        }
+      year = &g_array_index (result->history, RecHistoryYear, result->history->len - 1);
+      year->months[year->n_months].month = month % 12 + 1;
+      year->months[year->n_months].ordered_cents = ordered[i];
+      year->months[year->n_months].paid_cents = paid[i];
+      year->n_months++;
+      year->ordered_cents += ordered[i];
+      year->paid_cents += paid[i];
+    }
+}
+
+void
+rec_arrears_fill_history (RecArrearsResult *result,
+                          const GArray     *items,
+                          const GPtrArray  *payments)
+{
+  const RecItem *all = (const RecItem *) (gpointer) items->data;
+  int first = G_MAXINT, last = month_of (&result->as_of);
+  g_autofree RecCents *ordered = NULL;
+  g_autofree RecCents *paid = NULL;
+  GDate date;
+
+  /* Spec §6: from the month of the first due date or first payment, whichever
+   * is earlier (both are <= as_of here), through the month of as_of. */
+  g_date_clear (&date, 1);
+  if (items->len > 0)
+    {
+      g_date_set_julian (&date, all[0].due);
+      first = month_of (&date);
+    }
+  if (payments->len > 0)
+    first = MIN (first, month_of (&((RecPayment *) g_ptr_array_index (payments, 0))->date));
+  if (first == G_MAXINT)
+    return;
+
+  ordered = g_new0 (RecCents, last - first + 1);
+  paid = g_new0 (RecCents, last - first + 1);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_date_set_julian (&date, all[i].due);
+      ordered[month_of (&date) - first] += all[i].amount;
+    }
+  for (guint i = 0; i < payments->len; i++)
+    paid[month_of (&((RecPayment *) g_ptr_array_index (payments, i))->date) - first] +=
+      ((RecPayment *) g_ptr_array_index (payments, i))->amount_cents;
+
+  group_history (result, first, ordered, paid, last - first + 1);
+}
+
+static gboolean
+compare (gint64     value,
+         RecRuleCmp comparison,
+         gint64     threshold)
+{
+  switch (comparison)
+    {
+    case REC_RULE_CMP_GT: return value > threshold;
+    case REC_RULE_CMP_GE: return value >= threshold;
+    case REC_RULE_CMP_LT: return value < threshold;
+    case REC_RULE_CMP_LE: return value <= threshold;
+    case REC_RULE_CMP_EQ:
+    default:              return value == threshold;
+    }
+}
+
+typedef struct
+{
+  const RecArrearsResult *result;
+  gboolean                public_assistance;
+  gboolean                localized;       /* figures for people (reason_label) */
+} Figures;
+
+static gint64
+figure_value (const Figures   *f,
+              RecRuleTest      test)
+{
+  switch (test)
+    {
+    case REC_RULE_TEST_PRINCIPAL_OWED: return f->result->principal_balance_cents;
+    case REC_RULE_TEST_DAYS_DELINQUENT: return f->result->days_delinquent;
+    case REC_RULE_TEST_CONTEMPT_COUNTS: return f->result->contempt_counts->len;
+    case REC_RULE_TEST_TERM_IN_FORCE:
+    default:                            return f->result->term_in_force;
+    }
+}
+
+/* An amount as "3000.00" (reason) or in the locale's way (reason_label). */
+static char *
+format_figure (const Figures *f,
+               RecRuleTest    test,
+               gint64         value)
+{
+  if (test != REC_RULE_TEST_PRINCIPAL_OWED)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  return f->localized ? rec_cents_format (value, f->result->currency) : rec_cents_to_string (value);
+}
+
+static gint64
+threshold_of (const Figures          *f,
+              const RecRuleCondition *cond)
+{
+  return cond->has_threshold_pa && f->public_assistance ? cond->threshold_pa : cond->threshold;
+}
+
+/* Fills `template` with the figures of `cond` and of the whole result. */
+static char *
+fill (const Figures          *f,
+      const char             *template,
+      const RecRuleCondition *cond)
+{
+  g_autofree char *value = format_figure (f, cond->test, figure_value (f, cond->test));
+  g_autofree char *threshold = format_figure (f, cond->test, threshold_of (f, cond));
+  g_autofree char *owed = format_figure (f, REC_RULE_TEST_PRINCIPAL_OWED,
+                                         f->result->principal_balance_cents);
+  g_autofree char *days = g_strdup_printf ("%d", f->result->days_delinquent);
+  g_autofree char *counts = g_strdup_printf ("%u", f->result->contempt_counts->len);
+  RecReasonFigures figures = { value, threshold, owed, days, counts };
+  g_autofree char *bad = NULL;
+  char *text = rec_rules_fill_reason (template, &figures, &bad);
+
+  /* The rules were checked when loaded; a translation may still be wrong. */
+  return text != NULL ? text : g_strdup (template);
+}
+
+static gboolean
+condition_holds (const Figures          *f,
+                 const RecRuleCondition *cond)
+{
+  if (cond->test == REC_RULE_TEST_TERM_IN_FORCE)
+    return f->result->term_in_force;
+  return compare (figure_value (f, cond->test), cond->comparison, threshold_of (f, cond));
+}
+
+static void
+evaluate_remedy (RecArrearsResult    *result,
+                 const RecRemedyRule *rule,
+                 gboolean             public_assistance)
+{
+  Figures english = { result, public_assistance, FALSE };
+  Figures people = { result, public_assistance, TRUE };
+  RecRemedyResult out = { 0, };
+  const RecRuleCondition *cond = &rule->conditions[rule->n_conditions - 1];
+  const char *template = rule->reason_not;
+
+  out.remedy = rule->remedy;
+  for (int c = 0; c < rule->n_conditions && !out.eligible; c++)
+    if (condition_holds (&english, &rule->conditions[c]))
+      {
+        out.eligible = TRUE;
+        cond = &rule->conditions[c];
+        template = cond->reason;
+      }
+
+  out.reason = fill (&english, template, cond);
+  out.reason_label = fill (&people, _(template), cond);
+  out.citation = g_strdup (rule->citation);
+  g_array_append_val (result->remedies, out);
+}
+
+void
+rec_arrears_fill_remedies (RecArrearsResult *result,
+                           const RecRules   *rules,
+                           gboolean          public_assistance)
+{
+  for (int r = 0; r < REC_N_ENGINE_REMEDIES; r++)
+    evaluate_remedy (result, &rules->remedies[r], public_assistance);
+}

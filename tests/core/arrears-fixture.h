@@ -1,0 +1,193 @@
+/* arrears-fixture.h — building cases from compact text for the engine's tables
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * terms     "KIND AMOUNT FREQUENCY DAYS EFFECTIVE [END]; …"  DAYS: 1–31, last,
+ *           D1,D2 (semimonthly) or - (weekly, biweekly)
+ * charges   "DATE AMOUNT [noint]; …"
+ * payments  "DATE AMOUNT; …"
+ * overrides "FROM TO PERCENT; …"
+ */
+#pragma once
+
+#include "rec-arrears.h"
+#include "rec-date.h"
+
+#include <gio/gio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static inline GDate
+fx_date (const char *text)
+{
+  GDate date;
+  g_autoptr(GError) error = NULL;
+
+  g_date_clear (&date, 1);
+  if (!rec_date_parse (text, &date, &error))
+    g_error ("fixture date %s: %s", text, error->message);
+  return date;
+}
+
+static inline RecCents
+fx_cents (const char *text)
+{
+  RecCents cents = 0;
+  g_autoptr(GError) error = NULL;
+
+  if (!rec_cents_parse (text, FALSE, &cents, &error))
+    g_error ("fixture amount %s: %s", text, error->message);
+  return cents;
+}
+
+/* Splits "a b c; d e" into records of words. */
+static inline GPtrArray *
+fx_records (const char *text)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_auto(GStrv) parts = g_strsplit (text ? text : "", ";", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_ptr_array_add (records, g_strsplit_set (parts[i], " ", -1));
+    }
+  return records;
+}
+
+static inline void
+fx_add_terms (RecCaseData *data,
+              const char  *text)
+{
+  g_autoptr(GPtrArray) records = fx_records (text);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      char **w = g_ptr_array_index (records, i);
+      RecTerm *term = rec_term_new ();
+
+      g_assert_cmpuint (g_strv_length (w), >=, 5);
+      term->position = (int) data->terms->len + 1;
+      term->kind = rec_term_kind_from_word (w[0]);
+      term->amount_cents = fx_cents (w[1]);
+      term->frequency = rec_frequency_from_word (w[2]);
+      g_assert_cmpint ((int) term->kind, >=, 0);
+      g_assert_cmpint ((int) term->frequency, >=, 0);
+      if (strchr (w[3], ',') != NULL)
+        sscanf (w[3], "%d,%d", &term->due_days[0], &term->due_days[1]);
+      else if (g_str_equal (w[3], "last"))
+        term->due_day = REC_DUE_DAY_LAST;
+      else if (!g_str_equal (w[3], "-"))
+        term->due_day = atoi (w[3]);
+      term->effective = fx_date (w[4]);
+      if (w[5] != NULL)
+        term->end = fx_date (w[5]);
+      g_ptr_array_add (data->terms, term);
+    }
+}
+
+static inline void
+fx_add_charges (RecCaseData *data,
+                const char  *text)
+{
+  g_autoptr(GPtrArray) records = fx_records (text);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      char **w = g_ptr_array_index (records, i);
+      RecCharge *charge = rec_charge_new ();
+
+      charge->position = (int) data->charges->len + 1;
+      charge->date = fx_date (w[0]);
+      charge->amount_cents = fx_cents (w[1]);
+      charge->interest_bearing = !(w[2] != NULL && g_str_equal (w[2], "noint"));
+      g_ptr_array_add (data->charges, charge);
+    }
+}
+
+static inline void
+fx_add_payments (RecCaseData *data,
+                 const char  *text)
+{
+  g_autoptr(GPtrArray) records = fx_records (text);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      char **w = g_ptr_array_index (records, i);
+      RecPayment *payment = rec_payment_new ();
+
+      payment->position = (int) data->payments->len + 1;
+      payment->date = fx_date (w[0]);
+      payment->amount_cents = fx_cents (w[1]);
+      g_ptr_array_add (data->payments, payment);
+    }
+}
+
+static inline void
+fx_add_overrides (RecCaseData *data,
+                  const char  *text)
+{
+  g_autoptr(GPtrArray) records = fx_records (text);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      char **w = g_ptr_array_index (records, i);
+      RecInterestOverride *o = rec_interest_override_new ();
+
+      o->position = (int) data->interest_overrides->len + 1;
+      o->from = fx_date (w[0]);
+      o->to = fx_date (w[1]);
+      g_assert_true (rec_rate_parse (w[2], &o->rate_basis_points, NULL));
+      g_ptr_array_add (data->interest_overrides, o);
+    }
+}
+
+/* California's rules with edits "KEY=OLD=>KEY=NEW|…" (whole lines), or as
+ * shipped when edits is NULL. */
+static inline RecRules *
+fx_rules (const char *edits)
+{
+  g_autoptr(GBytes) bytes =
+    g_resources_lookup_data ("/io/github/recourse/Recourse/rules/us-ca.ini",
+                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL),
+                                              (gssize) g_bytes_get_size (bytes));
+  g_auto(GStrv) pairs = g_strsplit (edits ? edits : "", "|", -1);
+  g_autoptr(GError) error = NULL;
+  RecRules *rules;
+
+  for (guint i = 0; edits != NULL && pairs[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (pairs[i], "=>", 2);
+      g_autofree char *find = g_strconcat ("\n", pair[0], "\n", NULL);
+      g_autofree char *replace = g_strconcat ("\n", pair[1], "\n", NULL);
+
+      g_assert_cmpuint (g_string_replace (text, find, replace, 1), ==, 1);
+    }
+  rules = rec_rules_new_from_data (text->str, text->len, &error);
+  g_assert_no_error (error);
+  return rules;
+}
+
+static inline RecCaseData *
+fx_case (const char *terms,
+         const char *charges,
+         const char *payments,
+         const char *overrides,
+         gboolean    agency,
+         gboolean    public_assistance)
+{
+  RecCaseData *data = rec_case_data_new ();
+
+  rec_set_str (&data->info->jurisdiction, "us-ca");
+  rec_set_str (&data->info->currency, "USD");
+  data->info->agency_enforced = agency;
+  data->info->public_assistance = public_assistance;
+  fx_add_terms (data, terms);
+  fx_add_charges (data, charges);
+  fx_add_payments (data, payments);
+  fx_add_overrides (data, overrides);
+  return data;
+}
