@@ -1,0 +1,233 @@
+/* rec-case-details-dialog.c — edit the case: court, case numbers, parties, notes
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rec-dialogs"
+
+#include "config.h"
+
+#include "rec-case-details-dialog.h"
+
+#include <glib/gi18n.h>
+
+struct _RecCaseDetailsDialog
+{
+  RecEditorDialog  parent_instance;
+
+  /* Template widgets */
+  AdwEntryRow     *title_row;
+  GtkLabel        *title_error;
+  AdwEntryRow     *court_row;
+  AdwEntryRow     *court_case_number_row;
+  AdwEntryRow     *agency_case_number_row;
+  GtkSwitch       *agency_enforced_switch;
+  GtkSwitch       *public_assistance_switch;
+  AdwEntryRow     *obligor_name_row;
+  AdwEntryRow     *obligor_address_row;
+  AdwEntryRow     *obligor_phone_row;
+  AdwEntryRow     *obligor_email_row;
+  AdwEntryRow     *obligor_employer_row;
+  AdwEntryRow     *obligee_name_row;
+  AdwEntryRow     *obligee_address_row;
+  AdwEntryRow     *obligee_phone_row;
+  AdwEntryRow     *obligee_email_row;
+  AdwEntryRow     *obligee_employer_row;
+  AdwEntryRow     *notes_row;
+
+  /* Owned */
+  RecCaseInfo     *info;          /* the copy being edited */
+};
+
+G_DEFINE_FINAL_TYPE (RecCaseDetailsDialog, rec_case_details_dialog, REC_TYPE_EDITOR_DIALOG)
+
+/* The text fields of RecCaseInfo, by field name; party fields are found
+ * through their RecParty. */
+typedef struct
+{
+  const char *field;
+  gsize       offset;
+} TextField;
+
+static const TextField info_fields[] = {
+  { "title", G_STRUCT_OFFSET (RecCaseInfo, title) },
+  { "court", G_STRUCT_OFFSET (RecCaseInfo, court) },
+  { "court_case_number", G_STRUCT_OFFSET (RecCaseInfo, court_case_number) },
+  { "agency_case_number", G_STRUCT_OFFSET (RecCaseInfo, agency_case_number) },
+  { "notes", G_STRUCT_OFFSET (RecCaseInfo, notes) },
+};
+
+static const TextField party_fields[] = {
+  { "name", G_STRUCT_OFFSET (RecParty, name) },
+  { "address", G_STRUCT_OFFSET (RecParty, address) },
+  { "phone", G_STRUCT_OFFSET (RecParty, phone) },
+  { "email", G_STRUCT_OFFSET (RecParty, email) },
+  { "employer", G_STRUCT_OFFSET (RecParty, employer) },
+};
+
+static char **
+text_slot (gpointer    base,
+           gsize       offset)
+{
+  return G_STRUCT_MEMBER_P (base, offset);
+}
+
+static void
+fill_party (RecEditorDialog *dialog,
+            const char      *prefix,
+            RecParty        *party)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (party_fields); i++)
+    {
+      g_autofree char *name = g_strconcat (prefix, "_", party_fields[i].field, NULL);
+
+      rec_editor_dialog_set_text (dialog, name, *text_slot (party, party_fields[i].offset));
+    }
+}
+
+static void
+read_party (RecEditorDialog *dialog,
+            const char      *prefix,
+            RecParty        *party)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (party_fields); i++)
+    {
+      g_autofree char *name = g_strconcat (prefix, "_", party_fields[i].field, NULL);
+      g_autofree char *text = rec_editor_dialog_dup_text (dialog, name);
+
+      rec_set_str (text_slot (party, party_fields[i].offset), text);
+    }
+}
+
+static void
+fill_fields (RecCaseDetailsDialog *self)
+{
+  RecEditorDialog *dialog = REC_EDITOR_DIALOG (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (info_fields); i++)
+    rec_editor_dialog_set_text (dialog, info_fields[i].field,
+                                *text_slot (self->info, info_fields[i].offset));
+
+  rec_editor_dialog_set_active (dialog, "agency_enforced", self->info->agency_enforced);
+  rec_editor_dialog_set_active (dialog, "public_assistance", self->info->public_assistance);
+  fill_party (dialog, "obligor", &self->info->obligor);
+  fill_party (dialog, "obligee", &self->info->obligee);
+}
+
+static gboolean
+rec_case_details_dialog_save (RecEditorDialog  *dialog,
+                              GError          **error)
+{
+  RecCaseDetailsDialog *self = REC_CASE_DETAILS_DIALOG (dialog);
+  g_autoptr(RecCaseInfo) info = rec_case_info_copy (self->info);
+
+  for (guint i = 0; i < G_N_ELEMENTS (info_fields); i++)
+    {
+      g_autofree char *text = rec_editor_dialog_dup_text (dialog, info_fields[i].field);
+
+      rec_set_str (text_slot (info, info_fields[i].offset), text);
+    }
+
+  info->agency_enforced = rec_editor_dialog_get_active (dialog, "agency_enforced");
+  info->public_assistance = rec_editor_dialog_get_active (dialog, "public_assistance");
+  read_party (dialog, "obligor", &info->obligor);
+  read_party (dialog, "obligee", &info->obligee);
+
+  return rec_case_session_update_info (rec_editor_dialog_get_session (dialog), info, error);
+}
+
+static void
+rec_case_details_dialog_dispose (GObject *object)
+{
+  RecCaseDetailsDialog *self = REC_CASE_DETAILS_DIALOG (object);
+
+  g_clear_object (&self->info);
+
+  G_OBJECT_CLASS (rec_case_details_dialog_parent_class)->dispose (object);
+}
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, RecCaseDetailsDialog, name)
+
+static void
+rec_case_details_dialog_class_init (RecCaseDetailsDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rec_case_details_dialog_dispose;
+  REC_EDITOR_DIALOG_CLASS (klass)->save = rec_case_details_dialog_save;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/recourse/Recourse/ui/rec-case-details-dialog.ui");
+  BIND (title_row);
+  BIND (title_error);
+  BIND (court_row);
+  BIND (court_case_number_row);
+  BIND (agency_case_number_row);
+  BIND (agency_enforced_switch);
+  BIND (public_assistance_switch);
+  BIND (obligor_name_row);
+  BIND (obligor_address_row);
+  BIND (obligor_phone_row);
+  BIND (obligor_email_row);
+  BIND (obligor_employer_row);
+  BIND (obligee_name_row);
+  BIND (obligee_address_row);
+  BIND (obligee_phone_row);
+  BIND (obligee_email_row);
+  BIND (obligee_employer_row);
+  BIND (notes_row);
+}
+
+#undef BIND
+
+#define TEXT_FIELD(name) \
+  rec_editor_dialog_add_field (dialog, #name, GTK_WIDGET (self->name##_row), NULL, REC_FIELD_TEXT)
+
+static void
+rec_case_details_dialog_init (RecCaseDetailsDialog *self)
+{
+  RecEditorDialog *dialog = REC_EDITOR_DIALOG (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  rec_editor_dialog_add_field (dialog, "title", GTK_WIDGET (self->title_row), self->title_error,
+                               REC_FIELD_TEXT_REQUIRED);
+  TEXT_FIELD (court);
+  TEXT_FIELD (court_case_number);
+  TEXT_FIELD (agency_case_number);
+  rec_editor_dialog_add_field (dialog, "agency_enforced", GTK_WIDGET (self->agency_enforced_switch),
+                               NULL, REC_FIELD_SWITCH);
+  rec_editor_dialog_add_field (dialog, "public_assistance",
+                               GTK_WIDGET (self->public_assistance_switch), NULL, REC_FIELD_SWITCH);
+  TEXT_FIELD (obligor_name);
+  TEXT_FIELD (obligor_address);
+  TEXT_FIELD (obligor_phone);
+  TEXT_FIELD (obligor_email);
+  TEXT_FIELD (obligor_employer);
+  TEXT_FIELD (obligee_name);
+  TEXT_FIELD (obligee_address);
+  TEXT_FIELD (obligee_phone);
+  TEXT_FIELD (obligee_email);
+  TEXT_FIELD (obligee_employer);
+  TEXT_FIELD (notes);
+}
+
+#undef TEXT_FIELD
+
+GtkWindow *
+rec_case_details_dialog_new (GtkWindow      *parent,
+                             RecCaseSession *session)
+{
+  RecCaseDetailsDialog *self;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (session), NULL);
+
+  self = g_object_new (REC_TYPE_CASE_DETAILS_DIALOG, NULL);
+  rec_editor_dialog_setup (REC_EDITOR_DIALOG (self), parent, session, FALSE);
+  self->info = rec_case_info_copy (rec_case_session_get_info (session));
+  gtk_window_set_title (GTK_WINDOW (self), _("Case Details"));
+
+  fill_fields (self);
+  rec_editor_dialog_validate (REC_EDITOR_DIALOG (self));
+  return GTK_WINDOW (self);
+}

@@ -1,0 +1,36 @@
+/* rec-dialogs-private.h — hooks that let UI tests drive an editor dialog
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * They go through the same code paths as the user: setting a field sets the
+ * widget's text (which runs the inline validation), and saving activates the
+ * dialog's real "dialog.save" action. Not installed; tests only.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Sets a field the way typing would: entries and text views take `text`;
+ * choices take a position ("3"); switches take "true" or "false". */
+void        _rec_dialog_set_field   (GtkWindow  *dialog,
+                                     const char *field,
+                                     const char *text);
+/* The field's text as shown ("" for none; a choice's position). */
+char       *_rec_dialog_get_field   (GtkWindow  *dialog,
+                                     const char *field) G_GNUC_WARN_UNUSED_RESULT;
+/* Activates the Save action; TRUE when the item was stored and the dialog
+ * closed. Hold a reference on the dialog to call this. */
+gboolean    _rec_dialog_save        (GtkWindow  *dialog);
+/* Whether the Save action is enabled (nothing invalid). */
+gboolean    _rec_dialog_can_save    (GtkWindow  *dialog);
+/* The inline error shown for `field` (NULL when none); with field NULL, the
+ * message of the last failed save. */
+const char *_rec_dialog_get_error   (GtkWindow  *dialog,
+                                     const char *field);
+
+/* The payment dialog's historic name for _rec_dialog_set_field(). */
+#define _rec_payment_dialog_set_field _rec_dialog_set_field
+
+G_END_DECLS

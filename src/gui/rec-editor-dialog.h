@@ -1,0 +1,105 @@
+/* rec-editor-dialog.h — the base of every editor dialog: Cancel/Save, inline validation
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A subclass's template adds AdwPreferencesGroups (they go into the dialog's
+ * preferences page) and registers its rows as named fields; the base validates
+ * them as the user types, shows what is wrong under the group, keeps Save
+ * insensitive while anything is invalid, and calls the subclass's save() vfunc.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rec-case-session.h"
+
+G_BEGIN_DECLS
+
+#define REC_TYPE_EDITOR_DIALOG (rec_editor_dialog_get_type ())
+G_DECLARE_DERIVABLE_TYPE (RecEditorDialog, rec_editor_dialog, REC, EDITOR_DIALOG, AdwWindow)
+
+/* What a field's text must be. */
+typedef enum
+{
+  REC_FIELD_TEXT,              /* anything */
+  REC_FIELD_TEXT_REQUIRED,     /* not blank */
+  REC_FIELD_AMOUNT,            /* an amount more than zero */
+  REC_FIELD_DATE,              /* YYYY-MM-DD */
+  REC_FIELD_DATE_OPTIONAL,     /* YYYY-MM-DD or empty */
+  REC_FIELD_TIME,              /* HH:MM or HH:MM:SS */
+  REC_FIELD_OFFSET,            /* +HH:MM, -HH:MM or Z */
+  REC_FIELD_CHOICE,            /* an AdwComboRow */
+  REC_FIELD_SWITCH,            /* a GtkSwitch */
+  REC_FIELD_MULTILINE,         /* a GtkTextView */
+} RecFieldKind;
+
+struct _RecEditorDialogClass
+{
+  AdwWindowClass parent_class;
+
+  /* Cross-field rules, run after every field is valid on its own; report a
+   * problem with rec_editor_dialog_set_field_error(). */
+  void      (*check) (RecEditorDialog  *self);
+  /* Fill a copy of the object from the fields and store it through the session. */
+  gboolean  (*save)  (RecEditorDialog  *self,
+                      GError          **error);
+};
+
+RecCaseSession *rec_editor_dialog_get_session      (RecEditorDialog *self);
+void            rec_editor_dialog_setup            (RecEditorDialog *self,
+                                                    GtkWindow       *parent,
+                                                    RecCaseSession  *session,
+                                                    gboolean         is_new);
+void            rec_editor_dialog_add_field        (RecEditorDialog *self,
+                                                    const char      *name,
+                                                    GtkWidget       *widget,
+                                                    GtkLabel        *error_label,
+                                                    RecFieldKind     kind);
+/* Runs every rule again (after a subclass filled fields or changed a choice). */
+void            rec_editor_dialog_validate         (RecEditorDialog *self);
+void            rec_editor_dialog_set_field_error  (RecEditorDialog *self,
+                                                    const char      *name,
+                                                    const char      *message);
+
+/* Field values; the text ones return "" for an empty field. Only call the
+ * parsing getters for valid fields (Save is refused otherwise). */
+const char     *rec_editor_dialog_get_text         (RecEditorDialog *self,
+                                                    const char      *name);
+char           *rec_editor_dialog_dup_text         (RecEditorDialog *self,
+                                                    const char      *name) G_GNUC_WARN_UNUSED_RESULT;
+void            rec_editor_dialog_set_text         (RecEditorDialog *self,
+                                                    const char      *name,
+                                                    const char      *text);
+RecCents        rec_editor_dialog_get_amount       (RecEditorDialog *self,
+                                                    const char      *name);
+void            rec_editor_dialog_set_amount       (RecEditorDialog *self,
+                                                    const char      *name,
+                                                    RecCents         cents);
+/* Clears `date` when the (optional) field is empty. */
+void            rec_editor_dialog_get_date         (RecEditorDialog *self,
+                                                    const char      *name,
+                                                    GDate           *date);
+void            rec_editor_dialog_set_date         (RecEditorDialog *self,
+                                                    const char      *name,
+                                                    const GDate     *date);
+guint           rec_editor_dialog_get_choice       (RecEditorDialog *self,
+                                                    const char      *name);
+void            rec_editor_dialog_set_choice       (RecEditorDialog *self,
+                                                    const char      *name,
+                                                    guint            position);
+gboolean        rec_editor_dialog_get_active       (RecEditorDialog *self,
+                                                    const char      *name);
+void            rec_editor_dialog_set_active       (RecEditorDialog *self,
+                                                    const char      *name,
+                                                    gboolean         active);
+
+/* Fills a combo row with the n translated labels label_for (0 … n-1). */
+#define REC_EDITOR_DIALOG_FILL_CHOICES(row, label_for, n)                          \
+  G_STMT_START {                                                                  \
+    g_autoptr(GtkStringList) rec_labels_ = gtk_string_list_new (NULL);            \
+    for (int rec_i_ = 0; rec_i_ < (int) (n); rec_i_++)                            \
+      gtk_string_list_append (rec_labels_, label_for (rec_i_));                   \
+    adw_combo_row_set_model ((row), G_LIST_MODEL (rec_labels_));                  \
+  } G_STMT_END
+
+G_END_DECLS

@@ -1,0 +1,410 @@
+/* test-ui-dialogs.c — the editor dialogs against a real case file, under Xvfb
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-ui-dialogs"
+
+#include "config.h"
+
+#include "rec-case-details-dialog.h"
+#include "rec-case-session.h"
+#include "rec-charge-dialog.h"
+#include "rec-child-dialog.h"
+#include "rec-communication-dialog.h"
+#include "rec-date.h"
+#include "rec-dialogs-private.h"
+#include "rec-enforcement-dialog.h"
+#include "rec-payment-dialog.h"
+#include "rec-store.h"
+#include "rec-term-dialog.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  RecCaseSession *session;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecCaseInfo) info = rec_case_info_new ();
+  g_autoptr(RecStore) store = NULL;
+
+  fixture->dir = g_dir_make_tmp ("rec-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "case.recourse", NULL);
+
+  rec_set_str (&info->title, "Rivera v. Rivera");
+  rec_set_str (&info->jurisdiction, "us-ca");
+  rec_set_str (&info->obligor.name, "Daniel Rivera");
+  store = rec_store_create (fixture->path, info, FALSE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  fixture->session = rec_case_session_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->session);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->session);
+  g_remove (fixture->path);
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Dialogs are toplevels owned by GTK; the test keeps its own reference so it
+ * can still ask a closed dialog whether it saved. */
+static GtkWindow *
+hold (GtkWindow *dialog)
+{
+  g_assert_true (GTK_IS_WINDOW (dialog));
+  return g_object_ref (dialog);
+}
+
+static void
+close_dialog (GtkWindow *dialog)
+{
+  gtk_window_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static guint
+n_payments (Fixture *fixture)
+{
+  return g_list_model_get_n_items (rec_case_session_get_payments (fixture->session));
+}
+
+static gpointer
+first_item (GListModel *model)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  return g_list_model_get_item (model, 0);
+}
+
+static void
+add_payment (Fixture    *fixture,
+             const char *date,
+             const char *amount)
+{
+  GtkWindow *dialog = hold (rec_payment_dialog_new (NULL, fixture->session, NULL));
+
+  _rec_dialog_set_field (dialog, "date", date);
+  _rec_dialog_set_field (dialog, "amount", amount);
+  g_assert_true (_rec_dialog_can_save (dialog));
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+}
+
+static void
+test_payment_invalid (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const struct
+  {
+    const char *amount;
+    const char *error;
+  } cases[] = {
+    { "12,50", "is not an amount" },
+    { "0", "Amount must be more than zero" },
+    { "-5", "Amount must be more than zero" },
+    { "1.234", "more than two decimals" },
+    { "12.5.0", "is not an amount" },
+    { "", "Enter an amount" },
+    { "1000000000", "too large" },
+  };
+  GtkWindow *dialog = hold (rec_payment_dialog_new (NULL, fixture->session, NULL));
+
+  /* A new payment is dated today and has no amount yet: not savable, but no
+   * error is shown for a field the user has not touched. */
+  g_assert_false (_rec_dialog_can_save (dialog));
+  g_assert_null (_rec_dialog_get_error (dialog, "amount"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *shown;
+
+      _rec_dialog_set_field (dialog, "amount", cases[i].amount);
+      shown = _rec_dialog_get_error (dialog, "amount");
+      g_test_message ("amount “%s”: %s", cases[i].amount, shown);
+      g_assert_nonnull (shown);
+      g_assert_nonnull (strstr (shown, cases[i].error));
+      g_assert_false (_rec_dialog_can_save (dialog));
+      g_assert_false (_rec_dialog_save (dialog));
+      g_assert_cmpuint (n_payments (fixture), ==, 0);
+    }
+
+  _rec_dialog_set_field (dialog, "amount", "12.50");
+  g_assert_null (_rec_dialog_get_error (dialog, "amount"));
+  _rec_dialog_set_field (dialog, "date", "2023-02-29");
+  g_assert_nonnull (_rec_dialog_get_error (dialog, "date"));
+  g_assert_false (_rec_dialog_save (dialog));
+  g_assert_cmpuint (n_payments (fixture), ==, 0);
+
+  close_dialog (dialog);
+}
+
+static void
+test_payment_valid (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWindow *dialog = hold (rec_payment_dialog_new (NULL, fixture->session, NULL));
+  g_autoptr(RecPayment) payment = NULL;
+  g_autofree char *iso = NULL;
+
+  _rec_dialog_set_field (dialog, "date", "2024-03-05");
+  _rec_dialog_set_field (dialog, "amount", " 850.5 ");
+  _rec_dialog_set_field (dialog, "method", "0");
+  _rec_dialog_set_field (dialog, "reference", "1043");
+  g_assert_null (_rec_dialog_get_error (dialog, "amount"));
+  g_assert_true (_rec_dialog_can_save (dialog));
+  g_assert_true (_rec_dialog_save (dialog));
+  g_assert_null (_rec_dialog_get_error (dialog, NULL));
+  g_object_unref (dialog);
+
+  g_assert_cmpuint (n_payments (fixture), ==, 1);
+  payment = first_item (rec_case_session_get_payments (fixture->session));
+  iso = rec_date_to_iso (&payment->date);
+  g_assert_cmpint (payment->amount_cents, ==, 85050);
+  g_assert_cmpstr (iso, ==, "2024-03-05");
+  g_assert_cmpint (payment->method, ==, REC_PAYMENT_METHOD_CHECK);
+  g_assert_cmpstr (payment->reference, ==, "1043");
+  g_assert_cmpint (payment->id, >, 0);
+}
+
+static void
+test_payment_edit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RecPayment) stored = NULL;
+  g_autoptr(RecPayment) edited = NULL;
+  g_autofree char *amount = NULL;
+  GtkWindow *dialog;
+
+  add_payment (fixture, "2024-01-02", "100");
+  stored = first_item (rec_case_session_get_payments (fixture->session));
+
+  dialog = hold (rec_payment_dialog_new (NULL, fixture->session, stored));
+  amount = _rec_dialog_get_field (dialog, "amount");
+  g_assert_cmpstr (amount, ==, "100.00");
+  g_assert_true (_rec_dialog_can_save (dialog));
+  _rec_dialog_set_field (dialog, "amount", "99.99");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+
+  g_assert_cmpuint (n_payments (fixture), ==, 1);
+  edited = first_item (rec_case_session_get_payments (fixture->session));
+  g_assert_cmpint (edited->id, ==, stored->id);
+  g_assert_cmpint (edited->amount_cents, ==, 9999);
+}
+
+static void
+test_cancel_stores_nothing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWindow *dialog = hold (rec_payment_dialog_new (NULL, fixture->session, NULL));
+
+  _rec_dialog_set_field (dialog, "amount", "10");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL));
+  g_object_unref (dialog);
+  g_assert_cmpuint (n_payments (fixture), ==, 0);
+}
+
+static void
+test_term_end_before_effective (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GListModel *terms = rec_case_session_get_terms (fixture->session);
+  GtkWindow *dialog = hold (rec_term_dialog_new (NULL, fixture->session, NULL));
+  g_autoptr(RecTerm) term = NULL;
+
+  _rec_dialog_set_field (dialog, "amount", "850");
+  _rec_dialog_set_field (dialog, "effective", "2024-01-01");
+  _rec_dialog_set_field (dialog, "end", "2023-12-31");
+  g_assert_nonnull (_rec_dialog_get_error (dialog, "end"));
+  g_assert_false (_rec_dialog_can_save (dialog));
+  g_assert_false (_rec_dialog_save (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (terms), ==, 0);
+
+  /* Moving the effective date back cures the end date. */
+  _rec_dialog_set_field (dialog, "effective", "2023-01-01");
+  g_assert_null (_rec_dialog_get_error (dialog, "end"));
+
+  /* Semimonthly with the same day twice is refused. */
+  _rec_dialog_set_field (dialog, "frequency", "1");
+  _rec_dialog_set_field (dialog, "due_day_1", "14");
+  _rec_dialog_set_field (dialog, "due_day_2", "14");
+  g_assert_nonnull (_rec_dialog_get_error (dialog, "due_day_2"));
+  g_assert_false (_rec_dialog_can_save (dialog));
+  _rec_dialog_set_field (dialog, "due_day_2", "0");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+
+  g_assert_cmpuint (g_list_model_get_n_items (terms), ==, 1);
+  term = first_item (terms);
+  g_assert_cmpint (term->amount_cents, ==, 85000);
+  g_assert_cmpint (term->frequency, ==, REC_FREQUENCY_SEMIMONTHLY);
+  g_assert_cmpint (term->due_days[0], ==, 1);
+  g_assert_cmpint (term->due_days[1], ==, 15);
+}
+
+static void
+test_case_details_title (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWindow *dialog = hold (rec_case_details_dialog_new (NULL, fixture->session));
+  g_autofree char *title = _rec_dialog_get_field (dialog, "title");
+
+  g_assert_cmpstr (title, ==, "Rivera v. Rivera");
+  _rec_dialog_set_field (dialog, "title", "   ");
+  g_assert_nonnull (_rec_dialog_get_error (dialog, "title"));
+  g_assert_false (_rec_dialog_save (dialog));
+
+  _rec_dialog_set_field (dialog, "title", "In re Marriage of Rivera");
+  _rec_dialog_set_field (dialog, "agency_enforced", "true");
+  _rec_dialog_set_field (dialog, "obligee_name", "Maria Rivera");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+
+  g_assert_cmpstr (rec_case_session_get_info (fixture->session)->title, ==,
+                   "In re Marriage of Rivera");
+  g_assert_true (rec_case_session_get_info (fixture->session)->agency_enforced);
+  g_assert_cmpstr (rec_case_session_get_info (fixture->session)->obligee.name, ==,
+                   "Maria Rivera");
+  g_assert_cmpstr (rec_case_session_get_info (fixture->session)->obligor.name, ==,
+                   "Daniel Rivera");
+}
+
+static void
+test_communication_keeps_offset (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GListModel *log = rec_case_session_get_communications (fixture->session);
+  GtkWindow *dialog = hold (rec_communication_dialog_new (NULL, fixture->session, NULL));
+  g_autoptr(RecCommunication) stored = NULL;
+  g_autofree char *with = _rec_dialog_get_field (dialog, "with");
+  g_autofree char *time = NULL;
+  g_autofree char *offset = NULL;
+
+  g_assert_cmpstr (with, ==, "Daniel Rivera");
+  _rec_dialog_set_field (dialog, "date", "2023-04-02");
+  _rec_dialog_set_field (dialog, "time", "25:00");
+  g_assert_nonnull (_rec_dialog_get_error (dialog, "time"));
+  _rec_dialog_set_field (dialog, "time", "18:30");
+  _rec_dialog_set_field (dialog, "offset", "-7");
+  g_assert_nonnull (_rec_dialog_get_error (dialog, "offset"));
+  g_assert_false (_rec_dialog_save (dialog));
+  _rec_dialog_set_field (dialog, "offset", "-07:00");
+  _rec_dialog_set_field (dialog, "summary", "Says he will pay April next week.\nAgain.");
+  _rec_dialog_set_field (dialog, "follow_up", "2023-04-10");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+
+  stored = first_item (log);
+  g_assert_cmpstr (stored->at, ==, "2023-04-02T18:30:00-07:00");
+  g_assert_cmpint (stored->at_unix, ==, 1680485400);
+  g_assert_cmpstr (stored->summary, ==, "Says he will pay April next week.\nAgain.");
+
+  /* Editing shows the time in the offset it was recorded with. */
+  dialog = hold (rec_communication_dialog_new (NULL, fixture->session, stored));
+  time = _rec_dialog_get_field (dialog, "time");
+  offset = _rec_dialog_get_field (dialog, "offset");
+  g_assert_cmpstr (time, ==, "18:30");
+  g_assert_cmpstr (offset, ==, "-07:00");
+  close_dialog (dialog);
+}
+
+static void
+test_every_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *children = rec_case_session_get_children (fixture->session);
+  GListModel *charges = rec_case_session_get_charges (fixture->session);
+  GListModel *steps = rec_case_session_get_enforcement (fixture->session);
+  g_autoptr(RecChild) child = NULL;
+  g_autoptr(RecCharge) charge = NULL;
+  g_autoptr(RecEnforcementStep) step = NULL;
+  GtkWindow *dialog;
+
+  dialog = hold (rec_child_dialog_new (NULL, fixture->session, NULL));
+  g_assert_false (_rec_dialog_can_save (dialog));
+  _rec_dialog_set_field (dialog, "name", "Sofia Rivera");
+  _rec_dialog_set_field (dialog, "birth_date", "2016-05-09");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+  child = first_item (children);
+  close_dialog (hold (rec_child_dialog_new (NULL, fixture->session, child)));
+
+  dialog = hold (rec_charge_dialog_new (NULL, fixture->session, NULL));
+  _rec_dialog_set_field (dialog, "amount", "420");
+  _rec_dialog_set_field (dialog, "description", "Half of orthodontist bill");
+  _rec_dialog_set_field (dialog, "interest_bearing", "false");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+  charge = first_item (charges);
+  g_assert_cmpint (charge->amount_cents, ==, 42000);
+  g_assert_false (charge->interest_bearing);
+  close_dialog (hold (rec_charge_dialog_new (NULL, fixture->session, charge)));
+
+  dialog = hold (rec_enforcement_dialog_new (NULL, fixture->session, NULL,
+                                             REC_REMEDY_BANK_LEVY));
+  _rec_dialog_set_field (dialog, "next_date", "2023-13-01");
+  g_assert_false (_rec_dialog_can_save (dialog));
+  _rec_dialog_set_field (dialog, "next_date", "");
+  _rec_dialog_set_field (dialog, "agency", "Santa Clara County DCSS");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+  step = first_item (steps);
+  g_assert_cmpint (step->remedy, ==, REC_REMEDY_BANK_LEVY);
+  g_assert_false (rec_date_is_set (&step->next_date));
+  close_dialog (hold (rec_enforcement_dialog_new (NULL, fixture->session, step, 0)));
+
+  close_dialog (hold (rec_payment_dialog_new (NULL, fixture->session, NULL)));
+  close_dialog (hold (rec_term_dialog_new (NULL, fixture->session, NULL)));
+  close_dialog (hold (rec_communication_dialog_new (NULL, fixture->session, NULL)));
+  close_dialog (hold (rec_case_details_dialog_new (NULL, fixture->session)));
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run");
+}
+
+#define ADD(path, fn) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/ui/dialogs/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+  adw_init ();
+  ADD ("/ui/dialogs/payment/invalid-amounts", test_payment_invalid);
+  ADD ("/ui/dialogs/payment/valid", test_payment_valid);
+  ADD ("/ui/dialogs/payment/edit", test_payment_edit);
+  ADD ("/ui/dialogs/payment/cancel", test_cancel_stores_nothing);
+  ADD ("/ui/dialogs/term/end-before-effective", test_term_end_before_effective);
+  ADD ("/ui/dialogs/case-details/title", test_case_details_title);
+  ADD ("/ui/dialogs/communication/offset", test_communication_keeps_offset);
+  ADD ("/ui/dialogs/every-dialog", test_every_dialog);
+  return g_test_run ();
+}
