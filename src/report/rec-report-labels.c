@@ -1,0 +1,279 @@
+/* rec-report-labels.c — the packet's labels, collected in its language
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rec-report"
+
+#include "config.h"
+
+#include "rec-report-private.h"
+
+#include "rec-enums.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stddef.h>
+#include <string.h>
+
+/* glibc's gettext caches translations; changing this counter drops the
+ * cache, so that a new LANGUAGE takes effect at once. */
+extern int _nl_msg_cat_cntr;
+
+typedef struct
+{
+  gsize       offset;
+  const char *context;            /* NULL: none */
+  const char *msgid;
+} Label;
+
+#define L(field, msgid)        { G_STRUCT_OFFSET (RecReportLabels, field), NULL, msgid }
+#define LC(field, ctx, msgid)  { G_STRUCT_OFFSET (RecReportLabels, field), ctx, msgid }
+
+static const Label labels[] = {
+  L (packet_title, N_("Child Support Case Packet")),
+  L (packet_subject, N_("Child support arrears, payment history and enforcement record")),
+  /* Translators: the page footer; the first %d is the page, the second the number of pages */
+  L (page_format, N_("Page %d of %d")),
+  /* Translators: the page footer; %s is a date */
+  L (footer_as_of, N_("Amounts as of %s")),
+  /* Translators: shown in the packet for an empty field */
+  LC (none, "packet", NC_("packet", "—")),
+  L (yes, N_("Yes")),
+  L (no, N_("No")),
+  L (total, N_("Total")),
+
+  L (court, N_("Court")),
+  L (court_case_number, N_("Court case number")),
+  L (agency_case_number, N_("Agency case number")),
+  L (obligor, N_("Paying parent (obligor)")),
+  L (obligee, N_("Receiving parent (obligee)")),
+  L (name, N_("Name")),
+  L (address, N_("Address")),
+  L (phone, N_("Phone")),
+  L (email, N_("Email address")),
+  L (employer, N_("Employer")),
+  L (children, N_("Children")),
+  /* Translators: a child's birth date follows */
+  L (born, N_("Born")),
+  L (as_of, N_("Amounts as of")),
+  L (prepared, N_("Prepared on")),
+  L (totals, N_("Amounts owed")),
+  L (principal_owed, N_("Unpaid support (principal)")),
+  L (interest_owed, N_("Unpaid interest")),
+  L (total_owed, N_("Total owed")),
+  L (days_delinquent, N_("Days delinquent")),
+  L (last_payment, N_("Last payment")),
+  L (disclaimer, N_("Computed by Recourse from the records in this case file. Informational, not legal advice.")),
+
+  L (summary, N_("Summary")),
+  L (terms, N_("Support order and modifications")),
+  L (kind, N_("Type")),
+  L (amount, N_("Amount")),
+  L (frequency, N_("Frequency")),
+  L (due_day, N_("Due day")),
+  /* Translators: the due day of a monthly term: the last day of the month */
+  L (due_day_last, N_("Last day")),
+  L (effective, N_("Effective")),
+  L (ends, N_("Ends")),
+  L (reference, N_("Reference")),
+  L (no_terms, N_("No support order terms are recorded.")),
+  L (balance_chart, N_("Balance over time")),
+  L (series_principal, N_("Unpaid support")),
+  L (series_total, N_("Unpaid support and interest")),
+  L (no_balance, N_("No balance to show yet.")),
+  L (remedies, N_("Enforcement remedies")),
+  L (remedy, N_("Remedy")),
+  L (eligible, N_("Available")),
+  L (why, N_("Why")),
+  L (citation, N_("Law")),
+  L (your_status, N_("Your status")),
+
+  L (history, N_("Payment history (as on form FL-421)")),
+  L (history_intro, N_("For each year, the amount ordered and the amount paid each month.")),
+  L (month, N_("Month")),
+  L (amount_ordered, N_("Amount ordered")),
+  L (amount_paid, N_("Amount paid")),
+  L (no_history, N_("No support was due up to this date.")),
+  LC (months[0], "month", NC_("month", "January")),
+  LC (months[1], "month", NC_("month", "February")),
+  LC (months[2], "month", NC_("month", "March")),
+  LC (months[3], "month", NC_("month", "April")),
+  LC (months[4], "month", NC_("month", "May")),
+  LC (months[5], "month", NC_("month", "June")),
+  LC (months[6], "month", NC_("month", "July")),
+  LC (months[7], "month", NC_("month", "August")),
+  LC (months[8], "month", NC_("month", "September")),
+  LC (months[9], "month", NC_("month", "October")),
+  LC (months[10], "month", NC_("month", "November")),
+  LC (months[11], "month", NC_("month", "December")),
+
+  L (ledger, N_("Ledger")),
+  L (date, N_("Date")),
+  L (entry, N_("Entry")),
+  L (due, N_("Due")),
+  L (paid, N_("Paid")),
+  L (principal, N_("Support owed")),
+  L (interest, N_("Interest owed")),
+  L (balance, N_("Balance")),
+  L (payment, N_("Payment")),
+  L (no_ledger, N_("Nothing was due or paid up to this date.")),
+
+  L (contempt, N_("Months not paid in full (as on form FL-411)")),
+  L (contempt_intro, N_("Each month below was not paid in full and is within the time limit for contempt; each may be a separate count.")),
+  L (count, N_("Count")),
+  L (amount_due, N_("Amount due")),
+  L (unpaid, N_("Unpaid")),
+  L (no_contempt, N_("No month within the time limit is unpaid.")),
+
+  L (log, N_("Communication log")),
+  L (when, N_("When")),
+  L (channel, N_("How")),
+  L (direction, N_("Direction")),
+  L (with, N_("With")),
+  L (what, N_("Subject and summary")),
+  L (follow_up, N_("Follow-up")),
+  L (no_log, N_("No communications are recorded.")),
+
+  L (checklist, N_("Enforcement checklist")),
+  L (status, N_("Status")),
+  L (agency, N_("Agency")),
+  L (next_date, N_("Next date")),
+  L (notes, N_("Notes")),
+  L (no_checklist, N_("No enforcement steps are recorded.")),
+};
+
+static char *
+translate (const Label *label)
+{
+  if (label->context != NULL)
+    return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, label->context, label->msgid));
+
+  return g_strdup (g_dgettext (GETTEXT_PACKAGE, label->msgid));
+}
+
+static void
+collect_enums (RecReportLabels *self)
+{
+  for (int i = 0; i < REC_N_TERM_KINDS; i++)
+    self->term_kinds[i] = g_strdup (rec_term_kind_label (i));
+  for (int i = 0; i < REC_N_FREQUENCIES; i++)
+    self->frequencies[i] = g_strdup (rec_frequency_label (i));
+  for (int i = 0; i < REC_N_PAYMENT_METHODS; i++)
+    self->payment_methods[i] = g_strdup (rec_payment_method_label (i));
+  for (int i = 0; i < REC_N_CHANNELS; i++)
+    self->channels[i] = g_strdup (rec_channel_label (i));
+  for (int i = 0; i < REC_N_DIRECTIONS; i++)
+    self->directions[i] = g_strdup (rec_direction_label (i));
+  for (int i = 0; i < REC_N_REMEDIES; i++)
+    self->remedy_names[i] = g_strdup (rec_remedy_label (i));
+  for (int i = 0; i < REC_N_STATUSES; i++)
+    self->statuses[i] = g_strdup (rec_status_label (i));
+}
+
+RecReportLabels *
+_rec_report_labels_collect (void)
+{
+  RecReportLabels *self = g_new0 (RecReportLabels, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    G_STRUCT_MEMBER (char *, self, labels[i].offset) = translate (&labels[i]);
+  collect_enums (self);
+
+  return self;
+}
+
+void
+_rec_report_labels_free (RecReportLabels *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    g_free (G_STRUCT_MEMBER (char *, self, labels[i].offset));
+  for (int i = 0; i < REC_N_TERM_KINDS; i++)
+    g_free (self->term_kinds[i]);
+  for (int i = 0; i < REC_N_FREQUENCIES; i++)
+    g_free (self->frequencies[i]);
+  for (int i = 0; i < REC_N_PAYMENT_METHODS; i++)
+    g_free (self->payment_methods[i]);
+  for (int i = 0; i < REC_N_CHANNELS; i++)
+    g_free (self->channels[i]);
+  for (int i = 0; i < REC_N_DIRECTIONS; i++)
+    g_free (self->directions[i]);
+  for (int i = 0; i < REC_N_REMEDIES; i++)
+    g_free (self->remedy_names[i]);
+  for (int i = 0; i < REC_N_STATUSES; i++)
+    g_free (self->statuses[i]);
+  g_free (self);
+}
+
+/* Language switching */
+
+struct _RecReportLanguage
+{
+  gboolean  active;
+  char     *language;            /* LANGUAGE before, NULL if unset */
+  char     *messages_locale;     /* LC_MESSAGES before, when it was changed */
+};
+
+static const char * const languages[] = { "en", "es", "vi", NULL };
+
+const char * const *
+rec_report_get_languages (void)
+{
+  return languages;
+}
+
+gboolean
+rec_report_language_is_supported (const char *lang)
+{
+  return lang != NULL && g_strv_contains (languages, lang);
+}
+
+RecReportLanguage *
+rec_report_language_push (const char *lang)
+{
+  RecReportLanguage *saved = g_new0 (RecReportLanguage, 1);
+  const char *messages;
+
+  if (lang == NULL)
+    return saved;
+
+  saved->active = TRUE;
+  saved->language = g_strdup (g_getenv ("LANGUAGE"));
+  g_setenv ("LANGUAGE", lang, TRUE);
+
+  /* glibc ignores LANGUAGE while LC_MESSAGES is exactly "C" (or "POSIX"). */
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (messages != NULL && (strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0))
+    {
+      saved->messages_locale = g_strdup (messages);
+      setlocale (LC_MESSAGES, "C.UTF-8");
+    }
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  ++_nl_msg_cat_cntr;
+
+  return saved;
+}
+
+void
+rec_report_language_pop (RecReportLanguage *saved)
+{
+  if (saved == NULL)
+    return;
+
+  if (saved->active)
+    {
+      if (saved->language != NULL)
+        g_setenv ("LANGUAGE", saved->language, TRUE);
+      else
+        g_unsetenv ("LANGUAGE");
+      if (saved->messages_locale != NULL)
+        setlocale (LC_MESSAGES, saved->messages_locale);
+      ++_nl_msg_cat_cntr;
+    }
+
+  g_free (saved->language);
+  g_free (saved->messages_locale);
+  g_free (saved);
+}

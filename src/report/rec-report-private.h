@@ -1,0 +1,163 @@
+/* rec-report-private.h — what the files of the packet share
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rec-report.h"
+
+G_BEGIN_DECLS
+
+/* Every text of the packet that is not the user's own, translated when the
+ * snapshot is made. Each field is owned. */
+struct _RecReportLabels
+{
+  /* Document and decorations */
+  char *packet_title;
+  char *packet_subject;
+  char *page_format;              /* "Page %d of %d" */
+  char *footer_as_of;             /* "Amounts as of %s" */
+  char *none;                     /* an empty field */
+  char *yes;
+  char *no;
+  char *total;
+
+  /* Cover */
+  char *court;
+  char *court_case_number;
+  char *agency_case_number;
+  char *obligor;
+  char *obligee;
+  char *name;
+  char *address;
+  char *phone;
+  char *email;
+  char *employer;
+  char *children;
+  char *born;
+  char *as_of;
+  char *prepared;
+  char *totals;
+  char *principal_owed;
+  char *interest_owed;
+  char *total_owed;
+  char *days_delinquent;
+  char *last_payment;
+  char *disclaimer;
+
+  /* Summary */
+  char *summary;
+  char *terms;
+  char *kind;
+  char *amount;
+  char *frequency;
+  char *due_day;
+  char *due_day_last;
+  char *effective;
+  char *ends;
+  char *reference;
+  char *no_terms;
+  char *balance_chart;
+  char *series_principal;
+  char *series_total;
+  char *no_balance;
+  char *remedies;
+  char *remedy;
+  char *eligible;
+  char *why;
+  char *citation;
+  char *your_status;
+
+  /* Payment history (FL-421) */
+  char *history;
+  char *history_intro;
+  char *month;
+  char *amount_ordered;
+  char *amount_paid;
+  char *no_history;
+  char *months[12];
+
+  /* Ledger */
+  char *ledger;
+  char *date;
+  char *entry;
+  char *due;
+  char *paid;
+  char *principal;
+  char *interest;
+  char *balance;
+  char *payment;
+  char *no_ledger;
+
+  /* Contempt (FL-411) */
+  char *contempt;
+  char *contempt_intro;
+  char *count;
+  char *amount_due;
+  char *unpaid;
+  char *no_contempt;
+
+  /* Communication log */
+  char *log;
+  char *when;
+  char *channel;
+  char *direction;
+  char *with;
+  char *what;
+  char *follow_up;
+  char *no_log;
+
+  /* Enforcement checklist */
+  char *checklist;
+  char *status;
+  char *agency;
+  char *next_date;
+  char *notes;
+  char *no_checklist;
+
+  /* Enumerations (rec-enums.h labels) */
+  char *term_kinds[REC_N_TERM_KINDS];
+  char *frequencies[REC_N_FREQUENCIES];
+  char *payment_methods[REC_N_PAYMENT_METHODS];
+  char *channels[REC_N_CHANNELS];
+  char *directions[REC_N_DIRECTIONS];
+  char *remedy_names[REC_N_REMEDIES];
+  char *statuses[REC_N_STATUSES];
+};
+
+/* What every section of the packet reads while it is written. */
+typedef struct
+{
+  const RecReportInput   *input;
+  const RecReportLabels  *labels;
+  const RecArrearsResult *result;
+  RecPdf                 *pdf;
+} RecPacket;
+
+#define TITLE_SIZE    20.0
+#define H1_SIZE       15.0
+#define H2_SIZE       11.5
+#define TEXT_SIZE     10.0
+#define TABLE_SIZE    9.0
+
+/* "$1,234.50" in the case's currency (transfer full). */
+char            *_rec_packet_money           (const RecPacket *packet,
+                                              RecCents         cents);
+/* "YYYY-MM-DD", or the "none" label for a cleared date (transfer full). */
+char            *_rec_packet_date            (const RecPacket *packet,
+                                              const GDate     *date);
+/* A section starts on a new page with its title. */
+void             _rec_packet_section         (const RecPacket *packet,
+                                              const char      *title);
+
+void             _rec_report_write_history   (const RecPacket *packet);
+void             _rec_report_write_ledger    (const RecPacket *packet);
+void             _rec_report_write_contempt  (const RecPacket *packet);
+void             _rec_report_write_log       (const RecPacket *packet);
+void             _rec_report_write_checklist (const RecPacket *packet);
+
+/* Collects every label with _() in the current gettext language. */
+RecReportLabels *_rec_report_labels_collect (void);
+void             _rec_report_labels_free    (RecReportLabels *labels);
+
+G_END_DECLS

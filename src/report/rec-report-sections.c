@@ -1,0 +1,322 @@
+/* rec-report-sections.c — the packet's history, ledger, contempt, log and checklist
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rec-report"
+
+#include "config.h"
+
+#include "rec-report-private.h"
+
+#include "rec-date.h"
+
+#include <string.h>
+
+static const char *
+or_none (const RecPacket *packet,
+         const char      *text)
+{
+  return text != NULL && *text != '\0' ? text : packet->labels->none;
+}
+
+/* Payment history (FL-421) */
+
+static void
+write_history_year (const RecPacket      *packet,
+                    const RecHistoryYear *year)
+{
+  const RecReportLabels *l = packet->labels;
+  const RecPdfColumn columns[] = {
+    { l->month, 3.0, REC_PDF_ALIGN_LEFT },
+    { l->amount_ordered, 2.0, REC_PDF_ALIGN_RIGHT },
+    { l->amount_paid, 2.0, REC_PDF_ALIGN_RIGHT },
+  };
+  g_autofree char *title = g_strdup_printf ("%d", year->year);
+  g_autofree char *ordered = _rec_packet_money (packet, year->ordered_cents);
+  g_autofree char *paid = _rec_packet_money (packet, year->paid_cents);
+  g_autofree char *total = g_strdup_printf ("%s %d", l->total, year->year);
+  const char *total_cells[] = { total, ordered, paid };
+  RecPdfTable *table;
+  double row = TABLE_SIZE * 1.22 + 5.0;
+
+  /* A year's grid stays on one page when it fits on one. */
+  rec_pdf_ensure_space (packet->pdf, H2_SIZE * 2.0 + row * (year->n_months + 2));
+  rec_pdf_heading (packet->pdf, title, H2_SIZE, row * 2);
+  table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
+  rec_pdf_table_set_width (table, rec_pdf_get_width (packet->pdf) * 0.7);
+  for (int i = 0; i < year->n_months && i < 12; i++)
+    {
+      const RecHistoryMonth *month = &year->months[i];
+      g_autofree char *month_ordered = _rec_packet_money (packet, month->ordered_cents);
+      g_autofree char *month_paid = _rec_packet_money (packet, month->paid_cents);
+      const char *cells[] = {
+        month->month >= 1 && month->month <= 12 ? l->months[month->month - 1] : l->none,
+        month_ordered, month_paid,
+      };
+
+      rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+    }
+  rec_pdf_table_row (table, total_cells, REC_PDF_ROW_BOLD);
+  rec_pdf_table_end (table);
+  rec_pdf_skip (packet->pdf, 10.0);
+}
+
+void
+_rec_report_write_history (const RecPacket *packet)
+{
+  GArray *history = packet->result->history;
+
+  _rec_packet_section (packet, packet->labels->history);
+  rec_pdf_paragraph (packet->pdf, packet->labels->history_intro, TEXT_SIZE, FALSE);
+  rec_pdf_skip (packet->pdf, 6.0);
+  if (history == NULL || history->len == 0)
+    {
+      rec_pdf_paragraph (packet->pdf, packet->labels->no_history, TEXT_SIZE, FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < history->len; i++)
+    write_history_year (packet, &g_array_index (history, RecHistoryYear, i));
+}
+
+/* Ledger */
+
+static char *
+ledger_entry_text (const RecPacket     *packet,
+                   const RecLedgerLine *line)
+{
+  const RecReportLabels *l = packet->labels;
+
+  switch (line->kind)
+    {
+    case REC_LEDGER_INSTALLMENT:
+      return g_strdup (l->term_kinds[line->term_kind]);
+    case REC_LEDGER_CHARGE:
+      {
+        const RecCharge *charge = line->source;
+
+        return g_strdup (charge != NULL ? or_none (packet, charge->description) : l->none);
+      }
+    case REC_LEDGER_PAYMENT:
+    default:
+      {
+        const RecPayment *payment = line->source;
+
+        if (payment == NULL)
+          return g_strdup (l->payment);
+        if (*payment->reference != '\0')
+          return g_strdup_printf ("%s: %s, %s", l->payment, l->payment_methods[payment->method],
+                                  payment->reference);
+        return g_strdup_printf ("%s: %s", l->payment, l->payment_methods[payment->method]);
+      }
+    }
+}
+
+void
+_rec_report_write_ledger (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  GArray *ledger = packet->result->ledger;
+  const RecPdfColumn columns[] = {
+    { l->date, 1.35, REC_PDF_ALIGN_LEFT },
+    { l->entry, 3.2, REC_PDF_ALIGN_LEFT },
+    { l->due, 1.4, REC_PDF_ALIGN_RIGHT },
+    { l->paid, 1.4, REC_PDF_ALIGN_RIGHT },
+    { l->principal, 1.6, REC_PDF_ALIGN_RIGHT },
+    { l->interest, 1.5, REC_PDF_ALIGN_RIGHT },
+  };
+  RecPdfTable *table;
+
+  _rec_packet_section (packet, l->ledger);
+  if (ledger == NULL || ledger->len == 0)
+    {
+      rec_pdf_paragraph (packet->pdf, l->no_ledger, TEXT_SIZE, FALSE);
+      return;
+    }
+
+  table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
+  for (guint i = 0; i < ledger->len; i++)
+    {
+      const RecLedgerLine *line = &g_array_index (ledger, RecLedgerLine, i);
+      char date[16];
+      g_autofree char *entry = ledger_entry_text (packet, line);
+      g_autofree char *amount = _rec_packet_money (packet, line->amount_cents);
+      g_autofree char *principal = _rec_packet_money (packet, line->principal_balance_cents);
+      g_autofree char *interest = _rec_packet_money (packet, line->interest_balance_cents);
+      gboolean is_payment = line->kind == REC_LEDGER_PAYMENT;
+      const char *cells[] = {
+        date, entry, is_payment ? "" : amount, is_payment ? amount : "", principal, interest,
+      };
+
+      rec_date_to_iso_buf (&line->date, date);
+      rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+    }
+  rec_pdf_table_end (table);
+}
+
+/* Contempt counts (FL-411) */
+
+void
+_rec_report_write_contempt (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  GArray *counts = packet->result->contempt_counts;
+  const RecPdfColumn columns[] = {
+    { l->count, 1.0, REC_PDF_ALIGN_RIGHT },
+    { l->month, 3.0, REC_PDF_ALIGN_LEFT },
+    { l->amount_due, 2.0, REC_PDF_ALIGN_RIGHT },
+    { l->unpaid, 2.0, REC_PDF_ALIGN_RIGHT },
+  };
+  RecPdfTable *table;
+
+  _rec_packet_section (packet, l->contempt);
+  rec_pdf_paragraph (packet->pdf, l->contempt_intro, TEXT_SIZE, FALSE);
+  rec_pdf_skip (packet->pdf, 6.0);
+  if (counts == NULL || counts->len == 0)
+    {
+      rec_pdf_paragraph (packet->pdf, l->no_contempt, TEXT_SIZE, FALSE);
+      return;
+    }
+
+  table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
+  rec_pdf_table_set_width (table, rec_pdf_get_width (packet->pdf) * 0.8);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const RecContemptCount *count = &g_array_index (counts, RecContemptCount, i);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *month = g_strdup_printf ("%s %d",
+                                                count->month >= 1 && count->month <= 12
+                                                ? l->months[count->month - 1] : l->none,
+                                                count->year);
+      g_autofree char *due = _rec_packet_money (packet, count->due_cents);
+      g_autofree char *unpaid = _rec_packet_money (packet, count->unpaid_cents);
+      const char *cells[] = { number, month, due, unpaid };
+
+      rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+    }
+  rec_pdf_table_end (table);
+}
+
+/* Communication log */
+
+static int
+compare_communications (gconstpointer a,
+                        gconstpointer b)
+{
+  const RecCommunication *x = *(RecCommunication * const *) a;
+  const RecCommunication *y = *(RecCommunication * const *) b;
+
+  if (x->at_unix != y->at_unix)
+    return x->at_unix < y->at_unix ? -1 : 1;
+  return x->position - y->position;
+}
+
+/* "2021-04-02T18:30:00-07:00" → "2021-04-02 18:30 -07:00" (as recorded). */
+static char *
+when_text (const char *at)
+{
+  gsize length = strlen (at);
+  const char *offset;
+
+  if (length < 16 || at[10] != 'T')
+    return g_strdup (at);
+
+  offset = at + 16;
+  if (*offset == ':')
+    offset += 3;
+  while (*offset == '.' || g_ascii_isdigit (*offset))
+    offset++;
+  if (*offset == 'Z' || *offset == 'z')
+    offset = "UTC";
+
+  return g_strdup_printf ("%.10s %.5s %s", at, at + 11, offset);
+}
+
+void
+_rec_report_write_log (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  GPtrArray *communications = packet->input->case_data->communications;
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (communications->len);
+  const RecPdfColumn columns[] = {
+    { l->when, 1.5, REC_PDF_ALIGN_LEFT },
+    { l->channel, 1.2, REC_PDF_ALIGN_LEFT },
+    { l->direction, 1.0, REC_PDF_ALIGN_LEFT },
+    { l->with, 1.3, REC_PDF_ALIGN_LEFT },
+    { l->what, 4.6, REC_PDF_ALIGN_LEFT },
+    { l->follow_up, 1.3, REC_PDF_ALIGN_LEFT },
+  };
+  RecPdfTable *table;
+
+  /* Borrowed pointers (g_ptr_array_copy would keep the free function). */
+  for (guint i = 0; i < communications->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (communications, i));
+
+  _rec_packet_section (packet, l->log);
+  if (sorted->len == 0)
+    {
+      rec_pdf_paragraph (packet->pdf, l->no_log, TEXT_SIZE, FALSE);
+      return;
+    }
+
+  g_ptr_array_sort (sorted, compare_communications);
+  table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const RecCommunication *c = g_ptr_array_index (sorted, i);
+      g_autofree char *when = when_text (c->at);
+      g_autofree char *what = *c->subject != '\0' && *c->summary != '\0'
+                              ? g_strdup_printf ("%s\n%s", c->subject, c->summary)
+                              : g_strdup (*c->subject != '\0' ? c->subject : c->summary);
+      g_autofree char *follow_up = rec_date_is_set (&c->follow_up)
+                                   ? rec_date_to_iso (&c->follow_up) : g_strdup ("");
+      const char *cells[] = {
+        when, l->channels[c->channel], l->directions[c->direction], c->with, what, follow_up,
+      };
+
+      rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+    }
+  rec_pdf_table_end (table);
+}
+
+/* Enforcement checklist */
+
+void
+_rec_report_write_checklist (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  GPtrArray *steps = packet->input->case_data->enforcement;
+  const RecPdfColumn columns[] = {
+    { l->remedy, 2.0, REC_PDF_ALIGN_LEFT },
+    { l->status, 1.3, REC_PDF_ALIGN_LEFT },
+    { l->date, 1.3, REC_PDF_ALIGN_LEFT },
+    { l->agency, 1.6, REC_PDF_ALIGN_LEFT },
+    { l->reference, 1.5, REC_PDF_ALIGN_LEFT },
+    { l->next_date, 1.3, REC_PDF_ALIGN_LEFT },
+    { l->notes, 3.0, REC_PDF_ALIGN_LEFT },
+  };
+  RecPdfTable *table;
+
+  _rec_packet_section (packet, l->checklist);
+  if (steps->len == 0)
+    {
+      rec_pdf_paragraph (packet->pdf, l->no_checklist, TEXT_SIZE, FALSE);
+      return;
+    }
+
+  table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const RecEnforcementStep *step = g_ptr_array_index (steps, i);
+      g_autofree char *date = rec_date_is_set (&step->date) ? rec_date_to_iso (&step->date) : g_strdup ("");
+      g_autofree char *next = rec_date_is_set (&step->next_date) ? rec_date_to_iso (&step->next_date)
+                                                                  : g_strdup ("");
+      const char *cells[] = {
+        l->remedy_names[step->remedy], l->statuses[step->status], date,
+        step->agency, step->reference, next, step->notes,
+      };
+
+      rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+    }
+  rec_pdf_table_end (table);
+}

@@ -1,0 +1,598 @@
+/* rec-report.c — the packet's snapshot, its cover and summary, and writing it
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rec-report"
+
+#include "config.h"
+
+#include "rec-report.h"
+#include "rec-report-private.h"
+
+#include "rec-date.h"
+#include "rec-money.h"
+
+#include <math.h>
+#include <string.h>
+
+#define CHART_HEIGHT 190.0
+
+/* Snapshot */
+
+static GArray *
+copy_array (GArray *array)
+{
+  GArray *copy;
+
+  if (array == NULL)
+    return NULL;
+
+  copy = g_array_sized_new (FALSE, TRUE, g_array_get_element_size (array), array->len);
+  g_array_append_vals (copy, array->data, array->len);
+  return copy;
+}
+
+/* Maps every entity of `from` to its copy in `to` (same order). */
+static GHashTable *
+map_sources (const RecCaseData *from,
+             const RecCaseData *to)
+{
+  GHashTable *map = g_hash_table_new (NULL, NULL);
+  GPtrArray *pairs[][2] = {
+    { from->terms, to->terms },
+    { from->charges, to->charges },
+    { from->payments, to->payments },
+  };
+
+  for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+    for (guint i = 0; i < pairs[p][0]->len && i < pairs[p][1]->len; i++)
+      g_hash_table_insert (map, g_ptr_array_index (pairs[p][0], i),
+                           g_ptr_array_index (pairs[p][1], i));
+
+  return map;
+}
+
+static RecArrearsResult *
+copy_result (const RecArrearsResult *result,
+             const RecCaseData      *from,
+             const RecCaseData      *to)
+{
+  RecArrearsResult *copy = g_new (RecArrearsResult, 1);
+  g_autoptr(GHashTable) map = map_sources (from, to);
+
+  *copy = *result;
+  copy->currency = g_strdup (result->currency);
+  copy->contempt_counts = copy_array (result->contempt_counts);
+  copy->history = copy_array (result->history);
+  copy->balance_points = copy_array (result->balance_points);
+  copy->ledger = copy_array (result->ledger);
+  copy->remedies = copy_array (result->remedies);
+
+  for (guint i = 0; copy->remedies != NULL && i < copy->remedies->len; i++)
+    {
+      RecRemedyResult *remedy = &g_array_index (copy->remedies, RecRemedyResult, i);
+
+      remedy->reason = g_strdup (remedy->reason);
+      remedy->reason_label = g_strdup (remedy->reason_label);
+      remedy->citation = g_strdup (remedy->citation);
+    }
+  for (guint i = 0; copy->ledger != NULL && i < copy->ledger->len; i++)
+    {
+      RecLedgerLine *line = &g_array_index (copy->ledger, RecLedgerLine, i);
+
+      line->source = g_hash_table_lookup (map, line->source);
+    }
+
+  return copy;
+}
+
+static void
+free_result_copy (RecArrearsResult *copy)
+{
+  if (copy == NULL)
+    return;
+
+  for (guint i = 0; copy->remedies != NULL && i < copy->remedies->len; i++)
+    {
+      RecRemedyResult *remedy = &g_array_index (copy->remedies, RecRemedyResult, i);
+
+      g_free (remedy->reason);
+      g_free (remedy->reason_label);
+      g_free (remedy->citation);
+    }
+  g_clear_pointer (&copy->contempt_counts, g_array_unref);
+  g_clear_pointer (&copy->history, g_array_unref);
+  g_clear_pointer (&copy->balance_points, g_array_unref);
+  g_clear_pointer (&copy->ledger, g_array_unref);
+  g_clear_pointer (&copy->remedies, g_array_unref);
+  g_free (copy->currency);
+  g_free (copy);
+}
+
+RecPdfPaper
+rec_report_default_paper (const char *jurisdiction)
+{
+  if (jurisdiction == NULL || g_str_has_prefix (jurisdiction, "us-") || g_str_equal (jurisdiction, "us"))
+    return REC_PDF_PAPER_LETTER;
+
+  return REC_PDF_PAPER_A4;
+}
+
+RecReportInput *
+rec_report_input_new (const RecCaseData      *case_data,
+                      const RecArrearsResult *result,
+                      const char             *lang,
+                      RecPdfPaper             paper,
+                      const GDate            *prepared)
+{
+  RecReportInput *input = g_new0 (RecReportInput, 1);
+  RecReportLanguage *language;
+
+  g_return_val_if_fail (case_data != NULL && result != NULL, NULL);
+
+  input->case_data = rec_case_data_copy (case_data);
+  input->result = copy_result (result, case_data, input->case_data);
+  input->as_of = result->as_of;
+  input->prepared_at = g_date_time_new_now_local ();
+  if (prepared != NULL && rec_date_is_set (prepared))
+    input->prepared = *prepared;
+  else
+    rec_date_set_today (&input->prepared);
+  input->paper = paper;
+  input->lang = g_strdup (lang);
+
+  language = rec_report_language_push (lang);
+  input->labels = _rec_report_labels_collect ();
+  rec_report_language_pop (language);
+
+  return input;
+}
+
+void
+rec_report_input_free (RecReportInput *input)
+{
+  if (input == NULL)
+    return;
+
+  rec_case_data_free (input->case_data);
+  free_result_copy (input->result);
+  g_clear_pointer (&input->prepared_at, g_date_time_unref);
+  g_free (input->lang);
+  _rec_report_labels_free (input->labels);
+  g_free (input);
+}
+
+/* Shared helpers */
+
+char *
+_rec_packet_money (const RecPacket *packet,
+                   RecCents         cents)
+{
+  return rec_cents_format (cents, packet->result->currency);
+}
+
+char *
+_rec_packet_date (const RecPacket *packet,
+                  const GDate     *date)
+{
+  if (!rec_date_is_set (date))
+    return g_strdup (packet->labels->none);
+
+  return rec_date_to_iso (date);
+}
+
+void
+_rec_packet_section (const RecPacket *packet,
+                     const char      *title)
+{
+  rec_pdf_new_page (packet->pdf);
+  rec_pdf_heading (packet->pdf, title, H1_SIZE, 0.0);
+  rec_pdf_skip (packet->pdf, 4.0);
+}
+
+static const char *
+or_none (const RecPacket *packet,
+         const char      *text)
+{
+  return text != NULL && *text != '\0' ? text : packet->labels->none;
+}
+
+/* Cover */
+
+static RecPdfTable *
+new_key_value_table (const RecPacket *packet,
+                     double           key_weight)
+{
+  const RecPdfColumn columns[] = {
+    { NULL, key_weight, REC_PDF_ALIGN_LEFT },
+    { NULL, 10.0 - key_weight, REC_PDF_ALIGN_LEFT },
+  };
+
+  return rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE + 0.5);
+}
+
+static void
+key_value (RecPdfTable *table,
+           const char  *key,
+           const char  *value)
+{
+  const char *cells[] = { key, value };
+
+  rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+}
+
+static void
+write_party (const RecPacket *packet,
+             const char      *title,
+             const RecParty  *party)
+{
+  const RecReportLabels *l = packet->labels;
+  RecPdfTable *table;
+
+  rec_pdf_heading (packet->pdf, title, H2_SIZE, 40.0);
+  table = new_key_value_table (packet, 3.0);
+  key_value (table, l->name, or_none (packet, party->name));
+  if (*party->address != '\0')
+    key_value (table, l->address, party->address);
+  if (*party->phone != '\0')
+    key_value (table, l->phone, party->phone);
+  if (*party->email != '\0')
+    key_value (table, l->email, party->email);
+  if (*party->employer != '\0')
+    key_value (table, l->employer, party->employer);
+  rec_pdf_table_end (table);
+  rec_pdf_skip (packet->pdf, 10.0);
+}
+
+static void
+write_case_facts (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  RecCaseInfo *info = packet->input->case_data->info;
+  g_autofree char *as_of = _rec_packet_date (packet, &packet->input->as_of);
+  g_autofree char *prepared = _rec_packet_date (packet, &packet->input->prepared);
+  RecPdfTable *table = new_key_value_table (packet, 3.0);
+
+  key_value (table, l->court, or_none (packet, info->court));
+  key_value (table, l->court_case_number, or_none (packet, info->court_case_number));
+  if (*info->agency_case_number != '\0')
+    key_value (table, l->agency_case_number, info->agency_case_number);
+  key_value (table, l->as_of, as_of);
+  key_value (table, l->prepared, prepared);
+  rec_pdf_table_end (table);
+  rec_pdf_skip (packet->pdf, 10.0);
+}
+
+static void
+write_children (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  GPtrArray *children = packet->input->case_data->children;
+  RecPdfTable *table;
+
+  if (children->len == 0)
+    return;
+
+  rec_pdf_heading (packet->pdf, l->children, H2_SIZE, 40.0);
+  table = new_key_value_table (packet, 3.0);
+  for (guint i = 0; i < children->len; i++)
+    {
+      RecChild *child = g_ptr_array_index (children, i);
+      g_autofree char *born = NULL;
+
+      if (rec_date_is_set (&child->birth_date))
+        {
+          g_autofree char *date = rec_date_to_iso (&child->birth_date);
+
+          born = g_strdup_printf ("%s %s", l->born, date);
+        }
+      key_value (table, or_none (packet, child->name), born ? born : "");
+    }
+  rec_pdf_table_end (table);
+  rec_pdf_skip (packet->pdf, 10.0);
+}
+
+static void
+total_row (RecPdfTable    *table,
+           const char     *label,
+           char           *amount,
+           RecPdfRowFlags  flags)
+{
+  const char *cells[] = { label, amount };
+
+  rec_pdf_table_row (table, cells, flags);
+  g_free (amount);
+}
+
+static void
+write_totals (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  const RecArrearsResult *r = packet->result;
+  const RecPdfColumn columns[] = {
+    { NULL, 6.0, REC_PDF_ALIGN_LEFT },
+    { NULL, 4.0, REC_PDF_ALIGN_RIGHT },
+  };
+  RecPdfTable *table;
+  g_autofree char *days = g_strdup_printf ("%d", r->days_delinquent);
+
+  rec_pdf_heading (packet->pdf, l->totals, H2_SIZE, 80.0);
+  table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), 11.0);
+  rec_pdf_table_set_width (table, rec_pdf_get_width (packet->pdf) * 0.62);
+  rec_pdf_table_set_boxed (table, TRUE);
+  total_row (table, l->principal_owed, _rec_packet_money (packet, r->principal_balance_cents), 0);
+  total_row (table, l->interest_owed, _rec_packet_money (packet, r->interest_balance_cents), 0);
+  total_row (table, l->total_owed, _rec_packet_money (packet, r->total_balance_cents), REC_PDF_ROW_BOLD);
+  rec_pdf_table_end (table);
+  rec_pdf_skip (packet->pdf, 6.0);
+
+  table = new_key_value_table (packet, 3.0);
+  rec_pdf_table_set_width (table, rec_pdf_get_width (packet->pdf) * 0.62);
+  key_value (table, l->days_delinquent, days);
+  if (rec_date_is_set (&r->last_payment))
+    {
+      g_autofree char *date = rec_date_to_iso (&r->last_payment);
+      g_autofree char *amount = _rec_packet_money (packet, r->last_payment_cents);
+      g_autofree char *text = g_strdup_printf ("%s  %s", date, amount);
+
+      key_value (table, l->last_payment, text);
+    }
+  else
+    key_value (table, l->last_payment, l->none);
+  rec_pdf_table_end (table);
+}
+
+static void
+write_cover (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  RecCaseInfo *info = packet->input->case_data->info;
+
+  rec_pdf_new_page (packet->pdf);
+  rec_pdf_paragraph (packet->pdf, l->packet_title, H2_SIZE, FALSE);
+  rec_pdf_skip (packet->pdf, 2.0);
+  rec_pdf_heading (packet->pdf, or_none (packet, info->title), TITLE_SIZE, 0.0);
+  rec_pdf_skip (packet->pdf, 6.0);
+  write_case_facts (packet);
+  write_totals (packet);
+  rec_pdf_skip (packet->pdf, 14.0);
+  write_party (packet, l->obligor, &info->obligor);
+  write_party (packet, l->obligee, &info->obligee);
+  write_children (packet);
+  rec_pdf_skip (packet->pdf, 6.0);
+  rec_pdf_paragraph (packet->pdf, l->disclaimer, TEXT_SIZE - 1.0, TRUE);
+}
+
+/* Summary */
+
+static char *
+due_day_text (const RecPacket *packet,
+              const RecTerm   *term)
+{
+  switch (term->frequency)
+    {
+    case REC_FREQUENCY_MONTHLY:
+      return term->due_day == REC_DUE_DAY_LAST ? g_strdup (packet->labels->due_day_last)
+                                               : g_strdup_printf ("%d", term->due_day);
+    case REC_FREQUENCY_SEMIMONTHLY:
+      return g_strdup_printf ("%d, %d", term->due_days[0], term->due_days[1]);
+    case REC_FREQUENCY_BIWEEKLY:
+    case REC_FREQUENCY_WEEKLY:
+    case REC_N_FREQUENCIES:
+    default:
+      return g_strdup (packet->labels->none);
+    }
+}
+
+static void
+write_terms (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  GPtrArray *terms = packet->input->case_data->terms;
+  const RecPdfColumn columns[] = {
+    { l->kind, 2.2, REC_PDF_ALIGN_LEFT },
+    { l->amount, 1.5, REC_PDF_ALIGN_RIGHT },
+    { l->frequency, 1.6, REC_PDF_ALIGN_LEFT },
+    { l->due_day, 1.0, REC_PDF_ALIGN_LEFT },
+    { l->effective, 1.4, REC_PDF_ALIGN_LEFT },
+    { l->ends, 1.4, REC_PDF_ALIGN_LEFT },
+    { l->reference, 2.4, REC_PDF_ALIGN_LEFT },
+  };
+  RecPdfTable *table;
+
+  rec_pdf_heading (packet->pdf, l->terms, H2_SIZE, 40.0);
+  if (terms->len == 0)
+    {
+      rec_pdf_paragraph (packet->pdf, l->no_terms, TEXT_SIZE, FALSE);
+      return;
+    }
+
+  table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
+  for (guint i = 0; i < terms->len; i++)
+    {
+      RecTerm *term = g_ptr_array_index (terms, i);
+      g_autofree char *amount = _rec_packet_money (packet, term->amount_cents);
+      g_autofree char *due = due_day_text (packet, term);
+      g_autofree char *effective = _rec_packet_date (packet, &term->effective);
+      g_autofree char *end = _rec_packet_date (packet, &term->end);
+      g_autofree char *reference = *term->notes != '\0'
+                                   ? g_strdup_printf ("%s\n%s", or_none (packet, term->reference), term->notes)
+                                   : g_strdup (or_none (packet, term->reference));
+      const char *cells[] = {
+        l->term_kinds[term->kind], amount, l->frequencies[term->frequency], due,
+        effective, end, reference,
+      };
+
+      rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+    }
+  rec_pdf_table_end (table);
+}
+
+static char *
+format_axis_value (double   value,
+                   gpointer user_data)
+{
+  const RecPacket *packet = user_data;
+  char *text = _rec_packet_money (packet, (RecCents) llround (value * 100.0));
+  gsize length = strlen (text);
+
+  /* Whole amounts on the axis: drop the cents (".00" or ",00"). */
+  if (length > 3 && g_str_has_suffix (text, "00") && (text[length - 3] == '.' || text[length - 3] == ','))
+    text[length - 3] = '\0';
+
+  return text;
+}
+
+static void
+write_chart (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  GArray *points = packet->result->balance_points;
+  guint n = points != NULL ? points->len : 0;
+  g_autofree double *principal = g_new0 (double, MAX (n, 1));
+  g_autofree double *total = g_new0 (double, MAX (n, 1));
+  g_autoptr(GPtrArray) x_labels = g_ptr_array_new_with_free_func (g_free);
+  RecPdfSeries series[2] = {
+    { l->series_total, total, 0.80, 0.33, 0.10 },
+    { l->series_principal, principal, 0.13, 0.35, 0.65 },
+  };
+
+  rec_pdf_heading (packet->pdf, l->balance_chart, H2_SIZE, n > 0 ? CHART_HEIGHT : 20.0);
+  if (n == 0)
+    {
+      rec_pdf_paragraph (packet->pdf, l->no_balance, TEXT_SIZE, FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RecBalancePoint *point = &g_array_index (points, RecBalancePoint, i);
+
+      /* Drawing coordinates only: the figures themselves stay in cents. */
+      principal[i] = point->principal_balance_cents / 100.0;
+      total[i] = (point->principal_balance_cents + point->interest_balance_cents) / 100.0;
+      g_ptr_array_add (x_labels, point->month == 1 || i == 0
+                                 ? g_strdup_printf ("%d", point->year) : NULL);
+    }
+  rec_pdf_line_chart (packet->pdf, series, G_N_ELEMENTS (series),
+                      (const char * const *) x_labels->pdata, n, CHART_HEIGHT,
+                      format_axis_value, (gpointer) packet);
+}
+
+/* The user's status for a remedy: the last step recorded for it. */
+static const RecEnforcementStep *
+find_step (const RecPacket *packet,
+           RecRemedy        remedy)
+{
+  GPtrArray *steps = packet->input->case_data->enforcement;
+  const RecEnforcementStep *found = NULL;
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const RecEnforcementStep *step = g_ptr_array_index (steps, i);
+
+      if (step->remedy == remedy
+          && (found == NULL || !rec_date_is_set (&found->date)
+              || (rec_date_is_set (&step->date) && rec_date_compare (&step->date, &found->date) >= 0)))
+        found = step;
+    }
+
+  return found;
+}
+
+static void
+write_remedies (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  GArray *remedies = packet->result->remedies;
+  const RecPdfColumn columns[] = {
+    { l->remedy, 2.2, REC_PDF_ALIGN_LEFT },
+    { l->eligible, 1.1, REC_PDF_ALIGN_LEFT },
+    { l->why, 4.2, REC_PDF_ALIGN_LEFT },
+    { l->citation, 1.6, REC_PDF_ALIGN_LEFT },
+    { l->your_status, 1.4, REC_PDF_ALIGN_LEFT },
+  };
+  RecPdfTable *table;
+
+  if (remedies == NULL || remedies->len == 0)
+    return;
+
+  rec_pdf_skip (packet->pdf, 8.0);
+  rec_pdf_heading (packet->pdf, l->remedies, H2_SIZE, 40.0);
+  table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
+  for (guint i = 0; i < remedies->len; i++)
+    {
+      const RecRemedyResult *remedy = &g_array_index (remedies, RecRemedyResult, i);
+      const RecEnforcementStep *step = find_step (packet, remedy->remedy);
+      const char *cells[] = {
+        l->remedy_names[remedy->remedy],
+        remedy->eligible ? l->yes : l->no,
+        or_none (packet, remedy->reason_label ? remedy->reason_label : remedy->reason),
+        or_none (packet, remedy->citation),
+        l->statuses[step != NULL ? step->status : REC_STATUS_NOT_STARTED],
+      };
+
+      rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+    }
+  rec_pdf_table_end (table);
+  rec_pdf_skip (packet->pdf, 4.0);
+  rec_pdf_paragraph (packet->pdf, l->disclaimer, TEXT_SIZE - 2.0, FALSE);
+}
+
+static void
+write_summary (const RecPacket *packet)
+{
+  _rec_packet_section (packet, packet->labels->summary);
+  write_terms (packet);
+  rec_pdf_skip (packet->pdf, 10.0);
+  write_chart (packet);
+  write_remedies (packet);
+}
+
+/* Writing */
+
+static void
+set_document (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  RecCaseInfo *info = packet->input->case_data->info;
+  g_autofree char *as_of = _rec_packet_date (packet, &packet->input->as_of);
+  g_autofree char *footer = NULL;
+  g_autofree char *title = NULL;
+
+  title = *info->title != '\0' ? g_strdup_printf ("%s — %s", l->packet_title, info->title)
+                               : g_strdup (l->packet_title);
+  footer = g_strdup_printf (l->footer_as_of, as_of);
+  rec_pdf_set_info (packet->pdf, title, info->obligee.name, l->packet_subject,
+                    packet->input->prepared_at);
+  rec_pdf_set_decorations (packet->pdf, *info->title != '\0' ? info->title : l->packet_title,
+                           footer, l->page_format);
+}
+
+gboolean
+rec_report_write (const RecReportInput  *input,
+                  const char            *path,
+                  GError               **error)
+{
+  g_autoptr(RecPdf) pdf = NULL;
+  RecPacket packet = { input, input->labels, input->result, NULL };
+
+  g_return_val_if_fail (input != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  pdf = rec_pdf_new (input->paper, error);
+  if (pdf == NULL)
+    return FALSE;
+  packet.pdf = pdf;
+
+  set_document (&packet);
+  write_cover (&packet);
+  write_summary (&packet);
+  _rec_report_write_history (&packet);
+  _rec_report_write_ledger (&packet);
+  _rec_report_write_contempt (&packet);
+  _rec_report_write_log (&packet);
+  _rec_report_write_checklist (&packet);
+
+  return rec_pdf_save (pdf, path, error);
+}

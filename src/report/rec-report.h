@@ -1,0 +1,67 @@
+/* rec-report.h — the PDF case packet (DESIGN.md §4) from an immutable snapshot
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Build a RecReportInput on the main thread (it copies the case, copies the
+ * engine's result and collects every label in the packet's language), then
+ * call rec_report_write() on any thread: it reads only the snapshot, never
+ * the store, and computes no figure itself — every amount comes from the
+ * engine's RecArrearsResult, so the packet and `recourse summary` agree.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "rec-arrears.h"
+#include "rec-case-data.h"
+#include "rec-pdf.h"
+#include "rec-report-error.h"
+
+G_BEGIN_DECLS
+
+typedef struct _RecReportLabels   RecReportLabels;
+typedef struct _RecReportLanguage RecReportLanguage;
+
+typedef struct
+{
+  RecCaseData      *case_data;    /* a copy */
+  RecArrearsResult *result;       /* a copy; ledger sources point into case_data */
+  GDate             as_of;        /* = result->as_of */
+  GDate             prepared;     /* the day the packet is made */
+  GDateTime        *prepared_at;  /* the document's creation date */
+  RecPdfPaper       paper;
+  char             *lang;         /* "en", "es", "vi"; NULL = the UI's language */
+  RecReportLabels  *labels;       /* every label, already translated */
+} RecReportInput;
+
+/* The languages a packet can be made in ("en", "es", "vi"), NULL-terminated. */
+const char * const *rec_report_get_languages   (void);
+gboolean            rec_report_language_is_supported (const char *lang);
+
+/* Switches gettext to `lang` for this thread's following _() calls (main
+ * thread only: it changes the environment), until the matching pop. Use it
+ * around rec_arrears_compute() too, so that the remedies' reason_label is in
+ * the packet's language. NULL = keep the current language. */
+RecReportLanguage  *rec_report_language_push   (const char *lang);
+void                rec_report_language_pop    (RecReportLanguage *saved);
+
+/* Letter for US jurisdictions ("us-…"), A4 elsewhere. */
+RecPdfPaper         rec_report_default_paper   (const char *jurisdiction);
+
+/* Main thread. Copies case_data and result; collects the labels in `lang`
+ * (NULL = the current UI language). `prepared` NULL = today. */
+RecReportInput     *rec_report_input_new       (const RecCaseData      *case_data,
+                                                const RecArrearsResult *result,
+                                                const char             *lang,
+                                                RecPdfPaper             paper,
+                                                const GDate            *prepared) G_GNUC_WARN_UNUSED_RESULT;
+void                rec_report_input_free      (RecReportInput         *input);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecReportInput, rec_report_input_free)
+
+/* Any thread. Writes the packet to `path` through a temporary file in the same
+ * folder and a rename; on failure no file is left and the error says why. */
+gboolean            rec_report_write           (const RecReportInput   *input,
+                                                const char             *path,
+                                                GError                **error);
+
+G_END_DECLS
