@@ -29,6 +29,12 @@ typedef struct
 
 /* Verbs appear here once their issue implements them. */
 static const Verb verbs[] = {
+  { "new", _rec_cli_new, "new CASE --title T", N_("create an empty case file") },
+  { "import", _rec_cli_import, "import JSON -o CASE", N_("create a case file from interchange JSON") },
+  { "export", _rec_cli_export, "export CASE --json -o OUT", N_("write the case as interchange JSON (- = stdout)") },
+  { "verify", _rec_cli_verify, "verify CASE", N_("check the case file (integrity, schema, values)") },
+  { "demo", _rec_cli_demo, "demo -o CASE [--large]", N_("write the demo case") },
+  { "report", _rec_cli_report, "report CASE -o PACKET.pdf", N_("write the PDF case packet (--as-of, --lang, --paper)") },
   { NULL, NULL, NULL, NULL },
 };
 

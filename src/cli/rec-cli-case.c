@@ -1,0 +1,359 @@
+/* rec-cli-case.c — the verbs that make, move and check case files:
+ * new, import, export, verify, demo (spec/cli.md)
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rec-cli"
+
+#include "config.h"
+
+#include "rec-cli-private.h"
+
+#include "rec-case-json.h"
+#include "rec-date.h"
+#include "rec-demo.h"
+#include "rec-rules.h"
+#include "rec-store.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A verb's option context; "recourse VERB" is the program name in --help. */
+static GOptionContext *
+new_context (const char *verb,
+             const char *parameters)
+{
+  g_autofree char *prgname = g_strdup_printf ("recourse %s", verb);
+
+  g_set_prgname (prgname);
+  return g_option_context_new (parameters);
+}
+
+/* Exit status for a store error: bad input (2) or failed work (1). */
+static int
+exit_for_store_error (const GError *error)
+{
+  if (error->domain == REC_STORE_ERROR
+      && (error->code == REC_STORE_ERROR_NOT_A_CASE || error->code == REC_STORE_ERROR_TOO_NEW
+          || error->code == REC_STORE_ERROR_EXISTS || error->code == REC_STORE_ERROR_CONSTRAINT))
+    return REC_EXIT_USAGE;
+  return REC_EXIT_FAILED;
+}
+
+/* Exactly one positional argument after the verb. */
+static gboolean
+one_argument (int          argc,
+              char       **argv,
+              const char  *what,
+              int         *out_exit)
+{
+  if (argc == 2)
+    return TRUE;
+
+  if (argc < 2)
+    /* Translators: %s names the missing argument, e.g. CASE.recourse */
+    _rec_cli_error (_("missing %s"), what);
+  else
+    /* Translators: %s is an argument the command did not expect */
+    _rec_cli_error (_("unexpected argument “%s”"), argv[2]);
+  /* Translators: %s is a verb such as "import" */
+  fprintf (stderr, _("Try “recourse %s --help”.\n"), argv[0]);
+  *out_exit = REC_EXIT_USAGE;
+  return FALSE;
+}
+
+static gboolean
+require_output (const char *output,
+                const char *verb,
+                int        *out_exit)
+{
+  if (output != NULL && *output != '\0')
+    return TRUE;
+
+  _rec_cli_error (_("missing -o OUTPUT"));
+  fprintf (stderr, _("Try “recourse %s --help”.\n"), verb);
+  *out_exit = REC_EXIT_USAGE;
+  return FALSE;
+}
+
+/* -o never replaces an existing case file unless --force. */
+static gboolean
+may_write (const char *output,
+           gboolean    force)
+{
+  if (force || g_str_equal (output, "-") || !g_file_test (output, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  /* Translators: %s is a file name */
+  _rec_cli_error (_("“%s” already exists; use --force to replace it"), output);
+  return FALSE;
+}
+
+/* Writes a whole case (import, demo) and reports the outcome. */
+static int
+write_case (const char        *output,
+            const RecCaseData *case_data,
+            gboolean           force)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rec_store_write_case (output, case_data, force, &error))
+    {
+      _rec_cli_error ("%s", error->message);
+      return exit_for_store_error (error);
+    }
+
+  return REC_EXIT_OK;
+}
+
+/* new CASE --title T [--jurisdiction us-ca] [--force] */
+int
+_rec_cli_new (int    argc,
+              char **argv)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *jurisdiction = NULL;
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("The case title"), N_("TITLE") },
+    { "jurisdiction", 'j', 0, G_OPTION_ARG_STRING, &jurisdiction,
+      N_("The jurisdiction whose rules apply (default us-ca)"), N_("ID") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing file"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("new", _("CASE.recourse — create an empty case"));
+  g_autoptr(RecCaseInfo) info = rec_case_info_new ();
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = NULL;
+  int status = REC_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!_rec_cli_parse_options (context, &argc, &argv, &status)
+      || !one_argument (argc, argv, "CASE.recourse", &status))
+    return status;
+
+  stripped = g_strstrip (g_strdup (title != NULL ? title : ""));
+  if (*stripped == '\0')
+    {
+      _rec_cli_error (_("--title: a case needs a title"));
+      return REC_EXIT_USAGE;
+    }
+  if (jurisdiction != NULL && !rec_rules_exists (jurisdiction))
+    {
+      /* Translators: %s is a jurisdiction code such as "us-ca" */
+      _rec_cli_error (_("--jurisdiction: “%s” is not a jurisdiction Recourse knows (such as us-ca)"),
+                      jurisdiction);
+      return REC_EXIT_USAGE;
+    }
+  if (!may_write (argv[1], force))
+    return REC_EXIT_USAGE;
+
+  rec_set_str (&info->title, title);
+  if (jurisdiction != NULL)
+    rec_set_str (&info->jurisdiction, jurisdiction);
+
+  store = rec_store_create (argv[1], info, force, &error);
+  if (store == NULL)
+    {
+      _rec_cli_error ("%s", error->message);
+      return exit_for_store_error (error);
+    }
+
+  return REC_EXIT_OK;
+}
+
+static RecCaseData *
+read_json (const char  *path,
+           int         *out_exit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  RecCaseData *case_data;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      _rec_cli_error ("%s", error->message);
+      *out_exit = g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                  ? REC_EXIT_USAGE : REC_EXIT_FAILED;
+      return NULL;
+    }
+
+  case_data = rec_case_json_parse (contents, (gssize) length, &error);
+  if (case_data == NULL)
+    {
+      _rec_cli_error ("%s", error->message);
+      *out_exit = REC_EXIT_USAGE;
+    }
+
+  return case_data;
+}
+
+/* import CASE.json -o CASE.recourse [--force] */
+int
+_rec_cli_import (int    argc,
+                 char **argv)
+{
+  g_autofree char *output = NULL;
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The case file to write"),
+      N_("CASE.recourse") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing file"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context ("import", _("CASE.json — create a case file from interchange JSON"));
+  g_autoptr(RecCaseData) case_data = NULL;
+  int status = REC_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!_rec_cli_parse_options (context, &argc, &argv, &status)
+      || !one_argument (argc, argv, "CASE.json", &status)
+      || !require_output (output, argv[0], &status))
+    return status;
+
+  if (!may_write (output, force))
+    return REC_EXIT_USAGE;
+
+  case_data = read_json (argv[1], &status);
+  if (case_data == NULL)
+    return status;
+
+  return write_case (output, case_data, force);
+}
+
+/* export CASE.recourse --json -o OUT|- */
+int
+_rec_cli_export (int    argc,
+                 char **argv)
+{
+  g_autofree char *output = NULL;
+  gboolean json = FALSE;
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Write interchange JSON (the only format so far)"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write (- for standard output)"),
+      N_("OUT") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing case file"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context ("export", _("CASE.recourse — write the case as interchange JSON"));
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecCaseData) case_data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int status = REC_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!_rec_cli_parse_options (context, &argc, &argv, &status)
+      || !one_argument (argc, argv, "CASE.recourse", &status)
+      || !require_output (output, argv[0], &status))
+    return status;
+
+  /* Only a case file is protected from -o; a JSON file is replaced. */
+  if (g_str_has_suffix (output, ".recourse") && !may_write (output, force))
+    return REC_EXIT_USAGE;
+
+  store = rec_store_open (argv[1], TRUE, &error);
+  if (store == NULL || (case_data = rec_store_load_case (store, &error)) == NULL)
+    {
+      _rec_cli_error ("%s", error->message);
+      return exit_for_store_error (error);
+    }
+
+  text = rec_case_json_to_string (case_data);
+  if (!_rec_cli_write_atomically (output, text, strlen (text), &error))
+    {
+      _rec_cli_error ("%s", error->message);
+      return REC_EXIT_FAILED;
+    }
+
+  return REC_EXIT_OK;
+}
+
+/* verify CASE.recourse */
+int
+_rec_cli_verify (int    argc,
+                 char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GOptionContext) context =
+    new_context ("verify", _("CASE.recourse — check the file (integrity, schema, every value)"));
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = REC_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!_rec_cli_parse_options (context, &argc, &argv, &status)
+      || !one_argument (argc, argv, "CASE.recourse", &status))
+    return status;
+
+  store = rec_store_open (argv[1], TRUE, &error);
+  if (store == NULL)
+    {
+      _rec_cli_error ("%s", error->message);
+      return exit_for_store_error (error);
+    }
+
+  if (rec_store_verify (store, report, &error))
+    {
+      /* Translators: %s is a file name; %d the schema version */
+      printf (_("%s: OK (schema version %d, integrity, foreign keys and every value checked)\n"),
+              argv[1], rec_store_schema_version ());
+      return REC_EXIT_OK;
+    }
+
+  lines = g_strsplit (report->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      _rec_cli_error ("%s: %s", argv[1], lines[i]);
+  _rec_cli_error ("%s: %s", argv[1], error->message);
+  return REC_EXIT_FAILED;
+}
+
+/* demo -o CASE.recourse [--large] [--force] [--as-of DATE] */
+int
+_rec_cli_demo (int    argc,
+               char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *as_of = NULL;
+  gboolean large = FALSE;
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The case file to write"),
+      N_("CASE.recourse") },
+    { "large", 0, 0, G_OPTION_ARG_NONE, &large,
+      N_("18 years of weekly support, 20 000 payments, 5 000 communications"), NULL },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+      N_("The day the demo case ends (default today)"), N_("YYYY-MM-DD") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing file"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("demo", _("— write the demo case"));
+  g_autoptr(RecCaseData) case_data = NULL;
+  GDate today;
+  int status = REC_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!_rec_cli_parse_options (context, &argc, &argv, &status)
+      || !require_output (output, argv[0], &status))
+    return status;
+  if (argc > 1)
+    {
+      _rec_cli_error (_("unexpected argument “%s”"), argv[1]);
+      return REC_EXIT_USAGE;
+    }
+  if (!_rec_cli_parse_as_of (as_of, &today) || !may_write (output, force))
+    return REC_EXIT_USAGE;
+
+  case_data = rec_demo_case_new (&today, large);
+  return write_case (output, case_data, force);
+}

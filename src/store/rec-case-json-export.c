@@ -1,0 +1,317 @@
+/* rec-case-json-export.c — writing the `recourse-case` JSON document
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Written by hand rather than through JsonGenerator so that the layout is
+ * fixed forever (one entity per line, keys in spec order) and export → import
+ * → export gives the same bytes.
+ */
+#define G_LOG_DOMAIN "rec-store"
+
+#include "config.h"
+
+#include "rec-case-json.h"
+
+#include "rec-date.h"
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* `"key": "value"` with the separator that comes before it. */
+static void
+append_key (GString    *out,
+            gboolean   *first,
+            const char *key)
+{
+  g_string_append (out, *first ? "" : ", ");
+  *first = FALSE;
+  append_string (out, key);
+  g_string_append (out, ": ");
+}
+
+static void
+append_text (GString    *out,
+             gboolean   *first,
+             const char *key,
+             const char *value)
+{
+  append_key (out, first, key);
+  append_string (out, value);
+}
+
+static void
+append_date (GString     *out,
+             gboolean    *first,
+             const char  *key,
+             const GDate *date)
+{
+  char buf[16];
+
+  append_key (out, first, key);
+  if (!rec_date_is_set (date))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  rec_date_to_iso_buf (date, buf);
+  append_string (out, buf);
+}
+
+static void
+append_amount (GString    *out,
+               gboolean   *first,
+               const char *key,
+               RecCents    cents)
+{
+  g_autofree char *text = rec_cents_to_string (cents);
+
+  append_text (out, first, key, text);
+}
+
+static void
+append_bool (GString    *out,
+             gboolean   *first,
+             const char *key,
+             gboolean    value)
+{
+  append_key (out, first, key);
+  g_string_append (out, value ? "true" : "false");
+}
+
+static void
+append_due_day (GString *out,
+                int      day)
+{
+  if (day == REC_DUE_DAY_LAST)
+    g_string_append (out, "\"last\"");
+  else
+    g_string_append_printf (out, "%d", day);
+}
+
+static void
+append_party (GString        *out,
+              const char     *key,
+              const RecParty *party)
+{
+  gboolean first = TRUE;
+
+  g_string_append_printf (out, "    \"%s\": { ", key);
+  append_text (out, &first, "name", party->name);
+  append_text (out, &first, "address", party->address);
+  append_text (out, &first, "phone", party->phone);
+  append_text (out, &first, "email", party->email);
+  append_text (out, &first, "employer", party->employer);
+  g_string_append (out, " },\n");
+}
+
+static void
+append_case (GString           *out,
+             const RecCaseInfo *info)
+{
+  g_string_append (out, "  \"case\": {\n    \"title\": ");
+  append_string (out, info->title);
+  g_string_append (out, ",\n    \"jurisdiction\": ");
+  append_string (out, info->jurisdiction);
+  g_string_append (out, ",\n    \"currency\": ");
+  append_string (out, info->currency);
+  g_string_append_printf (out, ",\n    \"agency_enforced\": %s",
+                          info->agency_enforced ? "true" : "false");
+  g_string_append_printf (out, ",\n    \"public_assistance\": %s",
+                          info->public_assistance ? "true" : "false");
+  g_string_append (out, ",\n    \"court\": ");
+  append_string (out, info->court);
+  g_string_append (out, ",\n    \"court_case_number\": ");
+  append_string (out, info->court_case_number);
+  g_string_append (out, ",\n    \"agency_case_number\": ");
+  append_string (out, info->agency_case_number);
+  g_string_append (out, ",\n");
+  append_party (out, "obligor", &info->obligor);
+  append_party (out, "obligee", &info->obligee);
+  g_string_append (out, "    \"notes\": ");
+  append_string (out, info->notes);
+  g_string_append (out, "\n  },\n");
+}
+
+static void
+append_child (GString  *out,
+              gpointer  data)
+{
+  const RecChild *item = data;
+  gboolean first = TRUE;
+
+  append_text (out, &first, "name", item->name);
+  append_date (out, &first, "birth_date", &item->birth_date);
+}
+
+static void
+append_term (GString  *out,
+             gpointer  data)
+{
+  const RecTerm *item = data;
+  gboolean first = TRUE;
+
+  append_text (out, &first, "kind", rec_term_kind_to_word (item->kind));
+  append_amount (out, &first, "amount", item->amount_cents);
+  append_text (out, &first, "frequency", rec_frequency_to_word (item->frequency));
+  if (item->frequency == REC_FREQUENCY_MONTHLY)
+    {
+      append_key (out, &first, "due_day");
+      append_due_day (out, item->due_day);
+    }
+  else if (item->frequency == REC_FREQUENCY_SEMIMONTHLY)
+    {
+      append_key (out, &first, "due_days");
+      g_string_append_c (out, '[');
+      append_due_day (out, item->due_days[0]);
+      g_string_append (out, ", ");
+      append_due_day (out, item->due_days[1]);
+      g_string_append_c (out, ']');
+    }
+  append_date (out, &first, "effective", &item->effective);
+  append_date (out, &first, "end", &item->end);
+  append_text (out, &first, "reference", item->reference);
+  append_text (out, &first, "notes", item->notes);
+}
+
+static void
+append_interest_override (GString  *out,
+                          gpointer  data)
+{
+  const RecInterestOverride *item = data;
+  g_autofree char *rate = rec_rate_to_string (item->rate_basis_points);
+  gboolean first = TRUE;
+
+  append_date (out, &first, "from", &item->from);
+  append_date (out, &first, "to", &item->to);
+  append_text (out, &first, "rate_percent", rate);
+  append_text (out, &first, "reason", item->reason);
+}
+
+static void
+append_charge (GString  *out,
+               gpointer  data)
+{
+  const RecCharge *item = data;
+  gboolean first = TRUE;
+
+  append_date (out, &first, "date", &item->date);
+  append_amount (out, &first, "amount", item->amount_cents);
+  append_text (out, &first, "description", item->description);
+  append_bool (out, &first, "interest_bearing", item->interest_bearing);
+}
+
+static void
+append_payment (GString  *out,
+                gpointer  data)
+{
+  const RecPayment *item = data;
+  gboolean first = TRUE;
+
+  append_date (out, &first, "date", &item->date);
+  append_amount (out, &first, "amount", item->amount_cents);
+  append_text (out, &first, "method", rec_payment_method_to_word (item->method));
+  append_text (out, &first, "reference", item->reference);
+  append_text (out, &first, "notes", item->notes);
+}
+
+static void
+append_communication (GString  *out,
+                      gpointer  data)
+{
+  const RecCommunication *item = data;
+  gboolean first = TRUE;
+
+  append_text (out, &first, "at", item->at);
+  append_text (out, &first, "channel", rec_channel_to_word (item->channel));
+  append_text (out, &first, "direction", rec_direction_to_word (item->direction));
+  append_text (out, &first, "with", item->with);
+  append_text (out, &first, "subject", item->subject);
+  append_text (out, &first, "summary", item->summary);
+  append_date (out, &first, "follow_up", &item->follow_up);
+}
+
+static void
+append_enforcement_step (GString  *out,
+                         gpointer  data)
+{
+  const RecEnforcementStep *item = data;
+  gboolean first = TRUE;
+
+  append_text (out, &first, "remedy", rec_remedy_to_word (item->remedy));
+  append_text (out, &first, "status", rec_status_to_word (item->status));
+  append_date (out, &first, "date", &item->date);
+  append_text (out, &first, "agency", item->agency);
+  append_text (out, &first, "reference", item->reference);
+  append_date (out, &first, "next_date", &item->next_date);
+  append_text (out, &first, "notes", item->notes);
+}
+
+/* `"key": [` one `{ … }` per line `]`; `[]` when empty. */
+static void
+append_array (GString    *out,
+              const char *key,
+              GPtrArray  *items,
+              void      (*append_item) (GString *, gpointer),
+              gboolean    last)
+{
+  g_string_append_printf (out, "  \"%s\": [", key);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_string_append (out, i == 0 ? "\n    { " : ",\n    { ");
+      append_item (out, g_ptr_array_index (items, i));
+      g_string_append (out, " }");
+    }
+  g_string_append (out, items->len > 0 ? "\n  ]" : "]");
+  g_string_append (out, last ? "\n" : ",\n");
+}
+
+char *
+rec_case_json_to_string (const RecCaseData *case_data)
+{
+  GString *out;
+
+  g_return_val_if_fail (case_data != NULL && case_data->info != NULL, NULL);
+
+  out = g_string_sized_new (4096 + 160 * (case_data->payments->len
+                                          + case_data->communications->len));
+  g_string_append_printf (out, "{\n  \"format\": \"recourse-case\",\n  \"version\": %d,\n",
+                          REC_CASE_JSON_VERSION);
+  append_case (out, case_data->info);
+  append_array (out, "children", case_data->children, append_child, FALSE);
+  append_array (out, "terms", case_data->terms, append_term, FALSE);
+  append_array (out, "interest_overrides", case_data->interest_overrides,
+                append_interest_override, FALSE);
+  append_array (out, "charges", case_data->charges, append_charge, FALSE);
+  append_array (out, "payments", case_data->payments, append_payment, FALSE);
+  append_array (out, "communications", case_data->communications, append_communication,
+                FALSE);
+  append_array (out, "enforcement", case_data->enforcement, append_enforcement_step, TRUE);
+  g_string_append (out, "}\n");
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,905 @@
+/* rec-case-json.c — reading and validating the `recourse-case` JSON document
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every field is checked; the first error names its path
+ * (`payments[3].amount: "12,50" is not an amount`). Unknown keys are errors so
+ * that a typo never loses data silently.
+ */
+#define G_LOG_DOMAIN "rec-store"
+
+#include "config.h"
+
+#include "rec-case-json.h"
+
+#include "rec-date.h"
+#include "rec-rules.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+G_DEFINE_QUARK (rec-case-json-error-quark, rec_case_json_error)
+
+/* "payments[3]" + "amount" → "payments[3].amount"; "" + "case" → "case". */
+static char *
+join_path (const char *path,
+           const char *key)
+{
+  if (path == NULL || *path == '\0')
+    return g_strdup (key);
+  return g_strconcat (path, ".", key, NULL);
+}
+
+/* Sets "PATH.KEY: REASON" (or "PATH: REASON" when key is NULL). */
+static void
+fail (GError     **error,
+      const char  *path,
+      const char  *key,
+      const char  *reason)
+{
+  g_autofree char *full = key != NULL ? join_path (path, key) : g_strdup (path);
+
+  g_set_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID,
+               "%s: %s", full, reason);
+}
+
+/* A short rendering of a node for messages: strings quoted, others as JSON. */
+static char *
+node_to_text (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  if (strlen (text) > 60)
+    return g_strdup_printf ("%.57s…", text);
+  return g_steal_pointer (&text);
+}
+
+static gboolean
+check_keys (JsonObject         *obj,
+            const char         *path,
+            const char * const *allowed,
+            GError            **error)
+{
+  g_autoptr(GList) members = json_object_get_members (obj);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
+      {
+        /* Translators: an unknown key was found in a JSON document */
+        fail (error, path, l->data, _("unknown key"));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static const char *
+type_name (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return C_("json type", "an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return C_("json type", "an array");
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING: return C_("json type", "a string");
+    case G_TYPE_BOOLEAN: return C_("json type", "true or false");
+    default: return C_("json type", "a number");
+    }
+}
+
+static void
+fail_type (GError     **error,
+           const char  *path,
+           const char  *key,
+           const char  *expected,
+           JsonNode    *node)
+{
+  g_autofree char *reason =
+    /* Translators: "expected a string, not a number"; both %s are JSON types */
+    g_strdup_printf (_("expected %s, not %s"), expected, type_name (node));
+
+  fail (error, path, key, reason);
+}
+
+/* The member `key`, or NULL: with the error set when it is required. */
+static JsonNode *
+member (JsonObject  *obj,
+        const char  *path,
+        const char  *key,
+        gboolean     required,
+        GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, key);
+
+  if (node == NULL && required)
+    /* Translators: a required key is missing from a JSON document */
+    fail (error, path, key, _("is required but missing"));
+  return node;
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* A string field; a missing optional one keeps *out unchanged (its default). */
+static gboolean
+read_string (JsonObject  *obj,
+             const char  *path,
+             const char  *key,
+             gboolean     required,
+             char       **out,
+             GError     **error)
+{
+  JsonNode *node = member (obj, path, key, required, error);
+
+  if (node == NULL)
+    return !required;
+  if (!is_string (node))
+    {
+      fail_type (error, path, key, C_("json type", "a string"), node);
+      return FALSE;
+    }
+
+  rec_set_str (out, json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+read_bool (JsonObject  *obj,
+           const char  *path,
+           const char  *key,
+           gboolean    *out,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, key);
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      fail_type (error, path, key, C_("json type", "true or false"), node);
+      return FALSE;
+    }
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* Wraps a core error ("\"12,50\" is not an amount") with the field path. */
+static void
+fail_core (GError     **error,
+           const char  *path,
+           const char  *key,
+           GError      *core_error)
+{
+  fail (error, path, key, core_error->message);
+}
+
+static gboolean
+read_amount (JsonObject  *obj,
+             const char  *path,
+             const char  *key,
+             RecCents    *out,
+             GError     **error)
+{
+  JsonNode *node = member (obj, path, key, TRUE, error);
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+
+  if (node == NULL)
+    return FALSE;
+  if (!is_string (node))
+    {
+      g_autofree char *shown = node_to_text (node);
+      g_autofree char *reason =
+        /* Translators: %s is a JSON value; keep the example in quotes */
+        g_strdup_printf (_("%s is not an amount: write amounts as strings, such as \"850.00\""),
+                         shown);
+
+      fail (error, path, key, reason);
+      return FALSE;
+    }
+
+  text = json_node_get_string (node);
+  if (!rec_cents_parse (text, FALSE, out, &local_error))
+    {
+      fail_core (error, path, key, local_error);
+      return FALSE;
+    }
+  if (*out <= 0)
+    {
+      /* Translators: %s is the amount given */
+      g_autofree char *reason = g_strdup_printf (_("\"%s\" is not more than zero"), text);
+
+      fail (error, path, key, reason);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A date; `nullable` allows null (or a missing key) for "no date". */
+static gboolean
+read_date (JsonObject  *obj,
+           const char  *path,
+           const char  *key,
+           gboolean     nullable,
+           GDate       *out,
+           GError     **error)
+{
+  JsonNode *node = member (obj, path, key, !nullable, error);
+  g_autoptr(GError) local_error = NULL;
+
+  g_date_clear (out, 1);
+  if (node == NULL)
+    return nullable;
+  if (nullable && JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!is_string (node))
+    {
+      fail_type (error, path, key,
+                 nullable ? C_("json type", "a date string or null")
+                          : C_("json type", "a date string"), node);
+      return FALSE;
+    }
+
+  if (!rec_date_parse (json_node_get_string (node), out, &local_error))
+    {
+      fail_core (error, path, key, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An enumeration word; a missing optional key keeps *out (its default). */
+static gboolean
+read_enum (JsonObject  *obj,
+           const char  *path,
+           const char  *key,
+           gboolean     required,
+           int        (*from_word) (const char *),
+           char      *(*words) (void),
+           int         *out,
+           GError     **error)
+{
+  JsonNode *node = member (obj, path, key, required, error);
+  int value;
+
+  if (node == NULL)
+    return !required;
+  if (!is_string (node))
+    {
+      fail_type (error, path, key, C_("json type", "a string"), node);
+      return FALSE;
+    }
+
+  value = from_word (json_node_get_string (node));
+  if (value < 0)
+    {
+      g_autofree char *allowed = words ();
+      g_autofree char *reason =
+        /* Translators: the first %s is the word given, the second the list of allowed words */
+        g_strdup_printf (_("\"%s\" is not one of: %s"), json_node_get_string (node), allowed);
+
+      fail (error, path, key, reason);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* Fails when `key` is present: it does not belong on this entity. */
+static gboolean
+refuse_key (JsonObject  *obj,
+            const char  *path,
+            const char  *key,
+            const char  *reason,
+            GError     **error)
+{
+  if (!json_object_has_member (obj, key))
+    return TRUE;
+
+  fail (error, path, key, reason);
+  return FALSE;
+}
+
+/* Checks that `a` is not after `b` (end >= effective, from <= to). */
+static gboolean
+check_order (const GDate  *a,
+             const GDate  *b,
+             const char   *path,
+             const char   *key_b,
+             const char   *key_a,
+             GError      **error)
+{
+  char a_text[16], b_text[16];
+  g_autofree char *reason = NULL;
+
+  if (!rec_date_is_set (a) || !rec_date_is_set (b) || rec_date_compare (a, b) <= 0)
+    return TRUE;
+
+  rec_date_to_iso_buf (a, a_text);
+  rec_date_to_iso_buf (b, b_text);
+  /* Translators: "\"2022-01-01\" is before effective \"2023-01-01\""; the second %s
+   * is a field name and stays in English */
+  reason = g_strdup_printf (_("\"%s\" is before %s \"%s\""), b_text, key_a, a_text);
+  fail (error, path, key_b, reason);
+  return FALSE;
+}
+
+/* Entities */
+
+static gboolean
+parse_party (JsonObject  *parent,
+             const char  *path,
+             const char  *key,
+             RecParty    *party,
+             GError     **error)
+{
+  static const char * const keys[] = { "name", "address", "phone", "email", "employer", NULL };
+  JsonNode *node = json_object_get_member (parent, key);
+  g_autofree char *sub = join_path (path, key);
+  JsonObject *obj;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail_type (error, path, key, C_("json type", "an object"), node);
+      return FALSE;
+    }
+
+  obj = json_node_get_object (node);
+  return check_keys (obj, sub, keys, error)
+         && read_string (obj, sub, "name", FALSE, &party->name, error)
+         && read_string (obj, sub, "address", FALSE, &party->address, error)
+         && read_string (obj, sub, "phone", FALSE, &party->phone, error)
+         && read_string (obj, sub, "email", FALSE, &party->email, error)
+         && read_string (obj, sub, "employer", FALSE, &party->employer, error);
+}
+
+static gboolean
+check_case_values (RecCaseInfo  *info,
+                   GError      **error)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *title = g_strstrip (g_strdup (info->title));
+
+  if (title[0] == '\0')
+    {
+      /* Translators: a text field was left empty */
+      fail (error, "case", "title", _("must not be empty"));
+      return FALSE;
+    }
+
+  if (!rec_rules_exists (info->jurisdiction))
+    {
+      /* Translators: %s is a jurisdiction code such as "us-ca" */
+      reason = g_strdup_printf (_("\"%s\" is not a jurisdiction Recourse knows (such as \"us-ca\")"),
+                                info->jurisdiction);
+      fail (error, "case", "jurisdiction", reason);
+      return FALSE;
+    }
+
+  if (strlen (info->currency) != 3 || !g_ascii_isupper (info->currency[0])
+      || !g_ascii_isupper (info->currency[1]) || !g_ascii_isupper (info->currency[2]))
+    {
+      /* Translators: %s is the currency given */
+      reason = g_strdup_printf (_("\"%s\" is not an ISO 4217 currency code (such as \"USD\")"),
+                                info->currency);
+      fail (error, "case", "currency", reason);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_case (JsonObject   *root,
+            RecCaseInfo  *info,
+            GError      **error)
+{
+  static const char * const keys[] = {
+    "title", "jurisdiction", "currency", "agency_enforced", "public_assistance", "court",
+    "court_case_number", "agency_case_number", "obligor", "obligee", "notes", NULL
+  };
+  JsonNode *node = member (root, "", "case", TRUE, error);
+  JsonObject *obj;
+
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail_type (error, "", "case", C_("json type", "an object"), node);
+      return FALSE;
+    }
+
+  obj = json_node_get_object (node);
+  return check_keys (obj, "case", keys, error)
+         && read_string (obj, "case", "title", TRUE, &info->title, error)
+         && read_string (obj, "case", "jurisdiction", TRUE, &info->jurisdiction, error)
+         && read_string (obj, "case", "currency", FALSE, &info->currency, error)
+         && read_bool (obj, "case", "agency_enforced", &info->agency_enforced, error)
+         && read_bool (obj, "case", "public_assistance", &info->public_assistance, error)
+         && read_string (obj, "case", "court", FALSE, &info->court, error)
+         && read_string (obj, "case", "court_case_number", FALSE, &info->court_case_number, error)
+         && read_string (obj, "case", "agency_case_number", FALSE, &info->agency_case_number,
+                         error)
+         && parse_party (obj, "case", "obligor", &info->obligor, error)
+         && parse_party (obj, "case", "obligee", &info->obligee, error)
+         && read_string (obj, "case", "notes", FALSE, &info->notes, error)
+         && check_case_values (info, error);
+}
+
+static gboolean
+parse_child (JsonObject  *obj,
+             const char  *path,
+             gpointer     data,
+             GError     **error)
+{
+  static const char * const keys[] = { "name", "birth_date", NULL };
+  RecChild *item = data;
+
+  return check_keys (obj, path, keys, error)
+         && read_string (obj, path, "name", TRUE, &item->name, error)
+         && read_date (obj, path, "birth_date", TRUE, &item->birth_date, error);
+}
+
+/* 1–31 or "last" (REC_DUE_DAY_LAST). */
+static gboolean
+read_due_day_node (JsonNode    *node,
+                   const char  *path,
+                   const char  *key,
+                   int         *out,
+                   GError     **error)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *reason = NULL;
+
+  if (is_string (node) && g_str_equal (json_node_get_string (node), "last"))
+    {
+      *out = REC_DUE_DAY_LAST;
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
+      && json_node_get_int (node) >= 1 && json_node_get_int (node) <= 31)
+    {
+      *out = (int) json_node_get_int (node);
+      return TRUE;
+    }
+
+  shown = node_to_text (node);
+  /* Translators: %s is the JSON value given; keep "last" in English */
+  reason = g_strdup_printf (_("%s is not a day of the month (1 to 31) or \"last\""), shown);
+  fail (error, path, key, reason);
+  return FALSE;
+}
+
+static gboolean
+read_due_days (JsonObject  *obj,
+               const char  *path,
+               RecTerm     *item,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, "due_days");
+  g_autofree char *sub = join_path (path, "due_days");
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 2)
+    {
+      /* Translators: keep "last" in English */
+      fail (error, path, "due_days", _("expected two days of the month, such as [1, 15]"));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *index = g_strdup_printf ("%s[%u]", sub, i);
+
+      if (!read_due_day_node (json_array_get_element (array, i), index, NULL,
+                              &item->due_days[i], error))
+        return FALSE;
+    }
+
+  if (item->due_days[0] == item->due_days[1])
+    {
+      fail (error, path, "due_days", _("the two days must differ"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_term_days (JsonObject  *obj,
+                const char  *path,
+                RecTerm     *item,
+                GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, "due_day");
+
+  if (item->frequency != REC_FREQUENCY_MONTHLY
+      /* Translators: keep "due_day" and "monthly" in English */
+      && !refuse_key (obj, path, "due_day", _("only a monthly term has a due_day"), error))
+    return FALSE;
+  if (item->frequency != REC_FREQUENCY_SEMIMONTHLY
+      /* Translators: keep "due_days" and "semimonthly" in English */
+      && !refuse_key (obj, path, "due_days", _("only a semimonthly term has due_days"), error))
+    return FALSE;
+
+  if (node != NULL && !read_due_day_node (node, path, "due_day", &item->due_day, error))
+    return FALSE;
+
+  return read_due_days (obj, path, item, error);
+}
+
+static gboolean
+parse_term (JsonObject  *obj,
+            const char  *path,
+            gpointer     data,
+            GError     **error)
+{
+  static const char * const keys[] = {
+    "kind", "amount", "frequency", "due_day", "due_days", "effective", "end", "reference",
+    "notes", NULL
+  };
+  RecTerm *item = data;
+  int kind = 0, frequency = 0;
+
+  if (!check_keys (obj, path, keys, error)
+      || !read_enum (obj, path, "kind", TRUE, rec_term_kind_from_word, rec_term_kind_words,
+                     &kind, error)
+      || !read_amount (obj, path, "amount", &item->amount_cents, error)
+      || !read_enum (obj, path, "frequency", TRUE, rec_frequency_from_word,
+                     rec_frequency_words, &frequency, error))
+    return FALSE;
+
+  item->kind = kind;
+  item->frequency = frequency;
+  return read_term_days (obj, path, item, error)
+         && read_date (obj, path, "effective", FALSE, &item->effective, error)
+         && read_date (obj, path, "end", TRUE, &item->end, error)
+         && check_order (&item->effective, &item->end, path, "end", "effective", error)
+         && read_string (obj, path, "reference", FALSE, &item->reference, error)
+         && read_string (obj, path, "notes", FALSE, &item->notes, error);
+}
+
+static gboolean
+read_rate (JsonObject  *obj,
+           const char  *path,
+           int         *out,
+           GError     **error)
+{
+  JsonNode *node = member (obj, path, "rate_percent", TRUE, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (node == NULL)
+    return FALSE;
+  if (!is_string (node))
+    {
+      g_autofree char *shown = node_to_text (node);
+      g_autofree char *reason =
+        /* Translators: %s is a JSON value; keep the example in quotes */
+        g_strdup_printf (_("%s is not a rate: write rates as strings, such as \"6\""), shown);
+
+      fail (error, path, "rate_percent", reason);
+      return FALSE;
+    }
+
+  if (!rec_rate_parse (json_node_get_string (node), out, &local_error))
+    {
+      fail_core (error, path, "rate_percent", local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_interest_override (JsonObject  *obj,
+                         const char  *path,
+                         gpointer     data,
+                         GError     **error)
+{
+  static const char * const keys[] = { "from", "to", "rate_percent", "reason", NULL };
+  RecInterestOverride *item = data;
+
+  return check_keys (obj, path, keys, error)
+         && read_date (obj, path, "from", FALSE, &item->from, error)
+         && read_date (obj, path, "to", FALSE, &item->to, error)
+         && check_order (&item->from, &item->to, path, "to", "from", error)
+         && read_rate (obj, path, &item->rate_basis_points, error)
+         && read_string (obj, path, "reason", FALSE, &item->reason, error);
+}
+
+static gboolean
+parse_charge (JsonObject  *obj,
+              const char  *path,
+              gpointer     data,
+              GError     **error)
+{
+  static const char * const keys[] = {
+    "date", "amount", "description", "interest_bearing", NULL
+  };
+  RecCharge *item = data;
+
+  return check_keys (obj, path, keys, error)
+         && read_date (obj, path, "date", FALSE, &item->date, error)
+         && read_amount (obj, path, "amount", &item->amount_cents, error)
+         && read_string (obj, path, "description", FALSE, &item->description, error)
+         && read_bool (obj, path, "interest_bearing", &item->interest_bearing, error);
+}
+
+static gboolean
+parse_payment (JsonObject  *obj,
+               const char  *path,
+               gpointer     data,
+               GError     **error)
+{
+  static const char * const keys[] = { "date", "amount", "method", "reference", "notes", NULL };
+  RecPayment *item = data;
+  int method = item->method;
+
+  if (!check_keys (obj, path, keys, error)
+      || !read_date (obj, path, "date", FALSE, &item->date, error)
+      || !read_amount (obj, path, "amount", &item->amount_cents, error)
+      || !read_enum (obj, path, "method", FALSE, rec_payment_method_from_word,
+                     rec_payment_method_words, &method, error))
+    return FALSE;
+
+  item->method = method;
+  return read_string (obj, path, "reference", FALSE, &item->reference, error)
+         && read_string (obj, path, "notes", FALSE, &item->notes, error);
+}
+
+static gboolean
+read_timestamp (JsonObject        *obj,
+                const char        *path,
+                RecCommunication  *item,
+                GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!read_string (obj, path, "at", TRUE, &item->at, error))
+    return FALSE;
+
+  if (!rec_timestamp_parse (item->at, &item->at_unix, &local_error))
+    {
+      fail_core (error, path, "at", local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_communication (JsonObject  *obj,
+                     const char  *path,
+                     gpointer     data,
+                     GError     **error)
+{
+  static const char * const keys[] = {
+    "at", "channel", "direction", "with", "subject", "summary", "follow_up", NULL
+  };
+  RecCommunication *item = data;
+  int channel = 0, direction = 0;
+
+  if (!check_keys (obj, path, keys, error)
+      || !read_timestamp (obj, path, item, error)
+      || !read_enum (obj, path, "channel", TRUE, rec_channel_from_word, rec_channel_words,
+                     &channel, error)
+      || !read_enum (obj, path, "direction", TRUE, rec_direction_from_word,
+                     rec_direction_words, &direction, error))
+    return FALSE;
+
+  item->channel = channel;
+  item->direction = direction;
+  return read_string (obj, path, "with", FALSE, &item->with, error)
+         && read_string (obj, path, "subject", FALSE, &item->subject, error)
+         && read_string (obj, path, "summary", FALSE, &item->summary, error)
+         && read_date (obj, path, "follow_up", TRUE, &item->follow_up, error);
+}
+
+static gboolean
+parse_enforcement_step (JsonObject  *obj,
+                        const char  *path,
+                        gpointer     data,
+                        GError     **error)
+{
+  static const char * const keys[] = {
+    "remedy", "status", "date", "agency", "reference", "next_date", "notes", NULL
+  };
+  RecEnforcementStep *item = data;
+  int remedy = 0, status = 0;
+
+  if (!check_keys (obj, path, keys, error)
+      || !read_enum (obj, path, "remedy", TRUE, rec_remedy_from_word, rec_remedy_words,
+                     &remedy, error)
+      || !read_enum (obj, path, "status", TRUE, rec_status_from_word, rec_status_words,
+                     &status, error))
+    return FALSE;
+
+  item->remedy = remedy;
+  item->status = status;
+  return read_date (obj, path, "date", TRUE, &item->date, error)
+         && read_string (obj, path, "agency", FALSE, &item->agency, error)
+         && read_string (obj, path, "reference", FALSE, &item->reference, error)
+         && read_date (obj, path, "next_date", TRUE, &item->next_date, error)
+         && read_string (obj, path, "notes", FALSE, &item->notes, error);
+}
+
+/* The document */
+
+typedef gboolean (*ParseItemFunc) (JsonObject *obj, const char *path, gpointer item,
+                                   GError **error);
+
+/* An optional array of objects; each becomes a new `type` at position i + 1. */
+static gboolean
+parse_array (JsonObject     *root,
+             const char     *key,
+             GType           type,
+             ParseItemFunc   parse_item,
+             GPtrArray      *out,
+             GError        **error)
+{
+  JsonNode *node = json_object_get_member (root, key);
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail_type (error, "", key, C_("json type", "an array"), node);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("%s[%u]", key, i);
+      g_autoptr(GObject) item = g_object_new (type, NULL);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          fail_type (error, path, NULL, C_("json type", "an object"), element);
+          return FALSE;
+        }
+      if (!parse_item (json_node_get_object (element), path, item, error))
+        return FALSE;
+
+      /* Every entity has `int position` at the same place (see rec-case-data.h). */
+      ((RecChild *) (gpointer) item)->position = (int) i + 1;
+      g_ptr_array_add (out, g_steal_pointer (&item));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_format (JsonObject  *root,
+              GError     **error)
+{
+  JsonNode *format = member (root, "", "format", TRUE, error);
+  JsonNode *version;
+  g_autofree char *shown = NULL;
+  g_autofree char *reason = NULL;
+
+  if (format == NULL)
+    return FALSE;
+  if (!is_string (format) || !g_str_equal (json_node_get_string (format), "recourse-case"))
+    {
+      shown = node_to_text (format);
+      /* Translators: %s is the value given; keep "recourse-case" in English */
+      reason = g_strdup_printf (_("%s is not \"recourse-case\": this is not a Recourse case"),
+                                shown);
+      fail (error, "", "format", reason);
+      return FALSE;
+    }
+
+  version = member (root, "", "version", TRUE, error);
+  if (version == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64
+      || json_node_get_int (version) < 1)
+    {
+      shown = node_to_text (version);
+      /* Translators: %s is the value given */
+      reason = g_strdup_printf (_("%s is not a format version (1)"), shown);
+      fail (error, "", "version", reason);
+      return FALSE;
+    }
+
+  if (json_node_get_int (version) > REC_CASE_JSON_VERSION)
+    {
+      g_set_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_TOO_NEW,
+                   /* Translators: %d is a format version number */
+                   _("version: %d — made by a newer Recourse; this one reads version %d"),
+                   (int) json_node_get_int (version), REC_CASE_JSON_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_document (JsonObject   *root,
+                RecCaseData  *c,
+                GError      **error)
+{
+  static const char * const keys[] = {
+    "format", "version", "case", "children", "terms", "interest_overrides", "charges",
+    "payments", "communications", "enforcement", NULL
+  };
+
+  return check_format (root, error)
+    && check_keys (root, "", keys, error)
+    && parse_case (root, c->info, error)
+    && parse_array (root, "children", REC_TYPE_CHILD, parse_child, c->children, error)
+    && parse_array (root, "terms", REC_TYPE_TERM, parse_term, c->terms, error)
+    && parse_array (root, "interest_overrides", REC_TYPE_INTEREST_OVERRIDE,
+                    parse_interest_override, c->interest_overrides, error)
+    && parse_array (root, "charges", REC_TYPE_CHARGE, parse_charge, c->charges, error)
+    && parse_array (root, "payments", REC_TYPE_PAYMENT, parse_payment, c->payments, error)
+    && parse_array (root, "communications", REC_TYPE_COMMUNICATION, parse_communication,
+                    c->communications, error)
+    && parse_array (root, "enforcement", REC_TYPE_ENFORCEMENT_STEP, parse_enforcement_step,
+                    c->enforcement, error);
+}
+
+RecCaseData *
+rec_case_json_parse (const char  *data,
+                     gssize       length,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(RecCaseData) case_data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if (memchr (data, '\0', (gsize) length) != NULL
+      || !g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID,
+                   _("The document is not UTF-8 text"));
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID,
+                   /* Translators: %s is the JSON parser's explanation */
+                   _("The document is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID,
+                   _("The document is not a JSON object"));
+      return NULL;
+    }
+
+  case_data = rec_case_data_new ();
+  if (!parse_document (json_node_get_object (root), case_data, error))
+    return NULL;
+
+  return g_steal_pointer (&case_data);
+}

@@ -1,0 +1,39 @@
+/* rec-case-json.h — the `recourse-case` JSON interchange format (spec/case-json.md)
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "rec-case-data.h"
+
+G_BEGIN_DECLS
+
+#define REC_CASE_JSON_ERROR (rec_case_json_error_quark ())
+
+typedef enum
+{
+  REC_CASE_JSON_ERROR_INVALID,   /* bad input; the message names the field path */
+  REC_CASE_JSON_ERROR_TOO_NEW,   /* "version" above what this build reads */
+} RecCaseJsonError;
+
+GQuark        rec_case_json_error_quark (void);
+
+/* The format version this build reads and writes. */
+#define REC_CASE_JSON_VERSION 1
+
+/* Parses and validates every field. On failure the message starts with the
+ * path of the first bad field (`payments[3].amount: "12,50" is not an
+ * amount`); array indexes count from 0. Entities get position = index + 1.
+ * (transfer full) */
+RecCaseData  *rec_case_json_parse       (const char         *data,
+                                         gssize              length,
+                                         GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The document of spec/case-json.md: keys in spec order, arrays in entry
+ * order, amounts as strings with two decimals, a final newline. Export then
+ * import then export gives the same bytes. (transfer full) */
+char         *rec_case_json_to_string   (const RecCaseData  *case_data) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

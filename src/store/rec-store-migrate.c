@@ -1,0 +1,216 @@
+/* rec-store-migrate.c — the schema of a case file and its migrations
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each entry of `migrations` takes a file from user_version N to N + 1 and runs
+ * in its own transaction together with the new user_version, so a crash leaves
+ * the file at N or at N + 1, never in between. Never edit a step that shipped:
+ * add a new one.
+ */
+#define G_LOG_DOMAIN "rec-store"
+
+#include "config.h"
+
+#include "rec-store-private.h"
+
+#define ISO_DATE "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+#define UTC_STAMP "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'"
+#define DATE_CHECK(col) "CHECK (" col " GLOB " ISO_DATE ")"
+#define OPT_DATE_CHECK(col) "CHECK (" col " IS NULL OR " col " GLOB " ISO_DATE ")"
+#define AMOUNT_CHECK "CHECK (amount > 0 AND amount <= 99999999999)"
+#define ROW_COMMON                                                              \
+  "id INTEGER PRIMARY KEY,"                                                     \
+  "case_id INTEGER NOT NULL DEFAULT 1 REFERENCES case_info (id),"               \
+  "position INTEGER NOT NULL CHECK (position > 0),"
+#define STAMPS                                                                  \
+  "created_at TEXT NOT NULL CHECK (created_at GLOB " UTC_STAMP "),"             \
+  "updated_at TEXT NOT NULL CHECK (updated_at GLOB " UTC_STAMP ")"
+#define PARTY(p)                                                                \
+  p "_name TEXT NOT NULL DEFAULT '',"                                           \
+  p "_address TEXT NOT NULL DEFAULT '',"                                        \
+  p "_phone TEXT NOT NULL DEFAULT '',"                                          \
+  p "_email TEXT NOT NULL DEFAULT '',"                                          \
+  p "_employer TEXT NOT NULL DEFAULT '',"
+#define DUE_DAY_CHECK(col) "CHECK (" col " BETWEEN 0 AND 31)"
+
+/* Version 1: every entity of spec/case-json.md v1. */
+static const char migration_1[] =
+  "CREATE TABLE case_info ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  title TEXT NOT NULL CHECK (length (title) > 0),"
+  "  jurisdiction TEXT NOT NULL CHECK (jurisdiction GLOB '[a-z][a-z]-[a-z]*'),"
+  "  currency TEXT NOT NULL CHECK (currency GLOB '[A-Z][A-Z][A-Z]'),"
+  "  agency_enforced INTEGER NOT NULL CHECK (agency_enforced IN (0, 1)),"
+  "  public_assistance INTEGER NOT NULL CHECK (public_assistance IN (0, 1)),"
+  "  court TEXT NOT NULL DEFAULT '',"
+  "  court_case_number TEXT NOT NULL DEFAULT '',"
+  "  agency_case_number TEXT NOT NULL DEFAULT '',"
+  PARTY ("obligor")
+  PARTY ("obligee")
+  "  notes TEXT NOT NULL DEFAULT '',"
+  STAMPS
+  ") STRICT;"
+  "CREATE TABLE children ("
+  ROW_COMMON
+  "  name TEXT NOT NULL,"
+  "  birth_date TEXT " OPT_DATE_CHECK ("birth_date") ","
+  STAMPS
+  ") STRICT;"
+  "CREATE TABLE terms ("
+  ROW_COMMON
+  "  kind TEXT NOT NULL CHECK (kind IN ('child_support', 'family_support',"
+  "    'medical_support', 'childcare', 'spousal_support', 'other')),"
+  "  amount INTEGER NOT NULL " AMOUNT_CHECK ","
+  "  frequency TEXT NOT NULL CHECK (frequency IN ('monthly', 'semimonthly',"
+  "    'biweekly', 'weekly')),"
+  "  due_day INTEGER NOT NULL " DUE_DAY_CHECK ("due_day") ","
+  "  due_day_first INTEGER NOT NULL " DUE_DAY_CHECK ("due_day_first") ","
+  "  due_day_second INTEGER NOT NULL " DUE_DAY_CHECK ("due_day_second") ","
+  "  effective TEXT NOT NULL " DATE_CHECK ("effective") ","
+  "  end_date TEXT " OPT_DATE_CHECK ("end_date") ","
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  STAMPS ","
+  "  CHECK (end_date IS NULL OR end_date >= effective),"
+  "  CHECK (due_day_first <> due_day_second)"
+  ") STRICT;"
+  "CREATE TABLE interest_overrides ("
+  ROW_COMMON
+  "  from_date TEXT NOT NULL " DATE_CHECK ("from_date") ","
+  "  to_date TEXT NOT NULL " DATE_CHECK ("to_date") ","
+  "  rate_basis_points INTEGER NOT NULL CHECK (rate_basis_points BETWEEN 0 AND 10000),"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  STAMPS ","
+  "  CHECK (from_date <= to_date)"
+  ") STRICT;"
+  "CREATE TABLE charges ("
+  ROW_COMMON
+  "  date TEXT NOT NULL " DATE_CHECK ("date") ","
+  "  amount INTEGER NOT NULL " AMOUNT_CHECK ","
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  interest_bearing INTEGER NOT NULL CHECK (interest_bearing IN (0, 1)),"
+  STAMPS
+  ") STRICT;"
+  "CREATE TABLE payments ("
+  ROW_COMMON
+  "  date TEXT NOT NULL " DATE_CHECK ("date") ","
+  "  amount INTEGER NOT NULL " AMOUNT_CHECK ","
+  "  method TEXT NOT NULL CHECK (method IN ('check', 'cash', 'bank_transfer',"
+  "    'money_order', 'wage_withholding', 'agency', 'tax_offset', 'app', 'other')),"
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  STAMPS
+  ") STRICT;"
+  "CREATE TABLE communications ("
+  ROW_COMMON
+  "  at TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'),"
+  "  at_unix INTEGER NOT NULL,"
+  "  channel TEXT NOT NULL CHECK (channel IN ('email', 'text', 'phone', 'in_person',"
+  "    'letter', 'app', 'other')),"
+  "  direction TEXT NOT NULL CHECK (direction IN ('sent', 'received', 'both')),"
+  "  with_whom TEXT NOT NULL DEFAULT '',"
+  "  subject TEXT NOT NULL DEFAULT '',"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  follow_up TEXT " OPT_DATE_CHECK ("follow_up") ","
+  STAMPS
+  ") STRICT;"
+  "CREATE TABLE enforcement_steps ("
+  ROW_COMMON
+  "  remedy TEXT NOT NULL CHECK (remedy IN ('wage_garnishment', 'tax_refund_intercept',"
+  "    'license_suspension', 'property_lien', 'bank_levy', 'passport_denial',"
+  "    'credit_reporting', 'contempt', 'delinquency_notice', 'other')),"
+  "  status TEXT NOT NULL CHECK (status IN ('not_started', 'requested', 'filed',"
+  "    'granted', 'denied', 'in_effect', 'closed')),"
+  "  date TEXT " OPT_DATE_CHECK ("date") ","
+  "  agency TEXT NOT NULL DEFAULT '',"
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  next_date TEXT " OPT_DATE_CHECK ("next_date") ","
+  "  notes TEXT NOT NULL DEFAULT '',"
+  STAMPS
+  ") STRICT;";
+
+/* Version 2: indexes for the ledger and the log of a large case (18 years of
+ * weekly support, 20 000 payments, 5 000 communications). */
+static const char migration_2[] =
+  "CREATE INDEX payments_by_date ON payments (date, position);"
+  "CREATE INDEX charges_by_date ON charges (date, position);"
+  "CREATE INDEX communications_by_instant ON communications (at_unix, position);"
+  "CREATE INDEX communications_by_follow_up ON communications (follow_up)"
+  "  WHERE follow_up IS NOT NULL;";
+
+static const char *const migrations[] = {
+  migration_1,
+  migration_2,
+};
+
+int
+rec_store_schema_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static gboolean
+set_user_version (sqlite3  *db,
+                  int       version,
+                  GError  **error)
+{
+  /* PRAGMA takes no bound parameters; the value is an integer we chose. */
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  return _rec_store_exec (db, sql, error);
+}
+
+static gboolean
+set_application_id (sqlite3  *db,
+                    GError  **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d",
+                                          REC_STORE_APPLICATION_ID);
+
+  return _rec_store_exec (db, sql, error);
+}
+
+static gboolean
+run_step (sqlite3  *db,
+          int       step,
+          GError  **error)
+{
+  g_debug ("Migrating a case file to schema version %d", step + 1);
+
+  if (!_rec_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if ((step == 0 && !set_application_id (db, error))
+      || !_rec_store_exec (db, migrations[step], error)
+      || !set_user_version (db, step + 1, error)
+      || !_rec_store_exec (db, "COMMIT", error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_rec_store_migrate_to (sqlite3  *db,
+                       int       from_version,
+                       int       to_version,
+                       GError  **error)
+{
+  g_assert (from_version >= 0 && to_version <= rec_store_schema_version ());
+
+  for (int step = from_version; step < to_version; step++)
+    if (!run_step (db, step, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+_rec_store_migrate (sqlite3  *db,
+                    int       from_version,
+                    GError  **error)
+{
+  return _rec_store_migrate_to (db, from_version, rec_store_schema_version (), error);
+}
