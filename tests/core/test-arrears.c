@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include "arrears-fixture.h"
+#include "rec-arrears-private.h"
+
+#include <json-glib/json-glib.h>
 
 typedef struct
 {
@@ -52,6 +55,137 @@ static const Row rows[] = {
   { "agency case", NULL,
     "child_support 500.00 monthly 1 2024-01-01 2024-06-30", NULL, NULL, NULL, TRUE, FALSE, "2024-07-01",
     "3000.00", "0.00", "0.00", "0.00", "0.00", "3000.00", "62.50", "62.50", "2024-01-01", 182, "" },
+  /* Allocation, CCP 695.221: 500.00 on the 1st, Jan and Feb 2024; 600.00 paid
+   * Feb 10. Interest at Feb 10: Jan 1 item 40 days (Jan 1–Feb 9), Feb 1 item 9
+   * days: 50000 × 0.10 × 49 / 365 = 671.23 cents → 6.71. Current (Feb 1) 500.00,
+   * interest 6.71 (exact remainder forgiven), principal (Jan 1) 93.29 → 406.71
+   * unpaid. Then 406.71 accrues Feb 10–14: 40671 × 0.10 × 5 / 365 = 55.71 cents
+   * → 0.56. Accrued 671.23 + 55.71 = 726.95 cents → 7.27. 45 days since Jan 1. */
+  { "current, interest, principal", NULL,
+    "child_support 500.00 monthly 1 2024-01-01 2024-02-29", NULL, "2024-02-10 600.00", NULL,
+    FALSE, FALSE, "2024-02-15",
+    "1000.00", "600.00", "593.29", "6.71", "0.00", "406.71", "7.27", "0.56", "2024-01-01", 45,
+    "500.00/6.71/93.29/0.00" },
+  /* A payment that covers only part of the current month: 500.00 on the 1st of
+   * Jan and Feb, 300.00 paid Feb 5 all goes to Feb 1 (current). Interest at Feb
+   * 5: Jan 1 35 days + Feb 1 4 days = 39: 50000 × 0.10 × 39 / 365 = 534.25
+   * cents → 5.34, untouched. 35 days since Jan 1. */
+  { "partial current", NULL,
+    "child_support 500.00 monthly 1 2024-01-01 2024-02-29", NULL, "2024-02-05 300.00", NULL,
+    FALSE, FALSE, "2024-02-05",
+    "1000.00", "300.00", "300.00", "0.00", "0.00", "700.00", "5.34", "5.34", "2024-01-01", 35,
+    "300.00/0.00/0.00/0.00" },
+  /* A payment covering only part of the interest: 1000.00 due Jan 1 2024, no
+   * installment in March so nothing is current. Interest at Mar 1: 60 days,
+   * 100000 × 0.10 × 60 / 365 = 1643.8356 cents → 16.44. 10.00 paid leaves
+   * exactly 643.8356 cents → 6.44. */
+  { "partial interest", NULL,
+    "child_support 1000.00 monthly 1 2024-01-01 2024-01-31", NULL, "2024-03-01 10.00", NULL,
+    FALSE, FALSE, "2024-03-01",
+    "1000.00", "10.00", "0.00", "10.00", "0.00", "1000.00", "16.44", "6.44", "2024-01-01", 60,
+    "0.00/10.00/0.00/0.00" },
+  /* The same, then 6.44 (the whole rounded balance of 643.8356 cents: it
+   * becomes exactly 0, not −0.16 cents), then 0.01 (interest rounds to 0.00:
+   * all to principal). On Mar 1 999.99 accrues one day: 99999 × 0.10 / 365 =
+   * 27.397 cents → 0.27. Accrued 1643.8356 + 27.397 = 1671.23 cents → 16.71. */
+  { "interest covered exactly, sub-cent forgiven", NULL,
+    "child_support 1000.00 monthly 1 2024-01-01 2024-01-31", NULL,
+    "2024-03-01 10.00; 2024-03-01 6.44; 2024-03-01 0.01", NULL,
+    FALSE, FALSE, "2024-03-02",
+    "1000.00", "16.45", "0.01", "16.44", "0.00", "999.99", "16.71", "0.27", "2024-01-01", 61,
+    "0.00/10.00/0.00/0.00; 0.00/6.44/0.00/0.00; 0.00/0.00/0.01/0.00" },
+  /* Prepayment: 1200.00 paid Dec 20 2023 with nothing due is all credit. It
+   * covers Jan 1 (500) and Feb 1 (500) on their due dates and 200 of Mar 1;
+   * 300.00 of Mar 1 accrues Mar 1–14: 30000 × 0.10 × 14 / 365 = 115.07 cents
+   * → 1.15. Credit used up. */
+  { "prepayment credit applied on due dates", NULL,
+    "child_support 500.00 monthly 1 2024-01-01", NULL, "2023-12-20 1200.00", NULL,
+    FALSE, FALSE, "2024-03-15",
+    "1500.00", "1200.00", "1200.00", "0.00", "0.00", "300.00", "1.15", "1.15", "2024-03-01", 14,
+    "0.00/0.00/0.00/1200.00" },
+  /* 2000.00 prepaid: 1500.00 of it applied, 500.00 credit left, nothing unpaid,
+   * no interest. */
+  { "credit left over", NULL,
+    "child_support 500.00 monthly 1 2024-01-01", NULL, "2023-12-20 2000.00", NULL,
+    FALSE, FALSE, "2024-03-15",
+    "1500.00", "2000.00", "1500.00", "0.00", "500.00", "0.00", "0.00", "0.00", NULL, 0,
+    "0.00/0.00/0.00/2000.00" },
+  /* Credit is applied before the day's payments: 300.00 credit covers 300 of
+   * Jan 1; the 250.00 paid Jan 1 pays the other 200 as current and 50 becomes
+   * credit. No day of interest (paid on its due date). */
+  { "credit before same-day payment", NULL,
+    "child_support 500.00 monthly 1 2024-01-01 2024-02-29", NULL,
+    "2023-12-31 300.00; 2024-01-01 250.00", NULL, FALSE, FALSE, "2024-01-10",
+    "500.00", "550.00", "500.00", "0.00", "50.00", "0.00", "0.00", "0.00", NULL, 0,
+    "0.00/0.00/0.00/300.00; 200.00/0.00/0.00/50.00" },
+  /* Charges: 1000.00 not interest bearing and 365.00 bearing, both Jan 1 2024;
+   * 31 days: 36500 × 0.10 × 31 / 365 = 310 cents = 3.10. */
+  { "non-interest-bearing charge", NULL, NULL,
+    "2024-01-01 1000.00 noint; 2024-01-01 365.00", NULL, NULL, FALSE, FALSE, "2024-02-01",
+    "1365.00", "0.00", "0.00", "0.00", "0.00", "1365.00", "3.10", "3.10", "2024-01-01", 31, "" },
+  /* Current is installments only: 500.00 due Mar 1, charge 200.00 Mar 5, 600.00
+   * paid Mar 10. Current 500; interest Mar 1 item 9 days 123.29 cents + charge 5
+   * days 27.40 cents = 150.68 → 1.51; principal 98.49 to the charge → 101.51. */
+  { "charge is not current", NULL,
+    "child_support 500.00 monthly 1 2024-03-01 2024-03-31", "2024-03-05 200.00",
+    "2024-03-10 600.00", NULL, FALSE, FALSE, "2024-03-10",
+    "700.00", "600.00", "598.49", "1.51", "0.00", "101.51", "1.51", "0.00", "2024-03-05", 5,
+    "500.00/1.51/98.49/0.00" },
+  /* Semimonthly 300.00 on the 1st and 15th; 400.00 paid Feb 10. Current: Feb 1
+   * only (Feb 15 not yet due). Interest: Jan 1 40 days, Jan 15 26 days, Feb 1 9
+   * days = 75: 30000 × 0.10 × 75 / 365 = 616.44 cents → 6.16; principal 93.84 to
+   * Jan 1. Owed: 206.16 (Jan 1) + 300 (Jan 15). */
+  { "current is this month up to the payment", NULL,
+    "child_support 300.00 semimonthly 1,15 2024-01-01", NULL, "2024-02-10 400.00", NULL,
+    FALSE, FALSE, "2024-02-10",
+    "900.00", "400.00", "393.84", "6.16", "0.00", "506.16", "6.16", "0.00", "2024-01-01", 40,
+    "300.00/6.16/93.84/0.00" },
+  /* SCRA override 6 % Jan 11–20 on 1000.00 due Jan 1 2024, as_of Feb 1: rate-days
+   * 10 × 10 % + 10 × 6 % + 11 × 10 % = 27000 basis-point days;
+   * 100000 × 27000 / 3 650 000 = 739.73 cents → 7.40. */
+  { "SCRA override", NULL,
+    "child_support 1000.00 monthly 1 2024-01-01 2024-01-31", NULL, NULL,
+    "2024-01-11 2024-01-20 6", FALSE, FALSE, "2024-02-01",
+    "1000.00", "0.00", "0.00", "0.00", "0.00", "1000.00", "7.40", "7.40", "2024-01-01", 31, "" },
+  /* Agency, monthly at rate (F − 1): 1000.00 due Jan 1 starts Feb 1; charged Mar
+   * 1 at the override's 6 % (Feb 29): 100000 × 0.06 / 12 = 500 cents; Apr 1 at
+   * 10 %: 833.33 cents. 1333.33 → 13.33. */
+  { "agency monthly with override", NULL,
+    "child_support 1000.00 monthly 1 2024-01-01 2024-01-31", NULL, NULL,
+    "2024-02-01 2024-02-29 6", TRUE, FALSE, "2024-04-01",
+    "1000.00", "0.00", "0.00", "0.00", "0.00", "1000.00", "13.33", "13.33", "2024-01-01", 91, "" },
+  /* Agency, next_month: 600.00 due Jan 15 starts Feb 1; 100.00 paid Feb 20 (no
+   * installment in Feb, no interest yet) goes to principal. Mar 1 and Apr 1 each
+   * charge 50000 × 0.10 / 12 = 416.67 cents: 833.33 → 8.33. Jan 15 → Apr 1 = 77. */
+  { "agency next_month with payment", NULL,
+    "child_support 600.00 monthly 15 2024-01-01 2024-01-31", NULL, "2024-02-20 100.00", NULL,
+    TRUE, FALSE, "2024-04-01",
+    "600.00", "100.00", "100.00", "0.00", "0.00", "500.00", "8.33", "8.33", "2024-01-15", 77,
+    "0.00/0.00/100.00/0.00" },
+  /* Monthly accrual: the month's interest is charged on the 1st before that
+   * day's payments. 1200.00 due Jan 1: Feb 1 charges 120000 × 0.10 / 12 = 10.00,
+   * paid that day; Mar 1 charges 10.00 more. */
+  { "monthly charge before same-day payment", MONTHLY,
+    "child_support 1200.00 monthly 1 2024-01-01 2024-01-31", NULL, "2024-02-01 10.00", NULL,
+    FALSE, FALSE, "2024-03-01",
+    "1200.00", "10.00", "0.00", "10.00", "0.00", "1200.00", "20.00", "10.00", "2024-01-01", 60,
+    "0.00/10.00/0.00/0.00" },
+  /* 30 years of 999 999 999.99 (the largest amount): the numerator
+   * 99999999999 × 1000 × 10958 days × 12 exceeds 2^63. 10958 days from
+   * 2000-01-01 to 2030-01-01; 99999999999 × 1000 × 10958 / 3 650 000 =
+   * 300219178079.19 cents → 3002191780.79. */
+  { "largest amount over 30 years", NULL, NULL, "2000-01-01 999999999.99", NULL, NULL,
+    FALSE, FALSE, "2030-01-01",
+    "999999999.99", "0.00", "0.00", "0.00", "0.00", "999999999.99", "3002191780.79",
+    "3002191780.79", "2000-01-01", 10958, "" },
+  /* Payments after as_of and installments due after it do not count; a payment
+   * on as_of does. 500.00 due Jan 1, 500.00 paid Jan 1 (current), another on Feb
+   * 2 after as_of Feb 1 (when the Feb 1 installment is due and unpaid, 0 days). */
+  { "as_of bounds", NULL,
+    "child_support 500.00 monthly 1 2024-01-01", NULL, "2024-01-01 500.00; 2024-02-02 500.00",
+    NULL, FALSE, FALSE, "2024-02-01",
+    "1000.00", "500.00", "500.00", "0.00", "0.00", "500.00", "0.00", "0.00", "2024-02-01", 0,
+    "500.00/0.00/0.00/0.00" },
 };
 
 static void
@@ -122,6 +256,448 @@ test_table (void)
     }
 }
 
+static RecArrearsResult *
+compute (const char *rules_edits,
+         const char *terms,
+         const char *charges,
+         const char *payments,
+         gboolean    public_assistance,
+         const char *as_of_text)
+{
+  g_autoptr(RecRules) rules = fx_rules (rules_edits);
+  g_autoptr(RecCaseData) data = fx_case (terms, charges, payments, NULL, FALSE, public_assistance);
+  GDate as_of = fx_date (as_of_text);
+  g_autoptr(GError) error = NULL;
+  RecArrearsResult *result = rec_arrears_compute (data, rules, &as_of, &error);
+
+  g_assert_no_error (error);
+  /* The ledger borrows from data; the tables below only read dates and amounts. */
+  return result;
+}
+
+typedef struct
+{
+  const char *name;
+  const char *terms, *charges;
+  const char *as_of;
+  const char *expect;   /* "DATE AMOUNT WHAT, …" in processing order */
+} ScheduleRow;
+
+static const ScheduleRow schedule_rows[] = {
+  /* due_day 31: February's last day (29 in 2024), 30-day months their 30th. */
+  { "due_day 31 in 2024", "child_support 100.00 monthly 31 2024-01-01 2024-06-30", NULL, "2024-12-31",
+    "2024-01-31 100.00 child_support, 2024-02-29 100.00 child_support, 2024-03-31 100.00 child_support, "
+    "2024-04-30 100.00 child_support, 2024-05-31 100.00 child_support, 2024-06-30 100.00 child_support" },
+  { "due_day 31 in 2023", "child_support 100.00 monthly 31 2023-01-15 2023-04-30", NULL, "2023-12-31",
+    "2023-01-31 100.00 child_support, 2023-02-28 100.00 child_support, 2023-03-31 100.00 child_support, "
+    "2023-04-30 100.00 child_support" },
+  { "due_day 30", "child_support 100.00 monthly 30 2023-01-30 2023-03-31", NULL, "2023-12-31",
+    "2023-01-30 100.00 child_support, 2023-02-28 100.00 child_support, 2023-03-30 100.00 child_support" },
+  /* FC 5204: no due day means the last day of the month. */
+  { "last", "child_support 100.00 monthly last 2023-11-10 2024-02-29", NULL, "2024-12-31",
+    "2023-11-30 100.00 child_support, 2023-12-31 100.00 child_support, 2024-01-31 100.00 child_support, "
+    "2024-02-29 100.00 child_support" },
+  { "default due day is last", "child_support 100.00 monthly - 2024-01-10 2024-02-29", NULL, "2024-12-31",
+    "2024-01-31 100.00 child_support, 2024-02-29 100.00 child_support" },
+  /* The first installment is the first due date on or after effective. */
+  { "first on or after effective", "child_support 100.00 monthly 1 2024-01-15", NULL, "2024-04-01",
+    "2024-02-01 100.00 child_support, 2024-03-01 100.00 child_support, 2024-04-01 100.00 child_support" },
+  { "semimonthly default 1 and 15", "child_support 100.00 semimonthly - 2024-01-10", NULL, "2024-02-29",
+    "2024-01-15 100.00 child_support, 2024-02-01 100.00 child_support, 2024-02-15 100.00 child_support" },
+  { "semimonthly 5 and 20", "child_support 100.00 semimonthly 5,20 2024-01-01 2024-02-29", NULL, "2024-12-31",
+    "2024-01-05 100.00 child_support, 2024-01-20 100.00 child_support, 2024-02-05 100.00 child_support, "
+    "2024-02-20 100.00 child_support" },
+  { "semimonthly 31 and 15, clamped", "child_support 100.00 semimonthly 31,15 2023-02-01 2023-03-31", NULL,
+    "2023-12-31",
+    "2023-02-15 100.00 child_support, 2023-02-28 100.00 child_support, 2023-03-15 100.00 child_support, "
+    "2023-03-31 100.00 child_support" },
+  /* Weekly and biweekly count from the effective date (a Wednesday, a Friday). */
+  { "weekly", "child_support 100.00 weekly - 2024-01-03", NULL, "2024-01-31",
+    "2024-01-03 100.00 child_support, 2024-01-10 100.00 child_support, 2024-01-17 100.00 child_support, "
+    "2024-01-24 100.00 child_support, 2024-01-31 100.00 child_support" },
+  { "biweekly", "child_support 100.00 biweekly - 2024-01-05 2024-03-01", NULL, "2024-12-31",
+    "2024-01-05 100.00 child_support, 2024-01-19 100.00 child_support, 2024-02-02 100.00 child_support, "
+    "2024-02-16 100.00 child_support, 2024-03-01 100.00 child_support" },
+  /* A modification mid-month: the first term ends Mar 9, the day before. */
+  { "modification mid-month",
+    "child_support 500.00 monthly 1 2024-01-01; child_support 600.00 monthly 15 2024-03-10", NULL,
+    "2024-05-31",
+    "2024-01-01 500.00 child_support, 2024-02-01 500.00 child_support, 2024-03-01 500.00 child_support, "
+    "2024-03-15 600.00 child_support, 2024-04-15 600.00 child_support, 2024-05-15 600.00 child_support" },
+  /* "Next" is by effective date, not by entry order. */
+  { "modification entered first",
+    "child_support 600.00 monthly 1 2024-03-01; child_support 500.00 monthly 1 2024-01-01", NULL,
+    "2024-04-01",
+    "2024-01-01 500.00 child_support, 2024-02-01 500.00 child_support, 2024-03-01 600.00 child_support, "
+    "2024-04-01 600.00 child_support" },
+  /* The earlier of the term's end and the day before the next effective date. */
+  { "end before the next term",
+    "child_support 500.00 monthly 1 2024-01-01 2024-01-31; child_support 600.00 monthly 1 2024-03-01", NULL,
+    "2024-03-31",
+    "2024-01-01 500.00 child_support, 2024-03-01 600.00 child_support" },
+  { "term end", "child_support 500.00 monthly 1 2024-01-01 2024-02-15", NULL, "2024-06-01",
+    "2024-01-01 500.00 child_support, 2024-02-01 500.00 child_support" },
+  /* Two kinds side by side; on one date by kind (child before spousal) however
+   * entered; installments before charges, charges in entry order. */
+  { "two kinds and charges",
+    "spousal_support 300.00 monthly 1 2024-02-01; child_support 500.00 monthly 1 2024-01-01",
+    "2024-02-01 20.00; 2024-02-01 10.00", "2024-03-01",
+    "2024-01-01 500.00 child_support, 2024-02-01 500.00 child_support, 2024-02-01 300.00 spousal_support, "
+    "2024-02-01 20.00 charge, 2024-02-01 10.00 charge, 2024-03-01 500.00 child_support, "
+    "2024-03-01 300.00 spousal_support" },
+};
+
+static void
+test_schedule (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (schedule_rows); i++)
+    {
+      const ScheduleRow *row = &schedule_rows[i];
+      g_autoptr(RecArrearsResult) r = NULL;
+      g_autoptr(GString) got = g_string_new (NULL);
+
+      g_test_message ("schedule row %u: %s", i, row->name);
+      r = compute (NULL, row->terms, row->charges, NULL, FALSE, row->as_of);
+      for (guint l = 0; l < r->ledger->len; l++)
+        {
+          const RecLedgerLine *line = &g_array_index (r->ledger, RecLedgerLine, l);
+          g_autofree char *date = rec_date_to_iso (&line->date);
+          g_autofree char *amount = rec_cents_to_string (line->amount_cents);
+
+          g_string_append_printf (got, "%s%s %s %s", l ? ", " : "", date, amount,
+                                  line->kind == REC_LEDGER_CHARGE ? "charge"
+                                  : rec_term_kind_to_word (line->term_kind));
+        }
+      g_assert_cmpstr (got->str, ==, row->expect);
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *terms, *charges, *payments;
+  const char *as_of;
+  const char *expect;   /* "YYYY-MM due unpaid; …" */
+} ContemptRow;
+
+static const ContemptRow contempt_rows[] = {
+  /* CCP 1218.5, 3 years: as_of 2027-03-15, limit 2024-03-15. Feb 2024 (latest
+   * unpaid Feb 15) is barred; Mar 15 is exactly 3 years: a count. */
+  { "exactly three years", "child_support 500.00 monthly 15 2024-02-01 2024-04-30", NULL, NULL,
+    "2027-03-15", "2024-03 500.00 500.00; 2024-04 500.00 500.00" },
+  { "one day later", "child_support 500.00 monthly 15 2024-02-01 2024-04-30", NULL, NULL,
+    "2027-03-16", "2024-04 500.00 500.00" },
+  /* as_of Feb 29 2028: minus 3 years is Feb 28 2025, so Feb 28 2025 counts. */
+  { "Feb 29", "child_support 500.00 monthly last 2025-01-01 2025-03-31", NULL, NULL,
+    "2028-02-29", "2025-02 500.00 500.00; 2025-03 500.00 500.00" },
+  /* Partly paid months count with what is unpaid; paid months and months with
+   * only charges do not. 700.00 on Feb 10: Feb 1 current 500, interest 6.71
+   * (Jan 1 40 days 547.95 + Feb 1 9 days 123.29 cents), Jan 1 gets 193.29. */
+  { "partial and charges", "child_support 500.00 monthly 1 2024-01-01 2024-03-31", "2024-04-10 300.00",
+    "2024-02-10 700.00", "2024-05-01", "2024-01 500.00 306.71; 2024-03 500.00 500.00" },
+  /* A month's latest unpaid due date decides: weekly 100.00 from Wed Jan 3 2024;
+   * 250.00 paid Jan 31 is current (Jan 3, Jan 10, half of Jan 17), so Jan's
+   * latest unpaid date is Jan 31. as_of 2027-01-25: limit 2024-01-25 — Jan 2024
+   * counts (due 500, unpaid 250), Feb 2024 (7, 14, 21, 28) too. */
+  { "latest unpaid date of the month", "child_support 100.00 weekly - 2024-01-03 2024-02-29", NULL,
+    "2024-01-31 250.00", "2027-01-25", "2024-01 500.00 250.00; 2024-02 400.00 400.00" },
+  { "nothing unpaid", "child_support 100.00 monthly 1 2024-01-01 2024-01-31", NULL, "2024-01-01 100.00",
+    "2024-06-01", "" },
+};
+
+static void
+test_contempt (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (contempt_rows); i++)
+    {
+      const ContemptRow *row = &contempt_rows[i];
+      g_autoptr(RecArrearsResult) r = NULL;
+      g_autoptr(GString) got = g_string_new (NULL);
+
+      g_test_message ("contempt row %u: %s", i, row->name);
+      r = compute (NULL, row->terms, row->charges, row->payments, FALSE, row->as_of);
+      for (guint c = 0; c < r->contempt_counts->len; c++)
+        {
+          const RecContemptCount *count = &g_array_index (r->contempt_counts, RecContemptCount, c);
+          g_autofree char *due = rec_cents_to_string (count->due_cents);
+          g_autofree char *unpaid = rec_cents_to_string (count->unpaid_cents);
+
+          g_string_append_printf (got, "%s%04d-%02d %s %s", c ? "; " : "", count->year, count->month,
+                                  due, unpaid);
+        }
+      g_assert_cmpstr (got->str, ==, row->expect);
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *terms, *charges, *payments;
+  const char *as_of;
+  const char *expect;   /* "YEAR ordered/paid: M ordered/paid, …; …" */
+} HistoryRow;
+
+static const HistoryRow history_rows[] = {
+  /* Months with nothing due or paid are listed; the last is as_of's month. */
+  { "months with nothing", "child_support 500.00 monthly 1 2024-01-01 2024-01-31", NULL,
+    "2024-03-10 100.00", "2024-04-15",
+    "2024 500.00/100.00: 1 500.00/0.00, 2 0.00/0.00, 3 0.00/100.00, 4 0.00/0.00" },
+  /* A payment before the first due date starts the history; years are grouped. */
+  { "first payment earlier, two years", "child_support 500.00 monthly 1 2024-01-01 2024-01-31",
+    "2024-02-05 25.00", "2023-11-20 50.00; 2024-02-09 10.00; 2024-03-01 99.00", "2024-02-10",
+    "2023 0.00/50.00: 11 0.00/50.00, 12 0.00/0.00; 2024 525.00/10.00: 1 500.00/0.00, 2 25.00/10.00" },
+  { "nothing at all", NULL, NULL, NULL, "2024-02-10", "" },
+};
+
+static void
+test_history (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (history_rows); i++)
+    {
+      const HistoryRow *row = &history_rows[i];
+      g_autoptr(RecArrearsResult) r = NULL;
+      g_autoptr(GString) got = g_string_new (NULL);
+      guint n_months = 0;
+
+      g_test_message ("history row %u: %s", i, row->name);
+      r = compute (NULL, row->terms, row->charges, row->payments, FALSE, row->as_of);
+      for (guint y = 0; y < r->history->len; y++)
+        {
+          const RecHistoryYear *year = &g_array_index (r->history, RecHistoryYear, y);
+          g_autofree char *ordered = rec_cents_to_string (year->ordered_cents);
+          g_autofree char *paid = rec_cents_to_string (year->paid_cents);
+
+          g_string_append_printf (got, "%s%d %s/%s:", y ? "; " : "", year->year, ordered, paid);
+          for (int m = 0; m < year->n_months; m++)
+            {
+              g_autofree char *mo = rec_cents_to_string (year->months[m].ordered_cents);
+              g_autofree char *mp = rec_cents_to_string (year->months[m].paid_cents);
+
+              g_string_append_printf (got, "%s %d %s/%s", m ? "," : "", year->months[m].month, mo, mp);
+              n_months++;
+            }
+        }
+      g_assert_cmpstr (got->str, ==, row->expect);
+
+      /* One balance point per history month, the last one the result's. */
+      g_assert_cmpuint (r->balance_points->len, ==, n_months);
+      if (n_months > 0)
+        {
+          const RecBalancePoint *last = &g_array_index (r->balance_points, RecBalancePoint, n_months - 1);
+
+          g_assert_cmpint (last->principal_balance_cents, ==, r->principal_balance_cents);
+          g_assert_cmpint (last->interest_balance_cents, ==, r->interest_balance_cents);
+        }
+    }
+}
+
+/* Balance points at each month's end: 500.00 due Jan 1 2024, unpaid. End of
+ * Jan: 31 days, 50000 × 0.10 × 31 / 365 = 424.66 cents → 4.25; end of Feb: 60
+ * days → 821.92 cents → 8.22; as_of Mar 10: 69 days → 945.21 cents → 9.45. */
+static void
+test_balance_points (void)
+{
+  g_autoptr(RecArrearsResult) r =
+    compute (NULL, "child_support 500.00 monthly 1 2024-01-01 2024-01-31", NULL, NULL, FALSE, "2024-03-10");
+  const RecCents expect[] = { 425, 822, 945 };
+
+  g_assert_cmpuint (r->balance_points->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      const RecBalancePoint *point = &g_array_index (r->balance_points, RecBalancePoint, i);
+
+      g_assert_cmpint (point->year, ==, 2024);
+      g_assert_cmpint (point->month, ==, (int) i + 1);
+      g_assert_cmpint (point->principal_balance_cents, ==, 50000);
+      g_assert_cmpint (point->interest_balance_cents, ==, expect[i]);
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *terms, *charges;
+  gboolean    public_assistance;
+  const char *as_of;
+  const char *eligible;       /* Y/N for the nine remedies of spec §7, in order */
+  RecRemedy   remedy;         /* and the reason of one of them */
+  const char *reason;
+} RemedyRow;
+
+static const RemedyRow remedy_rows[] = {
+  /* Principal owed 2500.00 (due on as_of: 0 days, no installment). */
+  { "2500.00", NULL, "2024-01-01 2500.00", FALSE, "2024-01-01", "YYNNYNYNN",
+    REC_REMEDY_PASSPORT_DENIAL, "principal owed 2500.00 does not exceed 2500.00" },
+  { "2500.01", NULL, "2024-01-01 2500.01", FALSE, "2024-01-01", "YYNNYYYNN",
+    REC_REMEDY_PASSPORT_DENIAL, "principal owed 2500.01 exceeds 2500.00" },
+  /* 30 days: bank levy (>= 30) but not license or notice (> 30). */
+  { "30 days", NULL, "2024-01-01 100.00", FALSE, "2024-01-31", "YNNYYNYNN",
+    REC_REMEDY_LICENSE_SUSPENSION, "days delinquent 30 does not exceed 30" },
+  { "31 days", NULL, "2024-01-01 100.00", FALSE, "2024-02-01", "YNYYYNYNY",
+    REC_REMEDY_LICENSE_SUSPENSION, "days delinquent 31 exceeds 30" },
+  { "499.99", NULL, "2024-01-01 499.99", FALSE, "2024-01-01", "YNNNYNYNN",
+    REC_REMEDY_TAX_REFUND_INTERCEPT, "principal owed 499.99 is less than 500.00" },
+  { "500.00", NULL, "2024-01-01 500.00", FALSE, "2024-01-01", "YYNNYNYNN",
+    REC_REMEDY_TAX_REFUND_INTERCEPT, "principal owed 500.00 is at least 500.00" },
+  { "150.00 with public assistance", NULL, "2024-01-01 150.00", TRUE, "2024-01-01", "YYNNYNYNN",
+    REC_REMEDY_TAX_REFUND_INTERCEPT, "principal owed 150.00 is at least 150.00" },
+  { "149.99 with public assistance", NULL, "2024-01-01 149.99", TRUE, "2024-01-01", "YNNNYNYNN",
+    REC_REMEDY_TAX_REFUND_INTERCEPT, "principal owed 149.99 is less than 150.00" },
+  { "150.00 without public assistance", NULL, "2024-01-01 150.00", FALSE, "2024-01-01", "YNNNYNYNN",
+    REC_REMEDY_TAX_REFUND_INTERCEPT, "principal owed 150.00 is less than 500.00" },
+  /* A term in force (first installment Jan 31 not yet due) and nothing owed. */
+  { "term in force, nothing owed", "child_support 500.00 monthly last 2024-01-10", NULL, FALSE,
+    "2024-01-20", "YNNNNNNNN", REC_REMEDY_WAGE_GARNISHMENT, "a support term is in force" },
+  { "nothing at all", NULL, NULL, FALSE, "2024-01-20", "NNNNNNNNN",
+    REC_REMEDY_WAGE_GARNISHMENT, "no support term is in force and principal owed is 0.00" },
+  /* The term ended; 500.00 unpaid since Jan 1: 60 days, one contempt count. */
+  { "ended term, arrears", "child_support 500.00 monthly 1 2024-01-01 2024-01-31", NULL, FALSE,
+    "2024-03-01", "YYYYYNYYY", REC_REMEDY_WAGE_GARNISHMENT, "principal owed 500.00 exceeds 0.00" },
+  { "contempt count", "child_support 500.00 monthly 1 2024-01-01 2024-01-31", NULL, FALSE,
+    "2024-03-01", "YYYYYNYYY", REC_REMEDY_CONTEMPT, "contempt counts 1 is at least 1" },
+  { "charges are no contempt count", NULL, "2024-01-01 600.00", FALSE, "2024-03-01", "YYYYYNYNY",
+    REC_REMEDY_CONTEMPT, "contempt counts 0 is less than 1" },
+};
+
+static void
+test_remedies (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (remedy_rows); i++)
+    {
+      const RemedyRow *row = &remedy_rows[i];
+      g_autoptr(RecArrearsResult) r = NULL;
+      char got[REC_N_ENGINE_REMEDIES + 1] = { 0, };
+
+      g_test_message ("remedy row %u: %s", i, row->name);
+      r = compute (NULL, row->terms, row->charges, NULL, row->public_assistance, row->as_of);
+      g_assert_cmpuint (r->remedies->len, ==, REC_N_ENGINE_REMEDIES);
+      for (guint k = 0; k < r->remedies->len; k++)
+        {
+          const RecRemedyResult *remedy = &g_array_index (r->remedies, RecRemedyResult, k);
+
+          g_assert_cmpint (remedy->remedy, ==, (RecRemedy) k);
+          g_assert_nonnull (remedy->reason_label);
+          g_assert_nonnull (remedy->citation);
+          got[k] = remedy->eligible ? 'Y' : 'N';
+        }
+      g_assert_cmpstr (got, ==, row->eligible);
+      g_assert_cmpstr (g_array_index (r->remedies, RecRemedyResult, row->remedy).reason, ==, row->reason);
+    }
+}
+
+/* Every reason of the shipped rules is in the list xgettext collects, so
+ * reason_label can be translated. */
+static void
+test_reasons_translatable (void)
+{
+  g_autoptr(RecRules) rules = fx_rules (NULL);
+
+  for (int r = 0; r < REC_N_ENGINE_REMEDIES; r++)
+    {
+      const RecRemedyRule *rule = &rules->remedies[r];
+
+      for (int c = 0; c <= rule->n_conditions; c++)
+        {
+          const char *template = c < rule->n_conditions ? rule->conditions[c].reason : rule->reason_not;
+          gboolean found = FALSE;
+
+          for (guint k = 0; rec_known_reason_templates[k] != NULL; k++)
+            found = found || g_str_equal (rec_known_reason_templates[k], template);
+          g_test_message ("%s", template);
+          g_assert_true (found);
+        }
+    }
+}
+
+static const char * const json_keys[] = {
+  "as_of", "currency", "principal_due", "paid", "principal_paid", "interest_paid", "credit",
+  "principal_balance", "interest_accrued", "interest_balance", "total_balance",
+  "oldest_unpaid_due", "days_delinquent", "contempt_counts", "history", "remedies",
+};
+
+/* spec §8 with the worked example of §5: keys in order, amounts as strings. */
+static void
+test_json (void)
+{
+  g_autoptr(RecArrearsResult) r =
+    compute (NULL, "child_support 500.00 monthly 1 2024-01-01 2024-06-30", NULL, NULL, FALSE, "2024-07-01");
+  g_autofree char *text = rec_arrears_result_to_json (r);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *remedy, *count, *year;
+  const char *previous = text;
+  g_autoptr(GList) members = NULL;
+
+  g_assert_true (g_str_has_suffix (text, "}\n"));
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  /* Exactly these keys, in this order. */
+  members = json_object_get_members (root);
+  g_assert_cmpuint (g_list_length (members), ==, G_N_ELEMENTS (json_keys));
+  for (guint i = 0; i < G_N_ELEMENTS (json_keys); i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("\n  \"%s\":", json_keys[i]);
+      const char *at = strstr (text, quoted);
+
+      g_assert_nonnull (at);
+      g_assert_true (at >= previous);
+      previous = at;
+    }
+
+  g_assert_cmpstr (json_object_get_string_member (root, "as_of"), ==, "2024-07-01");
+  g_assert_cmpstr (json_object_get_string_member (root, "currency"), ==, "USD");
+  g_assert_cmpstr (json_object_get_string_member (root, "principal_due"), ==, "3000.00");
+  g_assert_cmpstr (json_object_get_string_member (root, "paid"), ==, "0.00");
+  g_assert_cmpstr (json_object_get_string_member (root, "interest_accrued"), ==, "87.26");
+  g_assert_cmpstr (json_object_get_string_member (root, "total_balance"), ==, "3087.26");
+  g_assert_cmpstr (json_object_get_string_member (root, "oldest_unpaid_due"), ==, "2024-01-01");
+  g_assert_cmpint (json_object_get_int_member (root, "days_delinquent"), ==, 182);
+
+  /* Six unpaid months, within three years. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "contempt_counts")), ==, 6);
+  count = json_array_get_object_element (json_object_get_array_member (root, "contempt_counts"), 0);
+  g_assert_cmpstr (json_object_get_string_member (count, "month"), ==, "2024-01");
+  g_assert_cmpstr (json_object_get_string_member (count, "due"), ==, "500.00");
+  g_assert_cmpstr (json_object_get_string_member (count, "unpaid"), ==, "500.00");
+
+  /* 2024, January to July (as_of's month). */
+  year = json_array_get_object_element (json_object_get_array_member (root, "history"), 0);
+  g_assert_cmpint (json_object_get_int_member (year, "year"), ==, 2024);
+  g_assert_cmpstr (json_object_get_string_member (year, "ordered"), ==, "3000.00");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (year, "months")), ==, 7);
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "remedies")), ==, 9);
+  remedy = json_array_get_object_element (json_object_get_array_member (root, "remedies"), 5);
+  g_assert_cmpstr (json_object_get_string_member (remedy, "remedy"), ==, "passport_denial");
+  g_assert_true (json_object_get_boolean_member (remedy, "eligible"));
+  g_assert_cmpstr (json_object_get_string_member (remedy, "reason"), ==,
+                   "principal owed 3000.00 exceeds 2500.00");
+  g_assert_cmpstr (json_object_get_string_member (remedy, "citation"), ==, "42 U.S.C. 652(k)");
+}
+
+/* Nothing unpaid: oldest_unpaid_due is null (spec §6; §8's example does not
+ * show it), days 0, empty lists. */
+static void
+test_json_nothing_unpaid (void)
+{
+  g_autoptr(RecArrearsResult) r =
+    compute (NULL, "child_support 500.00 monthly 1 2024-01-01 2024-01-31", NULL, "2024-01-01 500.00",
+             FALSE, "2024-02-01");
+  g_autofree char *text = rec_arrears_result_to_json (r);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (root, "oldest_unpaid_due"));
+  g_assert_true (json_object_get_null_member (root, "oldest_unpaid_due"));
+  g_assert_cmpint (json_object_get_int_member (root, "days_delinquent"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "contempt_counts")), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (root, "principal_paid"), ==, "500.00");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -129,6 +705,14 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/arrears/table", test_table);
+  g_test_add_func ("/arrears/schedule", test_schedule);
+  g_test_add_func ("/arrears/contempt", test_contempt);
+  g_test_add_func ("/arrears/history", test_history);
+  g_test_add_func ("/arrears/balance-points", test_balance_points);
+  g_test_add_func ("/arrears/remedies", test_remedies);
+  g_test_add_func ("/arrears/reasons-translatable", test_reasons_translatable);
+  g_test_add_func ("/arrears/json", test_json);
+  g_test_add_func ("/arrears/json-nothing-unpaid", test_json_nothing_unpaid);
 
   return g_test_run ();
 }
