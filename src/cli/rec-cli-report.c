@@ -1,0 +1,216 @@
+/* rec-cli-report.c — `recourse report CASE -o PACKET.pdf [--as-of D] [--lang LL] [--paper P]`
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens the case read-only, computes the arrears with its jurisdiction's rules
+ * in the packet's language (the remedies' reasons are translated by the
+ * engine) and writes the PDF case packet of DESIGN.md §4 atomically.
+ */
+#define G_LOG_DOMAIN "rec-cli"
+
+#include "config.h"
+
+#include "rec-cli-private.h"
+
+#include "rec-arrears.h"
+#include "rec-date.h"
+#include "rec-report.h"
+#include "rec-rules.h"
+#include "rec-store.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+typedef struct
+{
+  char        *output;
+  char        *as_of;
+  char        *lang;
+  char        *paper;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->output);
+  g_free (options->as_of);
+  g_free (options->lang);
+  g_free (options->paper);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+/* Checks the options that need no file; prints the problem and returns FALSE. */
+static gboolean
+check_options (const Options *options,
+               RecPdfPaper   *out_paper,
+               gboolean      *out_paper_given)
+{
+  if (options->output == NULL || *options->output == '\0')
+    {
+      _rec_cli_error ("%s", _("report: -o PACKET.pdf is required"));
+      return FALSE;
+    }
+  if (g_str_has_suffix (options->output, ".recourse"))
+    {
+      /* Translators: %s is a file name given with -o */
+      _rec_cli_error (_("-o: “%s” is a case file name; the packet is a PDF"), options->output);
+      return FALSE;
+    }
+  if (options->lang != NULL && !rec_report_language_is_supported (options->lang))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) rec_report_get_languages ());
+
+      /* Translators: the first %s is what was given, the second a list such as "en, es, vi" */
+      _rec_cli_error (_("--lang: “%s” is not a language of the packet (%s)"), options->lang, known);
+      return FALSE;
+    }
+
+  *out_paper_given = options->paper != NULL;
+  if (options->paper == NULL || g_ascii_strcasecmp (options->paper, "letter") == 0)
+    *out_paper = REC_PDF_PAPER_LETTER;
+  else if (g_ascii_strcasecmp (options->paper, "a4") == 0)
+    *out_paper = REC_PDF_PAPER_A4;
+  else
+    {
+      /* Translators: %s is what was given; "letter" and "a4" are typed as is */
+      _rec_cli_error (_("--paper: “%s” is not a paper size (letter or a4)"), options->paper);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opens and loads the case. A missing file is bad usage; a file that cannot
+ * be read as a case is "the work failed". */
+static int
+load_case (const char   *path,
+           RecCaseData **out_case,
+           RecRules    **out_rules)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecStore) store = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      /* Translators: %s is a file name */
+      _rec_cli_error (_("“%s”: no such case file"), path);
+      return REC_EXIT_USAGE;
+    }
+
+  store = rec_store_open (path, TRUE, &error);
+  if (store == NULL || (*out_case = rec_store_load_case (store, &error)) == NULL)
+    {
+      /* Translators: the first %s is a file name, the second the reason */
+      _rec_cli_error (_("%s: %s"), path, error->message);
+      return REC_EXIT_FAILED;
+    }
+
+  *out_rules = rec_rules_load ((*out_case)->info->jurisdiction, &error);
+  if (*out_rules == NULL)
+    {
+      _rec_cli_error (_("%s: %s"), path, error->message);
+      return REC_EXIT_FAILED;
+    }
+
+  return REC_EXIT_OK;
+}
+
+/* Computes in the packet's language and takes the snapshot. */
+static RecReportInput *
+make_input (const RecCaseData *case_data,
+            const RecRules    *rules,
+            const GDate       *as_of,
+            const char        *lang,
+            RecPdfPaper        paper,
+            GError           **error)
+{
+  RecReportLanguage *language = rec_report_language_push (lang);
+  g_autoptr(RecArrearsResult) result = rec_arrears_compute (case_data, rules, as_of, error);
+  RecReportInput *input = NULL;
+
+  if (result != NULL)
+    input = rec_report_input_new (case_data, result, lang, paper, NULL);
+  rec_report_language_pop (language);
+
+  return input;
+}
+
+static int
+write_report (const char    *case_path,
+              const Options *options,
+              const GDate   *as_of,
+              RecPdfPaper    paper,
+              gboolean       paper_given)
+{
+  g_autoptr(RecCaseData) case_data = NULL;
+  g_autoptr(RecRules) rules = NULL;
+  g_autoptr(RecReportInput) input = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = load_case (case_path, &case_data, &rules);
+
+  if (status != REC_EXIT_OK)
+    return status;
+
+  if (!paper_given)
+    paper = rec_report_default_paper (case_data->info->jurisdiction);
+
+  input = make_input (case_data, rules, as_of, options->lang, paper, &error);
+  if (input == NULL)
+    {
+      _rec_cli_error (_("%s: %s"), case_path, error->message);
+      return REC_EXIT_FAILED;
+    }
+
+  if (!rec_report_write (input, options->output, &error))
+    {
+      _rec_cli_error ("%s", error->message);
+      return REC_EXIT_FAILED;
+    }
+
+  return REC_EXIT_OK;
+}
+
+int
+_rec_cli_report (int    argc,
+                 char **argv)
+{
+  g_auto(Options) options = { NULL, };
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
+      N_("Write the packet to this PDF file"), N_("PACKET.pdf") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &options.as_of,
+      N_("Compute for this date (default: today)"), N_("YYYY-MM-DD") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang,
+      N_("Make the packet in this language: en, es or vi (default: the environment's)"), N_("LL") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &options.paper,
+      N_("Paper size: letter or a4 (default: letter for US cases, otherwise a4)"), N_("SIZE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("CASE.recourse"));
+  int status = REC_EXIT_OK;
+  RecPdfPaper paper = REC_PDF_PAPER_LETTER;
+  gboolean paper_given = FALSE;
+  GDate as_of;
+
+  g_option_context_set_summary (context, _("Write the PDF case packet: cover, summary, payment "
+                                           "history, ledger, contempt counts, communication log "
+                                           "and enforcement checklist."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!_rec_cli_parse_options (context, &argc, &argv, &status))
+    return status;
+
+  if (argc != 2)
+    {
+      _rec_cli_error ("%s", argc < 2 ? _("report: which case? Give one CASE.recourse")
+                                     : _("report: give exactly one CASE.recourse"));
+      return REC_EXIT_USAGE;
+    }
+
+  g_date_clear (&as_of, 1);
+  if (!check_options (&options, &paper, &paper_given) || !_rec_cli_parse_as_of (options.as_of, &as_of))
+    return REC_EXIT_USAGE;
+
+  return write_report (argv[1], &options, &as_of, paper, paper_given);
+}

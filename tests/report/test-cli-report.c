@@ -1,0 +1,278 @@
+/* test-cli-report.c — `recourse report` on the demo case, as a user runs it
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "report-test-util.h"
+
+#include "rec-store.h"
+
+#include <json-glib/json-glib.h>
+
+static char *work_dir;
+static char *demo_path;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs $RECOURSE_BIN with the arguments (NULL-terminated). */
+static void
+run_recourse (Run        *run,
+              const char *first,
+              ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("RECOURSE_BIN");
+  va_list ap;
+  int wait_status;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (args, (char *) bin);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+out_path (const char *name)
+{
+  return g_build_filename (work_dir, name, NULL);
+}
+
+static gboolean
+have_demo (void)
+{
+  if (demo_path == NULL)
+    {
+      g_test_skip ("`recourse demo` is not available in this build");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The total the engine computes for the case file, formatted for people. */
+static char *
+engine_total (const char *path,
+              const char *as_of_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecStore) store = rec_store_open (path, TRUE, &error);
+  g_autoptr(RecCaseData) data = NULL;
+  g_autoptr(RecRules) rules = NULL;
+  g_autoptr(RecArrearsResult) result = NULL;
+  GDate as_of = rt_date (as_of_text);
+
+  g_assert_no_error (error);
+  data = rec_store_load_case (store, &error);
+  g_assert_no_error (error);
+  rules = rec_rules_load (data->info->jurisdiction, &error);
+  g_assert_no_error (error);
+  result = rec_arrears_compute (data, rules, &as_of, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->total_balance_cents, >, 0);
+
+  return rec_cents_format (result->total_balance_cents, result->currency);
+}
+
+/* The cover's total equals `recourse summary --json` for the same date. */
+static void
+test_demo_packet (void)
+{
+  g_auto(Run) report = { 0 };
+  g_auto(Run) summary = { 0 };
+  g_autofree char *pdf = out_path ("demo.pdf");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *cover = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *digest_before = NULL;
+  g_autofree char *digest_after = NULL;
+  gchar *contents = NULL;
+  gsize length;
+  RecCents total_cents;
+
+  if (!have_demo ())
+    return;
+
+  g_assert_true (g_file_get_contents (demo_path, &contents, &length, NULL));
+  digest_before = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
+  g_free (contents);
+
+  run_recourse (&report, "report", demo_path, "-o", pdf, "--as-of", "2025-06-30", NULL);
+  g_assert_cmpstr (report.err, ==, "");
+  g_assert_cmpint (report.status, ==, 0);
+  total = engine_total (demo_path, "2025-06-30");
+  run_recourse (&summary, "summary", demo_path, "--as-of", "2025-06-30", "--json", NULL);
+  if (summary.status == 0)
+    {
+      g_autofree char *summary_total = NULL;
+
+      g_assert_true (json_parser_load_from_data (parser, summary.out, -1, &error));
+      g_assert_true (rec_cents_parse (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                     "total_balance"),
+                                      TRUE, &total_cents, NULL));
+      summary_total = rec_cents_format (total_cents, "USD");
+      g_assert_cmpstr (summary_total, ==, total);
+    }
+  else
+    g_test_message ("`recourse summary` is not available: compared with the engine only");
+
+  doc = rt_open_pdf (pdf);
+  cover = rt_page_text (doc, 0);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 7);
+  g_assert_nonnull (strstr (cover, total));
+  g_assert_nonnull (strstr (cover, "2025-06-30"));
+
+  /* Nothing a verb reads is modified. */
+  g_assert_true (g_file_get_contents (demo_path, &contents, &length, NULL));
+  digest_after = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
+  g_free (contents);
+  g_assert_cmpstr (digest_before, ==, digest_after);
+}
+
+static void
+test_language_and_paper (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *pdf = out_path ("demo-es.pdf");
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  double width, height;
+
+  if (!have_demo ())
+    return;
+
+  run_recourse (&run, "report", demo_path, "-o", pdf, "--lang", "es", "--paper", "a4", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  doc = rt_open_pdf (pdf);
+  page = poppler_document_get_page (doc, 0);
+  poppler_page_get_size (page, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.3, 0.5);
+  g_assert_cmpfloat_with_epsilon (height, 841.9, 0.5);
+}
+
+static void
+check_usage_error (Run        *run,
+                   const char *pdf)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_true (g_str_has_prefix (run->err, "recourse: "));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bad_usage (void)
+{
+  g_autofree char *pdf = out_path ("never.pdf");
+  g_auto(Run) lang = { 0 };
+  g_auto(Run) paper = { 0 };
+  g_auto(Run) as_of = { 0 };
+  g_auto(Run) no_output = { 0 };
+  g_auto(Run) no_case = { 0 };
+
+  if (!have_demo ())
+    return;
+
+  run_recourse (&lang, "report", demo_path, "-o", pdf, "--lang", "fr", NULL);
+  check_usage_error (&lang, pdf);
+  g_assert_nonnull (strstr (lang.err, "fr"));
+  run_recourse (&paper, "report", demo_path, "-o", pdf, "--paper", "legal", NULL);
+  check_usage_error (&paper, pdf);
+  run_recourse (&as_of, "report", demo_path, "-o", pdf, "--as-of", "2024-02-30", NULL);
+  check_usage_error (&as_of, pdf);
+  run_recourse (&no_output, "report", demo_path, NULL);
+  check_usage_error (&no_output, pdf);
+  run_recourse (&no_case, "report", "-o", pdf, NULL);
+  check_usage_error (&no_case, pdf);
+}
+
+static void
+test_missing_case_and_unwritable_output (void)
+{
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) unwritable = { 0 };
+  g_autofree char *pdf = out_path ("never.pdf");
+
+  run_recourse (&missing, "report", "/nonexistent/case.recourse", "-o", pdf, NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  if (!have_demo ())
+    return;
+
+  run_recourse (&unwritable, "report", demo_path, "-o", "/nonexistent-folder/packet.pdf", NULL);
+  g_assert_cmpint (unwritable.status, ==, 1);
+  g_assert_nonnull (strstr (unwritable.err, "/nonexistent-folder"));
+  g_assert_null (strchr (strchr (unwritable.err, '\n') + 1, '\n'));
+}
+
+static void
+make_demo (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = out_path ("demo.recourse");
+
+  run_recourse (&run, "demo", "-o", path, NULL);
+  if (run.status == 0)
+    demo_path = g_steal_pointer (&path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  rt_init_gettext ();
+  g_test_init (&argc, &argv, NULL);
+  work_dir = g_dir_make_tmp ("rec-test-cli-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  make_demo ();
+
+  g_test_add_func ("/cli/report/demo-packet", test_demo_packet);
+  g_test_add_func ("/cli/report/language-and-paper", test_language_and_paper);
+  g_test_add_func ("/cli/report/bad-usage", test_bad_usage);
+  g_test_add_func ("/cli/report/missing-case-unwritable-output", test_missing_case_and_unwritable_output);
+
+  status = g_test_run ();
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (work_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = out_path (name);
+
+        g_unlink (path);
+      }
+    g_rmdir (work_dir);
+  }
+  g_free (demo_path);
+  g_free (work_dir);
+  return status;
+}
