@@ -1,4 +1,4 @@
-/* rec-application.c — the application: actions, windows, the start page
+/* rec-application.c — the application: actions, windows, opening case files
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +8,17 @@
 
 #include "rec-application.h"
 
+#include "rec-case-session.h"
+#include "rec-date.h"
+#include "rec-demo.h"
+#include "rec-store.h"
+#include "rec-window.h"
+
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#define CASE_MIME_TYPE "application/x-recourse"
 
 struct _RecApplication
 {
@@ -17,21 +27,483 @@ struct _RecApplication
 
 G_DEFINE_FINAL_TYPE (RecApplication, rec_application, ADW_TYPE_APPLICATION)
 
+/* State of the "New Case" flow: the title asked first, then the file. */
+typedef struct
+{
+  RecApplication *app;
+  GtkWindow      *parent;
+  GtkEntry       *title_entry;
+  char           *title;
+} NewCase;
+
+static void
+new_case_free (NewCase *new_case)
+{
+  g_clear_object (&new_case->app);
+  g_clear_object (&new_case->parent);
+  g_free (new_case->title);
+  g_free (new_case);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NewCase, new_case_free)
+
+static GtkWindow *
+active_or_new_window (RecApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (rec_window_new (self));
+      gtk_window_present (window);
+    }
+  return window;
+}
+
+static void
+show_error (GtkWindow  *parent,
+            const char *heading,
+            const char *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Says why a file cannot be opened, for people; the technical detail of an
+ * internal failure goes to the debug log only. */
+static char *
+describe_open_error (const char   *display_name,
+                     const GError *error)
+{
+  if (g_error_matches (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_A_CASE))
+    /* Translators: %s is a file name */
+    return g_strdup_printf (_("“%s” is not a Recourse case file, or it is damaged. "
+                              "Nothing was changed."), display_name);
+  if (g_error_matches (error, REC_STORE_ERROR, REC_STORE_ERROR_TOO_NEW))
+    /* Translators: %s is a file name */
+    return g_strdup_printf (_("“%s” was made by a newer version of Recourse. Update Recourse "
+                              "to open it; the file was not changed."), display_name);
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    /* Translators: %s is a file name */
+    return g_strdup_printf (_("“%s” does not exist. It may have been moved or deleted."),
+                            display_name);
+
+  g_debug ("Cannot open the case: %s", error->message);
+  /* Translators: %s is a file name */
+  return g_strdup_printf (_("Recourse could not read “%s”. Check that the file is readable "
+                            "and try again."), display_name);
+}
+
+static RecWindow *
+find_window_for (RecApplication *self,
+                 GFile          *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      RecCaseSession *session;
+      g_autoptr(GFile) other = NULL;
+
+      if (!REC_IS_WINDOW (l->data))
+        continue;
+      session = rec_window_get_session (l->data);
+      if (session == NULL)
+        continue;
+      other = g_file_new_for_path (rec_case_session_get_path (session));
+      if (g_file_equal (file, other))
+        return l->data;
+    }
+  return NULL;
+}
+
+static void
+remember_case (RecApplication *self,
+               const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) CASE_MIME_TYPE,
+    .app_name = (char *) "Recourse",
+    .app_exec = (char *) "recourse %f",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+GtkWindow *
+rec_application_open_path (RecApplication *self,
+                           const char     *path,
+                           GtkWindow      *parent)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RecCaseSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *message = NULL;
+  RecWindow *window;
+
+  g_return_val_if_fail (REC_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  window = find_window_for (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return GTK_WINDOW (window);
+    }
+
+  display_name = g_filename_display_basename (path);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_set_error_literal (&error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "missing");
+  else
+    session = rec_case_session_open (path, &error);
+
+  if (session == NULL)
+    {
+      message = describe_open_error (display_name, error);
+      show_error (parent != NULL ? parent : active_or_new_window (self),
+                  _("Cannot Open the Case"), message);
+      return NULL;
+    }
+
+  if (REC_IS_WINDOW (parent) && rec_window_get_session (REC_WINDOW (parent)) == NULL)
+    window = REC_WINDOW (parent);
+  else
+    window = rec_window_new (self);
+  rec_window_set_session (window, session);
+  remember_case (self, path);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+char *
+rec_application_dup_demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "recourse", "Demo Case.recourse", NULL);
+}
+
+static GtkFileFilter *
+case_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Recourse Cases"));
+  gtk_file_filter_add_mime_type (filter, CASE_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "recourse");
+  return filter;
+}
+
+static void
+open_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          RecApplication  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      if (path != NULL)
+        rec_application_open_path (self, path, parent);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RecApplication *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = case_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Case"), active_or_new_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_path_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RecApplication *self = user_data;
+
+  rec_application_open_path (self, g_variant_get_string (parameter, NULL),
+                             active_or_new_window (self));
+}
+
+static void
+create_case (NewCase    *new_case,
+             const char *chosen_path)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(RecCaseInfo) info = rec_case_info_new ();
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  path = g_str_has_suffix (chosen_path, ".recourse") ? g_strdup (chosen_path)
+                                                    : g_strconcat (chosen_path, ".recourse", NULL);
+  rec_set_str (&info->title, new_case->title);
+  rec_set_str (&info->jurisdiction, "us-ca");
+  rec_set_str (&info->currency, "USD");
+  /* The file chooser has already asked whether to replace an existing file. */
+  store = rec_store_create (path, info, TRUE, &error);
+  if (store == NULL)
+    {
+      g_debug ("Cannot create the case: %s", error->message);
+      display_name = g_filename_display_basename (path);
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("Recourse could not write “%s”. Choose a folder you can "
+                                   "write to."), display_name);
+      show_error (new_case->parent, _("Cannot Create the Case"), message);
+      return;
+    }
+  g_clear_object (&store);
+  rec_application_open_path (new_case->app, path, new_case->parent);
+}
+
+static void
+new_chooser_response_cb (GtkNativeDialog *chooser,
+                         int              response,
+                         NewCase         *data)
+{
+  g_autoptr(NewCase) new_case = data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      if (path != NULL)
+        create_case (new_case, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+choose_new_file (NewCase *new_case)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = case_filter_new ();
+  g_autofree char *name = g_strconcat (new_case->title, ".recourse", NULL);
+
+  chooser = gtk_file_chooser_native_new (_("New Case"), new_case->parent,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (new_chooser_response_cb), new_case);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+title_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          NewCase          *data)
+{
+  g_autoptr(NewCase) new_case = data;
+  g_autofree char *title = NULL;
+
+  if (!g_str_equal (response, "next"))
+    return;
+
+  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (new_case->title_entry))));
+  if (*title == '\0')
+    rec_set_str (&title, _("Support Case"));
+  new_case->title = g_steal_pointer (&title);
+  choose_new_file (g_steal_pointer (&new_case));
+}
+
+static void
+title_entry_changed_cb (GtkEditable      *entry,
+                        AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "next", *text != '\0');
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  RecApplication *self = user_data;
+  NewCase *new_case = g_new0 (NewCase, 1);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  new_case->app = g_object_ref (self);
+  new_case->parent = g_object_ref (active_or_new_window (self));
+  new_case->title_entry = GTK_ENTRY (entry);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (new_case->parent, _("New Case"),
+                                                       _("Give the case a title, for example "
+                                                         "the other parent’s name.")));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Case title"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "next", _("_Next"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "next", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "next", FALSE);
+  adw_message_dialog_set_default_response (dialog, "next");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (title_entry_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (title_dialog_response_cb), new_case);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Writes the demo case once into $XDG_DATA_HOME/recourse and opens it; an
+ * existing demo file (perhaps edited by the user) is opened as it is. */
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RecApplication *self = user_data;
+  g_autofree char *path = rec_application_dup_demo_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(RecCaseData) demo = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = active_or_new_window (self);
+  GDate today;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      rec_date_set_today (&today);
+      demo = rec_demo_case_new (&today, FALSE);
+      if (g_mkdir_with_parents (folder, 0700) != 0
+          || !rec_store_write_case (path, demo, FALSE, &error))
+        {
+          g_debug ("Cannot write the demo case: %s", error ? error->message : g_strerror (errno));
+          show_error (parent, _("Cannot Open the Demo Case"),
+                      _("Recourse could not write the demo case into your data folder."));
+          return;
+        }
+    }
+  rec_application_open_path (self, path, parent);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  RecApplication *self = user_data;
+  const char *developers[] = { "The Recourse authors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Recourse"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Recourse authors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Keep a child support enforcement case in one private "
+                                       "file. Figures are informational, not legal advice."),
+                         "developers", developers,
+                         "copyright", "© 2026 The Recourse authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_entries[] = {
+  { "new", new_action, NULL, NULL, NULL },
+  { "open", open_action, NULL, NULL, NULL },
+  { "open-path", open_path_action, "s", NULL, NULL },
+  { "open-demo", open_demo_action, NULL, NULL, NULL },
+  { "about", about_action, NULL, NULL, NULL },
+  { "quit", quit_action, NULL, NULL, NULL },
+};
+
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.new", { "<Control>n", NULL } },
+  { "app.open", { "<Control>o", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.find", { "<Control>f", NULL } },
+  { "win.export", { "<Control>p", NULL } },
+};
+
+static void
+rec_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (rec_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries),
+                                   app);
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), app_accels[i].action,
+                                           app_accels[i].accels);
+}
+
 static void
 rec_application_activate (GApplication *app)
 {
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
-  GtkWidget *status = adw_status_page_new ();
+  RecApplication *self = REC_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Recourse"));
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), status);
-  gtk_window_present (GTK_WINDOW (window));
+  if (window == NULL)
+    window = GTK_WINDOW (rec_window_new (self));
+  gtk_window_present (window);
+}
+
+static void
+rec_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  RecApplication *self = REC_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      if (path != NULL)
+        rec_application_open_path (self, path, parent);
+    }
+  if (gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL)
+    rec_application_activate (app);
 }
 
 static void
 rec_application_class_init (RecApplicationClass *klass)
 {
-  G_APPLICATION_CLASS (klass)->activate = rec_application_activate;
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = rec_application_startup;
+  app_class->activate = rec_application_activate;
+  app_class->open = rec_application_open;
 }
 
 static void
@@ -45,5 +517,6 @@ rec_application_new (void)
   return g_object_new (REC_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/recourse/Recourse",
                        NULL);
 }

@@ -1,0 +1,36 @@
+/* rec-ledger-model.h — the engine's ledger as a GListModel of RecLedgerItem
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rec-arrears.h"
+
+G_BEGIN_DECLS
+
+#define REC_TYPE_LEDGER_ITEM (rec_ledger_item_get_type ())
+G_DECLARE_FINAL_TYPE (RecLedgerItem, rec_ledger_item, REC, LEDGER_ITEM, GObject)
+
+/* A copy of one RecLedgerLine; `source` is reffed, so the item outlives the
+ * result it came from. `index` is its place in processing order. */
+struct _RecLedgerItem
+{
+  GObject        parent_instance;
+
+  guint          index;
+  RecLedgerLine  line;
+};
+
+#define REC_TYPE_LEDGER_MODEL (rec_ledger_model_get_type ())
+G_DECLARE_FINAL_TYPE (RecLedgerModel, rec_ledger_model, REC, LEDGER_MODEL, GObject)
+
+RecLedgerModel *rec_ledger_model_new        (void) G_GNUC_WARN_UNUSED_RESULT;
+/* Takes the ledger of `result` (NULL: empty). Only the rows from the first
+ * one that differs are announced as changed, so selection and scrolling above
+ * an edit survive. */
+void            rec_ledger_model_set_result (RecLedgerModel         *self,
+                                             const RecArrearsResult *result);
+
+G_END_DECLS

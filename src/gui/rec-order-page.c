@@ -1,0 +1,503 @@
+/* rec-order-page.c — the case details, the children and the order's terms
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rec-gui"
+
+#include "config.h"
+
+#include "rec-order-page.h"
+
+#include "rec-case-details-dialog.h"
+#include "rec-child-dialog.h"
+#include "rec-date.h"
+#include "rec-gui-util.h"
+#include "rec-term-dialog.h"
+
+#include <glib/gi18n.h>
+
+struct _RecOrderPage
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  AdwActionRow   *court_row;
+  AdwActionRow   *court_case_row;
+  AdwActionRow   *agency_case_row;
+  AdwActionRow   *obligor_row;
+  AdwActionRow   *obligee_row;
+  AdwActionRow   *flags_row;
+  GtkListBox     *children_list;
+  GtkListBox     *terms_list;
+
+  /* Owned */
+  RecCaseSession *session;
+  GListModel     *sorted_terms;
+};
+
+G_DEFINE_FINAL_TYPE (RecOrderPage, rec_order_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_value (AdwActionRow *row,
+           const char   *value)
+{
+  adw_action_row_set_subtitle (row, value != NULL && *value != '\0' ? value : _("Not entered"));
+}
+
+static char *
+describe_party (const RecParty *party)
+{
+  if (*party->name == '\0')
+    return NULL;
+  if (*party->employer == '\0')
+    return g_strdup (party->name);
+  /* Translators: a person's name, then their employer */
+  return g_strdup_printf (_("%s · works for %s"), party->name, party->employer);
+}
+
+static void
+refresh_case (RecOrderPage *self)
+{
+  RecCaseInfo *info = rec_case_session_get_info (self->session);
+  g_autofree char *obligor = describe_party (&info->obligor);
+  g_autofree char *obligee = describe_party (&info->obligee);
+  const char *agency = info->agency_enforced ? _("Enforced by the child support agency")
+                                             : _("Not enforced by the agency");
+  g_autofree char *flags = NULL;
+
+  set_value (self->court_row, info->court);
+  set_value (self->court_case_row, info->court_case_number);
+  set_value (self->agency_case_row, info->agency_case_number);
+  set_value (self->obligor_row, obligor);
+  set_value (self->obligee_row, obligee);
+  /* Translators: two facts about the case joined, e.g. "Not enforced by the agency · public assistance received" */
+  flags = info->public_assistance ? g_strdup_printf (_("%s · public assistance received"), agency)
+                                  : g_strdup (agency);
+  set_value (self->flags_row, flags);
+}
+
+static GtkWidget *
+row_button (const char *icon_name,
+            const char *tooltip,
+            const char *action_name,
+            gint64      id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+  return button;
+}
+
+static GtkWidget *
+create_child_row (gpointer item,
+                  gpointer user_data)
+{
+  RecChild *child = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *born = NULL;
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), child->name);
+  if (rec_date_is_set (&child->birth_date))
+    {
+      born = rec_gui_format_date (&child->birth_date);
+      /* Translators: %s is a date of birth */
+      subtitle = g_strdup_printf (_("Born %s"), born);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button ("document-edit-symbolic", _("Edit"),
+                                         "order.edit-child", child->id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button ("user-trash-symbolic", _("Delete"),
+                                         "order.delete-child", child->id));
+  return row;
+}
+
+static gboolean
+term_in_force (RecTerm *term)
+{
+  GDate today;
+
+  rec_date_set_today (&today);
+  return rec_date_compare (&term->effective, &today) <= 0
+         && (!rec_date_is_set (&term->end) || rec_date_compare (&term->end, &today) >= 0);
+}
+
+static char *
+describe_term_dates (RecTerm *term)
+{
+  g_autofree char *from = rec_gui_format_date (&term->effective);
+  g_autofree char *to = NULL;
+
+  if (!rec_date_is_set (&term->end))
+    /* Translators: %s is the date a support term takes effect */
+    return g_strdup_printf (_("From %s, no end date"), from);
+  to = rec_gui_format_date (&term->end);
+  /* Translators: the first and last date of a support term */
+  return g_strdup_printf (_("From %s to %s"), from, to);
+}
+
+static GtkWidget *
+create_term_row (gpointer item,
+                 gpointer user_data)
+{
+  RecOrderPage *self = user_data;
+  RecTerm *term = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *amount = rec_gui_format_cents (self->session, term->amount_cents);
+  g_autofree char *title = NULL;
+  g_autofree char *dates = describe_term_dates (term);
+
+  /* Translators: an amount, then how often it is due ("Monthly") */
+  title = g_strdup_printf (_("%s · %s"), amount, rec_frequency_label (term->frequency));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dates);
+  if (term_in_force (term))
+    {
+      GtkWidget *badge = gtk_label_new (_("In force"));
+
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "badge");
+      gtk_widget_add_css_class (badge, "status");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
+  if (!rec_date_is_set (&term->end))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               row_button ("media-playback-stop-symbolic", _("End Today"),
+                                           "order.end-term", term->id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button ("document-edit-symbolic", _("Edit"),
+                                         "order.edit-term", term->id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button ("user-trash-symbolic", _("Delete"),
+                                         "order.delete-term", term->id));
+  return row;
+}
+
+/* The timeline groups terms by kind; within a kind, oldest first. */
+static int
+compare_terms (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const RecTerm *term_a = a;
+  const RecTerm *term_b = b;
+
+  if (term_a->kind != term_b->kind)
+    return term_a->kind < term_b->kind ? -1 : 1;
+  if (rec_date_compare (&term_a->effective, &term_b->effective) != 0)
+    return rec_date_compare (&term_a->effective, &term_b->effective);
+  return (term_a->position > term_b->position) - (term_a->position < term_b->position);
+}
+
+static void
+terms_header_func (GtkListBoxRow *row,
+                   GtkListBoxRow *before,
+                   gpointer       user_data)
+{
+  RecOrderPage *self = user_data;
+  g_autoptr(RecTerm) term = g_list_model_get_item (self->sorted_terms,
+                                                   gtk_list_box_row_get_index (row));
+  g_autoptr(RecTerm) previous = NULL;
+  GtkWidget *header;
+
+  if (before != NULL)
+    previous = g_list_model_get_item (self->sorted_terms, gtk_list_box_row_get_index (before));
+  if (term == NULL || (previous != NULL && previous->kind == term->kind))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (rec_term_kind_label (term->kind));
+  gtk_label_set_xalign (GTK_LABEL (header), 0.0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_bottom (header, 6);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static GtkWidget *
+placeholder_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static GtkWindow *
+parent_window (RecOrderPage *self)
+{
+  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+}
+
+static void
+order_edit_case_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (widget);
+
+  gtk_window_present (rec_case_details_dialog_new (parent_window (self), self->session));
+}
+
+static void
+order_add_child_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (widget);
+
+  gtk_window_present (rec_child_dialog_new (parent_window (self), self->session, NULL));
+}
+
+static void
+order_add_term_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (widget);
+
+  gtk_window_present (rec_term_dialog_new (parent_window (self), self->session, NULL));
+}
+
+static void
+order_edit_child_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (widget);
+  g_autoptr(RecChild) child = rec_gui_find_by_id (rec_case_session_get_children (self->session),
+                                                  g_variant_get_int64 (parameter));
+
+  if (child != NULL)
+    gtk_window_present (rec_child_dialog_new (parent_window (self), self->session, child));
+}
+
+static void
+order_edit_term_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (widget);
+  g_autoptr(RecTerm) term = rec_gui_find_by_id (rec_case_session_get_terms (self->session),
+                                                g_variant_get_int64 (parameter));
+
+  if (term != NULL)
+    gtk_window_present (rec_term_dialog_new (parent_window (self), self->session, term));
+}
+
+static void
+order_delete_child_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (widget);
+  g_autoptr(GObject) child = rec_gui_find_by_id (rec_case_session_get_children (self->session),
+                                                 g_variant_get_int64 (parameter));
+
+  if (child != NULL)
+    rec_gui_delete_with_undo (widget, self->session, child, _("Child removed"));
+}
+
+static void
+order_delete_term_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (widget);
+  g_autoptr(GObject) term = rec_gui_find_by_id (rec_case_session_get_terms (self->session),
+                                                g_variant_get_int64 (parameter));
+
+  if (term != NULL)
+    rec_gui_delete_with_undo (widget, self->session, term, _("Term deleted"));
+}
+
+/* Ending a term sets its end date to today; the engine stops the
+ * installments after it and everything already due stays owed. */
+static void
+order_end_term_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (widget);
+  g_autoptr(RecTerm) term = rec_gui_find_by_id (rec_case_session_get_terms (self->session),
+                                                g_variant_get_int64 (parameter));
+  g_autoptr(RecTerm) ended = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (term == NULL)
+    return;
+  ended = rec_term_copy (term);
+  rec_date_set_today (&ended->end);
+  if (rec_date_compare (&ended->end, &ended->effective) < 0)
+    ended->end = ended->effective;
+  if (!rec_case_session_update (self->session, G_OBJECT (ended), &error))
+    {
+      g_debug ("Cannot end the term: %s", error->message);
+      gtk_widget_activate_action (widget, "win.show-toast", "s", _("Could not end the term"));
+      return;
+    }
+  gtk_widget_activate_action (widget, "win.show-undo-toast", "s", _("Term ended today"));
+}
+
+static void
+session_changed_cb (RecCaseSession *session,
+                    RecOrderPage   *self)
+{
+  refresh_case (self);
+  gtk_list_box_invalidate_headers (self->terms_list);
+}
+
+static void
+set_session (RecOrderPage   *self,
+             RecCaseSession *session)
+{
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  if (self->session == session)
+    return;
+
+  g_return_if_fail (self->session == NULL);
+  self->session = g_object_ref (session);
+  g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, 0);
+
+  gtk_list_box_bind_model (self->children_list, rec_case_session_get_children (session),
+                           create_child_row, self, NULL);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_terms, NULL, NULL));
+  self->sorted_terms = G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (rec_case_session_get_terms (session)),
+                                                              g_object_ref (sorter)));
+  gtk_list_box_bind_model (self->terms_list, self->sorted_terms, create_term_row, self, NULL);
+  gtk_list_box_set_header_func (self->terms_list, terms_header_func, self, NULL);
+  refresh_case (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+rec_order_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rec_order_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rec_order_page_dispose (GObject *object)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_ORDER_PAGE);
+  g_clear_object (&self->sorted_terms);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (rec_order_page_parent_class)->dispose (object);
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "order.edit-case", NULL, order_edit_case_action);
+  gtk_widget_class_install_action (widget_class, "order.add-child", NULL, order_add_child_action);
+  gtk_widget_class_install_action (widget_class, "order.add-term", NULL, order_add_term_action);
+  gtk_widget_class_install_action (widget_class, "order.edit-child", "x", order_edit_child_action);
+  gtk_widget_class_install_action (widget_class, "order.edit-term", "x", order_edit_term_action);
+  gtk_widget_class_install_action (widget_class, "order.delete-child", "x",
+                                   order_delete_child_action);
+  gtk_widget_class_install_action (widget_class, "order.delete-term", "x",
+                                   order_delete_term_action);
+  gtk_widget_class_install_action (widget_class, "order.end-term", "x", order_end_term_action);
+}
+
+static void
+rec_order_page_class_init (RecOrderPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = rec_order_page_get_property;
+  object_class->set_property = rec_order_page_set_property;
+  object_class->dispose = rec_order_page_dispose;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, REC_TYPE_CASE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/recourse/Recourse/ui/rec-order-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RecOrderPage, court_row);
+  gtk_widget_class_bind_template_child (widget_class, RecOrderPage, court_case_row);
+  gtk_widget_class_bind_template_child (widget_class, RecOrderPage, agency_case_row);
+  gtk_widget_class_bind_template_child (widget_class, RecOrderPage, obligor_row);
+  gtk_widget_class_bind_template_child (widget_class, RecOrderPage, obligee_row);
+  gtk_widget_class_bind_template_child (widget_class, RecOrderPage, flags_row);
+  gtk_widget_class_bind_template_child (widget_class, RecOrderPage, children_list);
+  gtk_widget_class_bind_template_child (widget_class, RecOrderPage, terms_list);
+  install_actions (widget_class);
+}
+
+static void
+rec_order_page_init (RecOrderPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->children_list,
+                                placeholder_new (_("No children added yet.")));
+  gtk_list_box_set_placeholder (self->terms_list,
+                                placeholder_new (_("No terms yet. Add the amount, how often it "
+                                                   "is due and the date the order took effect.")));
+}

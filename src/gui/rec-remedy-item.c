@@ -1,0 +1,99 @@
+/* rec-remedy-item.c — one remedy of the checklist as a list item
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rec-gui"
+
+#include "config.h"
+
+#include "rec-remedy-item.h"
+
+G_DEFINE_FINAL_TYPE (RecRemedyItem, rec_remedy_item, G_TYPE_OBJECT)
+
+static void
+rec_remedy_item_finalize (GObject *object)
+{
+  RecRemedyItem *self = REC_REMEDY_ITEM (object);
+
+  g_free (self->reason_label);
+  g_free (self->citation);
+  g_clear_object (&self->step);
+
+  G_OBJECT_CLASS (rec_remedy_item_parent_class)->finalize (object);
+}
+
+static void
+rec_remedy_item_class_init (RecRemedyItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rec_remedy_item_finalize;
+}
+
+static void
+rec_remedy_item_init (RecRemedyItem *self)
+{
+  self->reason_label = g_strdup ("");
+  self->citation = g_strdup ("");
+}
+
+/* The step entered last for a remedy is its current state. */
+static RecEnforcementStep *
+latest_step (GListModel *steps,
+             RecRemedy   remedy)
+{
+  guint n = g_list_model_get_n_items (steps);
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(RecEnforcementStep) step = g_list_model_get_item (steps, i - 1);
+
+      if (step->remedy == remedy)
+        return g_steal_pointer (&step);
+    }
+  return NULL;
+}
+
+void
+rec_remedy_items_fill (GListStore             *store,
+                       const RecArrearsResult *result,
+                       GListModel             *steps)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_steps = g_list_model_get_n_items (steps);
+
+  for (guint i = 0; i < REC_N_ENGINE_REMEDIES; i++)
+    {
+      RecRemedyItem *item = g_object_new (REC_TYPE_REMEDY_ITEM, NULL);
+
+      item->remedy = i;
+      item->step = latest_step (steps, i);
+      if (result != NULL && i < result->remedies->len)
+        {
+          const RecRemedyResult *verdict = &g_array_index (result->remedies, RecRemedyResult, i);
+
+          item->remedy = verdict->remedy;
+          item->has_verdict = TRUE;
+          item->eligible = verdict->eligible;
+          g_free (item->reason_label);
+          item->reason_label = g_strdup (verdict->reason_label);
+          g_free (item->citation);
+          item->citation = g_strdup (verdict->citation);
+        }
+      g_ptr_array_add (items, item);
+    }
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(RecEnforcementStep) step = g_list_model_get_item (steps, i);
+      RecRemedyItem *item;
+
+      if (step->remedy != REC_REMEDY_OTHER)
+        continue;
+      item = g_object_new (REC_TYPE_REMEDY_ITEM, NULL);
+      item->remedy = REC_REMEDY_OTHER;
+      item->step = g_steal_pointer (&step);
+      g_ptr_array_add (items, item);
+    }
+
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
+}

@@ -1,0 +1,132 @@
+/* rec-window-actions.c — the window's actions: undo, find, undo toasts
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rec-gui"
+
+#include "config.h"
+
+#include "rec-window-private.h"
+
+#include <glib/gi18n.h>
+
+static void
+set_enabled (RecWindow  *self,
+             const char *name,
+             gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RecWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL || !rec_case_session_can_undo (self->session))
+    return;
+
+  if (!rec_case_session_undo (self->session, &error))
+    {
+      g_debug ("Undo failed: %s", error->message);
+      rec_window_add_toast (self, adw_toast_new (_("Could not undo the last change")));
+    }
+}
+
+static void
+find_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RecWindow *self = user_data;
+
+  if (self->session == NULL)
+    return;
+
+  rec_window_select_page (self, "communications");
+  rec_log_page_focus_search (self->log_page);
+}
+
+/* Pages call this after a delete: gtk_widget_activate_action (w,
+ * "win.show-undo-toast", "s", _("Payment deleted")). */
+static void
+show_undo_toast_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  RecWindow *self = user_data;
+  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  rec_window_add_toast (self, toast);
+}
+
+static void
+show_toast_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  rec_window_add_toast (REC_WINDOW (user_data),
+                        adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
+static void
+open_packet_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RecWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (g_variant_get_string (parameter, NULL), NULL, &error))
+    {
+      g_debug ("Cannot open the packet: %s", error->message);
+      rec_window_add_toast (self, adw_toast_new (_("No application could open the PDF")));
+    }
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  RecWindow *self = user_data;
+
+  if (self->session != NULL)
+    _rec_window_export (self);
+}
+
+static const GActionEntry win_entries[] = {
+  { "undo", undo_action, NULL, NULL, NULL },
+  { "find", find_action, NULL, NULL, NULL },
+  { "export", export_action, NULL, NULL, NULL },
+  { "show-undo-toast", show_undo_toast_action, "s", NULL, NULL },
+  { "show-toast", show_toast_action, "s", NULL, NULL },
+  { "open-packet", open_packet_action, "s", NULL, NULL },
+};
+
+void
+_rec_window_add_actions (RecWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
+                                   self);
+}
+
+void
+_rec_window_update_actions (RecWindow *self)
+{
+  gboolean has_case = self->session != NULL;
+  gboolean exporting = gtk_widget_get_visible (GTK_WIDGET (self->export_spinner));
+
+  set_enabled (self, "undo", has_case && rec_case_session_can_undo (self->session));
+  set_enabled (self, "find", has_case);
+  set_enabled (self, "export", has_case && !exporting);
+  set_enabled (self, "show-undo-toast", has_case);
+}

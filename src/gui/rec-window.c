@@ -1,0 +1,198 @@
+/* rec-window.c — the application window: the start page or one open case
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rec-gui"
+
+#include "config.h"
+
+#include "rec-window-private.h"
+
+#include <glib/gi18n.h>
+
+G_DEFINE_FINAL_TYPE (RecWindow, rec_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_title (RecWindow *self)
+{
+  RecCaseInfo *info = rec_case_session_get_info (self->session);
+  const char *title = *info->title != '\0' ? info->title : _("Untitled Case");
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+}
+
+/* Window size is UI state (GSettings); without the schema (an uninstalled
+ * build run by hand) the window simply starts at its default size. */
+static void
+bind_settings (RecWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("GSettings schema %s not installed; window size not kept", APP_ID);
+      return;
+    }
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+load_help_overlay (RecWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  builder = gtk_builder_new_from_resource ("/io/github/recourse/Recourse/ui/rec-shortcuts-window.ui");
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                                         "help_overlay")));
+}
+
+static void
+session_changed_cb (RecCaseSession *session,
+                    RecWindow      *self)
+{
+  update_title (self);
+  _rec_window_update_actions (self);
+}
+
+static void
+session_can_undo_changed_cb (RecCaseSession *session,
+                             GParamSpec     *pspec,
+                             RecWindow      *self)
+{
+  _rec_window_update_actions (self);
+}
+
+static void
+rec_window_dispose (GObject *object)
+{
+  RecWindow *self = REC_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (rec_window_parent_class)->dispose (object);
+}
+
+static void
+rec_window_class_init (RecWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rec_window_dispose;
+
+  g_type_ensure (REC_TYPE_START_PAGE);
+  g_type_ensure (REC_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (REC_TYPE_ORDER_PAGE);
+  g_type_ensure (REC_TYPE_LEDGER_PAGE);
+  g_type_ensure (REC_TYPE_LOG_PAGE);
+  g_type_ensure (REC_TYPE_ENFORCEMENT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/recourse/Recourse/ui/rec-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, export_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, order_page);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, ledger_page);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, log_page);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, enforcement_page);
+}
+
+static void
+rec_window_init (RecWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  _rec_window_add_actions (self);
+  bind_settings (self);
+  load_help_overlay (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  _rec_window_update_actions (self);
+}
+
+RecWindow *
+rec_window_new (RecApplication *app)
+{
+  return g_object_new (REC_TYPE_WINDOW, "application", app, NULL);
+}
+
+void
+rec_window_set_session (RecWindow      *self,
+                        RecCaseSession *session)
+{
+  g_return_if_fail (REC_IS_WINDOW (self));
+  g_return_if_fail (REC_IS_CASE_SESSION (session));
+  g_return_if_fail (self->session == NULL);
+
+  self->session = g_object_ref (session);
+  g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, 0);
+  g_signal_connect_object (session, "notify::can-undo",
+                           G_CALLBACK (session_can_undo_changed_cb), self, 0);
+
+  g_object_set (self->overview_page, "session", session, NULL);
+  g_object_set (self->order_page, "session", session, NULL);
+  g_object_set (self->ledger_page, "session", session, NULL);
+  g_object_set (self->log_page, "session", session, NULL);
+  g_object_set (self->enforcement_page, "session", session, NULL);
+
+  update_title (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "case");
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-case", rec_case_session_get_path (session));
+  _rec_window_update_actions (self);
+}
+
+RecCaseSession *
+rec_window_get_session (RecWindow *self)
+{
+  g_return_val_if_fail (REC_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+void
+rec_window_add_toast (RecWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (REC_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+rec_window_select_page (RecWindow  *self,
+                        const char *name)
+{
+  g_return_if_fail (REC_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+GtkWidget *
+rec_window_get_page (RecWindow  *self,
+                     const char *name)
+{
+  g_return_val_if_fail (REC_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}

@@ -1,0 +1,107 @@
+/* screenshot.c — render the window on a case and page into a PNG (not a test)
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK_A11Y=none GSK_RENDERER=cairo xvfb-run -a -s '-screen 0 1280x800x24' \
+ *   screenshot CASE.recourse|- PAGE OUT.png [WIDTH HEIGHT [dark]]
+ *
+ * "-" as the case shows the start page. PAGE is overview, order, payments,
+ * communications or enforcement.
+ */
+#include "config.h"
+
+#include "rec-application.h"
+#include "rec-window.h"
+
+#include <stdlib.h>
+
+typedef struct
+{
+  const char *case_path;
+  const char *page;
+  const char *out;
+  int         width;
+  int         height;
+  gboolean    dark;
+  GtkWindow  *window;
+  int         status;
+} Shot;
+
+static gboolean
+save_cb (gpointer user_data)
+{
+  Shot *shot = user_data;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (shot->window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (shot->window));
+  int width = gtk_widget_get_width (GTK_WIDGET (shot->window));
+  int height = gtk_widget_get_height (GTK_WIDGET (shot->window));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, shot->out))
+    {
+      g_printerr ("screenshot: cannot write %s\n", shot->out);
+      shot->status = 1;
+    }
+  else
+    g_print ("%s: %dx%d\n", shot->out, width, height);
+  g_application_quit (g_application_get_default ());
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activate_cb (GApplication *app,
+             Shot         *shot)
+{
+  if (shot->window != NULL)
+    return;
+
+  if (g_strcmp0 (shot->case_path, "-") != 0)
+    shot->window = rec_application_open_path (REC_APPLICATION (app), shot->case_path, NULL);
+  if (shot->window == NULL)
+    shot->window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (shot->window == NULL)
+    shot->window = GTK_WINDOW (rec_window_new (REC_APPLICATION (app)));
+
+  if (shot->dark)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (shot->window, shot->width, shot->height);
+  if (REC_IS_WINDOW (shot->window) && rec_window_get_session (REC_WINDOW (shot->window)) != NULL)
+    rec_window_select_page (REC_WINDOW (shot->window), shot->page);
+  gtk_window_present (shot->window);
+  g_timeout_add (1500, save_cb, shot);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(RecApplication) app = NULL;
+  Shot shot = { 0 };
+
+  if (argc < 4)
+    {
+      g_printerr ("usage: screenshot CASE.recourse|- PAGE OUT.png [WIDTH HEIGHT [dark]]\n");
+      return 2;
+    }
+  shot.case_path = argv[1];
+  shot.page = argv[2];
+  shot.out = argv[3];
+  shot.width = argc > 5 ? atoi (argv[4]) : 1280;
+  shot.height = argc > 5 ? atoi (argv[5]) : 800;
+  shot.dark = argc > 6 && g_str_equal (argv[6], "dark");
+
+  app = rec_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), &shot);
+  g_application_run (G_APPLICATION (app), 1, argv);
+  return shot.status;
+}
