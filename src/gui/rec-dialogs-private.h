@@ -20,6 +20,9 @@ void        _rec_dialog_set_field   (GtkWindow  *dialog,
 /* The field's text as shown ("" for none; a choice's position). */
 char       *_rec_dialog_get_field   (GtkWindow  *dialog,
                                      const char *field) G_GNUC_WARN_UNUSED_RESULT;
+/* Presses Enter in an entry field (its "entry-activated" signal). */
+void        _rec_dialog_activate_field (GtkWindow  *dialog,
+                                        const char *field);
 /* Activates the Save action; TRUE when the item was stored and the dialog
  * closed. Hold a reference on the dialog to call this. */
 gboolean    _rec_dialog_save        (GtkWindow  *dialog);

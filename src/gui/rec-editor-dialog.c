@@ -242,6 +242,14 @@ show_field_error (RecEditorDialog *self,
   else
     gtk_widget_remove_css_class (field->widget, "error");
 
+  /* A screen reader announces the field as invalid and reads what is wrong. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (field->widget), GTK_ACCESSIBLE_STATE_INVALID,
+                               shown ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown ? field->error : "",
+                                  -1);
+
   if (field->error_label == NULL)
     return;
 
@@ -283,10 +291,16 @@ buffer_changed_cb (GtkTextBuffer *buffer,
   field_changed_cb (field);
 }
 
+/* Enter saves when everything is valid; otherwise it shows every error,
+ * including those of fields not touched yet, so the user sees why not. */
 static void
 entry_activated_cb (AdwEntryRow *row,
                     Field       *field)
 {
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (field->dialog);
+
+  priv->show_all = TRUE;
+  rec_editor_dialog_validate (field->dialog);
   gtk_widget_activate_action (GTK_WIDGET (field->dialog), "dialog.save", NULL);
 }
 
@@ -784,6 +798,17 @@ _rec_dialog_get_field (GtkWindow  *dialog,
   g_return_val_if_fail (field != NULL, NULL);
 
   return dup_widget_text (field->widget);
+}
+
+void
+_rec_dialog_activate_field (GtkWindow  *dialog,
+                            const char *name)
+{
+  Field *field = lookup_field (REC_EDITOR_DIALOG (dialog), name);
+
+  g_return_if_fail (field != NULL && ADW_IS_ENTRY_ROW (field->widget));
+
+  g_signal_emit_by_name (field->widget, "entry-activated");
 }
 
 gboolean

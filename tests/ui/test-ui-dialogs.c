@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "rec-balance-chart.h"
 #include "rec-case-details-dialog.h"
 #include "rec-case-session.h"
 #include "rec-charge-dialog.h"
@@ -377,6 +378,83 @@ test_every_dialog (Fixture       *fixture,
 }
 
 static void
+test_enter_saves (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWindow *dialog = hold (rec_payment_dialog_new (NULL, fixture->session, NULL));
+
+  /* Enter in an invalid form stores nothing and shows every error. */
+  _rec_dialog_set_field (dialog, "notes", "Cash at the exchange");
+  _rec_dialog_activate_field (dialog, "notes");
+  g_assert_cmpuint (n_payments (fixture), ==, 0);
+  g_assert_nonnull (_rec_dialog_get_error (dialog, "amount"));
+
+  _rec_dialog_set_field (dialog, "amount", "20");
+  _rec_dialog_activate_field (dialog, "amount");
+  g_assert_cmpuint (n_payments (fixture), ==, 1);
+  g_object_unref (dialog);
+}
+
+/* Runs the chart's own drawing, at its allocated size, into a render node. */
+static void
+render_chart (GtkWidget *chart)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  /* Wait for the window to be mapped and the chart allocated. */
+  while (gtk_widget_get_width (chart) == 0 && g_get_monotonic_time () < give_up)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_cmpint (gtk_widget_get_width (chart), >, 0);
+
+  GTK_WIDGET_GET_CLASS (chart)->snapshot (chart, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+}
+
+static void
+test_balance_chart (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecTerm) term = rec_term_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = rec_balance_chart_new ();
+  const RecArrearsResult *result;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 240);
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* No terms yet: the empty state. */
+  rec_balance_chart_set_result (REC_BALANCE_CHART (chart),
+                                rec_case_session_get_result (fixture->session));
+  g_assert_cmpuint (rec_balance_chart_get_n_points (REC_BALANCE_CHART (chart)), ==, 0);
+  render_chart (chart);
+
+  term->amount_cents = 85000;
+  g_date_set_dmy (&term->effective, 1, G_DATE_JANUARY, 2020);
+  g_assert_true (rec_case_session_add (fixture->session, G_OBJECT (term), &error));
+  g_assert_no_error (error);
+  add_payment (fixture, "2020-02-03", "850");
+
+  result = rec_case_session_get_result (fixture->session);
+  g_assert_cmpuint (result->balance_points->len, >, 12);
+  rec_balance_chart_set_result (REC_BALANCE_CHART (chart), result);
+  g_assert_cmpuint (rec_balance_chart_get_n_points (REC_BALANCE_CHART (chart)), ==,
+                    result->balance_points->len);
+
+  /* The chart keeps its own copy: the session may replace its result. */
+  add_payment (fixture, "2020-03-03", "850");
+  render_chart (chart);
+  rec_balance_chart_set_result (REC_BALANCE_CHART (chart), NULL);
+  g_assert_cmpuint (rec_balance_chart_get_n_points (REC_BALANCE_CHART (chart)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_no_display (void)
 {
   g_test_skip ("no display: run under xvfb-run");
@@ -406,5 +484,7 @@ main (int   argc,
   ADD ("/ui/dialogs/case-details/title", test_case_details_title);
   ADD ("/ui/dialogs/communication/offset", test_communication_keeps_offset);
   ADD ("/ui/dialogs/every-dialog", test_every_dialog);
+  ADD ("/ui/dialogs/payment/enter-saves", test_enter_saves);
+  ADD ("/ui/balance-chart", test_balance_chart);
   return g_test_run ();
 }
