@@ -158,13 +158,22 @@ check_file (const char  *path,
       return FALSE;
     }
 
-  ok = read_header (fd, header, sizeof header)
-       && memcmp (header, magic, sizeof magic) == 0
-       && header_is_whole (header, st.st_size);
+  ok = read_header (fd, header, sizeof header) && memcmp (header, magic, sizeof magic) == 0;
   close (fd);
 
   if (!ok)
     set_not_a_case (error, path);
+  else if (!header_is_whole (header, st.st_size))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_A_CASE,
+                   /* Translators: %s is a file name */
+                   _("“%s” is not a Recourse case file that can be opened: it is shorter "
+                     "than its header says (truncated or damaged)"), name);
+      ok = FALSE;
+    }
+
   return ok;
 }
 

@@ -1,0 +1,899 @@
+/* test-store.c — the case file: round trips, atomic writes, refused files,
+ * migration from the v1 fixture, verify
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rec-case-json.h"
+#include "rec-date.h"
+#include "rec-demo.h"
+#include "rec-store.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("rec-test-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+fixture_path (Fixture    *f,
+              const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static guint
+count_files (Fixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+add_override (RecCaseData *c,
+              const char  *from,
+              const char  *to,
+              int          basis_points,
+              const char  *reason)
+{
+  RecInterestOverride *item = rec_interest_override_new ();
+
+  g_assert_true (rec_date_parse (from, &item->from, NULL));
+  g_assert_true (rec_date_parse (to, &item->to, NULL));
+  item->rate_basis_points = basis_points;
+  rec_set_str (&item->reason, reason);
+  item->position = (int) c->interest_overrides->len + 1;
+  g_ptr_array_add (c->interest_overrides, item);
+}
+
+/* The demo case, with interest overrides (which the demo has none of). */
+static RecCaseData *
+demo_case (void)
+{
+  RecCaseData *c;
+  GDate today;
+
+  g_assert_true (rec_date_parse ("2026-06-30", &today, NULL));
+  c = rec_demo_case_new (&today, FALSE);
+  add_override (c, "2024-03-01", "2024-08-31", 600, "SCRA active duty");
+  add_override (c, "2025-01-01", "2025-01-01", 1025, "Court order, one day");
+  return c;
+}
+
+static void
+sql (const char *path,
+     const char *statements)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, statements, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("SQL failed: %s", message);
+  sqlite3_close (db);
+}
+
+static int
+sql_int (const char *path,
+         const char *query)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* Creating */
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "new.recourse");
+  g_autoptr(RecCaseInfo) info = rec_case_info_new ();
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecStore) again = NULL;
+  g_autoptr(RecCaseData) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  rec_set_str (&info->title, "New case");
+  store = rec_store_create (path, info, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpstr (rec_store_get_path (store), ==, path);
+  g_assert_false (rec_store_get_read_only (store));
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, rec_store_schema_version ());
+  g_assert_cmpint (sql_int (path, "PRAGMA application_id"), ==, 0x52435345);
+  g_assert_cmpuint (count_files (f), ==, 1);
+
+  loaded = rec_store_load_case (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->info->title, ==, "New case");
+  g_assert_cmpuint (loaded->payments->len, ==, 0);
+
+  again = rec_store_create (path, info, FALSE, &error);
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_EXISTS);
+  g_assert_null (again);
+  g_clear_error (&error);
+
+  again = rec_store_create (path, info, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+}
+
+/* Round trip of every entity: add, reopen, compare; update, reopen, compare;
+ * delete, reopen, gone. Fields are compared through the JSON export (which
+ * names every field) plus id, position and the instant. */
+
+typedef gboolean (*AddFunc) (RecStore *, gpointer, GError **);
+typedef gboolean (*DeleteFunc) (RecStore *, gint64, GError **);
+
+typedef struct
+{
+  const char *name;
+  gsize       array_offset;   /* offset of the GPtrArray in RecCaseData */
+  AddFunc     add;
+  AddFunc     update;
+  DeleteFunc  delete;
+} Entity;
+
+#define ENTITY(field, name) \
+  { #name, G_STRUCT_OFFSET (RecCaseData, field), (AddFunc) rec_store_add_##name, \
+    (AddFunc) rec_store_update_##name, rec_store_delete_##name }
+
+static const Entity entities[] = {
+  ENTITY (children, child),
+  ENTITY (terms, term),
+  ENTITY (interest_overrides, interest_override),
+  ENTITY (charges, charge),
+  ENTITY (payments, payment),
+  ENTITY (communications, communication),
+  ENTITY (enforcement, enforcement_step),
+};
+
+static GPtrArray *
+entity_array (const RecCaseData *c,
+              const Entity      *e)
+{
+  return G_STRUCT_MEMBER (GPtrArray *, c, e->array_offset);
+}
+
+/* The JSON of a case holding only this one entity. */
+static char *
+entity_json (const Entity *e,
+             gpointer      item)
+{
+  g_autoptr(RecCaseData) c = rec_case_data_new ();
+
+  g_ptr_array_add (entity_array (c, e), g_object_ref (item));
+  return rec_case_json_to_string (c);
+}
+
+static gint64
+entity_id (gpointer item)
+{
+  return ((RecChild *) item)->id;
+}
+
+static int
+entity_position (gpointer item)
+{
+  return ((RecChild *) item)->position;
+}
+
+static RecCaseData *
+reload (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecStore) store = rec_store_open (path, TRUE, &error);
+  RecCaseData *c;
+
+  g_assert_no_error (error);
+  c = rec_store_load_case (store, &error);
+  g_assert_no_error (error);
+  return c;
+}
+
+static void
+assert_stored (const char   *path,
+               const Entity *e,
+               gpointer      expected)
+{
+  g_autoptr(RecCaseData) c = reload (path);
+  GPtrArray *array = entity_array (c, e);
+  g_autofree char *want = entity_json (e, expected);
+  g_autofree char *got = NULL;
+
+  g_assert_cmpuint (array->len, ==, 1);
+  got = entity_json (e, array->pdata[0]);
+  g_assert_cmpstr (got, ==, want);
+  g_assert_cmpint (entity_id (array->pdata[0]), ==, entity_id (expected));
+  g_assert_cmpint (entity_position (array->pdata[0]), ==, entity_position (expected));
+  if (g_str_equal (e->name, "communication"))
+    g_assert_cmpint (REC_COMMUNICATION (array->pdata[0])->at_unix, ==,
+                     REC_COMMUNICATION (expected)->at_unix);
+}
+
+static void
+test_round_trip_entity (Fixture       *f,
+                        gconstpointer  data)
+{
+  const Entity *e = data;
+  g_autofree char *path = fixture_path (f, "rt.recourse");
+  g_autoptr(RecCaseData) demo = demo_case ();
+  g_autoptr(RecCaseInfo) info = rec_case_info_copy (demo->info);
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *samples = entity_array (demo, e);
+  gpointer first, second;
+  g_autoptr(RecCaseData) gone = NULL;
+
+  /* Two different full records of the demo: the second replaces the first. */
+  g_assert_cmpuint (samples->len, >=, 2);
+  first = samples->pdata[0];
+  second = samples->pdata[samples->len - 1];
+  ((RecChild *) first)->position = 0;
+
+  store = rec_store_create (path, info, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (e->add (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entity_id (first), >, 0);
+  g_assert_cmpint (entity_position (first), ==, 1);
+  assert_stored (path, e, first);
+
+  ((RecChild *) second)->id = entity_id (first);
+  ((RecChild *) second)->position = entity_position (first);
+  g_assert_true (e->update (store, second, &error));
+  g_assert_no_error (error);
+  assert_stored (path, e, second);
+
+  g_assert_true (e->delete (store, entity_id (first), &error));
+  g_assert_no_error (error);
+  gone = reload (path);
+  g_assert_cmpuint (entity_array (gone, e)->len, ==, 0);
+
+  g_assert_false (e->delete (store, entity_id (first), &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (e->update (store, second, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_case_info (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "info.recourse");
+  g_autoptr(RecCaseData) demo = demo_case ();
+  g_autoptr(RecCaseInfo) plain = rec_case_info_new ();
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecCaseData) back = NULL;
+  g_autoptr(RecCaseData) expected = rec_case_data_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+
+  rec_set_str (&plain->title, "Before");
+  store = rec_store_create (path, plain, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (rec_store_update_case_info (store, demo->info, &error));
+  g_assert_no_error (error);
+
+  back = reload (path);
+  g_clear_object (&expected->info);
+  expected->info = rec_case_info_copy (demo->info);
+  want = rec_case_json_to_string (expected);
+  got = rec_case_json_to_string (back);
+  g_assert_cmpstr (got, ==, want);
+  g_assert_true (back->info->agency_enforced);
+  g_assert_cmpstr (back->info->obligee.address, ==, "1482 Alameda Ave\nSan Jose, CA 95126");
+
+  /* The schema refuses an empty title; nothing changes. */
+  rec_set_str (&plain->title, "");
+  g_assert_false (rec_store_update_case_info (store, plain, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT);
+}
+
+/* Positions: appended at the end, or put back where they were (undo). */
+static void
+test_positions (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "pos.recourse");
+  g_autoptr(RecCaseInfo) info = rec_case_info_new ();
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecCaseData) back = NULL;
+  g_autoptr(GError) error = NULL;
+  RecPayment *p[3];
+
+  rec_set_str (&info->title, "Positions");
+  store = rec_store_create (path, info, FALSE, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 3; i++)
+    {
+      p[i] = rec_payment_new ();
+      p[i]->amount_cents = 100 * (i + 1);
+      g_assert_true (rec_date_parse ("2024-01-01", &p[i]->date, NULL));
+      g_assert_true (rec_store_add_payment (store, p[i], &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (p[i]->position, ==, i + 1);
+    }
+
+  g_assert_true (rec_store_delete_payment (store, p[1]->id, &error));
+  p[1]->id = 0;
+  g_assert_true (rec_store_add_payment (store, p[1], &error));
+  g_assert_cmpint (p[1]->position, ==, 2);
+
+  back = reload (path);
+  g_assert_cmpuint (back->payments->len, ==, 3);
+  for (int i = 0; i < 3; i++)
+    {
+      g_assert_cmpint (REC_PAYMENT (back->payments->pdata[i])->amount_cents, ==, 100 * (i + 1));
+      g_object_unref (p[i]);
+    }
+}
+
+/* What the schema refuses: nothing is written. */
+static void
+test_constraints (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "c.recourse");
+  g_autoptr(RecCaseInfo) info = rec_case_info_new ();
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecPayment) payment = rec_payment_new ();
+  g_autoptr(RecTerm) term = rec_term_new ();
+  g_autoptr(RecCommunication) comm = rec_communication_new ();
+  g_autoptr(RecCaseData) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rec_set_str (&info->title, "Constraints");
+  store = rec_store_create (path, info, FALSE, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (rec_date_parse ("2024-01-01", &payment->date, NULL));
+  payment->amount_cents = 0;
+  g_assert_false (rec_store_add_payment (store, payment, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  payment->amount_cents = REC_CENTS_MAX + 1;
+  g_assert_false (rec_store_add_payment (store, payment, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  payment->amount_cents = 100;
+  g_date_clear (&payment->date, 1);
+  g_assert_false (rec_store_add_payment (store, payment, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  term->amount_cents = 100;
+  g_assert_true (rec_date_parse ("2024-01-01", &term->effective, NULL));
+  g_assert_true (rec_date_parse ("2023-12-31", &term->end, NULL));
+  g_assert_false (rec_store_add_term (store, term, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  rec_set_str (&comm->at, "yesterday");
+  g_assert_false (rec_store_add_communication (store, comm, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  back = reload (path);
+  g_assert_cmpuint (back->payments->len, ==, 0);
+  g_assert_cmpuint (back->terms->len, ==, 0);
+  g_assert_cmpuint (back->communications->len, ==, 0);
+}
+
+static void
+on_changed (RecStore *store,
+            guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_changed_signal (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "s.recourse");
+  g_autoptr(RecCaseInfo) info = rec_case_info_new ();
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecChild) child = rec_child_new ();
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  rec_set_str (&info->title, "Signal");
+  store = rec_store_create (path, info, FALSE, &error);
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), &count);
+  g_assert_true (rec_store_add_child (store, child, &error));
+  g_assert_true (rec_store_update_child (store, child, &error));
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_false (rec_store_delete_child (store, 9999, &error));
+  g_assert_cmpuint (count, ==, 2);
+}
+
+/* A read-only store never writes. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "ro.recourse");
+  g_autoptr(RecCaseData) demo = demo_case ();
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecPayment) payment = rec_payment_copy (demo->payments->pdata[0]);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (rec_store_write_case (path, demo, FALSE, &error));
+  before = file_checksum (path);
+  store = rec_store_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (rec_store_get_read_only (store));
+  payment->position = 0;
+  g_assert_false (rec_store_add_payment (store, payment, &error));
+  g_assert_nonnull (error);
+  g_clear_object (&store);
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Writing a whole case */
+
+static void
+test_write_case (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "w.recourse");
+  g_autoptr(RecCaseData) demo = demo_case ();
+  g_autoptr(RecCaseData) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *sum_after = NULL;
+  GStatBuf st;
+
+  g_assert_true (rec_store_write_case (path, demo, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (f), ==, 1);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  back = reload (path);
+  want = rec_case_json_to_string (demo);
+  got = rec_case_json_to_string (back);
+  g_assert_cmpstr (got, ==, want);
+  for (guint i = 0; i < back->payments->len; i++)
+    g_assert_cmpint (REC_PAYMENT (back->payments->pdata[i])->position, ==, (int) i + 1);
+
+  /* Never over an existing file without overwrite; the old one stays. */
+  sum = file_checksum (path);
+  g_assert_false (rec_store_write_case (path, demo, FALSE, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  sum_after = file_checksum (path);
+  g_assert_cmpstr (sum, ==, sum_after);
+  g_assert_cmpuint (count_files (f), ==, 1);
+}
+
+/* A case the schema refuses leaves no file and no temporary behind, and an
+ * existing file under the name stays as it was. */
+static void
+test_write_case_fails_whole (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "fail.recourse");
+  g_autoptr(RecCaseData) demo = demo_case ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *sum_after = NULL;
+
+  REC_PAYMENT (demo->payments->pdata[demo->payments->len - 1])->amount_cents = -1;
+  g_assert_false (rec_store_write_case (path, demo, FALSE, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (f), ==, 0);
+
+  g_assert_true (g_file_set_contents (path, "precious", -1, NULL));
+  sum = file_checksum (path);
+  g_assert_false (rec_store_write_case (path, demo, TRUE, &error));
+  g_assert_nonnull (error);
+  sum_after = file_checksum (path);
+  g_assert_cmpstr (sum, ==, sum_after);
+  g_assert_cmpuint (count_files (f), ==, 1);
+}
+
+/* Refused files: the right error, and the file byte for byte as it was. */
+
+typedef void (*MakeFunc) (Fixture *f, const char *path);
+
+static void
+make_text (Fixture    *f,
+           const char *path)
+{
+  g_assert_true (g_file_set_contents (path, "Dear court,\nthis is not a database.\n", -1, NULL));
+}
+
+static void
+make_empty (Fixture    *f,
+            const char *path)
+{
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+}
+
+static void
+make_foreign (Fixture    *f,
+              const char *path)
+{
+  sql (path, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('shopping list');");
+}
+
+static void
+make_ours_without_version (Fixture    *f,
+                           const char *path)
+{
+  sql (path, "PRAGMA application_id = 1380143941; CREATE TABLE t (x);");
+}
+
+static void
+write_demo (const char *path)
+{
+  g_autoptr(RecCaseData) demo = demo_case ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rec_store_write_case (path, demo, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+make_newer (Fixture    *f,
+            const char *path)
+{
+  write_demo (path);
+  sql (path, "PRAGMA user_version = 99;");
+}
+
+static void
+truncate_to (const char *path,
+             gssize      keep)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  g_assert_true (g_file_set_contents (path, contents, keep >= 0 ? keep : (gssize) length + keep,
+                                      NULL));
+}
+
+static void
+make_truncated_mid_page (Fixture    *f,
+                         const char *path)
+{
+  write_demo (path);
+  truncate_to (path, -1000);
+}
+
+static void
+make_truncated_whole_pages (Fixture    *f,
+                            const char *path)
+{
+  write_demo (path);
+  truncate_to (path, 8192);
+}
+
+static void
+make_header_only (Fixture    *f,
+                  const char *path)
+{
+  write_demo (path);
+  truncate_to (path, 50);
+}
+
+typedef struct
+{
+  const char *name;
+  MakeFunc    make;
+  int         code;
+} Refused;
+
+static const Refused refused[] = {
+  { "text", make_text, REC_STORE_ERROR_NOT_A_CASE },
+  { "empty", make_empty, REC_STORE_ERROR_NOT_A_CASE },
+  { "foreign-sqlite", make_foreign, REC_STORE_ERROR_NOT_A_CASE },
+  { "no-version", make_ours_without_version, REC_STORE_ERROR_NOT_A_CASE },
+  { "newer", make_newer, REC_STORE_ERROR_TOO_NEW },
+  { "truncated-mid-page", make_truncated_mid_page, REC_STORE_ERROR_NOT_A_CASE },
+  { "truncated-whole-pages", make_truncated_whole_pages, REC_STORE_ERROR_NOT_A_CASE },
+  { "header-only", make_header_only, REC_STORE_ERROR_NOT_A_CASE },
+};
+
+static void
+test_refused (Fixture       *f,
+              gconstpointer  data)
+{
+  const Refused *row = data;
+  g_autofree char *path = fixture_path (f, "refused.recourse");
+  g_autofree char *before = NULL;
+  guint files;
+
+  row->make (f, path);
+  before = file_checksum (path);
+  files = count_files (f);
+
+  for (int read_only = 0; read_only <= 1; read_only++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RecStore) store = rec_store_open (path, read_only, &error);
+      g_autofree char *after = NULL;
+
+      g_assert_null (store);
+      g_assert_error (error, REC_STORE_ERROR, row->code);
+      g_test_message ("%s: %s", row->name, error->message);
+      if (row->code == REC_STORE_ERROR_TOO_NEW)
+        g_assert_nonnull (strstr (error->message, "newer Recourse"));
+      else
+        g_assert_nonnull (strstr (error->message, "not a Recourse case file"));
+      after = file_checksum (path);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_cmpuint (count_files (f), ==, files);
+    }
+}
+
+static void
+test_refused_not_files (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *missing = fixture_path (f, "missing.recourse");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecStore) store = rec_store_open (f->dir, FALSE, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_A_CASE);
+  g_clear_error (&error);
+
+  store = rec_store_open (missing, FALSE, &error);
+  g_assert_null (store);
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+/* Migration from the v1 fixture (SQL text made by the schema of version 1). */
+
+static void
+make_v1 (const char *path)
+{
+  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, "case-v1.sql", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
+  sql (path, text);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 1);
+}
+
+static void
+test_migrate_v1 (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "v1.recourse");
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecCaseData) c = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RecTerm *term;
+
+  make_v1 (path);
+  before = file_checksum (path);
+
+  /* Read-only never migrates and never writes. */
+  store = rec_store_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  c = rec_store_load_case (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (c->payments->len, ==, 3);
+  g_clear_object (&store);
+  g_clear_pointer (&c, rec_case_data_free);
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 1);
+
+  store = rec_store_open (path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, rec_store_schema_version ());
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                  " AND name = 'payments_by_date'"), ==, 1);
+
+  c = rec_store_load_case (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->info->title, ==, "Nguyen v. Nguyen (v1 fixture)");
+  g_assert_cmpstr (c->info->obligee.name, ==, "Thảo Nguyễn");
+  g_assert_true (c->info->public_assistance);
+  g_assert_cmpuint (c->children->len, ==, 1);
+  g_assert_cmpuint (c->terms->len, ==, 2);
+  term = c->terms->pdata[1];
+  g_assert_cmpint (term->frequency, ==, REC_FREQUENCY_SEMIMONTHLY);
+  g_assert_cmpint (term->due_days[0], ==, 5);
+  g_assert_cmpint (term->due_days[1], ==, REC_DUE_DAY_LAST);
+  g_assert_cmpint (REC_INTEREST_OVERRIDE (c->interest_overrides->pdata[0])->rate_basis_points,
+                   ==, 600);
+  g_assert_false (REC_CHARGE (c->charges->pdata[0])->interest_bearing);
+  g_assert_cmpint (REC_PAYMENT (c->payments->pdata[1])->amount_cents, ==, 30000);
+  g_assert_cmpint (REC_COMMUNICATION (c->communications->pdata[0])->at_unix, ==, 1617413400);
+  g_assert_cmpint (REC_ENFORCEMENT_STEP (c->enforcement->pdata[0])->status, ==,
+                   REC_STATUS_FILED);
+
+  g_assert_true (rec_store_verify (store, report, &error));
+  g_assert_no_error (error);
+}
+
+/* Verify */
+
+static void
+test_verify_good (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "good.recourse");
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  write_demo (path);
+  store = rec_store_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (rec_store_verify (store, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->str, ==, "");
+}
+
+/* A value that slipped past the schema (CHECKs switched off) is found, with
+ * the field's path. */
+static void
+test_verify_bad_value (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "value.recourse");
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  write_demo (path);
+  sql (path, "PRAGMA ignore_check_constraints = ON;"
+             " UPDATE payments SET amount = -5 WHERE position = 4;");
+  store = rec_store_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_false (rec_store_verify (store, report, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT);
+  g_test_message ("%s", report->str);
+  g_assert_nonnull (strstr (report->str, "payments"));
+}
+
+/* Damaged pages are found by the integrity check. */
+static void
+test_verify_damaged (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "damaged.recourse");
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  int page_size = 0;
+
+  write_demo (path);
+  page_size = sql_int (path, "PRAGMA page_size");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, (gsize) page_size * 8);
+  /* Scribble over the middle of two b-tree pages (keep page 1 and the size). */
+  for (gsize p = 3; p <= 5; p += 2)
+    memset (contents + p * page_size + 8, 0x5a, page_size / 2);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  store = rec_store_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_false (rec_store_verify (store, report, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", report->str);
+  g_assert_cmpuint (report->len, >, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/create", test_create);
+  ADD ("/store/case-info", test_case_info);
+  ADD ("/store/positions", test_positions);
+  ADD ("/store/constraints", test_constraints);
+  ADD ("/store/changed-signal", test_changed_signal);
+  ADD ("/store/read-only", test_read_only);
+  ADD ("/store/write-case", test_write_case);
+  ADD ("/store/write-case-fails-whole", test_write_case_fails_whole);
+  ADD ("/store/refused/not-files", test_refused_not_files);
+  ADD ("/store/migrate/v1", test_migrate_v1);
+  ADD ("/store/verify/good", test_verify_good);
+  ADD ("/store/verify/bad-value", test_verify_bad_value);
+  ADD ("/store/verify/damaged", test_verify_damaged);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/round-trip/%s", entities[i].name);
+
+      g_test_add (path, Fixture, &entities[i], fixture_set_up, test_round_trip_entity,
+                  fixture_tear_down);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/refused/%s", refused[i].name);
+
+      g_test_add (path, Fixture, &refused[i], fixture_set_up, test_refused, fixture_tear_down);
+    }
+
+  return g_test_run ();
+}
