@@ -81,6 +81,23 @@ close_dialog (GtkWindow *dialog)
   g_object_unref (dialog);
 }
 
+/* Whether the dialog is still one of GTK's toplevels (not closed). */
+static gboolean
+is_open (GtkWindow *dialog)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window == dialog)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static guint
 n_payments (Fixture *fixture)
 {
@@ -105,6 +122,7 @@ add_payment (Fixture    *fixture,
   _rec_dialog_set_field (dialog, "amount", amount);
   g_assert_true (_rec_dialog_can_save (dialog));
   g_assert_true (_rec_dialog_save (dialog));
+  g_assert_false (is_open (dialog));
   g_object_unref (dialog);
 }
 
@@ -143,6 +161,7 @@ test_payment_invalid (Fixture       *fixture,
       g_assert_nonnull (strstr (shown, cases[i].error));
       g_assert_false (_rec_dialog_can_save (dialog));
       g_assert_false (_rec_dialog_save (dialog));
+      g_assert_true (is_open (dialog));
       g_assert_cmpuint (n_payments (fixture), ==, 0);
     }
 
@@ -208,6 +227,32 @@ test_payment_edit (Fixture       *fixture,
   edited = first_item (rec_case_session_get_payments (fixture->session));
   g_assert_cmpint (edited->id, ==, stored->id);
   g_assert_cmpint (edited->amount_cents, ==, 9999);
+}
+
+/* A save the case file refuses (here: the payment was deleted meanwhile)
+ * shows the error in the dialog, which stays open for the user to cancel. */
+static void
+test_session_error_keeps_dialog (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecPayment) stored = NULL;
+  GtkWindow *dialog;
+
+  add_payment (fixture, "2024-01-02", "100");
+  stored = first_item (rec_case_session_get_payments (fixture->session));
+  dialog = hold (rec_payment_dialog_new (NULL, fixture->session, stored));
+  g_assert_true (rec_case_session_delete (fixture->session, G_OBJECT (stored), &error));
+  g_assert_no_error (error);
+
+  _rec_dialog_set_field (dialog, "amount", "200");
+  g_assert_true (_rec_dialog_can_save (dialog));
+  g_assert_false (_rec_dialog_save (dialog));
+  g_assert_nonnull (_rec_dialog_get_error (dialog, NULL));
+  g_test_message ("save error: %s", _rec_dialog_get_error (dialog, NULL));
+  g_assert_true (is_open (dialog));
+  g_assert_cmpuint (n_payments (fixture), ==, 0);
+  close_dialog (dialog);
 }
 
 static void
@@ -480,6 +525,7 @@ main (int   argc,
   ADD ("/ui/dialogs/payment/valid", test_payment_valid);
   ADD ("/ui/dialogs/payment/edit", test_payment_edit);
   ADD ("/ui/dialogs/payment/cancel", test_cancel_stores_nothing);
+  ADD ("/ui/dialogs/payment/session-error", test_session_error_keeps_dialog);
   ADD ("/ui/dialogs/term/end-before-effective", test_term_end_before_effective);
   ADD ("/ui/dialogs/case-details/title", test_case_details_title);
   ADD ("/ui/dialogs/communication/offset", test_communication_keeps_offset);
