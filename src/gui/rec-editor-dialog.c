@@ -32,20 +32,21 @@ typedef struct
 typedef struct
 {
   /* Template widgets */
-  AdwPreferencesPage *page;
-  GtkButton          *save_button;
-  GtkLabel           *save_error_label;
+  AdwPreferencesPage  *page;
+  GtkButton           *save_button;
+  AdwPreferencesGroup *save_error_group;
+  GtkLabel            *save_error_label;
 
   /* Owned */
-  RecCaseSession     *session;
-  GHashTable         *fields;     /* name → Field */
-  GPtrArray          *order;      /* Field, in the order they were added */
-  char               *save_error;
+  RecCaseSession      *session;
+  GHashTable          *fields;    /* name → Field */
+  GPtrArray           *order;     /* Field, in the order they were added */
+  char                *save_error;
 
-  gboolean            saved;
-  gboolean            valid;
-  gboolean            show_all;   /* a save was tried: show every error */
-  gboolean            filling;    /* the program, not the user, sets a field */
+  gboolean             saved;
+  gboolean             valid;
+  gboolean             show_all;  /* a save was tried: show every error */
+  gboolean             filling;   /* the program, not the user, sets a field */
 } RecEditorDialogPrivate;
 
 static void rec_editor_dialog_buildable_init (GtkBuildableIface *iface);
@@ -392,7 +393,7 @@ set_save_error (RecEditorDialog *self,
   g_free (priv->save_error);
   priv->save_error = g_strdup (message);
   gtk_label_set_text (priv->save_error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (priv->save_error_label), message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (priv->save_error_group), message != NULL);
 }
 
 static void
@@ -417,6 +418,7 @@ save_action (GtkWidget  *widget,
   if (!priv->valid || priv->saved)
     return;
 
+  set_save_error (self, NULL);
   if (!REC_EDITOR_DIALOG_GET_CLASS (self)->save (self, &error))
     {
       g_debug ("Saving failed: %s", error->message);
@@ -488,6 +490,7 @@ rec_editor_dialog_class_init (RecEditorDialogClass *klass)
                                                "/io/github/recourse/Recourse/ui/rec-editor-dialog.ui");
   gtk_widget_class_bind_template_child_private (widget_class, RecEditorDialog, page);
   gtk_widget_class_bind_template_child_private (widget_class, RecEditorDialog, save_button);
+  gtk_widget_class_bind_template_child_private (widget_class, RecEditorDialog, save_error_group);
   gtk_widget_class_bind_template_child_private (widget_class, RecEditorDialog, save_error_label);
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
