@@ -1,0 +1,511 @@
+/* test-cli-case.c — `recourse new|import|export|verify|demo`, run as a program
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Spawns $RECOURSE_BIN without a display and checks exit statuses (0/1/2),
+ * one-line errors naming the problem, files never half-written or overwritten,
+ * and inputs left as they were.
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../fixtures/bad-case-json.h"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("rec-test-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+path_in (Fixture    *f,
+         const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static guint
+count_files (Fixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static char *
+checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Runs `recourse ARGS…` (NULL-terminated) without a display. */
+static void
+run_recourse (Run        *run,
+              const char *first,
+              ...)
+{
+  const char *bin = g_getenv ("RECOURSE_BIN");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (bin);
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+
+  g_ptr_array_add (argv, (gpointer) bin);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d, stderr: %s", run->status, run->err);
+}
+
+/* stderr is exactly one line "recourse: …" that contains `words`. */
+static void
+assert_one_error_line (const Run  *run,
+                       const char *words)
+{
+  g_assert_true (g_str_has_prefix (run->err, "recourse: "));
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+  if (words != NULL)
+    g_assert_nonnull (strstr (run->err, words));
+}
+
+static void
+make_demo (Fixture    *f,
+           const char *name)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = path_in (f, name);
+
+  run_recourse (&run, "demo", "-o", path, "--as-of", "2026-11-23", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+sql (const char *path,
+     const char *statements)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, statements, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Help and usage */
+
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  static const char *verbs[] = { "new", "import", "export", "verify", "demo" };
+  g_auto(Run) top = { 0 };
+
+  run_recourse (&top, "--help", NULL);
+  g_assert_cmpint (top.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      g_assert_nonnull (strstr (top.out, verbs[i]));
+      run_recourse (&run, verbs[i], "--help", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, verbs[i]));
+      g_assert_cmpstr (run.err, ==, "");
+    }
+  g_assert_cmpuint (count_files (f), ==, 0);
+}
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *json = path_in (f, "in.json");
+  g_autofree char *out = path_in (f, "out.recourse");
+  struct { const char *args[8]; } cases[] = {
+    { { "import", json, NULL } },                       /* no -o */
+    { { "import", "-o", out, NULL } },                   /* no input */
+    { { "import", json, json, "-o", out, NULL } },       /* two inputs */
+    { { "import", json, "-o", out, "--frobnicate", NULL } },
+    { { "export", "-o", "-", NULL } },
+    { { "verify", NULL } },
+    { { "demo", NULL } },
+    { { "demo", "-o", out, "--as-of", "2026-02-30", NULL } },
+    { { "new", out, NULL } },                            /* no title */
+    { { "new", out, "--title", "T", "--jurisdiction", "us-zz", NULL } },
+  };
+
+  g_assert_true (g_file_set_contents (json, "{}", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      const char **a = cases[i].args;
+
+      run_recourse (&run, a[0], a[1], a[2], a[3], a[4], a[5], a[6], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, "recourse: "));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* Round trips */
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *size = data;
+  gboolean large = g_str_equal (size, "large");
+  g_autofree char *a = path_in (f, "a.recourse");
+  g_autofree char *b = path_in (f, "b.recourse");
+  g_autofree char *json = path_in (f, "a.json");
+  g_autofree char *sum = NULL;
+  g_autofree char *sum_after = NULL;
+  g_autofree char *first = NULL;
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) export1 = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) export2 = { 0 };
+  GStatBuf st;
+
+  run_recourse (&demo, "demo", "-o", a, "--as-of", "2026-11-23", large ? "--large" : NULL, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (g_stat (a, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  sum = checksum (a);
+
+  run_recourse (&export1, "export", a, "--json", "-o", json, NULL);
+  g_assert_cmpint (export1.status, ==, 0);
+  run_recourse (&import, "import", json, "-o", b, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_recourse (&export2, "export", b, "--json", "-o", "-", NULL);
+  g_assert_cmpint (export2.status, ==, 0);
+
+  g_assert_true (g_file_get_contents (json, &first, NULL, NULL));
+  g_assert_cmpstr (export2.out, ==, first);
+  g_assert_nonnull (strstr (first, "\"format\": \"recourse-case\""));
+
+  /* export read the case and left it as it was. */
+  sum_after = checksum (a);
+  g_assert_cmpstr (sum, ==, sum_after);
+  g_assert_cmpuint (count_files (f), ==, 3);
+}
+
+static void
+test_demo_deterministic (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *a = path_in (f, "a.recourse");
+  g_autofree char *b = path_in (f, "b.recourse");
+  g_auto(Run) ea = { 0 };
+  g_auto(Run) eb = { 0 };
+
+  make_demo (f, "a.recourse");
+  make_demo (f, "b.recourse");
+  run_recourse (&ea, "export", a, "--json", "-o", "-", NULL);
+  run_recourse (&eb, "export", b, "--json", "-o", "-", NULL);
+  g_assert_cmpint (ea.status, ==, 0);
+  g_assert_cmpstr (ea.out, ==, eb.out);
+}
+
+static void
+test_new (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "new.recourse");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) again = { 0 };
+  GStatBuf st;
+
+  run_recourse (&run, "new", path, "--title", "Ortiz v. Ortiz", "--jurisdiction", "us-ca", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  run_recourse (&export, "export", path, "--json", "-o", "-", NULL);
+  g_assert_nonnull (strstr (export.out, "\"title\": \"Ortiz v. Ortiz\""));
+
+  run_recourse (&again, "new", path, "--title", "Other", NULL);
+  g_assert_cmpint (again.status, ==, 2);
+  assert_one_error_line (&again, "--force");
+}
+
+/* -o never replaces a case without --force; with it, it does. */
+static void
+test_no_overwrite (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "case.recourse");
+  g_autofree char *json = path_in (f, "case.json");
+  g_autofree char *sum = NULL;
+  g_autofree char *sum_after = NULL;
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) forced = { 0 };
+
+  make_demo (f, "case.recourse");
+  sum = checksum (path);
+  run_recourse (&demo, "demo", "-o", path, NULL);
+  g_assert_cmpint (demo.status, ==, 2);
+  assert_one_error_line (&demo, "already exists");
+
+  run_recourse (&export, "export", path, "--json", "-o", json, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  run_recourse (&import, "import", json, "-o", path, NULL);
+  g_assert_cmpint (import.status, ==, 2);
+  assert_one_error_line (&import, "--force");
+  sum_after = checksum (path);
+  g_assert_cmpstr (sum, ==, sum_after);
+
+  run_recourse (&forced, "import", json, "-o", path, "--force", NULL);
+  g_assert_cmpint (forced.status, ==, 0);
+  g_assert_cmpuint (count_files (f), ==, 2);
+}
+
+/* Every class of bad JSON: exit 2, the field on stderr, no output file. */
+static void
+test_bad_json (Fixture       *f,
+               gconstpointer  data)
+{
+  const BadCaseJson *row = data;
+  g_autofree char *json = path_in (f, "bad.json");
+  g_autofree char *out = path_in (f, "out.recourse");
+  g_autofree char *sum = NULL;
+  g_autofree char *sum_after = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (json, row->json, -1, NULL));
+  sum = checksum (json);
+  run_recourse (&run, "import", json, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_one_error_line (&run, row->path);
+  if (row->words != NULL)
+    g_assert_nonnull (strstr (run.err, row->words));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (f), ==, 1);
+  sum_after = checksum (json);
+  g_assert_cmpstr (sum, ==, sum_after);
+}
+
+static void
+test_import_missing (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *json = path_in (f, "nowhere.json");
+  g_autofree char *out = path_in (f, "out.recourse");
+  g_auto(Run) run = { 0 };
+
+  run_recourse (&run, "import", json, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_one_error_line (&run, "nowhere.json");
+  g_assert_cmpuint (count_files (f), ==, 0);
+}
+
+/* Verify */
+
+static void
+test_verify_good (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "good.recourse");
+  g_autofree char *sum = NULL;
+  g_autofree char *sum_after = NULL;
+  g_auto(Run) run = { 0 };
+
+  make_demo (f, "good.recourse");
+  sum = checksum (path);
+  run_recourse (&run, "verify", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "OK"));
+  g_assert_cmpstr (run.err, ==, "");
+  sum_after = checksum (path);
+  g_assert_cmpstr (sum, ==, sum_after);
+}
+
+static void
+test_verify_damaged (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "bad.recourse");
+  g_autofree char *sum = NULL;
+  g_autofree char *sum_after = NULL;
+  g_auto(Run) run = { 0 };
+
+  make_demo (f, "bad.recourse");
+  sql (path, "PRAGMA ignore_check_constraints = ON;"
+             " UPDATE payments SET date = '2023-02-30' WHERE position = 2;");
+  sum = checksum (path);
+  run_recourse (&run, "verify", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "2023-02-30"));
+  g_assert_cmpstr (run.out, ==, "");
+  sum_after = checksum (path);
+  g_assert_cmpstr (sum, ==, sum_after);
+}
+
+static void
+test_verify_corrupt_pages (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "pages.recourse");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_auto(Run) run = { 0 };
+
+  make_demo (f, "pages.recourse");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 6 * 4096);
+  memset (contents + 3 * 4096 + 8, 0x5a, 2048);
+  memset (contents + 5 * 4096 + 8, 0x5a, 2048);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  run_recourse (&run, "verify", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "recourse: "));
+}
+
+/* A file that is not a case: exit 2, named, and untouched by any verb. */
+static void
+test_not_a_case (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "notes.recourse");
+  g_autofree char *sum = NULL;
+  static const char *verbs[] = { "verify", "export" };
+
+  g_assert_true (g_file_set_contents (path, "grocery list\n", -1, NULL));
+  sum = checksum (path);
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *sum_after = NULL;
+
+      if (g_str_equal (verbs[i], "export"))
+        run_recourse (&run, "export", path, "--json", "-o", "-", NULL);
+      else
+        run_recourse (&run, verbs[i], path, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      assert_one_error_line (&run, "not a Recourse case file");
+      sum_after = checksum (path);
+      g_assert_cmpstr (sum, ==, sum_after);
+    }
+  g_assert_cmpuint (count_files (f), ==, 1);
+}
+
+static void
+test_newer_case (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "newer.recourse");
+  g_autofree char *sum = NULL;
+  g_autofree char *sum_after = NULL;
+  g_auto(Run) run = { 0 };
+
+  make_demo (f, "newer.recourse");
+  sql (path, "PRAGMA user_version = 42;");
+  sum = checksum (path);
+  run_recourse (&run, "export", path, "--json", "-o", "-", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_one_error_line (&run, "newer Recourse");
+  sum_after = checksum (path);
+  g_assert_cmpstr (sum, ==, sum_after);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, data, func) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/case/help", NULL, test_help);
+  ADD ("/cli/case/usage", NULL, test_usage);
+  ADD ("/cli/case/round-trip/normal", "normal", test_round_trip);
+  ADD ("/cli/case/round-trip/large", "large", test_round_trip);
+  ADD ("/cli/case/demo-deterministic", NULL, test_demo_deterministic);
+  ADD ("/cli/case/new", NULL, test_new);
+  ADD ("/cli/case/no-overwrite", NULL, test_no_overwrite);
+  ADD ("/cli/case/import-missing", NULL, test_import_missing);
+  ADD ("/cli/case/verify/good", NULL, test_verify_good);
+  ADD ("/cli/case/verify/damaged-value", NULL, test_verify_damaged);
+  ADD ("/cli/case/verify/corrupt-pages", NULL, test_verify_corrupt_pages);
+  ADD ("/cli/case/not-a-case", NULL, test_not_a_case);
+  ADD ("/cli/case/newer", NULL, test_newer_case);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_case_json); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/case/bad-json/%s", bad_case_json[i].name);
+
+      ADD (path, &bad_case_json[i], test_bad_json);
+    }
+
+  return g_test_run ();
+}
