@@ -12,6 +12,7 @@
 #include "rec-date.h"
 #include "rec-enforcement-dialog.h"
 #include "rec-gui-util.h"
+#include "rec-pages-private.h"
 #include "rec-remedy-item.h"
 #include "rec-rules.h"
 
@@ -125,6 +126,9 @@ create_remedy_row (gpointer object,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), rec_remedy_label (item->remedy));
+  /* Actions are prepended: this gives status, eligibility, edit from left to
+   * right, so the eligibility badges line up on every row. */
+  adw_expander_row_add_action (expander, edit_button_new (item));
   if (item->has_verdict)
     {
       adw_expander_row_set_subtitle (expander, item->reason_label);
@@ -135,7 +139,6 @@ create_remedy_row (gpointer object,
   if (item->step != NULL)
     adw_expander_row_add_action (expander,
                                  badge_new (rec_status_label (item->step->status), "status"));
-  adw_expander_row_add_action (expander, edit_button_new (item));
 
   if (item->has_verdict)
     {
@@ -250,8 +253,12 @@ static void
 rec_enforcement_page_dispose (GObject *object)
 {
   RecEnforcementPage *self = REC_ENFORCEMENT_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_ENFORCEMENT_PAGE);
+  /* The template's root child is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->session);
   g_clear_object (&self->remedies);
 
@@ -291,4 +298,10 @@ rec_enforcement_page_init (RecEnforcementPage *self)
   self->remedies = g_list_store_new (REC_TYPE_REMEDY_ITEM);
   gtk_list_box_bind_model (self->remedies_list, G_LIST_MODEL (self->remedies), create_remedy_row,
                            self, NULL);
+}
+
+GListModel *
+_rec_enforcement_page_get_rows (RecEnforcementPage *self)
+{
+  return G_LIST_MODEL (self->remedies);
 }

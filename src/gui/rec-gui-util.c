@@ -51,6 +51,8 @@ label_cell_setup_cb (GtkListItemFactory *factory,
     }
   else
     gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (cell->flags & REC_CELL_TABULAR)
+    gtk_widget_add_css_class (label, "numeric");
   if (cell->flags & REC_CELL_ELLIPSIZE)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);

@@ -26,6 +26,7 @@ typedef enum
   REC_CELL_NUMERIC   = 1 << 0,   /* right-aligned, tabular figures */
   REC_CELL_ELLIPSIZE = 1 << 1,
   REC_CELL_DIM       = 1 << 2,
+  REC_CELL_TABULAR   = 1 << 3,   /* left-aligned, tabular figures (dates) */
 } RecCellFlags;
 
 /* A column view factory of labels filled by `func`; `user_data` is borrowed

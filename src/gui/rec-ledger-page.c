@@ -14,6 +14,7 @@
 #include "rec-charge-dialog.h"
 #include "rec-gui-util.h"
 #include "rec-ledger-model.h"
+#include "rec-pages-private.h"
 #include "rec-payment-dialog.h"
 #include "rec-term-dialog.h"
 
@@ -193,7 +194,7 @@ set_column (GtkColumnViewColumn *column,
 static void
 setup_columns (RecLedgerPage *self)
 {
-  set_column (self->date_column, date_text, self, REC_CELL_NUMERIC, compare_dates);
+  set_column (self->date_column, date_text, self, REC_CELL_TABULAR, compare_dates);
   set_column (self->entry_column, entry_text, self, REC_CELL_ELLIPSIZE, NULL);
   set_column (self->due_column, due_text, self, REC_CELL_NUMERIC, compare_amounts);
   set_column (self->paid_column, paid_text, self, REC_CELL_NUMERIC, compare_amounts);
@@ -449,8 +450,12 @@ static void
 rec_ledger_page_dispose (GObject *object)
 {
   RecLedgerPage *self = REC_LEDGER_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_LEDGER_PAGE);
+  /* The template's root child is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -527,4 +532,10 @@ rec_ledger_page_init (RecLedgerPage *self)
   g_signal_connect (self->column_view, "activate", G_CALLBACK (column_view_activate_cb), self);
   update_years (self, NULL);
   update_actions (self);
+}
+
+GtkSingleSelection *
+_rec_ledger_page_get_rows (RecLedgerPage *self)
+{
+  return self->selection;
 }

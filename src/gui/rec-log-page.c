@@ -11,6 +11,7 @@
 #include "rec-communication-dialog.h"
 #include "rec-date.h"
 #include "rec-gui-util.h"
+#include "rec-pages-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -177,13 +178,13 @@ set_column (GtkColumnViewColumn *column,
 static void
 setup_columns (RecLogPage *self)
 {
-  set_column (self->when_column, when_text, REC_CELL_NUMERIC, compare_when);
+  set_column (self->when_column, when_text, REC_CELL_TABULAR, compare_when);
   set_column (self->channel_column, channel_text, 0, NULL);
   set_column (self->direction_column, direction_text, 0, NULL);
   set_column (self->with_column, with_text, REC_CELL_ELLIPSIZE, NULL);
   set_column (self->subject_column, subject_text, REC_CELL_ELLIPSIZE, NULL);
   set_column (self->summary_column, summary_text, REC_CELL_ELLIPSIZE | REC_CELL_DIM, NULL);
-  set_column (self->follow_up_column, follow_up_text, REC_CELL_NUMERIC, compare_follow_up);
+  set_column (self->follow_up_column, follow_up_text, REC_CELL_TABULAR, compare_follow_up);
   gtk_column_view_sort_by_column (self->column_view, self->when_column, GTK_SORT_DESCENDING);
 }
 
@@ -347,8 +348,12 @@ static void
 rec_log_page_dispose (GObject *object)
 {
   RecLogPage *self = REC_LOG_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_LOG_PAGE);
+  /* The template's root child is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   g_clear_object (&self->selection);
@@ -437,4 +442,16 @@ rec_log_page_focus_search (RecLogPage *self)
   g_return_if_fail (REC_IS_LOG_PAGE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GtkSingleSelection *
+_rec_log_page_get_rows (RecLogPage *self)
+{
+  return self->selection;
+}
+
+GtkEditable *
+_rec_log_page_get_search (RecLogPage *self)
+{
+  return GTK_EDITABLE (self->search_entry);
 }

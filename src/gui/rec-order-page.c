@@ -438,8 +438,12 @@ static void
 rec_order_page_dispose (GObject *object)
 {
   RecOrderPage *self = REC_ORDER_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_ORDER_PAGE);
+  /* The template's root child is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->sorted_terms);
   g_clear_object (&self->session);
 

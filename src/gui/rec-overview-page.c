@@ -14,6 +14,7 @@
 #include "rec-balance-chart.h"
 #include "rec-date.h"
 #include "rec-gui-util.h"
+#include "rec-pages-private.h"
 #include "rec-remedy-item.h"
 #include "rec-rules.h"
 #include "rec-term-dialog.h"
@@ -401,8 +402,12 @@ static void
 rec_overview_page_dispose (GObject *object)
 {
   RecOverviewPage *self = REC_OVERVIEW_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_OVERVIEW_PAGE);
+  /* The template's root child is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -475,4 +480,10 @@ rec_overview_page_init (RecOverviewPage *self)
                                 placeholder_new (_("No follow-ups ahead.")));
   gtk_list_box_set_placeholder (self->next_dates_list,
                                 placeholder_new (_("No enforcement dates ahead.")));
+}
+
+const char *
+_rec_overview_page_get_total (RecOverviewPage *self)
+{
+  return gtk_label_get_text (self->total_label);
 }

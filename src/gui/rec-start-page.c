@@ -100,8 +100,12 @@ static void
 rec_start_page_dispose (GObject *object)
 {
   RecStartPage *self = REC_START_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_START_PAGE);
+  /* The template's root child is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->recent);
 
   G_OBJECT_CLASS (rec_start_page_parent_class)->dispose (object);

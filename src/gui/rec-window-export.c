@@ -12,6 +12,7 @@
 
 #include "rec-window-private.h"
 
+#include "rec-pages-private.h"
 #include "rec-report.h"
 
 #include <glib/gi18n.h>
@@ -155,4 +156,17 @@ _rec_window_export (RecWindow *self)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_rec_window_export_to (RecWindow  *self,
+                       const char *path)
+{
+  start_export (self, path);
+}
+
+gboolean
+_rec_window_is_exporting (RecWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->export_spinner));
 }

@@ -8,6 +8,8 @@
 
 #include "rec-window-private.h"
 
+#include "rec-pages-private.h"
+
 #include <glib/gi18n.h>
 
 G_DEFINE_FINAL_TYPE (RecWindow, rec_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -195,4 +197,10 @@ rec_window_get_page (RecWindow  *self,
   g_return_val_if_fail (REC_IS_WINDOW (self), NULL);
 
   return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+const char *
+_rec_window_get_mode (RecWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->main_stack);
 }

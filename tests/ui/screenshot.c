@@ -23,6 +23,7 @@ typedef struct
   int         width;
   int         height;
   gboolean    dark;
+  gboolean    resized;
   GtkWindow  *window;
   int         status;
 } Shot;
@@ -38,6 +39,19 @@ save_cb (gpointer user_data)
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (shot->window));
   int width = gtk_widget_get_width (GTK_WIDGET (shot->window));
   int height = gtk_widget_get_height (GTK_WIDGET (shot->window));
+
+  /* The default size counts the client-side decorations' margins; grow the
+   * window once so its content is exactly the size asked for. */
+  if ((width != shot->width || height != shot->height) && !shot->resized)
+    {
+      int default_width, default_height;
+
+      shot->resized = TRUE;
+      gtk_window_get_default_size (shot->window, &default_width, &default_height);
+      gtk_window_set_default_size (shot->window, default_width + shot->width - width,
+                                   default_height + shot->height - height);
+      return G_SOURCE_CONTINUE;
+    }
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -77,7 +91,7 @@ activate_cb (GApplication *app,
   if (REC_IS_WINDOW (shot->window) && rec_window_get_session (REC_WINDOW (shot->window)) != NULL)
     rec_window_select_page (REC_WINDOW (shot->window), shot->page);
   gtk_window_present (shot->window);
-  g_timeout_add (1500, save_cb, shot);
+  g_timeout_add (1000, save_cb, shot);
 }
 
 int

@@ -1,0 +1,34 @@
+/* rec-pages-private.h — hooks that let UI tests look at what the pages show
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Read-only views of the pages' own models and labels, so tests check what
+ * the user sees without walking the widget tree. Not installed; tests only.
+ */
+#pragma once
+
+#include "rec-enforcement-page.h"
+#include "rec-ledger-page.h"
+#include "rec-log-page.h"
+#include "rec-overview-page.h"
+#include "rec-window.h"
+
+G_BEGIN_DECLS
+
+/* The rows the column view shows (RecLedgerItem), after filter and sort. */
+GtkSingleSelection *_rec_ledger_page_get_rows       (RecLedgerPage      *self);
+/* The rows shown (RecCommunication) and the search entry. */
+GtkSingleSelection *_rec_log_page_get_rows          (RecLogPage         *self);
+GtkEditable        *_rec_log_page_get_search        (RecLogPage         *self);
+/* The "Total owed" figure as shown. */
+const char         *_rec_overview_page_get_total    (RecOverviewPage    *self);
+/* The checklist's rows (RecRemedyItem). */
+GListModel         *_rec_enforcement_page_get_rows  (RecEnforcementPage *self);
+/* "start" or "case". */
+const char         *_rec_window_get_mode            (RecWindow          *self);
+/* Export Case Packet without the file chooser; the spinner shows until done. */
+void                _rec_window_export_to           (RecWindow          *self,
+                                                     const char         *path);
+gboolean            _rec_window_is_exporting        (RecWindow          *self);
+
+G_END_DECLS

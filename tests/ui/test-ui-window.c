@@ -1,0 +1,475 @@
+/* test-ui-window.c — the application window on real case files, under Xvfb
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-ui-window"
+
+#include "config.h"
+
+#include "rec-application.h"
+#include "rec-arrears.h"
+#include "rec-case-session.h"
+#include "rec-date.h"
+#include "rec-demo.h"
+#include "rec-dialogs-private.h"
+#include "rec-ledger-model.h"
+#include "rec-money.h"
+#include "rec-pages-private.h"
+#include "rec-payment-dialog.h"
+#include "rec-remedy-item.h"
+#include "rec-store.h"
+#include "rec-window.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct
+{
+  RecApplication *app;
+  char           *dir;
+  char           *demo_path;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecCaseData) demo = NULL;
+  GDate today;
+
+  fixture->dir = g_dir_make_tmp ("rec-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->demo_path = g_build_filename (fixture->dir, "demo.recourse", NULL);
+  rec_date_set_today (&today);
+  demo = rec_demo_case_new (&today, FALSE);
+  g_assert_true (rec_store_write_case (fixture->demo_path, demo, FALSE, &error));
+  g_assert_no_error (error);
+
+  fixture->app = rec_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static GtkWindow *find_toplevel (GType type);
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWindow *window;
+
+  /* One at a time: a window takes its shortcuts window with it. */
+  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
+    {
+      gtk_window_destroy (window);
+      spin ();
+    }
+  spin ();
+  g_clear_object (&fixture->app);
+
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->demo_path);
+  g_free (fixture->dir);
+}
+
+static guint
+n_case_windows (Fixture *fixture)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l; l = l->next)
+    n += REC_IS_WINDOW (l->data);
+  return n;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static RecWindow *
+start_window (Fixture *fixture)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (fixture->app));
+  spin ();
+  window = gtk_application_get_active_window (GTK_APPLICATION (fixture->app));
+  g_assert_true (REC_IS_WINDOW (window));
+  return REC_WINDOW (window);
+}
+
+static RecWindow *
+open_demo (Fixture *fixture)
+{
+  RecWindow *start = start_window (fixture);
+  GtkWindow *window = rec_application_open_path (fixture->app, fixture->demo_path,
+                                                 GTK_WINDOW (start));
+
+  spin ();
+  g_assert_true (window == GTK_WINDOW (start));
+  g_assert_cmpstr (_rec_window_get_mode (start), ==, "case");
+  return start;
+}
+
+static void
+test_start_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  RecWindow *window = start_window (fixture);
+
+  g_assert_null (rec_window_get_session (window));
+  g_assert_cmpstr (_rec_window_get_mode (window), ==, "start");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "open-demo"));
+}
+
+static void
+test_open_case (Fixture       *fixture,
+                gconstpointer  data)
+{
+  RecWindow *window = open_demo (fixture);
+  RecCaseSession *session = rec_window_get_session (window);
+
+  g_assert_nonnull (session);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   rec_case_session_get_info (session)->title);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+
+  /* One window per case: opening it again presents the same window. */
+  g_assert_true (rec_application_open_path (fixture->app, fixture->demo_path, NULL)
+                 == GTK_WINDOW (window));
+  g_assert_cmpuint (n_case_windows (fixture), ==, 1);
+}
+
+static void
+assert_refused (Fixture    *fixture,
+                RecWindow  *window,
+                const char *path,
+                const char *why)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_null (rec_application_open_path (fixture->app, path, GTK_WINDOW (window)));
+  spin ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), why));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpuint (n_case_windows (fixture), ==, 1);
+}
+
+static void
+test_bad_files (Fixture       *fixture,
+                gconstpointer  data)
+{
+  RecWindow *window = start_window (fixture);
+  g_autofree char *junk = g_build_filename (fixture->dir, "junk.recourse", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.recourse", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char text[] = "This is a shopping list, not a case.\n";
+
+  g_assert_true (g_file_set_contents (junk, text, -1, &error));
+  assert_refused (fixture, window, junk, "is not a Recourse case file");
+  g_assert_true (g_file_get_contents (junk, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, text);
+  g_assert_cmpstr (_rec_window_get_mode (window), ==, "start");
+
+  assert_refused (fixture, window, missing, "does not exist");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static guint
+find_payment_row (GListModel *rows,
+                  gint64      payment_id)
+{
+  guint n = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecLedgerItem) item = g_list_model_get_item (rows, i);
+
+      if (item->line.kind == REC_LEDGER_PAYMENT
+          && REC_PAYMENT (item->line.source)->id == payment_id)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static RecCents
+engine_total (RecCaseSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecArrearsResult) result = NULL;
+  GDate today;
+
+  rec_date_set_today (&today);
+  result = rec_arrears_compute (rec_case_session_get_data (session),
+                                rec_case_session_get_rules (session), &today, &error);
+  g_assert_no_error (error);
+  return result->total_balance_cents;
+}
+
+static void
+assert_total_shown (RecWindow      *window,
+                    RecCaseSession *session,
+                    RecCents        cents)
+{
+  RecOverviewPage *overview = REC_OVERVIEW_PAGE (rec_window_get_page (window, "overview"));
+  g_autofree char *expected = rec_cents_format (cents, rec_case_session_get_info (session)->currency);
+
+  g_assert_cmpint (engine_total (session), ==, cents);
+  g_assert_cmpstr (_rec_overview_page_get_total (overview), ==, expected);
+}
+
+static gint64
+add_payment_through_dialog (RecWindow  *window,
+                            const char *amount)
+{
+  RecCaseSession *session = rec_window_get_session (window);
+  GListModel *payments = rec_case_session_get_payments (session);
+  guint n_before = g_list_model_get_n_items (payments);
+  g_autoptr(GtkWindow) dialog = NULL;
+  g_autoptr(RecPayment) added = NULL;
+
+  rec_window_select_page (window, "payments");
+  gtk_widget_activate_action (rec_window_get_page (window, "payments"), "ledger.add-payment", NULL);
+  spin ();
+  dialog = g_object_ref (find_toplevel (REC_TYPE_PAYMENT_DIALOG));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  _rec_dialog_set_field (dialog, "amount", amount);
+  _rec_dialog_set_field (dialog, "reference", "Test check 7");
+  g_assert_true (_rec_dialog_save (dialog));
+  spin ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (payments), ==, n_before + 1);
+  added = g_list_model_get_item (payments, n_before);
+  g_assert_cmpstr (added->reference, ==, "Test check 7");
+  return added->id;
+}
+
+static void
+test_add_delete_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  RecWindow *window = open_demo (fixture);
+  RecCaseSession *session = rec_window_get_session (window);
+  RecLedgerPage *ledger = REC_LEDGER_PAGE (rec_window_get_page (window, "payments"));
+  GtkSingleSelection *rows = _rec_ledger_page_get_rows (ledger);
+  RecCents before = engine_total (session);
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (rows));
+  gint64 id;
+  guint position;
+
+  /* The demo case owes more than this, so the whole payment lowers the total. */
+  g_assert_cmpint (before, >, 25000);
+  assert_total_shown (window, session, before);
+
+  id = add_payment_through_dialog (window, "250.00");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, n_rows + 1);
+  position = find_payment_row (G_LIST_MODEL (rows), id);
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  assert_total_shown (window, session, before - 25000);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+
+  /* Delete it from the ledger, then undo the delete. */
+  gtk_single_selection_set_selected (rows, position);
+  gtk_widget_activate_action (GTK_WIDGET (ledger), "ledger.delete", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, n_rows);
+  assert_total_shown (window, session, before);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, n_rows + 1);
+  assert_total_shown (window, session, before - 25000);
+
+  /* Undo the add too: back where we started, nothing left to undo. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, n_rows);
+  assert_total_shown (window, session, before);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+}
+
+static void
+test_invalid_amount (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  RecWindow *window = open_demo (fixture);
+  RecCaseSession *session = rec_window_get_session (window);
+  guint n_payments = g_list_model_get_n_items (rec_case_session_get_payments (session));
+  RecCents before = engine_total (session);
+  g_autoptr(GtkWindow) dialog = NULL;
+
+  gtk_widget_activate_action (rec_window_get_page (window, "payments"), "ledger.add-payment", NULL);
+  spin ();
+  dialog = g_object_ref (find_toplevel (REC_TYPE_PAYMENT_DIALOG));
+  _rec_dialog_set_field (dialog, "amount", "12,50");
+  g_assert_nonnull (_rec_dialog_get_error (dialog, "amount"));
+  g_assert_false (_rec_dialog_save (dialog));
+  spin ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (rec_case_session_get_payments (session)), ==,
+                    n_payments);
+  assert_total_shown (window, session, before);
+  g_assert_false (rec_case_session_can_undo (session));
+  gtk_window_destroy (dialog);
+}
+
+static gboolean
+mentions (RecCommunication *communication,
+          const char       *needle)
+{
+  g_autofree char *all = g_strjoin (" ", communication->with, communication->subject,
+                                    communication->summary, NULL);
+  g_autofree char *folded = g_utf8_casefold (all, -1);
+
+  return strstr (folded, needle) != NULL;
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  RecWindow *window = open_demo (fixture);
+  RecLogPage *log = REC_LOG_PAGE (rec_window_get_page (window, "communications"));
+  GListModel *rows = G_LIST_MODEL (_rec_log_page_get_rows (log));
+  guint n_all = g_list_model_get_n_items (rows);
+  guint n_found;
+
+  g_assert_cmpuint (n_all, >, 10);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "find", NULL);
+  spin ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (GTK_WIDGET (log)))),
+                   ==, "communications");
+
+  gtk_editable_set_text (_rec_log_page_get_search (log), "caseworker");
+  /* GtkSearchEntry waits a moment before it says the text changed. */
+  for (int i = 0; i < 50 && g_list_model_get_n_items (rows) == n_all; i++)
+    {
+      g_usleep (20000);
+      spin ();
+    }
+  n_found = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n_found, >, 0);
+  g_assert_cmpuint (n_found, <, n_all);
+  for (guint i = 0; i < n_found; i++)
+    {
+      g_autoptr(RecCommunication) communication = g_list_model_get_item (rows, i);
+
+      g_assert_true (mentions (communication, "caseworker"));
+    }
+}
+
+static void
+test_enforcement_rows (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RecWindow *window = open_demo (fixture);
+  RecCaseSession *session = rec_window_get_session (window);
+  const RecArrearsResult *result = rec_case_session_get_result (session);
+  GListModel *rows = _rec_enforcement_page_get_rows (REC_ENFORCEMENT_PAGE (rec_window_get_page (window, "enforcement")));
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, REC_N_ENGINE_REMEDIES);
+  for (guint i = 0; i < REC_N_ENGINE_REMEDIES; i++)
+    {
+      g_autoptr(RecRemedyItem) item = g_list_model_get_item (rows, i);
+      const RecRemedyResult *verdict = &g_array_index (result->remedies, RecRemedyResult, i);
+
+      g_assert_cmpint (item->remedy, ==, verdict->remedy);
+      g_assert_cmpint (item->eligible, ==, verdict->eligible);
+      g_assert_cmpstr (item->reason_label, ==, verdict->reason_label);
+    }
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  RecWindow *window = open_demo (fixture);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "packet.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  _rec_window_export_to (window, pdf);
+  g_assert_true (_rec_window_is_exporting (window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  for (int i = 0; i < 1500 && _rec_window_is_exporting (window); i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  g_assert_false (_rec_window_is_exporting (window));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run");
+}
+
+#define ADD(path, fn) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/ui/window/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+  adw_init ();
+  ADD ("/ui/window/start-page", test_start_page);
+  ADD ("/ui/window/open-case", test_open_case);
+  ADD ("/ui/window/bad-files", test_bad_files);
+  ADD ("/ui/window/add-delete-undo", test_add_delete_undo);
+  ADD ("/ui/window/invalid-amount", test_invalid_amount);
+  ADD ("/ui/window/search", test_search);
+  ADD ("/ui/window/enforcement", test_enforcement_rows);
+  ADD ("/ui/window/export", test_export);
+  return g_test_run ();
+}
