@@ -102,7 +102,12 @@ rec_date_format (const GDate *date)
   if (!rec_date_is_set (date))
     return g_strdup ("");
 
-  if (g_date_strftime (buf, sizeof buf, "%x", date) == 0)
+  /* A translatable numeric format rather than %x: it needs no locale data
+   * installed, and %x gives two-digit years in several locales, which a court
+   * document should not have. */
+  /* Translators: the date format for people, in strftime syntax: keep the
+   * numbers, put them in your language's order (Spanish: %d/%m/%Y). */
+  if (g_date_strftime (buf, sizeof buf, C_("date format", "%m/%d/%Y"), date) == 0)
     rec_date_to_iso_buf (date, buf);
 
   return g_strdup (buf);

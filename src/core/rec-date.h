@@ -21,7 +21,7 @@ void       rec_date_to_iso_buf     (const GDate *date,
                                     char        *buf);
 /* Today's date in the local time zone (never called by core computations). */
 void       rec_date_set_today      (GDate       *date);
-/* For people: the locale's date format (%x). */
+/* For people: the translated numeric date format ("11/23/2026", "23/11/2026"). */
 char      *rec_date_format         (const GDate *date) G_GNUC_WARN_UNUSED_RESULT;
 gboolean   rec_date_is_set         (const GDate *date);
 int        rec_date_compare        (const GDate *a,
