@@ -26,7 +26,7 @@ static const char load_sql[] =
   " charges ORDER BY position, id";
 
 static void
-bind_fields (sqlite3_stmt *stmt,
+bind_fields (sqlite3_stmt    *stmt,
              const RecCharge *item)
 {
   g_autofree char *now = rec_timestamp_now_utc ();
@@ -39,9 +39,9 @@ bind_fields (sqlite3_stmt *stmt,
 }
 
 gboolean
-_rec_store_insert_charge (sqlite3  *db,
-                          RecCharge *item,
-                          GError  **error)
+_rec_store_insert_charge (sqlite3    *db,
+                          RecCharge  *item,
+                          GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int position = item->position;
@@ -64,9 +64,9 @@ _rec_store_insert_charge (sqlite3  *db,
 }
 
 static gboolean
-update_charge (sqlite3  *db,
-               gpointer  data,
-               GError  **error)
+update_charge (sqlite3   *db,
+               gpointer   data,
+               GError   **error)
 {
   const RecCharge *item = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -82,7 +82,7 @@ update_charge (sqlite3  *db,
 
 static gboolean
 read_row (sqlite3_stmt  *stmt,
-          RecCharge *item,
+          RecCharge     *item,
           GError       **error)
 {
   item->id = sqlite3_column_int64 (stmt, 0);
@@ -107,9 +107,9 @@ _rec_store_load_charges (sqlite3    *db,
 }
 
 gboolean
-rec_store_add_charge (RecStore  *self,
-                      RecCharge *item,
-                      GError  **error)
+rec_store_add_charge (RecStore   *self,
+                      RecCharge  *item,
+                      GError    **error)
 {
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (REC_IS_CHARGE (item), FALSE);
@@ -118,9 +118,9 @@ rec_store_add_charge (RecStore  *self,
 }
 
 gboolean
-rec_store_update_charge (RecStore  *self,
-                         const RecCharge *item,
-                         GError  **error)
+rec_store_update_charge (RecStore         *self,
+                         const RecCharge  *item,
+                         GError          **error)
 {
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (REC_IS_CHARGE ((RecCharge *) item), FALSE);

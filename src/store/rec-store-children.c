@@ -25,7 +25,7 @@ static const char load_sql[] =
   " id";
 
 static void
-bind_fields (sqlite3_stmt *stmt,
+bind_fields (sqlite3_stmt   *stmt,
              const RecChild *item)
 {
   g_autofree char *now = rec_timestamp_now_utc ();
@@ -36,9 +36,9 @@ bind_fields (sqlite3_stmt *stmt,
 }
 
 gboolean
-_rec_store_insert_child (sqlite3  *db,
-                         RecChild *item,
-                         GError  **error)
+_rec_store_insert_child (sqlite3   *db,
+                         RecChild  *item,
+                         GError   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int position = item->position;
@@ -61,9 +61,9 @@ _rec_store_insert_child (sqlite3  *db,
 }
 
 static gboolean
-update_child (sqlite3  *db,
-              gpointer  data,
-              GError  **error)
+update_child (sqlite3   *db,
+              gpointer   data,
+              GError   **error)
 {
   const RecChild *item = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -79,7 +79,7 @@ update_child (sqlite3  *db,
 
 static gboolean
 read_row (sqlite3_stmt  *stmt,
-          RecChild *item,
+          RecChild      *item,
           GError       **error)
 {
   item->id = sqlite3_column_int64 (stmt, 0);
@@ -103,8 +103,8 @@ _rec_store_load_children (sqlite3    *db,
 
 gboolean
 rec_store_add_child (RecStore  *self,
-                     RecChild *item,
-                     GError  **error)
+                     RecChild  *item,
+                     GError   **error)
 {
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (REC_IS_CHILD (item), FALSE);
@@ -113,9 +113,9 @@ rec_store_add_child (RecStore  *self,
 }
 
 gboolean
-rec_store_update_child (RecStore  *self,
-                        const RecChild *item,
-                        GError  **error)
+rec_store_update_child (RecStore        *self,
+                        const RecChild  *item,
+                        GError         **error)
 {
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (REC_IS_CHILD ((RecChild *) item), FALSE);

@@ -27,7 +27,7 @@ static const char load_sql[] =
   " subject, summary, follow_up FROM communications ORDER BY position, id";
 
 static void
-bind_fields (sqlite3_stmt *stmt,
+bind_fields (sqlite3_stmt           *stmt,
              const RecCommunication *item)
 {
   g_autofree char *now = rec_timestamp_now_utc ();
@@ -47,9 +47,9 @@ bind_fields (sqlite3_stmt *stmt,
 }
 
 gboolean
-_rec_store_insert_communication (sqlite3  *db,
-                                 RecCommunication *item,
-                                 GError  **error)
+_rec_store_insert_communication (sqlite3           *db,
+                                 RecCommunication  *item,
+                                 GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int position = item->position;
@@ -74,9 +74,9 @@ _rec_store_insert_communication (sqlite3  *db,
 }
 
 static gboolean
-update_communication (sqlite3  *db,
-                      gpointer  data,
-                      GError  **error)
+update_communication (sqlite3   *db,
+                      gpointer   data,
+                      GError   **error)
 {
   const RecCommunication *item = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -93,9 +93,9 @@ update_communication (sqlite3  *db,
 }
 
 static gboolean
-read_row (sqlite3_stmt  *stmt,
-          RecCommunication *item,
-          GError       **error)
+read_row (sqlite3_stmt      *stmt,
+          RecCommunication  *item,
+          GError           **error)
 {
   int channel;
   int direction;
@@ -131,9 +131,9 @@ _rec_store_load_communications (sqlite3    *db,
 }
 
 gboolean
-rec_store_add_communication (RecStore  *self,
-                             RecCommunication *item,
-                             GError  **error)
+rec_store_add_communication (RecStore          *self,
+                             RecCommunication  *item,
+                             GError           **error)
 {
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (REC_IS_COMMUNICATION (item), FALSE);
@@ -142,9 +142,9 @@ rec_store_add_communication (RecStore  *self,
 }
 
 gboolean
-rec_store_update_communication (RecStore  *self,
-                                const RecCommunication *item,
-                                GError  **error)
+rec_store_update_communication (RecStore                *self,
+                                const RecCommunication  *item,
+                                GError                 **error)
 {
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (REC_IS_COMMUNICATION ((RecCommunication *) item), FALSE);

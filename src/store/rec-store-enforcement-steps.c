@@ -27,7 +27,7 @@ static const char load_sql[] =
   " next_date, notes FROM enforcement_steps ORDER BY position, id";
 
 static void
-bind_fields (sqlite3_stmt *stmt,
+bind_fields (sqlite3_stmt             *stmt,
              const RecEnforcementStep *item)
 {
   g_autofree char *now = rec_timestamp_now_utc ();
@@ -43,9 +43,9 @@ bind_fields (sqlite3_stmt *stmt,
 }
 
 gboolean
-_rec_store_insert_enforcement_step (sqlite3  *db,
-                                    RecEnforcementStep *item,
-                                    GError  **error)
+_rec_store_insert_enforcement_step (sqlite3             *db,
+                                    RecEnforcementStep  *item,
+                                    GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int position = item->position;
@@ -68,9 +68,9 @@ _rec_store_insert_enforcement_step (sqlite3  *db,
 }
 
 static gboolean
-update_enforcement_step (sqlite3  *db,
-                         gpointer  data,
-                         GError  **error)
+update_enforcement_step (sqlite3   *db,
+                         gpointer   data,
+                         GError   **error)
 {
   const RecEnforcementStep *item = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -85,9 +85,9 @@ update_enforcement_step (sqlite3  *db,
 }
 
 static gboolean
-read_row (sqlite3_stmt  *stmt,
-          RecEnforcementStep *item,
-          GError       **error)
+read_row (sqlite3_stmt        *stmt,
+          RecEnforcementStep  *item,
+          GError             **error)
 {
   int remedy;
   int status;
@@ -121,9 +121,9 @@ _rec_store_load_enforcement_steps (sqlite3    *db,
 }
 
 gboolean
-rec_store_add_enforcement_step (RecStore  *self,
-                                RecEnforcementStep *item,
-                                GError  **error)
+rec_store_add_enforcement_step (RecStore            *self,
+                                RecEnforcementStep  *item,
+                                GError             **error)
 {
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (REC_IS_ENFORCEMENT_STEP (item), FALSE);
@@ -132,9 +132,9 @@ rec_store_add_enforcement_step (RecStore  *self,
 }
 
 gboolean
-rec_store_update_enforcement_step (RecStore  *self,
-                                   const RecEnforcementStep *item,
-                                   GError  **error)
+rec_store_update_enforcement_step (RecStore                  *self,
+                                   const RecEnforcementStep  *item,
+                                   GError                   **error)
 {
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (REC_IS_ENFORCEMENT_STEP ((RecEnforcementStep *) item), FALSE);

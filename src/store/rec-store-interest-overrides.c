@@ -26,7 +26,7 @@ static const char load_sql[] =
   " FROM interest_overrides ORDER BY position, id";
 
 static void
-bind_fields (sqlite3_stmt *stmt,
+bind_fields (sqlite3_stmt              *stmt,
              const RecInterestOverride *item)
 {
   g_autofree char *now = rec_timestamp_now_utc ();
@@ -39,9 +39,9 @@ bind_fields (sqlite3_stmt *stmt,
 }
 
 gboolean
-_rec_store_insert_interest_override (sqlite3  *db,
-                                     RecInterestOverride *item,
-                                     GError  **error)
+_rec_store_insert_interest_override (sqlite3              *db,
+                                     RecInterestOverride  *item,
+                                     GError              **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int position = item->position;
@@ -64,9 +64,9 @@ _rec_store_insert_interest_override (sqlite3  *db,
 }
 
 static gboolean
-update_interest_override (sqlite3  *db,
-                          gpointer  data,
-                          GError  **error)
+update_interest_override (sqlite3   *db,
+                          gpointer   data,
+                          GError   **error)
 {
   const RecInterestOverride *item = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -81,9 +81,9 @@ update_interest_override (sqlite3  *db,
 }
 
 static gboolean
-read_row (sqlite3_stmt  *stmt,
-          RecInterestOverride *item,
-          GError       **error)
+read_row (sqlite3_stmt         *stmt,
+          RecInterestOverride  *item,
+          GError              **error)
 {
   item->id = sqlite3_column_int64 (stmt, 0);
   item->position = sqlite3_column_int (stmt, 1);
@@ -107,9 +107,9 @@ _rec_store_load_interest_overrides (sqlite3    *db,
 }
 
 gboolean
-rec_store_add_interest_override (RecStore  *self,
-                                 RecInterestOverride *item,
-                                 GError  **error)
+rec_store_add_interest_override (RecStore             *self,
+                                 RecInterestOverride  *item,
+                                 GError              **error)
 {
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (REC_IS_INTEREST_OVERRIDE (item), FALSE);
@@ -118,9 +118,9 @@ rec_store_add_interest_override (RecStore  *self,
 }
 
 gboolean
-rec_store_update_interest_override (RecStore  *self,
-                                    const RecInterestOverride *item,
-                                    GError  **error)
+rec_store_update_interest_override (RecStore                   *self,
+                                    const RecInterestOverride  *item,
+                                    GError                    **error)
 {
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (REC_IS_INTEREST_OVERRIDE ((RecInterestOverride *) item), FALSE);

@@ -29,7 +29,7 @@ static const char load_sql[] =
   " ORDER BY position, id";
 
 static void
-bind_fields (sqlite3_stmt *stmt,
+bind_fields (sqlite3_stmt  *stmt,
              const RecTerm *item)
 {
   g_autofree char *now = rec_timestamp_now_utc ();
@@ -49,7 +49,7 @@ bind_fields (sqlite3_stmt *stmt,
 
 gboolean
 _rec_store_insert_term (sqlite3  *db,
-                        RecTerm *item,
+                        RecTerm  *item,
                         GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -73,9 +73,9 @@ _rec_store_insert_term (sqlite3  *db,
 }
 
 static gboolean
-update_term (sqlite3  *db,
-             gpointer  data,
-             GError  **error)
+update_term (sqlite3   *db,
+             gpointer   data,
+             GError   **error)
 {
   const RecTerm *item = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -91,7 +91,7 @@ update_term (sqlite3  *db,
 
 static gboolean
 read_row (sqlite3_stmt  *stmt,
-          RecTerm *item,
+          RecTerm       *item,
           GError       **error)
 {
   int kind;
@@ -129,8 +129,8 @@ _rec_store_load_terms (sqlite3    *db,
 
 gboolean
 rec_store_add_term (RecStore  *self,
-                    RecTerm *item,
-                    GError  **error)
+                    RecTerm   *item,
+                    GError   **error)
 {
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (REC_IS_TERM (item), FALSE);
@@ -139,9 +139,9 @@ rec_store_add_term (RecStore  *self,
 }
 
 gboolean
-rec_store_update_term (RecStore  *self,
-                       const RecTerm *item,
-                       GError  **error)
+rec_store_update_term (RecStore       *self,
+                       const RecTerm  *item,
+                       GError        **error)
 {
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (REC_IS_TERM ((RecTerm *) item), FALSE);
