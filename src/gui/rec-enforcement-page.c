@@ -122,23 +122,25 @@ create_remedy_row (gpointer object,
 {
   RecRemedyItem *item = object;
   AdwExpanderRow *expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  g_autofree char *citation = NULL;
+  GtkWidget *badges;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), rec_remedy_label (item->remedy));
-  /* Actions are prepended: this gives status, eligibility, edit from left to
-   * right, so the eligibility badges line up on every row. */
+  /* The badges are stacked (eligibility over the user's status) so the title
+   * keeps room at phone width. Actions are prepended: edit goes first. */
   adw_expander_row_add_action (expander, edit_button_new (item));
+  badges = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_valign (badges, GTK_ALIGN_CENTER);
   if (item->has_verdict)
     {
       adw_expander_row_set_subtitle (expander, item->reason_label);
-      adw_expander_row_add_action (expander,
-                                   item->eligible ? badge_new (_("Available"), "eligible")
-                                                  : badge_new (_("Not yet"), "not-eligible"));
+      gtk_box_append (GTK_BOX (badges),
+                      item->eligible ? badge_new (_("Available"), "eligible")
+                                     : badge_new (_("Not yet"), "not-eligible"));
     }
   if (item->step != NULL)
-    adw_expander_row_add_action (expander,
-                                 badge_new (rec_status_label (item->step->status), "status"));
+    gtk_box_append (GTK_BOX (badges), badge_new (rec_status_label (item->step->status), "status"));
+  adw_expander_row_add_action (expander, badges);
 
   if (item->has_verdict)
     {

@@ -152,6 +152,25 @@ describe_term_dates (RecTerm *term)
   return g_strdup_printf (_("From %s to %s"), from, to);
 }
 
+/* A term is a modification when an earlier term of the same kind exists. */
+static gboolean
+is_modification (RecOrderPage *self,
+                 RecTerm      *term)
+{
+  GListModel *terms = rec_case_session_get_terms (self->session);
+  guint n = g_list_model_get_n_items (terms);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecTerm) other = g_list_model_get_item (terms, i);
+
+      if (other->kind == term->kind && other->id != term->id
+          && rec_date_compare (&other->effective, &term->effective) < 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static GtkWidget *
 create_term_row (gpointer item,
                  gpointer user_data)
@@ -162,12 +181,18 @@ create_term_row (gpointer item,
   g_autofree char *amount = rec_gui_format_cents (self->session, term->amount_cents);
   g_autofree char *title = NULL;
   g_autofree char *dates = describe_term_dates (term);
+  g_autofree char *subtitle = NULL;
 
   /* Translators: an amount, then how often it is due ("Monthly") */
   title = g_strdup_printf (_("%s · %s"), amount, rec_frequency_label (term->frequency));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dates);
+  /* Translators: "Modification" or "Original order", then the dates of a term */
+  subtitle = g_strdup_printf (_("%s · %s"),
+                              is_modification (self, term) ? _("Modification")
+                                                           : _("Original order"),
+                              dates);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (term_in_force (term))
     {
       GtkWidget *badge = gtk_label_new (_("In force"));
@@ -178,9 +203,16 @@ create_term_row (gpointer item,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
     }
   if (!rec_date_is_set (&term->end))
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               row_button ("media-playback-stop-symbolic", _("End Today"),
-                                           "order.end-term", term->id));
+    {
+      GtkWidget *end = gtk_button_new_with_mnemonic (_("_End"));
+
+      gtk_widget_set_valign (end, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (end, _("End this term today"));
+      gtk_widget_add_css_class (end, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (end), "order.end-term");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (end), "x", term->id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), end);
+    }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("document-edit-symbolic", _("Edit"),
                                          "order.edit-term", term->id));

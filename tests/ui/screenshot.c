@@ -87,6 +87,8 @@ activate_cb (GApplication *app,
   else
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* GNOME's default title bar buttons, not Xvfb's minimize-maximize-close. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   gtk_window_set_default_size (shot->window, shot->width, shot->height);
   if (REC_IS_WINDOW (shot->window) && rec_window_get_session (REC_WINDOW (shot->window)) != NULL)
     rec_window_select_page (REC_WINDOW (shot->window), shot->page);
