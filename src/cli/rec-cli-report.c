@@ -116,21 +116,24 @@ load_case (const char   *path,
   return REC_EXIT_OK;
 }
 
-/* Computes in the packet's language and takes the snapshot. */
+/* Computes in the packet's language and takes the snapshot (of case_data,
+ * which it takes). */
 static RecReportInput *
-make_input (const RecCaseData *case_data,
-            const RecRules    *rules,
-            const GDate       *as_of,
-            const char        *lang,
-            RecPdfPaper        paper,
-            GError           **error)
+make_input (RecCaseData    *case_data,
+            const RecRules *rules,
+            const GDate    *as_of,
+            const char     *lang,
+            RecPdfPaper     paper,
+            GError        **error)
 {
   RecReportLanguage *language = rec_report_language_push (lang);
-  g_autoptr(RecArrearsResult) result = rec_arrears_compute (case_data, rules, as_of, error);
+  RecArrearsResult *result = rec_arrears_compute (case_data, rules, as_of, error);
   RecReportInput *input = NULL;
 
   if (result != NULL)
-    input = rec_report_input_new (case_data, result, lang, paper, NULL);
+    input = rec_report_input_new_take (case_data, result, lang, paper, NULL);
+  else
+    rec_case_data_free (case_data);
   rec_report_language_pop (language);
 
   return input;
@@ -155,7 +158,7 @@ write_report (const char    *case_path,
   if (!paper_given)
     paper = rec_report_default_paper (case_data->info->jurisdiction);
 
-  input = make_input (case_data, rules, as_of, options->lang, paper, &error);
+  input = make_input (g_steal_pointer (&case_data), rules, as_of, options->lang, paper, &error);
   if (input == NULL)
     {
       _rec_cli_error (_("%s: %s"), case_path, error->message);

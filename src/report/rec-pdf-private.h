@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 #define HEADER_BASELINE  44.0    /* from the page's top */
 #define FOOTER_BASELINE  34.0    /* from the page's bottom */
 #define LINE_FACTOR      1.22    /* line height / font size */
-#define CELL_PAD_X       3.0
+#define CELL_PAD_X       4.0
 #define CELL_PAD_Y       2.5
 
 struct _RecPdf
@@ -65,6 +65,15 @@ void       _rec_pdf_text_in     (RecPdf      *pdf,
                                  double       baseline,
                                  RecPdfAlign  align,
                                  const char  *text);
+/* rec_pdf_break_lines() appending to `lines`, and to `widths` (when not
+ * NULL) each line's width in points, or -1 where it was not measured. */
+void       _rec_pdf_break_into  (RecPdf      *pdf,
+                                 gboolean     bold,
+                                 double       size,
+                                 const char  *text,
+                                 double       width,
+                                 GPtrArray   *lines,
+                                 GArray      *widths);
 /* NFC, valid UTF-8, no control characters except newlines (transfer full). */
 char      *_rec_pdf_clean_text  (const char  *text);
 

@@ -23,6 +23,8 @@ struct _RecPdfTable
   RecPdfColumn  *columns;
   double        *widths;
   GPtrArray    **header_lines;     /* per column, NULL when no header */
+  GPtrArray    **row_lines;        /* per column, reused by every row */
+  GArray       **row_widths;       /* per column, the lines' widths */
 
   guint          n_columns;
   double         size;
@@ -83,6 +85,12 @@ rec_pdf_table_new (RecPdf             *pdf,
     table->columns[i].title = g_strdup (columns[i].title);
   table->widths = g_new0 (double, n_columns);
   table->header_lines = g_new0 (GPtrArray *, n_columns);
+  table->row_lines = g_new0 (GPtrArray *, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    table->row_lines[i] = g_ptr_array_new_with_free_func (g_free);
+  table->row_widths = g_new0 (GArray *, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    table->row_widths[i] = g_array_new (FALSE, FALSE, sizeof (double));
   table->size = size;
   table->line_height = size * LINE_FACTOR;
   table->width = rec_pdf_get_width (pdf);
@@ -153,6 +161,7 @@ stroke_line (RecPdf *pdf,
 static void
 draw_cells (RecPdfTable  *table,
             GPtrArray   **cells,
+            GArray      **widths,          /* NULL: measure */
             guint         from,
             guint         count,
             gboolean      bold)
@@ -179,7 +188,10 @@ draw_cells (RecPdfTable  *table,
             continue;
           if (table->columns[c].align != REC_PDF_ALIGN_LEFT)
             {
-              double w = HPDF_Page_TextWidth (pdf->page, text);
+              double w = widths != NULL ? g_array_index (widths[c], double, k) : -1.0;
+
+              if (w < 0)
+                w = HPDF_Page_TextWidth (pdf->page, text);
 
               text_x += table->columns[c].align == REC_PDF_ALIGN_RIGHT ? inner - w : (inner - w) / 2;
             }
@@ -197,7 +209,7 @@ draw_header (RecPdfTable *table)
   double height = header_height (table);
 
   fill_band (table, pdf->y, height, HEADER_GRAY);
-  draw_cells (table, table->header_lines, 0, table->header_n_lines, TRUE);
+  draw_cells (table, table->header_lines, NULL, 0, table->header_n_lines, TRUE);
   pdf->y -= height;
   table->header_page = pdf->page;
 }
@@ -265,7 +277,7 @@ draw_row_part (RecPdfTable    *table,
     fill_band (table, pdf->y, height, ZEBRA_GRAY);
   if (flags & REC_PDF_ROW_BOLD)
     stroke_line (pdf, pdf->left, pdf->y, pdf->left + table->width, pdf->y, 0.8);
-  draw_cells (table, cells, from, count, (flags & REC_PDF_ROW_BOLD) != 0);
+  draw_cells (table, cells, table->row_widths, from, count, (flags & REC_PDF_ROW_BOLD) != 0);
   pdf->y -= height;
 }
 
@@ -275,14 +287,15 @@ rec_pdf_table_row (RecPdfTable        *table,
                    RecPdfRowFlags      flags)
 {
   RecPdf *pdf = table->pdf;
-  g_autofree GPtrArray **lines = g_new0 (GPtrArray *, table->n_columns);
+  GPtrArray **lines = table->row_lines;
   guint n_lines = 1;
 
   for (guint c = 0; c < table->n_columns; c++)
     {
-      lines[c] = rec_pdf_break_lines (pdf, (flags & REC_PDF_ROW_BOLD) != 0, table->size,
-                                      cells[c] ? cells[c] : "",
-                                      table->widths[c] - 2 * CELL_PAD_X);
+      g_ptr_array_set_size (lines[c], 0);
+      g_array_set_size (table->row_widths[c], 0);
+      _rec_pdf_break_into (pdf, (flags & REC_PDF_ROW_BOLD) != 0, table->size, cells[c],
+                           table->widths[c] - 2 * CELL_PAD_X, lines[c], table->row_widths[c]);
       n_lines = MAX (n_lines, lines[c]->len);
     }
 
@@ -302,9 +315,6 @@ rec_pdf_table_row (RecPdfTable        *table,
       done += count;
     }
   table->n_rows++;
-
-  for (guint c = 0; c < table->n_columns; c++)
-    g_ptr_array_unref (lines[c]);
 }
 
 void
@@ -318,7 +328,11 @@ rec_pdf_table_end (RecPdfTable *table)
     {
       g_free ((char *) table->columns[i].title);
       g_clear_pointer (&table->header_lines[i], g_ptr_array_unref);
+      g_ptr_array_unref (table->row_lines[i]);
+      g_array_unref (table->row_widths[i]);
     }
+  g_free (table->row_lines);
+  g_free (table->row_widths);
   g_free (table->columns);
   g_free (table->widths);
   g_free (table->header_lines);

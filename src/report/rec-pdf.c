@@ -180,8 +180,9 @@ _rec_pdf_text_in (RecPdf      *pdf,
   _rec_pdf_text_at (pdf, font, size, x, baseline, text);
 }
 
-/* Cuts a word wider than a line into pieces at character boundaries. Full
- * pieces go to `lines`; the last piece stays in `line` for what follows. */
+/* Cuts a word wider than a line into pieces: after a hyphen or slash when
+ * the piece has one, otherwise at a character boundary. Full pieces go to
+ * `lines`; the last piece stays in `line` for what follows. */
 static void
 cut_word (HPDF_Font   font,
           double      size,
@@ -193,6 +194,7 @@ cut_word (HPDF_Font   font,
           double     *line_width)
 {
   const char *end = word + length;
+  gsize break_at = 0;                 /* in line->str, after a '-' or '/' */
 
   for (const char *p = word; p < end;)
     {
@@ -201,12 +203,18 @@ cut_word (HPDF_Font   font,
 
       if (line->len > 0 && *line_width + w > width)
         {
-          g_ptr_array_add (lines, g_strndup (line->str, line->len));
-          g_string_truncate (line, 0);
-          *line_width = 0.0;
+          gsize cut = break_at > 0 && break_at < line->len ? break_at : line->len;
+
+          g_ptr_array_add (lines, g_strndup (line->str, cut));
+          g_string_erase (line, 0, cut);
+          *line_width = font_width (font, size, line->str, line->len);
+          break_at = 0;
+          continue;
         }
       g_string_append_len (line, p, next - p);
       *line_width += w;
+      if ((*p == '-' || *p == '/') && next < end)
+        break_at = line->len;
       p = next;
     }
 }
@@ -262,17 +270,39 @@ break_paragraph (HPDF_Font   font,
     g_ptr_array_add (lines, g_strndup (line->str, line->len));
 }
 
-GPtrArray *
-rec_pdf_break_lines (RecPdf     *pdf,
+void
+_rec_pdf_break_into (RecPdf     *pdf,
                      gboolean    bold,
                      double      size,
                      const char *text,
-                     double      width)
+                     double      width,
+                     GPtrArray  *lines,
+                     GArray     *widths)
 {
-  g_autofree char *clean = _rec_pdf_clean_text (text);
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *clean = NULL;
   HPDF_Font font = _rec_pdf_font (pdf, bold);
-  const char *p = clean;
+  const char *p;
+
+  if (text == NULL)
+    text = "";
+
+  /* Most cells (dates, amounts, short words) are one ASCII line. */
+  if (is_plain_ascii (text))
+    {
+      gsize length = strlen (text);
+      double text_width = font_width (font, size, text, length);
+
+      if (text_width <= width)
+        {
+          g_ptr_array_add (lines, g_strndup (text, length));
+          if (widths != NULL)
+            g_array_append_val (widths, text_width);
+          return;
+        }
+      p = text;
+    }
+  else
+    p = clean = _rec_pdf_clean_text (text);
 
   for (;;)
     {
@@ -285,6 +315,25 @@ rec_pdf_break_lines (RecPdf     *pdf,
       p = newline + 1;
     }
 
+  /* Unknown widths: measured when drawn, if needed. */
+  while (widths != NULL && widths->len < lines->len)
+    {
+      double unknown = -1.0;
+
+      g_array_append_val (widths, unknown);
+    }
+}
+
+GPtrArray *
+rec_pdf_break_lines (RecPdf     *pdf,
+                     gboolean    bold,
+                     double      size,
+                     const char *text,
+                     double      width)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  _rec_pdf_break_into (pdf, bold, size, text, width, lines, NULL);
   return lines;
 }
 

@@ -239,12 +239,12 @@ _rec_report_write_log (const RecPacket *packet)
   GPtrArray *communications = packet->input->case_data->communications;
   g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (communications->len);
   const RecPdfColumn columns[] = {
-    { l->when, 1.5, REC_PDF_ALIGN_LEFT },
-    { l->channel, 1.2, REC_PDF_ALIGN_LEFT },
+    { l->when, 1.45, REC_PDF_ALIGN_LEFT },
+    { l->channel, 1.4, REC_PDF_ALIGN_LEFT },
     { l->direction, 1.0, REC_PDF_ALIGN_LEFT },
-    { l->with, 1.3, REC_PDF_ALIGN_LEFT },
-    { l->what, 4.6, REC_PDF_ALIGN_LEFT },
-    { l->follow_up, 1.3, REC_PDF_ALIGN_LEFT },
+    { l->with, 1.7, REC_PDF_ALIGN_LEFT },
+    { l->what, 4.3, REC_PDF_ALIGN_LEFT },
+    { l->follow_up, 1.25, REC_PDF_ALIGN_LEFT },
   };
   RecPdfTable *table;
 
@@ -287,13 +287,13 @@ _rec_report_write_checklist (const RecPacket *packet)
   const RecReportLabels *l = packet->labels;
   GPtrArray *steps = packet->input->case_data->enforcement;
   const RecPdfColumn columns[] = {
-    { l->remedy, 2.0, REC_PDF_ALIGN_LEFT },
-    { l->status, 1.3, REC_PDF_ALIGN_LEFT },
-    { l->date, 1.3, REC_PDF_ALIGN_LEFT },
-    { l->agency, 1.6, REC_PDF_ALIGN_LEFT },
-    { l->reference, 1.5, REC_PDF_ALIGN_LEFT },
-    { l->next_date, 1.3, REC_PDF_ALIGN_LEFT },
-    { l->notes, 3.0, REC_PDF_ALIGN_LEFT },
+    { l->remedy, 1.8, REC_PDF_ALIGN_LEFT },
+    { l->status, 1.2, REC_PDF_ALIGN_LEFT },
+    { l->date, 1.25, REC_PDF_ALIGN_LEFT },
+    { l->agency, 2.0, REC_PDF_ALIGN_LEFT },
+    { l->reference, 1.7, REC_PDF_ALIGN_LEFT },
+    { l->next_date, 1.25, REC_PDF_ALIGN_LEFT },
+    { l->notes, 2.8, REC_PDF_ALIGN_LEFT },
   };
   RecPdfTable *table;
 

@@ -15,7 +15,7 @@
 #include <math.h>
 #include <string.h>
 
-#define CHART_HEIGHT 190.0
+#define CHART_HEIGHT 170.0
 
 /* Snapshot */
 
@@ -118,20 +118,18 @@ rec_report_default_paper (const char *jurisdiction)
   return REC_PDF_PAPER_A4;
 }
 
-RecReportInput *
-rec_report_input_new (const RecCaseData      *case_data,
-                      const RecArrearsResult *result,
-                      const char             *lang,
-                      RecPdfPaper             paper,
-                      const GDate            *prepared)
+static RecReportInput *
+input_new (RecCaseData      *case_data,
+           RecArrearsResult *result,
+           const char       *lang,
+           RecPdfPaper       paper,
+           const GDate      *prepared)
 {
   RecReportInput *input = g_new0 (RecReportInput, 1);
   RecReportLanguage *language;
 
-  g_return_val_if_fail (case_data != NULL && result != NULL, NULL);
-
-  input->case_data = rec_case_data_copy (case_data);
-  input->result = copy_result (result, case_data, input->case_data);
+  input->case_data = case_data;
+  input->result = result;
   input->as_of = result->as_of;
   input->prepared_at = g_date_time_new_now_local ();
   if (prepared != NULL && rec_date_is_set (prepared))
@@ -148,14 +146,48 @@ rec_report_input_new (const RecCaseData      *case_data,
   return input;
 }
 
+RecReportInput *
+rec_report_input_new (const RecCaseData      *case_data,
+                      const RecArrearsResult *result,
+                      const char             *lang,
+                      RecPdfPaper             paper,
+                      const GDate            *prepared)
+{
+  RecCaseData *copy;
+
+  g_return_val_if_fail (case_data != NULL && result != NULL, NULL);
+
+  copy = rec_case_data_copy (case_data);
+  return input_new (copy, copy_result (result, case_data, copy), lang, paper, prepared);
+}
+
+RecReportInput *
+rec_report_input_new_take (RecCaseData      *case_data,
+                           RecArrearsResult *result,
+                           const char       *lang,
+                           RecPdfPaper       paper,
+                           const GDate      *prepared)
+{
+  RecReportInput *input;
+
+  g_return_val_if_fail (case_data != NULL && result != NULL, NULL);
+
+  input = input_new (case_data, result, lang, paper, prepared);
+  input->result_from_engine = TRUE;
+  return input;
+}
+
 void
 rec_report_input_free (RecReportInput *input)
 {
   if (input == NULL)
     return;
 
+  if (input->result_from_engine)
+    rec_arrears_result_free (input->result);
+  else
+    free_result_copy (input->result);
   rec_case_data_free (input->case_data);
-  free_result_copy (input->result);
   g_clear_pointer (&input->prepared_at, g_date_time_unref);
   g_free (input->lang);
   _rec_report_labels_free (input->labels);
@@ -390,13 +422,13 @@ write_terms (const RecPacket *packet)
   const RecReportLabels *l = packet->labels;
   GPtrArray *terms = packet->input->case_data->terms;
   const RecPdfColumn columns[] = {
-    { l->kind, 2.2, REC_PDF_ALIGN_LEFT },
-    { l->amount, 1.5, REC_PDF_ALIGN_RIGHT },
-    { l->frequency, 1.6, REC_PDF_ALIGN_LEFT },
+    { l->kind, 1.9, REC_PDF_ALIGN_LEFT },
+    { l->amount, 1.4, REC_PDF_ALIGN_RIGHT },
+    { l->frequency, 1.4, REC_PDF_ALIGN_LEFT },
     { l->due_day, 1.0, REC_PDF_ALIGN_LEFT },
-    { l->effective, 1.4, REC_PDF_ALIGN_LEFT },
-    { l->ends, 1.4, REC_PDF_ALIGN_LEFT },
-    { l->reference, 2.4, REC_PDF_ALIGN_LEFT },
+    { l->effective, 1.35, REC_PDF_ALIGN_LEFT },
+    { l->ends, 1.35, REC_PDF_ALIGN_LEFT },
+    { l->reference, 3.6, REC_PDF_ALIGN_LEFT },
   };
   RecPdfTable *table;
 
@@ -471,7 +503,8 @@ write_chart (const RecPacket *packet)
       /* Drawing coordinates only: the figures themselves stay in cents. */
       principal[i] = point->principal_balance_cents / 100.0;
       total[i] = (point->principal_balance_cents + point->interest_balance_cents) / 100.0;
-      g_ptr_array_add (x_labels, point->month == 1 || i == 0
+      /* Years at their January; the first year too unless it starts late. */
+      g_ptr_array_add (x_labels, point->month == 1 || (i == 0 && point->month <= 9)
                                  ? g_strdup_printf ("%d", point->year) : NULL);
     }
   rec_pdf_line_chart (packet->pdf, series, G_N_ELEMENTS (series),

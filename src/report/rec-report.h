@@ -32,6 +32,9 @@ typedef struct
   RecPdfPaper       paper;
   char             *lang;         /* "en", "es", "vi"; NULL = the UI's language */
   RecReportLabels  *labels;       /* every label, already translated */
+
+  /*< private >*/
+  gboolean          result_from_engine;   /* free with rec_arrears_result_free */
 } RecReportInput;
 
 /* The languages a packet can be made in ("en", "es", "vi"), NULL-terminated. */
@@ -52,6 +55,14 @@ RecPdfPaper         rec_report_default_paper   (const char *jurisdiction);
  * (NULL = the current UI language). `prepared` NULL = today. */
 RecReportInput     *rec_report_input_new       (const RecCaseData      *case_data,
                                                 const RecArrearsResult *result,
+                                                const char             *lang,
+                                                RecPdfPaper             paper,
+                                                const GDate            *prepared) G_GNUC_WARN_UNUSED_RESULT;
+/* The same without copies: takes ownership of case_data and of result (which
+ * must come from rec_arrears_compute on that case_data). For callers that
+ * made them only for the packet, such as `recourse report`. */
+RecReportInput     *rec_report_input_new_take  (RecCaseData            *case_data,
+                                                RecArrearsResult       *result,
                                                 const char             *lang,
                                                 RecPdfPaper             paper,
                                                 const GDate            *prepared) G_GNUC_WARN_UNUSED_RESULT;

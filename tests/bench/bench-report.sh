@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# bench-report.sh — how fast `recourse report` writes the large demo case's packet
+#
+#   tests/bench/bench-report.sh [BUILD_DIR] [RUNS]
+#
+# Whole process, best and median of RUNS (default 5), wall clock and CPU
+# (user + sys, which a busy machine disturbs less), against:
+#   (a) the floor: bench-report-floor, a bare libharu program writing the same
+#       number of table rows with the same embedded font, compressed;
+#   (b) LibreOffice converting the same rows from CSV to PDF, if installed
+#       (apt-get install libreoffice-calc-nogui; the test suite never needs it).
+# Targets (DESIGN.md §6): ≤ 1.5 × the floor, ≥ 10 × faster than LibreOffice.
+# Run it by hand; it is not a test.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+build=$(cd "${1:-$here/build}" && pwd)
+runs=${2:-5}
+recourse=$build/src/recourse
+floor=$build/tests/bench/bench-report-floor
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+for f in "$recourse" "$floor"; do
+  [ -x "$f" ] || { echo "missing $f: build first (ninja -C $build)" >&2; exit 1; }
+done
+
+# Prints "WALL CPU" in seconds for one run of the command.
+measure() {
+  /usr/bin/time -o "$work/time" -f '%e %U %S' "$@" >/dev/null 2>&1
+  awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$work/time"
+}
+
+# Runs a command RUNS times; prints "best_wall median_wall best_cpu median_cpu".
+series() {
+  local out=$work/series
+  : >"$out"
+  for _ in $(seq "$runs"); do measure "$@" >>"$out"; done
+  local m=$(( (runs + 1) / 2 ))
+  local walls cpus
+  walls=$(cut -d' ' -f1 "$out" | sort -n)
+  cpus=$(cut -d' ' -f2 "$out" | sort -n)
+  echo "$(head -n1 <<<"$walls") $(sed -n "${m}p" <<<"$walls") $(head -n1 <<<"$cpus") $(sed -n "${m}p" <<<"$cpus")"
+}
+
+echo "Writing the large demo case…"
+"$recourse" demo --large -o "$work/large.recourse" >/dev/null
+as_of=$(date +%F)
+
+"$recourse" report "$work/large.recourse" -o "$work/packet.pdf" --as-of "$as_of"
+pages=$(pdfinfo "$work/packet.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+size=$(stat -c %s "$work/packet.pdf")
+# Table rows: ledger and log rows start with a date (wrapped lines do not).
+rows=$(pdftotext -layout "$work/packet.pdf" - 2>/dev/null | grep -cE '^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}')
+
+read -r pw pwm pc pcm < <(series "$recourse" report "$work/large.recourse" -o "$work/packet.pdf" --as-of "$as_of")
+read -r fw fwm fc fcm < <(series "$floor" "$rows" "$work/floor.pdf")
+floor_size=$(stat -c %s "$work/floor.pdf")
+floor_pages=$(pdfinfo "$work/floor.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+
+printf '\nRuns: %s, load average: %s\n' "$runs" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-28s %9s %9s %9s %9s %9s %7s\n' "" "wall best" "wall med" "cpu best" "cpu med" "bytes" "pages"
+printf '%-28s %9s %9s %9s %9s %9s %7s\n' "recourse report (packet)" "$pw" "$pwm" "$pc" "$pcm" "$size" "$pages"
+printf '%-28s %9s %9s %9s %9s %9s %7s\n' "floor: bare libharu" "$fw" "$fwm" "$fc" "$fcm" "$floor_size" "$floor_pages"
+printf '\nTable rows: %s\n' "$rows"
+awk -v a="$pw" -v b="$fw" -v c="$pc" -v d="$fc" \
+  'BEGIN { printf "Packet / floor: %.2f × (wall, best), %.2f × (CPU, best); target ≤ 1.5 ×\n", a / b, c / d }'
+
+soffice=$(command -v soffice || command -v libreoffice || true)
+if [ -z "$soffice" ]; then
+  echo "LibreOffice is not installed: comparison skipped (apt-get install libreoffice-calc-nogui)."
+  exit 0
+fi
+
+"$floor" "$rows" "$work/unused.pdf" "$work/rows.csv"
+export HOME=$work   # a fresh LibreOffice profile, outside the user's
+"$soffice" --headless --convert-to pdf --outdir "$work/lo" "$work/rows.csv" >/dev/null 2>&1   # profile warm-up
+read -r lw lwm lc lcm < <(series "$soffice" --headless --convert-to pdf --outdir "$work/lo" "$work/rows.csv")
+printf '%-28s %9s %9s %9s %9s %9s\n' "LibreOffice CSV → PDF" "$lw" "$lwm" "$lc" "$lcm" "$(stat -c %s "$work/lo/rows.pdf")"
+awk -v a="$pw" -v b="$lw" 'BEGIN { printf "LibreOffice / packet: %.1f × (wall, best); target ≥ 10 ×\n", b / a }'
