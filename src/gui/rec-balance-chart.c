@@ -257,8 +257,27 @@ draw_money_axis (RecBalanceChart *self,
     }
 }
 
-/* A year label under each January (and under the first month), skipping any
- * that would run into the one before. */
+static void
+draw_year_label (cairo_t        *cr,
+                 PangoLayout    *layout,
+                 const Geometry *geometry,
+                 const Colors   *colors,
+                 double          x,
+                 double          label_x,
+                 const char     *label)
+{
+  set_source (cr, &colors->grid, 1.0);
+  cairo_move_to (cr, round (x) + 0.5, geometry->top);
+  cairo_line_to (cr, round (x) + 0.5, geometry->bottom + PAD / 2);
+  cairo_stroke (cr);
+
+  set_source (cr, &colors->fg, 0.7);
+  show_text (cr, layout, label, label_x, geometry->bottom + PAD / 2);
+}
+
+/* A year label centered under each January, skipping any that would run into
+ * the one before; the first month's year, left-aligned, only when the case
+ * does not start in January and there is room before the first January. */
 static void
 draw_years (RecBalanceChart *self,
             cairo_t         *cr,
@@ -267,15 +286,16 @@ draw_years (RecBalanceChart *self,
             const Colors    *colors)
 {
   double free_from = -G_MAXDOUBLE;
+  double first_x = index_to_x (geometry, 0);
+  char label[16];
 
   for (guint i = 0; i < self->points->len; i++)
     {
       const RecBalancePoint *point = point_at (self, i);
-      char label[16];
       double x = index_to_x (geometry, i);
       int width;
 
-      if (point->month != 1 && i != 0)
+      if (point->month != 1)
         continue;
 
       g_snprintf (label, sizeof label, "%d", point->year);
@@ -283,15 +303,20 @@ draw_years (RecBalanceChart *self,
       if (x - width / 2.0 < free_from || x + width / 2.0 > geometry->right + PAD * 2)
         continue;
 
-      set_source (cr, &colors->grid, 1.0);
-      cairo_move_to (cr, round (x) + 0.5, geometry->top);
-      cairo_line_to (cr, round (x) + 0.5, geometry->bottom + PAD / 2);
-      cairo_stroke (cr);
-
-      set_source (cr, &colors->fg, 0.7);
-      show_text (cr, layout, label, MAX (x - width / 2.0, 0), geometry->bottom + PAD / 2);
+      if (free_from == -G_MAXDOUBLE)
+        first_x = x - width / 2.0;
+      draw_year_label (cr, layout, geometry, colors, x, MAX (x - width / 2.0, 0), label);
       free_from = x + width / 2.0 + PAD * 2;
     }
+
+  if (point_at (self, 0)->month == 1)
+    return;
+
+  g_snprintf (label, sizeof label, "%d", point_at (self, 0)->year);
+  if (free_from == -G_MAXDOUBLE ||
+      index_to_x (geometry, 0) + text_width (layout, label) + PAD * 2 <= first_x)
+    draw_year_label (cr, layout, geometry, colors, index_to_x (geometry, 0),
+                     index_to_x (geometry, 0), label);
 }
 
 /* One band of the stack: from `base` (principal or zero) up to `top`. */
