@@ -23,6 +23,10 @@ char       *_rec_dialog_get_field   (GtkWindow  *dialog,
 /* Presses Enter in an entry field (its "entry-activated" signal). */
 void        _rec_dialog_activate_field (GtkWindow  *dialog,
                                         const char *field);
+/* Picks a day (YYYY-MM-DD) in a date field's calendar popover. */
+void        _rec_dialog_pick_date   (GtkWindow  *dialog,
+                                     const char *field,
+                                     const char *iso);
 /* Activates the Save action; TRUE when the item was stored and the dialog
  * closed. Hold a reference on the dialog to call this. */
 gboolean    _rec_dialog_save        (GtkWindow  *dialog);

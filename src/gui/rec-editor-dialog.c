@@ -278,7 +278,7 @@ editable_changed_cb (GtkEditable *editable,
 }
 
 static void
-notify_cb (GObject    *object,
+widget_notified_cb (GObject    *object,
            GParamSpec *pspec,
            Field      *field)
 {
@@ -320,7 +320,7 @@ calendar_day_selected_cb (GtkCalendar *calendar,
 
 /* Opens the calendar on the date in the field, when there is one. */
 static void
-calendar_popover_show_cb (GtkWidget *popover,
+calendar_popover_shown_cb (GtkWidget *popover,
                           Field     *field)
 {
   GtkCalendar *calendar = field->calendar;
@@ -357,7 +357,7 @@ add_calendar_button (Field *field)
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   field->calendar = GTK_CALENDAR (calendar);
   g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), field);
-  g_signal_connect (popover, "show", G_CALLBACK (calendar_popover_show_cb), field);
+  g_signal_connect (popover, "show", G_CALLBACK (calendar_popover_shown_cb), field);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->widget), button);
 }
 
@@ -369,9 +369,9 @@ connect_field (Field *field)
   if (GTK_IS_EDITABLE (widget))
     g_signal_connect (widget, "changed", G_CALLBACK (editable_changed_cb), field);
   else if (ADW_IS_COMBO_ROW (widget))
-    g_signal_connect (widget, "notify::selected", G_CALLBACK (notify_cb), field);
+    g_signal_connect (widget, "notify::selected", G_CALLBACK (widget_notified_cb), field);
   else if (GTK_IS_SWITCH (widget))
-    g_signal_connect (widget, "notify::active", G_CALLBACK (notify_cb), field);
+    g_signal_connect (widget, "notify::active", G_CALLBACK (widget_notified_cb), field);
   else
     g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), "changed",
                       G_CALLBACK (buffer_changed_cb), field);
@@ -397,7 +397,7 @@ set_save_error (RecEditorDialog *self,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
+dialog_cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
@@ -405,7 +405,7 @@ cancel_action (GtkWidget  *widget,
 }
 
 static void
-save_action (GtkWidget  *widget,
+dialog_save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
@@ -493,8 +493,8 @@ rec_editor_dialog_class_init (RecEditorDialogClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, RecEditorDialog, save_error_group);
   gtk_widget_class_bind_template_child_private (widget_class, RecEditorDialog, save_error_label);
 
-  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, dialog_save_action);
+  gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, dialog_cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
 }
 
@@ -812,6 +812,23 @@ _rec_dialog_activate_field (GtkWindow  *dialog,
   g_return_if_fail (field != NULL && ADW_IS_ENTRY_ROW (field->widget));
 
   g_signal_emit_by_name (field->widget, "entry-activated");
+}
+
+void
+_rec_dialog_pick_date (GtkWindow  *dialog,
+                       const char *name,
+                       const char *iso)
+{
+  Field *field = lookup_field (REC_EDITOR_DIALOG (dialog), name);
+  g_autoptr(GDateTime) day = NULL;
+  GDate date;
+
+  g_return_if_fail (field != NULL && field->calendar != NULL);
+  g_return_if_fail (rec_date_parse (iso, &date, NULL));
+
+  day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                               g_date_get_day (&date), 12, 0, 0);
+  gtk_calendar_select_day (field->calendar, day);
 }
 
 gboolean
