@@ -41,6 +41,15 @@ typedef struct
   gboolean     accruing;         /* bearing and its accrual has started */
 } RecItem;
 
+/* A payment dated <= as_of, its day and tie-breaks read once. */
+typedef struct
+{
+  guint32      day;              /* julian day */
+  int          position;         /* entry order */
+  guint        index;            /* index in the case, the last tie-break */
+  RecPayment  *payment;          /* borrowed */
+} RecPaymentEvent;
+
 /* Every installment and charge due <= as_of, sorted oldest first (spec §3).
  * `starts` sets each item's accrual start. */
 gboolean rec_schedule_build         (const RecCaseData *case_data,
@@ -83,7 +92,7 @@ void     rec_arrears_fill_contempt  (RecArrearsResult  *result,
                                      int                contempt_years);
 void     rec_arrears_fill_history   (RecArrearsResult  *result,
                                      const GArray      *items,
-                                     const GPtrArray   *payments);
+                                     const GArray      *payments);
 void     rec_arrears_fill_remedies  (RecArrearsResult  *result,
                                      const RecRules    *rules,
                                      gboolean           public_assistance);

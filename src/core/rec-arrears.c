@@ -316,9 +316,10 @@ sweep_payment (Sweep      *s,
  * the month's bookkeeping, the items falling due (with credit), the accrual
  * starts, then the payments in entry order (spec §3). */
 static void
-sweep_run (Sweep     *s,
-           GPtrArray *payments)
+sweep_run (Sweep        *s,
+           const GArray *payments)
 {
+  const RecPaymentEvent *events = (const RecPaymentEvent *) (gpointer) payments->data;
   guint next_payment = 0;
   guint32 next_month = first_of_next_month (s->cur);
 
@@ -329,7 +330,7 @@ sweep_run (Sweep     *s,
       if (s->frontier < s->n_items)
         day = MIN (day, s->items[s->frontier].due);
       if (next_payment < payments->len)
-        day = MIN (day, g_date_get_julian (&((RecPayment *) g_ptr_array_index (payments, next_payment))->date));
+        day = MIN (day, events[next_payment].day);
       if (next_month <= s->as_of)
         day = MIN (day, next_month);
       if (day == G_MAXUINT32)
@@ -343,14 +344,8 @@ sweep_run (Sweep     *s,
         }
       sweep_items_due (s, day);
       sweep_activate (s, day);
-      for (; next_payment < payments->len; next_payment++)
-        {
-          RecPayment *payment = g_ptr_array_index (payments, next_payment);
-
-          if (g_date_get_julian (&payment->date) != day)
-            break;
-          sweep_payment (s, payment);
-        }
+      for (; next_payment < payments->len && events[next_payment].day == day; next_payment++)
+        sweep_payment (s, events[next_payment].payment);
     }
 
   sweep_accrue_to (s, s->as_of);
@@ -361,27 +356,31 @@ static int
 compare_payments (gconstpointer a,
                   gconstpointer b)
 {
-  const RecPayment *pa = *(RecPayment * const *) a;
-  const RecPayment *pb = *(RecPayment * const *) b;
-  int c = g_date_compare (&pa->date, &pb->date);
+  const RecPaymentEvent *pa = a, *pb = b;
 
-  if (c != 0)
-    return c;
-  return (pa->position > pb->position) - (pa->position < pb->position);
+  if (pa->day != pb->day)
+    return pa->day < pb->day ? -1 : 1;
+  if (pa->position != pb->position)
+    return pa->position < pb->position ? -1 : 1;
+  return (pa->index > pb->index) - (pa->index < pb->index);
 }
 
-/* The payments dated <= as_of, by date, then entry order (a stable sort keeps
- * the array's order for equal positions). */
-static GPtrArray *
+/* The payments dated <= as_of, by date, then entry order (position, then
+ * order in the case). Usually they already are: then no sort. */
+static GArray *
 sorted_payments (const RecCaseData *case_data,
                  const GDate       *as_of,
                  GError           **error)
 {
-  g_autoptr(GPtrArray) payments = g_ptr_array_new ();
+  g_autoptr(GArray) events = g_array_sized_new (FALSE, FALSE, sizeof (RecPaymentEvent),
+                                                case_data->payments->len);
+  guint32 last = g_date_get_julian (as_of);
+  gboolean sorted = TRUE;
 
   for (guint i = 0; i < case_data->payments->len; i++)
     {
       RecPayment *payment = g_ptr_array_index (case_data->payments, i);
+      RecPaymentEvent event = { 0, payment->position, i, payment };
 
       if (!rec_date_is_set (&payment->date) || payment->amount_cents < 0)
         {
@@ -390,11 +389,17 @@ sorted_payments (const RecCaseData *case_data,
                        _("Payment %u has no date or a negative amount"), i + 1);
           return NULL;
         }
-      if (g_date_compare (&payment->date, as_of) <= 0)
-        g_ptr_array_add (payments, payment);
+      event.day = g_date_get_julian (&payment->date);
+      if (event.day > last)
+        continue;
+      if (events->len > 0
+          && compare_payments (&g_array_index (events, RecPaymentEvent, events->len - 1), &event) > 0)
+        sorted = FALSE;
+      g_array_append_val (events, event);
     }
-  g_ptr_array_sort (payments, compare_payments);
-  return g_steal_pointer (&payments);
+  if (!sorted)
+    g_array_sort (events, compare_payments);
+  return g_steal_pointer (&events);
 }
 
 static RecArrearsResult *
@@ -411,7 +416,7 @@ result_new (const RecCaseData *case_data,
   result->contempt_counts = g_array_new (FALSE, TRUE, sizeof (RecContemptCount));
   result->history = g_array_new (FALSE, TRUE, sizeof (RecHistoryYear));
   result->remedies = g_array_new (FALSE, TRUE, sizeof (RecRemedyResult));
-  result->ledger = g_array_new (FALSE, TRUE, sizeof (RecLedgerLine));
+  result->ledger = g_array_new (FALSE, FALSE, sizeof (RecLedgerLine));
   result->balance_points = g_array_new (FALSE, TRUE, sizeof (RecBalancePoint));
   return result;
 }
@@ -419,15 +424,15 @@ result_new (const RecCaseData *case_data,
 /* Where the sweep starts (the first event) and the first history month
  * (spec §6: the month of the first due date or first payment). */
 static void
-sweep_init_start (Sweep           *s,
-                  const GPtrArray *payments)
+sweep_init_start (Sweep        *s,
+                  const GArray *payments)
 {
   guint32 first = G_MAXUINT32;
 
   if (s->n_items > 0)
     first = s->items[0].due;
   if (payments->len > 0)
-    first = MIN (first, g_date_get_julian (&((RecPayment *) g_ptr_array_index (payments, 0))->date));
+    first = MIN (first, g_array_index (payments, RecPaymentEvent, 0).day);
 
   s->first_month = first == G_MAXUINT32 ? -1 : month_index (first);
   s->cur = MIN (first, s->as_of);
@@ -463,7 +468,7 @@ rec_arrears_compute (const RecCaseData *case_data,
 {
   g_autoptr(RecArrearsResult) result = NULL;
   g_autoptr(GArray) items = NULL;
-  g_autoptr(GPtrArray) payments = NULL;
+  g_autoptr(GArray) payments = NULL;
   gboolean agency;
   Sweep s = { 0, };
 

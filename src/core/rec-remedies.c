@@ -135,8 +135,9 @@ group_history (RecArrearsResult *result,
 void
 rec_arrears_fill_history (RecArrearsResult *result,
                           const GArray     *items,
-                          const GPtrArray  *payments)
+                          const GArray     *payments)
 {
+  const RecPaymentEvent *paid_events = (const RecPaymentEvent *) (gpointer) payments->data;
   const RecItem *all = (const RecItem *) (gpointer) items->data;
   int first = G_MAXINT, last = month_of (&result->as_of);
   g_autofree RecCents *ordered = NULL;
@@ -152,7 +153,7 @@ rec_arrears_fill_history (RecArrearsResult *result,
       first = month_of (&date);
     }
   if (payments->len > 0)
-    first = MIN (first, month_of (&((RecPayment *) g_ptr_array_index (payments, 0))->date));
+    first = MIN (first, month_of (&paid_events[0].payment->date));
   if (first == G_MAXINT)
     return;
 
@@ -164,8 +165,7 @@ rec_arrears_fill_history (RecArrearsResult *result,
       ordered[month_of (&date) - first] += all[i].amount;
     }
   for (guint i = 0; i < payments->len; i++)
-    paid[month_of (&((RecPayment *) g_ptr_array_index (payments, i))->date) - first] +=
-      ((RecPayment *) g_ptr_array_index (payments, i))->amount_cents;
+    paid[month_of (&paid_events[i].payment->date) - first] += paid_events[i].payment->amount_cents;
 
   group_history (result, first, ordered, paid, last - first + 1);
 }

@@ -264,7 +264,8 @@ rec_schedule_build (const RecCaseData *case_data,
                     GError           **error)
 {
   g_autoptr(GPtrArray) terms = sorted_terms (case_data, error);
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (RecItem));
+  g_autoptr(GArray) items = g_array_sized_new (FALSE, FALSE, sizeof (RecItem),
+                                               case_data->charges->len + 64);
   guint32 as_of_julian = g_date_get_julian (as_of);
   Builder builder = { items, starts, 0 };
 

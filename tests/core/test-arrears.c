@@ -186,6 +186,13 @@ static const Row rows[] = {
     NULL, FALSE, FALSE, "2024-02-01",
     "1000.00", "500.00", "500.00", "0.00", "0.00", "500.00", "0.00", "0.00", "2024-02-01", 0,
     "500.00/0.00/0.00/0.00" },
+  /* Payments entered out of date order are processed by date: Jan 1 pays the
+   * 500.00 due that day (current), Jan 20's 100.00 finds nothing owed: credit. */
+  { "payments by date, not entry", NULL,
+    "child_support 500.00 monthly 1 2024-01-01 2024-01-31", NULL, "2024-01-20 100.00; 2024-01-01 500.00",
+    NULL, FALSE, FALSE, "2024-01-31",
+    "500.00", "600.00", "500.00", "0.00", "100.00", "0.00", "0.00", "0.00", NULL, 0,
+    "500.00/0.00/0.00/0.00; 0.00/0.00/0.00/100.00" },
 };
 
 static void
