@@ -98,6 +98,16 @@ is_open (GtkWindow *dialog)
   return FALSE;
 }
 
+static void
+assert_field (GtkWindow  *dialog,
+              const char *field,
+              const char *expected)
+{
+  g_autofree char *text = _rec_dialog_get_field (dialog, field);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
 static guint
 n_payments (Fixture *fixture)
 {
@@ -308,6 +318,25 @@ test_term_end_before_effective (Fixture       *fixture,
   g_assert_cmpint (term->frequency, ==, REC_FREQUENCY_SEMIMONTHLY);
   g_assert_cmpint (term->due_days[0], ==, 1);
   g_assert_cmpint (term->due_days[1], ==, 15);
+
+  /* Editing shows what was stored; switch to monthly, due the 31st. */
+  dialog = hold (rec_term_dialog_new (NULL, fixture->session, term));
+  assert_field (dialog, "frequency", "1");
+  assert_field (dialog, "due_day_1", "0");
+  assert_field (dialog, "due_day_2", "14");
+  assert_field (dialog, "effective", "2023-01-01");
+  assert_field (dialog, "end", "2023-12-31");
+  assert_field (dialog, "amount", "850.00");
+  _rec_dialog_set_field (dialog, "frequency", "0");
+  _rec_dialog_set_field (dialog, "due_day", "31");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+
+  g_clear_object (&term);
+  term = first_item (terms);
+  g_assert_cmpuint (g_list_model_get_n_items (terms), ==, 1);
+  g_assert_cmpint (term->frequency, ==, REC_FREQUENCY_MONTHLY);
+  g_assert_cmpint (term->due_day, ==, 31);
 }
 
 static void
