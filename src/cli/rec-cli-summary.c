@@ -210,11 +210,11 @@ load (const char   *path,
       return REC_EXIT_USAGE;
     }
 
+  /* The store's messages name the file already. */
   store = rec_store_open (path, TRUE, &error);
   if (store == NULL || (*out_case = rec_store_load_case (store, &error)) == NULL)
     {
-      /* Translators: the first %s is a file name, the second the reason */
-      _rec_cli_error (_("%s: %s"), path, error->message);
+      _rec_cli_error ("%s", error->message);
       return REC_EXIT_FAILED;
     }
 
@@ -239,7 +239,7 @@ _rec_cli_summary (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (spec/arrears.md §8)"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("CASE.recourse"));
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(RecCaseData) case_data = NULL;
   g_autoptr(RecRules) rules = NULL;
   g_autoptr(RecArrearsResult) result = NULL;
@@ -248,6 +248,9 @@ _rec_cli_summary (int    argc,
   int status = REC_EXIT_OK;
   GDate as_of;
 
+  /* --help says "recourse summary [OPTION…] CASE.recourse". */
+  g_set_prgname ("recourse summary");
+  context = g_option_context_new (_("CASE.recourse"));
   g_option_context_set_summary (context, _("Show what is owed: principal, interest, "
                                            "contempt counts and enforcement remedies."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

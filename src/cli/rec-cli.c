@@ -34,7 +34,7 @@ static const Verb verbs[] = {
   { "export", _rec_cli_export, "export CASE --json -o OUT", N_("write the case as interchange JSON (- = stdout)") },
   { "verify", _rec_cli_verify, "verify CASE", N_("check the case file (integrity, schema, values)") },
   { "demo", _rec_cli_demo, "demo -o CASE [--large]", N_("write the demo case") },
-  { "summary", _rec_cli_summary, "summary CASE [--as-of D] [--json]", N_("show what is owed, contempt counts and remedies") },
+  { "summary", _rec_cli_summary, "summary CASE [--json]", N_("show what is owed, contempt counts and remedies (--as-of)") },
   { "report", _rec_cli_report, "report CASE -o PACKET.pdf", N_("write the PDF case packet (--as-of, --lang, --paper)") },
   { NULL, NULL, NULL, NULL },
 };
