@@ -21,6 +21,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 typedef struct
@@ -216,6 +217,39 @@ test_payment_valid (Fixture       *fixture,
   g_assert_cmpint (payment->method, ==, REC_PAYMENT_METHOD_CHECK);
   g_assert_cmpstr (payment->reference, ==, "1043");
   g_assert_cmpint (payment->id, >, 0);
+}
+
+/* Where the comma is the decimal mark, "12,50" is twelve fifty; grouping is
+ * still refused rather than guessed. */
+static void
+test_payment_decimal_comma (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autoptr(RecPayment) payment = NULL;
+  GtkWindow *dialog;
+
+  if (setlocale (LC_NUMERIC, "es_ES.UTF-8") == NULL)
+    {
+      g_test_skip ("the es_ES.UTF-8 locale is not installed");
+      return;
+    }
+
+  dialog = hold (rec_payment_dialog_new (NULL, fixture->session, NULL));
+  _rec_dialog_set_field (dialog, "amount", "1.234");
+  g_assert_nonnull (_rec_dialog_get_error (dialog, "amount"));
+  _rec_dialog_set_field (dialog, "amount", "1.234,50");
+  g_assert_nonnull (_rec_dialog_get_error (dialog, "amount"));
+  _rec_dialog_set_field (dialog, "amount", "12,5,0");
+  g_assert_nonnull (_rec_dialog_get_error (dialog, "amount"));
+  _rec_dialog_set_field (dialog, "amount", "12,50");
+  g_assert_null (_rec_dialog_get_error (dialog, "amount"));
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+  setlocale (LC_NUMERIC, saved_locale);
+
+  payment = first_item (rec_case_session_get_payments (fixture->session));
+  g_assert_cmpint (payment->amount_cents, ==, 1250);
 }
 
 static void
@@ -558,6 +592,7 @@ main (int   argc,
   ADD ("/ui/dialogs/payment/invalid-amounts", test_payment_invalid);
   ADD ("/ui/dialogs/payment/valid", test_payment_valid);
   ADD ("/ui/dialogs/payment/edit", test_payment_edit);
+  ADD ("/ui/dialogs/payment/decimal-comma", test_payment_decimal_comma);
   ADD ("/ui/dialogs/payment/cancel", test_cancel_stores_nothing);
   ADD ("/ui/dialogs/payment/session-error", test_session_error_keeps_dialog);
   ADD ("/ui/dialogs/term/end-before-effective", test_term_end_before_effective);
