@@ -11,8 +11,10 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "../fixtures/bad-case-json.h"
 
@@ -478,6 +480,63 @@ test_newer_case (Fixture       *f,
   g_assert_cmpstr (sum, ==, sum_after);
 }
 
+/* Killing an import that replaces a case (--force) leaves either the old case
+ * or the new one, never a mix or half a file. */
+static void
+test_kill_during_import (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *bin = g_getenv ("RECOURSE_BIN");
+  g_autofree char *big = path_in (f, "big.recourse");
+  g_autofree char *json = path_in (f, "big.json");
+  g_autofree char *target = path_in (f, "target.recourse");
+  g_autofree char *old_sum = NULL;
+  g_autofree char *new_json = NULL;
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) old_export = { 0 };
+  guint kept_old = 0, got_new = 0;
+
+  run_recourse (&demo, "demo", "--large", "-o", big, "--as-of", "2026-11-23", NULL);
+  run_recourse (&export, "export", big, "--json", "-o", json, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_get_contents (json, &new_json, NULL, NULL));
+  make_demo (f, "target.recourse");
+  old_sum = checksum (target);
+  run_recourse (&old_export, "export", target, "--json", "-o", "-", NULL);
+
+  for (int round = 0; round < 8; round++)
+    {
+      const char *argv[] = { bin, "import", json, "-o", target, "--force", NULL };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sum = NULL;
+      g_auto(Run) check = { 0 };
+      g_auto(Run) now = { 0 };
+      GPid pid = 0;
+
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                    NULL, NULL, &pid, &error));
+      g_assert_no_error (error);
+      g_usleep (100000 + 250000 * round);
+      kill (pid, SIGKILL);
+      waitpid (pid, NULL, 0);
+      g_spawn_close_pid (pid);
+
+      run_recourse (&check, "verify", target, NULL);
+      g_assert_cmpint (check.status, ==, 0);
+      sum = checksum (target);
+      if (g_str_equal (sum, old_sum))
+        {
+          kept_old++;
+          continue;
+        }
+      run_recourse (&now, "export", target, "--json", "-o", "-", NULL);
+      g_assert_cmpstr (now.out, ==, new_json);
+      got_new++;
+    }
+  g_test_message ("killed imports: %u left the old case, %u had finished", kept_old, got_new);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -500,6 +559,7 @@ main (int    argc,
   ADD ("/cli/case/verify/corrupt-pages", NULL, test_verify_corrupt_pages);
   ADD ("/cli/case/not-a-case", NULL, test_not_a_case);
   ADD ("/cli/case/newer", NULL, test_newer_case);
+  ADD ("/cli/case/kill-during-import", NULL, test_kill_during_import);
   for (guint i = 0; i < G_N_ELEMENTS (bad_case_json); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/case/bad-json/%s", bad_case_json[i].name);

@@ -11,9 +11,12 @@
 #include "rec-store.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 typedef struct
 {
@@ -858,6 +861,76 @@ test_verify_damaged (Fixture       *f,
   g_assert_cmpuint (report->len, >, 0);
 }
 
+/* Crash safety: a process killed in the middle of edits leaves a case that
+ * opens, verifies, and holds every edit that was committed. */
+G_GNUC_NORETURN static void
+edit_forever (const char *path)
+{
+  g_autoptr(RecStore) store = rec_store_open (path, FALSE, NULL);
+
+  if (store == NULL)
+    _exit (3);
+
+  for (int i = 0;; i++)
+    {
+      g_autoptr(RecPayment) payment = rec_payment_new ();
+      g_autoptr(RecCommunication) note = rec_communication_new ();
+
+      g_date_set_dmy (&payment->date, 1 + i % 28, 1 + i % 12, 2020 + i % 5);
+      payment->amount_cents = 100 + i;
+      if (!rec_store_add_payment (store, payment, NULL))
+        _exit (4);
+      payment->amount_cents += 1;
+      rec_set_str (&payment->notes, "edited");
+      if (!rec_store_update_payment (store, payment, NULL))
+        _exit (5);
+      rec_set_str (&note->at, "2024-01-02T10:00:00-08:00");
+      rec_set_str (&note->summary, "Autosaved note");
+      if (!rec_store_add_communication (store, note, NULL)
+          || (i % 3 == 0 && !rec_store_delete_communication (store, note->id, NULL)))
+        _exit (6);
+    }
+}
+
+static void
+test_crash_during_edits (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "crash.recourse");
+  guint last_count = 0;
+
+  write_demo (path);
+  for (int round = 0; round < 6; round++)
+    {
+      g_autoptr(RecStore) store = NULL;
+      g_autoptr(RecCaseData) c = NULL;
+      g_autoptr(GString) report = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+      pid_t pid = fork ();
+
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        edit_forever (path);
+
+      g_usleep (30000 + round * 41000);
+      g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFSIGNALED (status));
+
+      /* Opening read-write rolls back a half-done transaction (hot journal). */
+      store = rec_store_open (path, FALSE, &error);
+      g_assert_no_error (error);
+      g_assert_true (rec_store_verify (store, report, &error));
+      g_assert_no_error (error);
+      c = rec_store_load_case (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (c->payments->len, >=, last_count);
+      last_count = c->payments->len;
+      g_test_message ("round %d: %u payments", round, last_count);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -880,6 +953,7 @@ main (int    argc,
   ADD ("/store/verify/good", test_verify_good);
   ADD ("/store/verify/bad-value", test_verify_bad_value);
   ADD ("/store/verify/damaged", test_verify_damaged);
+  ADD ("/store/crash-during-edits", test_crash_during_edits);
 
   for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
     {
