@@ -363,7 +363,8 @@ draw_areas (RecBalanceChart *self,
   cairo_set_line_width (cr, 2.0);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint k = 0; k < geometry->n; k++)
-    cairo_line_to (cr, index_to_x (geometry, k), cents_to_y (geometry, point_total (point_at (self, k))));
+    cairo_line_to (cr, index_to_x (geometry, k),
+                   cents_to_y (geometry, point_total (point_at (self, k))));
   set_source (cr, &colors->principal, 1.0);
   cairo_stroke (cr);
 }

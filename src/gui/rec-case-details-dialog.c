@@ -157,7 +157,8 @@ rec_case_details_dialog_class_init (RecCaseDetailsDialogClass *klass)
   REC_EDITOR_DIALOG_CLASS (klass)->save = rec_case_details_dialog_save;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/recourse/Recourse/ui/rec-case-details-dialog.ui");
+                                               "/io/github/recourse/Recourse/ui/"
+                                               "rec-case-details-dialog.ui");
   BIND (title_row);
   BIND (title_error);
   BIND (court_row);

@@ -83,7 +83,8 @@ rec_charge_dialog_class_init (RecChargeDialogClass *klass)
   REC_EDITOR_DIALOG_CLASS (klass)->save = rec_charge_dialog_save;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/recourse/Recourse/ui/rec-charge-dialog.ui");
+                                               "/io/github/recourse/Recourse/ui/"
+                                               "rec-charge-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RecChargeDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, RecChargeDialog, date_error);
   gtk_widget_class_bind_template_child (widget_class, RecChargeDialog, amount_row);

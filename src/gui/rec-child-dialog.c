@@ -64,7 +64,8 @@ rec_child_dialog_class_init (RecChildDialogClass *klass)
   REC_EDITOR_DIALOG_CLASS (klass)->save = rec_child_dialog_save;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/recourse/Recourse/ui/rec-child-dialog.ui");
+                                               "/io/github/recourse/Recourse/ui/"
+                                               "rec-child-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RecChildDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, RecChildDialog, name_error);
   gtk_widget_class_bind_template_child (widget_class, RecChildDialog, birth_date_row);

@@ -171,7 +171,8 @@ rec_communication_dialog_class_init (RecCommunicationDialogClass *klass)
   REC_EDITOR_DIALOG_CLASS (klass)->save = rec_communication_dialog_save;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/recourse/Recourse/ui/rec-communication-dialog.ui");
+                                               "/io/github/recourse/Recourse/ui/"
+                                               "rec-communication-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, date_error);
   gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, time_row);

@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 #define REC_TYPE_COMMUNICATION_DIALOG (rec_communication_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RecCommunicationDialog, rec_communication_dialog, REC, COMMUNICATION_DIALOG, RecEditorDialog)
+G_DECLARE_FINAL_TYPE (RecCommunicationDialog, rec_communication_dialog, REC, COMMUNICATION_DIALOG,
+                      RecEditorDialog)
 
 /* A new, unshown modal dialog (gtk_window_present() it). NULL adds a new one;
  * otherwise a copy is edited and saved with rec_case_session_update(). */

@@ -140,7 +140,8 @@ is_time (const char *text)
   if (len != 5 && len != 8)
     return FALSE;
 
-  if (!parse_two_digits (text, 23, &hour) || text[2] != ':' || !parse_two_digits (text + 3, 59, &minute))
+  if (!parse_two_digits (text, 23, &hour) || text[2] != ':' ||
+      !parse_two_digits (text + 3, 59, &minute))
     return FALSE;
 
   return len == 5 || (text[5] == ':' && parse_two_digits (text + 6, 59, &second));
@@ -217,11 +218,15 @@ check_field (Field *field)
     case REC_FIELD_DATE_OPTIONAL:
       return check_date (text, field->kind == REC_FIELD_DATE_OPTIONAL);
     case REC_FIELD_TIME:
+      if (is_time (text))
+        return NULL;
       /* Translators: %s is what the user typed in a time field. */
-      return is_time (text) ? NULL : g_strdup_printf (_("“%s” is not a time (HH:MM)"), text);
+      return g_strdup_printf (_("“%s” is not a time (HH:MM)"), text);
     case REC_FIELD_OFFSET:
+      if (is_offset (text))
+        return NULL;
       /* Translators: %s is what the user typed; keep +HH:MM as it is. */
-      return is_offset (text) ? NULL : g_strdup_printf (_("“%s” is not a UTC offset (+HH:MM)"), text);
+      return g_strdup_printf (_("“%s” is not a UTC offset (+HH:MM)"), text);
     case REC_FIELD_TEXT:
     case REC_FIELD_CHOICE:
     case REC_FIELD_SWITCH:
@@ -487,7 +492,8 @@ rec_editor_dialog_class_init (RecEditorDialogClass *klass)
   object_class->finalize = rec_editor_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/recourse/Recourse/ui/rec-editor-dialog.ui");
+                                               "/io/github/recourse/Recourse/ui/"
+                                               "rec-editor-dialog.ui");
   gtk_widget_class_bind_template_child_private (widget_class, RecEditorDialog, page);
   gtk_widget_class_bind_template_child_private (widget_class, RecEditorDialog, save_button);
   gtk_widget_class_bind_template_child_private (widget_class, RecEditorDialog, save_error_group);

@@ -65,8 +65,9 @@ void            rec_editor_dialog_set_field_error  (RecEditorDialog *self,
  * parsing getters for valid fields (Save is refused otherwise). */
 const char     *rec_editor_dialog_get_text         (RecEditorDialog *self,
                                                     const char      *name);
+G_GNUC_WARN_UNUSED_RESULT
 char           *rec_editor_dialog_dup_text         (RecEditorDialog *self,
-                                                    const char      *name) G_GNUC_WARN_UNUSED_RESULT;
+                                                    const char      *name);
 void            rec_editor_dialog_set_text         (RecEditorDialog *self,
                                                     const char      *name,
                                                     const char      *text);

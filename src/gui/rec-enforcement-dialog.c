@@ -93,7 +93,8 @@ rec_enforcement_dialog_class_init (RecEnforcementDialogClass *klass)
   REC_EDITOR_DIALOG_CLASS (klass)->save = rec_enforcement_dialog_save;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/recourse/Recourse/ui/rec-enforcement-dialog.ui");
+                                               "/io/github/recourse/Recourse/ui/"
+                                               "rec-enforcement-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RecEnforcementDialog, remedy_row);
   gtk_widget_class_bind_template_child (widget_class, RecEnforcementDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, RecEnforcementDialog, date_row);

@@ -89,7 +89,8 @@ rec_payment_dialog_class_init (RecPaymentDialogClass *klass)
   dialog_class->save = rec_payment_dialog_save;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/recourse/Recourse/ui/rec-payment-dialog.ui");
+                                               "/io/github/recourse/Recourse/ui/"
+                                               "rec-payment-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RecPaymentDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, RecPaymentDialog, date_error);
   gtk_widget_class_bind_template_child (widget_class, RecPaymentDialog, amount_row);

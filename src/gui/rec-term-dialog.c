@@ -172,7 +172,8 @@ rec_term_dialog_class_init (RecTermDialogClass *klass)
   REC_EDITOR_DIALOG_CLASS (klass)->save = rec_term_dialog_save;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/recourse/Recourse/ui/rec-term-dialog.ui");
+                                               "/io/github/recourse/Recourse/ui/"
+                                               "rec-term-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RecTermDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, RecTermDialog, amount_row);
   gtk_widget_class_bind_template_child (widget_class, RecTermDialog, amount_error);
