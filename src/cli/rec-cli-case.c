@@ -72,6 +72,7 @@ require_output (const char *output,
     return TRUE;
 
   _rec_cli_error (_("missing -o OUTPUT"));
+  /* Translators: %s is a verb such as "import" */
   fprintf (stderr, _("Try “recourse %s --help”.\n"), verb);
   *out_exit = REC_EXIT_USAGE;
   return FALSE;
@@ -348,6 +349,7 @@ _rec_cli_demo (int    argc,
     return status;
   if (argc > 1)
     {
+      /* Translators: %s is an argument the command did not expect */
       _rec_cli_error (_("unexpected argument “%s”"), argv[1]);
       return REC_EXIT_USAGE;
     }

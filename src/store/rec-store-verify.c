@@ -160,6 +160,7 @@ rec_store_verify (RecStore  *self,
   if (problems > 0)
     {
       g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT,
+                   /* Translators: %u is how many problems verify found */
                    g_dngettext (GETTEXT_PACKAGE, "The case file has %u problem",
                                 "The case file has %u problems", problems),
                    problems);

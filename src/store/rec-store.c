@@ -154,6 +154,7 @@ check_file (const char  *path,
       g_autofree char *name = g_filename_display_name (path);
 
       g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED,
+                   /* Translators: %s is a file name, the second %s the system's reason */
                    _("Cannot open “%s”: %s"), name, g_strerror (saved));
       return FALSE;
     }
