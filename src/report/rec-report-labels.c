@@ -142,32 +142,60 @@ static const Label labels[] = {
   L (no_checklist, N_("No enforcement steps are recorded.")),
 };
 
+/* Straight to libintl: g_dgettext() decides once per process whether to
+ * translate at all, and in a C.UTF-8 environment it decides not to, which
+ * would make --lang useless there. */
+static const char *
+translate_in_context (const char *context,
+                      const char *msgid)
+{
+  g_autofree char *key = NULL;
+  const char *translation;
+
+  if (context == NULL)
+    return dgettext (GETTEXT_PACKAGE, msgid);
+
+  key = g_strconcat (context, "\004", msgid, NULL);
+  translation = dgettext (GETTEXT_PACKAGE, key);
+  return translation == key ? msgid : translation;
+}
+
 static char *
 translate (const Label *label)
 {
-  if (label->context != NULL)
-    return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, label->context, label->msgid));
+  return g_strdup (translate_in_context (label->context, label->msgid));
+}
 
-  return g_strdup (g_dgettext (GETTEXT_PACKAGE, label->msgid));
+/* The enumerations' labels come from rec-enums.c through g_dpgettext, which
+ * has the same once-per-process decision and does not see the contexts its
+ * NC_() marks give; so translate what it returns (the English label when it
+ * did not translate) once more here, with those contexts. */
+static char *
+enum_label (const char *label,
+            const char *context)
+{
+  return g_strdup (translate_in_context (context, label));
 }
 
 static void
 collect_enums (RecReportLabels *self)
 {
   for (int i = 0; i < REC_N_TERM_KINDS; i++)
-    self->term_kinds[i] = g_strdup (rec_term_kind_label (i));
+    self->term_kinds[i] = enum_label (rec_term_kind_label (i),
+                                      i == REC_TERM_KIND_OTHER ? "support kind" : NULL);
   for (int i = 0; i < REC_N_FREQUENCIES; i++)
-    self->frequencies[i] = g_strdup (rec_frequency_label (i));
+    self->frequencies[i] = enum_label (rec_frequency_label (i), NULL);
   for (int i = 0; i < REC_N_PAYMENT_METHODS; i++)
-    self->payment_methods[i] = g_strdup (rec_payment_method_label (i));
+    self->payment_methods[i] = enum_label (rec_payment_method_label (i),
+                                           i == REC_PAYMENT_METHOD_OTHER ? "payment method" : NULL);
   for (int i = 0; i < REC_N_CHANNELS; i++)
-    self->channels[i] = g_strdup (rec_channel_label (i));
+    self->channels[i] = enum_label (rec_channel_label (i), i == REC_CHANNEL_OTHER ? "channel" : NULL);
   for (int i = 0; i < REC_N_DIRECTIONS; i++)
-    self->directions[i] = g_strdup (rec_direction_label (i));
+    self->directions[i] = enum_label (rec_direction_label (i), "direction");
   for (int i = 0; i < REC_N_REMEDIES; i++)
-    self->remedy_names[i] = g_strdup (rec_remedy_label (i));
+    self->remedy_names[i] = enum_label (rec_remedy_label (i), i == REC_REMEDY_OTHER ? "remedy" : NULL);
   for (int i = 0; i < REC_N_STATUSES; i++)
-    self->statuses[i] = g_strdup (rec_status_label (i));
+    self->statuses[i] = enum_label (rec_status_label (i), NULL);
 }
 
 RecReportLabels *

@@ -358,7 +358,8 @@ write_totals (const RecPacket *packet)
   rec_pdf_table_end (table);
   rec_pdf_skip (packet->pdf, 6.0);
 
-  table = new_key_value_table (packet, 3.0);
+  /* Under the totals, in the same columns. */
+  table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE + 0.5);
   rec_pdf_table_set_width (table, rec_pdf_get_width (packet->pdf) * 0.62);
   key_value (table, l->days_delinquent, days);
   if (rec_date_is_set (&r->last_payment))

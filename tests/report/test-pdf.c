@@ -196,6 +196,49 @@ test_table_across_pages (void)
   remove_pdf (path);
 }
 
+/* A table starting near a page's bottom moves its header to the next page
+ * with its first row: every page that shows the header shows a row after it. */
+static void
+test_no_lonely_header (void)
+{
+  static const RecPdfColumn columns[] = {
+    { "HEADERCELL", 1.0, REC_PDF_ALIGN_LEFT },
+    { "Other", 1.0, REC_PDF_ALIGN_RIGHT },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_pdf_path ("lonely.pdf");
+  g_autoptr(PopplerDocument) doc = NULL;
+  RecPdfTable *table;
+
+  for (double skip = 560.0; skip < 680.0; skip += 3.0)
+    {
+      g_autoptr(RecPdf) pdf = rec_pdf_new (REC_PDF_PAPER_LETTER, &error);
+
+      g_assert_no_error (error);
+      rec_pdf_skip (pdf, skip);
+      table = rec_pdf_table_new (pdf, columns, G_N_ELEMENTS (columns), 9.0);
+      for (int i = 0; i < 3; i++)
+        {
+          const char *cells[] = { "ROWCELL", "x" };
+
+          rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+        }
+      rec_pdf_table_end (table);
+      g_assert_true (rec_pdf_save (pdf, path, &error));
+      g_clear_object (&doc);
+      doc = open_pdf (path);
+      for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+        {
+          g_autofree char *text = page_text (doc, p);
+          const char *header = strstr (text, "HEADERCELL");
+
+          if (header != NULL)
+            g_assert_nonnull (strstr (header, "ROWCELL"));
+        }
+    }
+  remove_pdf (path);
+}
+
 /* A folder where this user cannot create files: a read-only temporary
  * folder, or for root (who may write anywhere else) sysfs. */
 static void
@@ -255,6 +298,7 @@ main (int    argc,
   g_test_add_func ("/pdf/break/with-spaces", test_break_with_spaces);
   g_test_add_func ("/pdf/break/newlines-nfc", test_break_newlines_and_nfc);
   g_test_add_func ("/pdf/table/across-pages", test_table_across_pages);
+  g_test_add_func ("/pdf/table/no-lonely-header", test_no_lonely_header);
   g_test_add_func ("/pdf/save/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/pdf/save/missing-folder", test_missing_folder);
 
