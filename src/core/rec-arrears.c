@@ -45,6 +45,8 @@ typedef struct
   guint32           cur;                /* interest is counted for the days < cur */
   guint32           as_of;
   int               first_month;        /* year × 12 + month − 1 of the history, or -1 */
+  RecInterest       shown_interest;     /* the last interest rounded for a ledger line… */
+  RecCents          shown_cents;        /* …and its rounding (a 128-bit division saved) */
   gboolean          overflow;
 } Sweep;
 
@@ -81,6 +83,19 @@ rounded (Sweep       *s,
   return cents;
 }
 
+/* The interest balance rounded half-up, as ledger lines and balance points
+ * show it; most events leave it unchanged. */
+static RecCents
+shown_interest (Sweep *s)
+{
+  if (s->interest != s->shown_interest)
+    {
+      s->shown_interest = s->interest;
+      s->shown_cents = rounded (s, s->interest);
+    }
+  return s->shown_cents;
+}
+
 /* Daily accrual of the days cur <= d < day. */
 static void
 sweep_accrue_to (Sweep   *s,
@@ -109,7 +124,7 @@ add_balance_point (Sweep *s,
   point.year = month / 12;
   point.month = month % 12 + 1;
   point.principal_balance_cents = s->principal_balance;
-  point.interest_balance_cents = rounded (s, s->interest);
+  point.interest_balance_cents = shown_interest (s);
   g_array_append_val (s->result->balance_points, point);
 }
 
@@ -151,7 +166,7 @@ append_line (Sweep         *s,
              RecLedgerLine *line)
 {
   line->principal_balance_cents = s->principal_balance;
-  line->interest_balance_cents = rounded (s, s->interest);
+  line->interest_balance_cents = shown_interest (s);
   line->credit_balance_cents = s->credit;
   g_array_append_val (s->result->ledger, *line);
 }

@@ -520,6 +520,39 @@ test_balance_points (void)
     }
 }
 
+/* Ledger lines carry the balances after each event. 500.00 due Jan 1 and Feb
+ * 1 2024, 600.00 paid Feb 10: after Jan 1, 500.00 and no interest; after Feb 1,
+ * 1000.00 and 31 days on 500.00 = 424.66 cents → 4.25; after the payment
+ * (500.00 current, 6.71 interest, 93.29 principal) 406.71 and 0.00. */
+static void
+test_ledger (void)
+{
+  g_autoptr(RecArrearsResult) r =
+    compute (NULL, "child_support 500.00 monthly 1 2024-01-01 2024-02-29", NULL, "2024-02-10 600.00",
+             FALSE, "2024-02-15");
+  const struct { RecLedgerKind kind; const char *date; RecCents amount, principal, interest; } expect[] = {
+    { REC_LEDGER_INSTALLMENT, "2024-01-01", 50000, 50000, 0 },
+    { REC_LEDGER_INSTALLMENT, "2024-02-01", 50000, 100000, 425 },
+    { REC_LEDGER_PAYMENT, "2024-02-10", 60000, 40671, 0 },
+  };
+
+  g_assert_cmpuint (r->ledger->len, ==, G_N_ELEMENTS (expect));
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+    {
+      const RecLedgerLine *line = &g_array_index (r->ledger, RecLedgerLine, i);
+      GDate date = fx_date (expect[i].date);
+
+      g_assert_cmpint (line->kind, ==, expect[i].kind);
+      g_assert_cmpint (g_date_compare (&line->date, &date), ==, 0);
+      g_assert_cmpint (line->amount_cents, ==, expect[i].amount);
+      g_assert_cmpint (line->principal_balance_cents, ==, expect[i].principal);
+      g_assert_cmpint (line->interest_balance_cents, ==, expect[i].interest);
+    }
+  g_assert_true (rec_date_is_set (&r->last_payment));
+  g_assert_cmpint (r->last_payment_cents, ==, 60000);
+  g_assert_true (r->term_in_force);
+}
+
 typedef struct
 {
   const char *name;
@@ -716,6 +749,7 @@ main (int    argc,
   g_test_add_func ("/arrears/contempt", test_contempt);
   g_test_add_func ("/arrears/history", test_history);
   g_test_add_func ("/arrears/balance-points", test_balance_points);
+  g_test_add_func ("/arrears/ledger", test_ledger);
   g_test_add_func ("/arrears/remedies", test_remedies);
   g_test_add_func ("/arrears/reasons-translatable", test_reasons_translatable);
   g_test_add_func ("/arrears/json", test_json);
