@@ -280,6 +280,48 @@ test_payment_edit (Fixture       *fixture,
 
 /* A save the case file refuses (here: the payment was deleted meanwhile)
  * shows the error in the dialog, which stays open for the user to cancel. */
+/* Finds the dialog's Escape shortcut and runs its action, as a key press
+ * would (GTK 4.8 has no public way to synthesize the key itself). */
+static gboolean
+press_escape (GtkWindow *dialog)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (dialog));
+  g_autoptr(GtkShortcutTrigger) escape = gtk_keyval_trigger_new (GDK_KEY_Escape, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), escape))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                 GTK_WIDGET (dialog), NULL);
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_escape_cancels (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWindow *dialog = hold (rec_payment_dialog_new (NULL, fixture->session, NULL));
+
+  _rec_dialog_set_field (dialog, "amount", "10");
+  g_assert_true (is_open (dialog));
+  g_assert_true (press_escape (dialog));
+  g_assert_false (is_open (dialog));
+  g_object_unref (dialog);
+  g_assert_cmpuint (n_payments (fixture), ==, 0);
+}
+
 static void
 test_session_error_keeps_dialog (Fixture       *fixture,
                                  gconstpointer  data)
@@ -594,6 +636,7 @@ main (int   argc,
   ADD ("/ui/dialogs/payment/edit", test_payment_edit);
   ADD ("/ui/dialogs/payment/decimal-comma", test_payment_decimal_comma);
   ADD ("/ui/dialogs/payment/cancel", test_cancel_stores_nothing);
+  ADD ("/ui/dialogs/payment/escape", test_escape_cancels);
   ADD ("/ui/dialogs/payment/session-error", test_session_error_keeps_dialog);
   ADD ("/ui/dialogs/term/end-before-effective", test_term_end_before_effective);
   ADD ("/ui/dialogs/case-details/title", test_case_details_title);
