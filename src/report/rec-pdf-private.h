@@ -26,6 +26,7 @@ struct _RecPdf
   HPDF_Doc     doc;
   GPtrArray   *pages;            /* HPDF_Page, in order */
   char        *header;
+  char        *header_right;
   char        *footer;
   char        *page_format;
 

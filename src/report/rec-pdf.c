@@ -395,6 +395,7 @@ rec_pdf_free (RecPdf *pdf)
     HPDF_Free (pdf->doc);
   g_ptr_array_unref (pdf->pages);
   g_free (pdf->header);
+  g_free (pdf->header_right);
   g_free (pdf->footer);
   g_free (pdf->page_format);
   g_free (pdf);
@@ -479,6 +480,14 @@ rec_pdf_set_decorations (RecPdf     *pdf,
   pdf->footer = _rec_pdf_clean_text (footer);
   g_free (pdf->page_format);
   pdf->page_format = g_strdup (is_page_format (page_format) ? page_format : "%d / %d");
+}
+
+void
+rec_pdf_set_header_right (RecPdf     *pdf,
+                          const char *text)
+{
+  g_free (pdf->header_right);
+  pdf->header_right = _rec_pdf_clean_text (text);
 }
 
 double
@@ -614,15 +623,23 @@ draw_rule (RecPdf *pdf,
   HPDF_Page_SetGrayStroke (pdf->page, 0.0);
 }
 
+typedef struct
+{
+  char   *header;                     /* fitted to the width left */
+  char   *header_right;
+  double  header_right_width;
+} Decorations;
+
 static void
-draw_decorations (RecPdf *pdf,
-                  guint   index)
+draw_decorations (RecPdf            *pdf,
+                  const Decorations *decorations,
+                  guint              index)
 {
   double width = rec_pdf_get_width (pdf);
-  g_autofree char *header = fit_one_line (pdf, pdf->header ? pdf->header : "", DECORATION_SIZE, width);
   g_autofree char *number = NULL;
   g_autofree char *footer = NULL;
   double number_width;
+  double header_baseline = pdf->page_height - HEADER_BASELINE;
 
   number = g_strdup_printf (pdf->page_format, index + 1, pdf->pages->len);
   number_width = font_width (pdf->regular, DECORATION_SIZE, number, strlen (number));
@@ -630,13 +647,35 @@ draw_decorations (RecPdf *pdf,
                          width - number_width - 12.0);
 
   pdf->page = g_ptr_array_index (pdf->pages, index);
-  _rec_pdf_text_at (pdf, pdf->regular, DECORATION_SIZE, pdf->left,
-                    pdf->page_height - HEADER_BASELINE, header);
-  draw_rule (pdf, pdf->page_height - HEADER_BASELINE - 5.0);
+  _rec_pdf_text_at (pdf, pdf->regular, DECORATION_SIZE, pdf->left, header_baseline,
+                    decorations->header);
+  _rec_pdf_text_in (pdf, pdf->regular, DECORATION_SIZE, pdf->left, width, header_baseline,
+                    REC_PDF_ALIGN_RIGHT, decorations->header_right);
+  draw_rule (pdf, header_baseline - 5.0);
   draw_rule (pdf, FOOTER_BASELINE + DECORATION_SIZE + 3.0);
   _rec_pdf_text_at (pdf, pdf->regular, DECORATION_SIZE, pdf->left, FOOTER_BASELINE, footer);
   _rec_pdf_text_in (pdf, pdf->regular, DECORATION_SIZE, pdf->left, width, FOOTER_BASELINE,
                     REC_PDF_ALIGN_RIGHT, number);
+}
+
+static void
+draw_all_decorations (RecPdf *pdf)
+{
+  double width = rec_pdf_get_width (pdf);
+  Decorations decorations = { 0 };
+
+  decorations.header_right = fit_one_line (pdf, pdf->header_right ? pdf->header_right : "",
+                                           DECORATION_SIZE, width / 2);
+  decorations.header_right_width = font_width (pdf->regular, DECORATION_SIZE, decorations.header_right,
+                                               strlen (decorations.header_right));
+  decorations.header = fit_one_line (pdf, pdf->header ? pdf->header : "", DECORATION_SIZE,
+                                     width - decorations.header_right_width - 12.0);
+
+  for (guint i = 0; i < pdf->pages->len; i++)
+    draw_decorations (pdf, &decorations, i);
+
+  g_free (decorations.header);
+  g_free (decorations.header_right);
 }
 
 static gboolean
@@ -738,8 +777,7 @@ rec_pdf_save (RecPdf      *pdf,
 
   if (pdf->pages->len == 0)
     rec_pdf_new_page (pdf);
-  for (guint i = 0; i < pdf->pages->len; i++)
-    draw_decorations (pdf, i);
+  draw_all_decorations (pdf);
 
   if (!check_error (pdf, error))
     return FALSE;

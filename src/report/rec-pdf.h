@@ -79,6 +79,10 @@ void         rec_pdf_set_decorations  (RecPdf       *pdf,
                                        const char   *footer,
                                        const char   *page_format);
 
+/* Text at the right of the header (e.g. the court case number). */
+void         rec_pdf_set_header_right (RecPdf       *pdf,
+                                       const char   *text);
+
 double       rec_pdf_get_width        (RecPdf       *pdf);
 guint        rec_pdf_get_n_pages      (RecPdf       *pdf);
 void         rec_pdf_new_page         (RecPdf       *pdf);

@@ -601,6 +601,7 @@ set_document (const RecPacket *packet)
                     packet->input->prepared_at);
   rec_pdf_set_decorations (packet->pdf, *info->title != '\0' ? info->title : l->packet_title,
                            footer, l->page_format);
+  rec_pdf_set_header_right (packet->pdf, info->court_case_number);
 }
 
 gboolean

@@ -164,6 +164,7 @@ test_pages_and_footers (void)
       g_assert_nonnull (strstr (text, footer));
       g_assert_nonnull (strstr (text, "Amounts as of 2024-06-01"));
       g_assert_nonnull (strstr (text, "Rivera v. Rivera"));
+      g_assert_nonnull (strstr (text, "24FL01234"));
     }
 
   g_assert_nonnull (strstr (title, "Rivera v. Rivera"));
