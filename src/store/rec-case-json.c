@@ -858,6 +858,112 @@ parse_document (JsonObject   *root,
                     c->enforcement, error);
 }
 
+/* Duplicate keys: JsonObject keeps the last value silently, which would lose
+ * data just like a typo. The parser's signals give each member as it is read;
+ * a stack of name sets (one per open object) finds a repeated one. */
+typedef struct
+{
+  GPtrArray  *open;          /* GHashTable of member names, innermost last */
+  JsonObject *object;        /* where the first duplicate was found */
+  char       *name;
+} DuplicateCheck;
+
+static void
+on_object_start (JsonParser *parser,
+                 gpointer    data)
+{
+  DuplicateCheck *check = data;
+
+  g_ptr_array_add (check->open, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
+}
+
+static void
+on_object_member (JsonParser *parser,
+                  JsonObject *object,
+                  const char *name,
+                  gpointer    data)
+{
+  DuplicateCheck *check = data;
+  GHashTable *names;
+
+  if (check->open->len == 0 || check->name != NULL)
+    return;
+
+  names = g_ptr_array_index (check->open, check->open->len - 1);
+  if (!g_hash_table_add (names, g_strdup (name)))
+    {
+      check->object = object;
+      check->name = g_strdup (name);
+    }
+}
+
+static void
+on_object_end (JsonParser *parser,
+               JsonObject *object,
+               gpointer    data)
+{
+  DuplicateCheck *check = data;
+
+  if (check->open->len > 0)
+    g_ptr_array_remove_index (check->open, check->open->len - 1);
+}
+
+/* The path of `target` below `node` ("payments[3]"), or NULL. */
+static char *
+find_object_path (JsonNode    *node,
+                  JsonObject  *target,
+                  const char  *path)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *obj = json_node_get_object (node);
+      g_autoptr(GList) members = NULL;
+
+      if (obj == target)
+        return g_strdup (path);
+      members = json_object_get_members (obj);
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          g_autofree char *sub = join_path (path, l->data);
+          char *found = find_object_path (json_object_get_member (obj, l->data), target, sub);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *sub = g_strdup_printf ("%s[%u]", path, i);
+          char *found = find_object_path (json_array_get_element (array, i), target, sub);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+check_duplicates (DuplicateCheck  *check,
+                  JsonNode        *root,
+                  GError         **error)
+{
+  g_autofree char *path = NULL;
+
+  if (check->name == NULL)
+    return TRUE;
+
+  path = find_object_path (root, check->object, "");
+  /* Translators: a key appears twice in the same JSON object */
+  fail (error, path != NULL ? path : "", check->name, _("duplicate key"));
+  return FALSE;
+}
+
 RecCaseData *
 rec_case_json_parse (const char  *data,
                      gssize       length,
@@ -866,7 +972,11 @@ rec_case_json_parse (const char  *data,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(RecCaseData) case_data = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  DuplicateCheck check = { open, NULL, NULL };
+  g_autofree char *duplicate_name = NULL;
   JsonNode *root;
+  gboolean ok;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -881,7 +991,12 @@ rec_case_json_parse (const char  *data,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  g_signal_connect (parser, "object-start", G_CALLBACK (on_object_start), &check);
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &check);
+  g_signal_connect (parser, "object-end", G_CALLBACK (on_object_end), &check);
+  ok = json_parser_load_from_data (parser, data, length, &local_error);
+  duplicate_name = check.name;    /* owned here from now on */
+  if (!ok)
     {
       g_set_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID,
                    /* Translators: %s is the JSON parser's explanation */
@@ -890,6 +1005,8 @@ rec_case_json_parse (const char  *data,
     }
 
   root = json_parser_get_root (parser);
+  if (root != NULL && !check_duplicates (&check, root, error))
+    return NULL;
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID,
