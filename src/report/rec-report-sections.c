@@ -241,9 +241,9 @@ _rec_report_write_log (const RecPacket *packet)
   const RecPdfColumn columns[] = {
     { l->when, 1.45, REC_PDF_ALIGN_LEFT },
     { l->channel, 1.4, REC_PDF_ALIGN_LEFT },
-    { l->direction, 1.0, REC_PDF_ALIGN_LEFT },
+    { l->direction, 1.35, REC_PDF_ALIGN_LEFT },
     { l->with, 1.7, REC_PDF_ALIGN_LEFT },
-    { l->what, 4.3, REC_PDF_ALIGN_LEFT },
+    { l->what, 4.0, REC_PDF_ALIGN_LEFT },
     { l->follow_up, 1.25, REC_PDF_ALIGN_LEFT },
   };
   RecPdfTable *table;
