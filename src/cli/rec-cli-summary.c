@@ -227,6 +227,56 @@ load (const char   *path,
   return REC_EXIT_OK;
 }
 
+/* Exactly one CASE argument after the options. */
+static gboolean
+one_case (int    argc,
+          char **argv)
+{
+  if (argc == 2)
+    return TRUE;
+
+  if (argc < 2)
+    _rec_cli_error (_("missing CASE.recourse"));
+  else
+    /* Translators: %s is an argument the command did not expect */
+    _rec_cli_error (_("unexpected argument “%s”"), argv[2]);
+  /* Translators: %s is a verb such as "summary" */
+  fprintf (stderr, _("Try “recourse %s --help”.\n"), "summary");
+  return FALSE;
+}
+
+/* Loads, computes and prints; returns the exit status. */
+static int
+summarize (const char  *path,
+           const GDate *as_of,
+           gboolean     json)
+{
+  g_autoptr(RecCaseData) case_data = NULL;
+  g_autoptr(RecRules) rules = NULL;
+  g_autoptr(RecArrearsResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int status;
+
+  if ((status = load (path, &case_data, &rules)) != REC_EXIT_OK)
+    return status;
+
+  result = rec_arrears_compute (case_data, rules, as_of, &error);
+  if (result == NULL)
+    {
+      _rec_cli_error (_("%s: %s"), path, error->message);
+      return error->code == REC_CORE_ERROR_INVALID ? REC_EXIT_USAGE : REC_EXIT_FAILED;
+    }
+
+  text = json ? rec_arrears_result_to_json (result) : summary_text (case_data, rules, result);
+  if (!_rec_cli_write_atomically ("-", text, strlen (text), &error))
+    {
+      _rec_cli_error ("%s", error->message);
+      return REC_EXIT_FAILED;
+    }
+  return REC_EXIT_OK;
+}
+
 int
 _rec_cli_summary (int    argc,
                   char **argv)
@@ -240,11 +290,6 @@ _rec_cli_summary (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(RecCaseData) case_data = NULL;
-  g_autoptr(RecRules) rules = NULL;
-  g_autoptr(RecArrearsResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
   int status = REC_EXIT_OK;
   GDate as_of;
 
@@ -257,37 +302,12 @@ _rec_cli_summary (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!_rec_cli_parse_options (context, &argc, &argv, &status))
     return status;
-
-  if (argc != 2)
-    {
-      if (argc < 2)
-        _rec_cli_error (_("missing CASE.recourse"));
-      else
-        /* Translators: %s is an argument the command did not expect */
-        _rec_cli_error (_("unexpected argument “%s”"), argv[2]);
-      fprintf (stderr, _("Try “recourse %s --help”.\n"), "summary");
-      return REC_EXIT_USAGE;
-    }
+  if (!one_case (argc, argv))
+    return REC_EXIT_USAGE;
 
   g_date_clear (&as_of, 1);
   if (!_rec_cli_parse_as_of (as_of_text, &as_of))
     return REC_EXIT_USAGE;
 
-  if ((status = load (argv[1], &case_data, &rules)) != REC_EXIT_OK)
-    return status;
-
-  result = rec_arrears_compute (case_data, rules, &as_of, &error);
-  if (result == NULL)
-    {
-      _rec_cli_error (_("%s: %s"), argv[1], error->message);
-      return error->code == REC_CORE_ERROR_INVALID ? REC_EXIT_USAGE : REC_EXIT_FAILED;
-    }
-
-  text = json ? rec_arrears_result_to_json (result) : summary_text (case_data, rules, result);
-  if (!_rec_cli_write_atomically ("-", text, strlen (text), &error))
-    {
-      _rec_cli_error ("%s", error->message);
-      return REC_EXIT_FAILED;
-    }
-  return REC_EXIT_OK;
+  return summarize (argv[1], &as_of, json);
 }

@@ -439,10 +439,19 @@ result_new (const RecCaseData *case_data,
 /* Where the sweep starts (the first event) and the first history month
  * (spec §6: the month of the first due date or first payment). */
 static void
-sweep_init_start (Sweep        *s,
-                  const GArray *payments)
+sweep_init_start (Sweep            *s,
+                  RecArrearsResult *result,
+                  GArray           *items,
+                  const GArray     *payments)
 {
   guint32 first = G_MAXUINT32;
+
+  s->result = result;
+  s->items = (RecItem *) (gpointer) items->data;
+  s->n_items = items->len;
+  /* Reserve the ledger once: one line per item and per payment. */
+  g_array_set_size (result->ledger, items->len + payments->len);
+  g_array_set_size (result->ledger, 0);
 
   if (s->n_items > 0)
     first = s->items[0].due;
@@ -503,14 +512,7 @@ rec_arrears_compute (const RecCaseData *case_data,
     return NULL;
 
   result = result_new (case_data, as_of);
-  s.result = result;
-  s.items = (RecItem *) (gpointer) items->data;
-  s.n_items = items->len;
-  /* Reserve the ledger once: one line per item and per payment. */
-  g_array_set_size (result->ledger, items->len + payments->len);
-  g_array_set_size (result->ledger, 0);
-
-  sweep_init_start (&s, payments);
+  sweep_init_start (&s, result, items, payments);
   sweep_run (&s, payments);
   sweep_finish (&s);
   rec_rate_table_clear (&s.rates);
