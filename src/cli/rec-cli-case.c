@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A verb's option context; "recourse VERB" is the program name in --help. */
 static GOptionContext *
@@ -268,6 +269,8 @@ _rec_cli_export (int    argc,
     }
 
   text = rec_case_json_to_string (case_data);
+  /* The JSON holds the same family data as the case: private like it (0600). */
+  umask (077);
   if (!_rec_cli_write_atomically (output, text, strlen (text), &error))
     {
       _rec_cli_error ("%s", error->message);
@@ -307,7 +310,7 @@ _rec_cli_verify (int    argc,
     {
       /* Translators: %s is a file name; %d the schema version */
       printf (_("%s: OK (schema version %d, integrity, foreign keys and every value checked)\n"),
-              argv[1], rec_store_schema_version ());
+              argv[1], rec_store_get_file_version (store));
       return REC_EXIT_OK;
     }
 

@@ -144,16 +144,61 @@ sync_folder (const char *dir)
     }
 }
 
+/* An empty file beside `path`, mode 0600, on the same file system. */
+static char *
+make_temporary (const char  *path,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  int fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      set_io_error (error, path, errno);
+      return NULL;
+    }
+
+  close (fd);
+  return g_steal_pointer (&tmp_path);
+}
+
+/* Puts the finished temporary file in place. Without overwrite, link()
+ * refuses atomically a file that appeared meanwhile; with it, rename()
+ * replaces the old file in one step. */
+static gboolean
+publish (const char  *tmp_path,
+         const char  *path,
+         gboolean     overwrite,
+         GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if ((overwrite ? g_rename (tmp_path, path) : link (tmp_path, path)) != 0)
+    {
+      int saved = errno;
+
+      if (saved == EEXIST)
+        set_exists (error, path);
+      else
+        set_io_error (error, path, saved);
+      return FALSE;
+    }
+
+  if (!overwrite)
+    g_unlink (tmp_path);
+  sync_folder (dir);
+  return TRUE;
+}
+
 gboolean
 rec_store_write_case (const char         *path,
                       const RecCaseData  *case_data,
                       gboolean            overwrite,
                       GError            **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
-  int fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (case_data != NULL && case_data->info != NULL, FALSE);
@@ -165,40 +210,17 @@ rec_store_write_case (const char         *path,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      set_io_error (error, path, errno);
-      return FALSE;
-    }
-  close (fd);
+  tmp_path = make_temporary (path, error);
+  if (tmp_path == NULL)
+    return FALSE;
 
-  if (!fill_database (tmp_path, case_data, error))
+  if (!fill_database (tmp_path, case_data, error)
+      || !publish (tmp_path, path, overwrite, error))
     {
       g_unlink (tmp_path);
       return FALSE;
     }
 
-  /* Without overwrite, link() refuses atomically a file that appeared
-   * meanwhile; with it, rename() replaces the old file in one step. */
-  if ((overwrite ? g_rename (tmp_path, path) : link (tmp_path, path)) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp_path);
-      if (saved == EEXIST)
-        set_exists (error, path);
-      else
-        set_io_error (error, path, saved);
-      return FALSE;
-    }
-  if (!overwrite)
-    g_unlink (tmp_path);
-
-  sync_folder (dir);
   return TRUE;
 }
 

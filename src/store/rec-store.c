@@ -323,6 +323,19 @@ rec_store_get_read_only (RecStore *self)
   return self->read_only;
 }
 
+int
+rec_store_get_file_version (RecStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (REC_IS_STORE (self), 0);
+
+  stmt = _rec_store_prepare (self->db, "PRAGMA user_version", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int (stmt, 0);
+}
+
 gboolean
 _rec_store_load_all (sqlite3      *db,
                      RecCaseData  *case_data,

@@ -88,5 +88,8 @@ REC_STORE_DECLARE_ENTITY (RecEnforcementStep, enforcement_step)
 
 /* Schema version this build writes. */
 int           rec_store_schema_version     (void);
+/* Schema version of the open file (older than rec_store_schema_version() only
+ * when opened read-only: a read-write open migrates). */
+int           rec_store_get_file_version   (RecStore           *self);
 
 G_END_DECLS

@@ -251,6 +251,8 @@ test_round_trip (Fixture       *f,
 
   g_assert_true (g_file_get_contents (json, &first, NULL, NULL));
   g_assert_cmpstr (export2.out, ==, first);
+  g_assert_cmpint (g_stat (json, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_nonnull (strstr (first, "\"format\": \"recourse-case\""));
 
   /* export read the case and left it as it was. */
@@ -387,6 +389,32 @@ test_verify_good (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "OK"));
   g_assert_cmpstr (run.err, ==, "");
+  sum_after = checksum (path);
+  g_assert_cmpstr (sum, ==, sum_after);
+}
+
+/* A version 1 file verifies as version 1 and is not migrated by verify or export. */
+static void
+test_verify_v1 (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "v1.recourse");
+  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, "case-v1.sql", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *sum_after = NULL;
+  g_auto(Run) verify = { 0 };
+  g_auto(Run) export = { 0 };
+
+  g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
+  sql (path, text);
+  sum = checksum (path);
+  run_recourse (&verify, "verify", path, NULL);
+  g_assert_cmpint (verify.status, ==, 0);
+  g_assert_nonnull (strstr (verify.out, "schema version 1"));
+  run_recourse (&export, "export", path, "--json", "-o", "-", NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_nonnull (strstr (export.out, "\"name\": \"Thảo Nguyễn\""));
   sum_after = checksum (path);
   g_assert_cmpstr (sum, ==, sum_after);
 }
@@ -555,6 +583,7 @@ main (int    argc,
   ADD ("/cli/case/no-overwrite", NULL, test_no_overwrite);
   ADD ("/cli/case/import-missing", NULL, test_import_missing);
   ADD ("/cli/case/verify/good", NULL, test_verify_good);
+  ADD ("/cli/case/verify/v1", NULL, test_verify_v1);
   ADD ("/cli/case/verify/damaged-value", NULL, test_verify_damaged);
   ADD ("/cli/case/verify/corrupt-pages", NULL, test_verify_corrupt_pages);
   ADD ("/cli/case/not-a-case", NULL, test_not_a_case);
