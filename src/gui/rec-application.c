@@ -97,6 +97,7 @@ describe_open_error (const char   *display_name,
                             "and try again."), display_name);
 }
 
+/* The window showing the case at `file`, or opening it right now. */
 static RecWindow *
 find_window_for (RecApplication *self,
                  GFile          *file)
@@ -104,18 +105,46 @@ find_window_for (RecApplication *self,
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
       RecCaseSession *session;
+      const char *path;
       g_autoptr(GFile) other = NULL;
 
       if (!REC_IS_WINDOW (l->data))
         continue;
       session = rec_window_get_session (l->data);
-      if (session == NULL)
+      path = session != NULL ? rec_case_session_get_path (session)
+                             : rec_window_get_loading_path (l->data);
+      if (path == NULL)
         continue;
-      other = g_file_new_for_path (rec_case_session_get_path (session));
+      other = g_file_new_for_path (path);
       if (g_file_equal (file, other))
         return l->data;
     }
   return NULL;
+}
+
+/* A window showing the start page is reused; otherwise a case gets a new one. */
+static RecWindow *
+window_for_case (RecApplication *self,
+                 GtkWindow      *parent,
+                 gboolean       *out_is_new)
+{
+  *out_is_new = !(REC_IS_WINDOW (parent)
+                  && rec_window_get_session (REC_WINDOW (parent)) == NULL
+                  && rec_window_get_loading_path (REC_WINDOW (parent)) == NULL);
+  return *out_is_new ? rec_window_new (self) : REC_WINDOW (parent);
+}
+
+static void
+refuse (RecApplication *self,
+        GtkWindow      *parent,
+        const char     *path,
+        const GError   *error)
+{
+  g_autofree char *display_name = g_filename_display_basename (path);
+  g_autofree char *message = describe_open_error (display_name, error);
+
+  show_error (parent != NULL ? parent : active_or_new_window (self), _("Cannot Open the Case"),
+              message);
 }
 
 static void
@@ -141,9 +170,8 @@ rec_application_open_path (RecApplication *self,
   g_autoptr(GFile) file = NULL;
   g_autoptr(RecCaseSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *display_name = NULL;
-  g_autofree char *message = NULL;
   RecWindow *window;
+  gboolean is_new;
 
   g_return_val_if_fail (REC_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -156,28 +184,112 @@ rec_application_open_path (RecApplication *self,
       return GTK_WINDOW (window);
     }
 
-  display_name = g_filename_display_basename (path);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     g_set_error_literal (&error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "missing");
   else
     session = rec_case_session_open (path, &error);
-
   if (session == NULL)
     {
-      message = describe_open_error (display_name, error);
-      show_error (parent != NULL ? parent : active_or_new_window (self),
-                  _("Cannot Open the Case"), message);
+      refuse (self, parent, path, error);
       return NULL;
     }
 
-  if (REC_IS_WINDOW (parent) && rec_window_get_session (REC_WINDOW (parent)) == NULL)
-    window = REC_WINDOW (parent);
-  else
-    window = rec_window_new (self);
+  window = window_for_case (self, parent, &is_new);
   rec_window_set_session (window, session);
   remember_case (self, path);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
+}
+
+typedef struct
+{
+  RecApplication *app;
+  RecWindow      *window;
+  GtkWindow      *parent;      /* nullable */
+  char           *path;
+  gboolean        window_is_new;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_clear_object (&opening->app);
+  g_clear_object (&opening->window);
+  g_clear_object (&opening->parent);
+  g_free (opening->path);
+  g_free (opening);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opening, opening_free)
+
+static void
+case_opened_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Opening) opening = user_data;
+  g_autoptr(RecCaseSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *error_parent = GTK_WINDOW (opening->window);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (opening->app));
+
+  session = rec_case_session_open_finish (result, &error);
+  /* The user closed the window while the case was loading. */
+  if (g_list_find (windows, opening->window) == NULL)
+    return;
+
+  if (session != NULL)
+    {
+      rec_window_set_session (opening->window, session);
+      remember_case (opening->app, opening->path);
+      return;
+    }
+
+  /* Nothing changes: a new window goes away again, a reused one shows its
+   * start page again. */
+  if (opening->window_is_new && opening->parent != NULL
+      && g_list_find (windows, opening->parent) != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (opening->window));
+      error_parent = opening->parent;
+    }
+  else
+    rec_window_set_loading (opening->window, NULL);
+  refuse (opening->app, error_parent, opening->path, error);
+}
+
+/* What the user's gestures use: the window appears at once (with "Opening
+ * the Case…") and the case loads in a worker thread. */
+static void
+open_path_in_background (RecApplication *self,
+                         const char     *path,
+                         GtkWindow      *parent)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  RecWindow *window = find_window_for (self, file);
+  Opening *opening;
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error_literal (&error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "missing");
+      refuse (self, parent, path, error);
+      return;
+    }
+
+  opening = g_new0 (Opening, 1);
+  opening->app = g_object_ref (self);
+  opening->path = g_strdup (path);
+  opening->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  opening->window = g_object_ref (window_for_case (self, parent, &opening->window_is_new));
+  rec_window_set_loading (opening->window, path);
+  gtk_window_present (GTK_WINDOW (opening->window));
+  rec_case_session_open_async (path, NULL, case_opened_cb, opening);
 }
 
 char *
@@ -211,7 +323,7 @@ open_chooser_response_cb (GtkNativeDialog *chooser,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
       if (path != NULL)
-        rec_application_open_path (self, path, parent);
+        open_path_in_background (self, path, parent);
     }
   g_object_unref (chooser);
 }
@@ -240,8 +352,8 @@ open_path_action (GSimpleAction *action,
 {
   RecApplication *self = user_data;
 
-  rec_application_open_path (self, g_variant_get_string (parameter, NULL),
-                             active_or_new_window (self));
+  open_path_in_background (self, g_variant_get_string (parameter, NULL),
+                           active_or_new_window (self));
 }
 
 static void
@@ -273,7 +385,7 @@ create_case (NewCase    *new_case,
       return;
     }
   g_clear_object (&store);
-  rec_application_open_path (new_case->app, path, new_case->parent);
+  open_path_in_background (new_case->app, path, new_case->parent);
 }
 
 static void
@@ -396,7 +508,7 @@ open_demo_action (GSimpleAction *action,
           return;
         }
     }
-  rec_application_open_path (self, path, parent);
+  open_path_in_background (self, path, parent);
 }
 
 static void
@@ -490,7 +602,7 @@ rec_application_open (GApplication  *app,
       GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
       if (path != NULL)
-        rec_application_open_path (self, path, parent);
+        open_path_in_background (self, path, parent);
     }
   if (gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL)
     rec_application_activate (app);

@@ -508,6 +508,32 @@ rec_case_session_init (RecCaseSession *self)
   self->undo = g_ptr_array_new_with_free_func (undo_entry_free);
 }
 
+static gboolean
+session_load (RecCaseSession  *self,
+              const char      *path,
+              GError         **error)
+{
+  self->path = g_strdup (path);
+  self->store = rec_store_open (path, FALSE, error);
+  if (self->store == NULL)
+    return FALSE;
+  self->data = rec_store_load_case (self->store, error);
+  if (self->data == NULL)
+    return FALSE;
+  self->rules = rec_rules_load (self->data->info->jurisdiction, error);
+  if (self->rules == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      GPtrArray *array = data_array (self, i);
+
+      g_list_store_splice (self->lists[i], 0, 0, array->pdata, array->len);
+    }
+  recompute (self);
+  return TRUE;
+}
+
 /**
  * rec_case_session_open:
  * @path: a .recourse file
@@ -527,25 +553,51 @@ rec_case_session_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (REC_TYPE_CASE_SESSION, NULL);
-  self->path = g_strdup (path);
-  self->store = rec_store_open (path, FALSE, error);
-  if (self->store == NULL)
+  if (!session_load (self, path, error))
     return NULL;
-  self->data = rec_store_load_case (self->store, error);
-  if (self->data == NULL)
-    return NULL;
-  self->rules = rec_rules_load (self->data->info->jurisdiction, error);
-  if (self->rules == NULL)
-    return NULL;
-
-  for (guint i = 0; i < N_KINDS; i++)
-    {
-      GPtrArray *array = data_array (self, i);
-
-      g_list_store_splice (self->lists[i], 0, 0, array->pdata, array->len);
-    }
-  recompute (self);
   return g_steal_pointer (&self);
+}
+
+/* Nothing else holds the new session until the task returns it, and no
+ * signal is connected yet, so building it off the main thread is safe. */
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(RecCaseSession) self = g_object_new (REC_TYPE_CASE_SESSION, NULL);
+  GError *error = NULL;
+
+  if (!session_load (self, task_data, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
+}
+
+void
+rec_case_session_open_async (const char          *path,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rec_case_session_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+RecCaseSession *
+rec_case_session_open_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 const char *

@@ -23,6 +23,15 @@ G_DECLARE_FINAL_TYPE (RecCaseSession, rec_case_session, REC, CASE_SESSION, GObje
 /* Opens a case file for editing; errors are the store's (not a case, too new…). */
 RecCaseSession         *rec_case_session_open             (const char      *path,
                                                            GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The same in a worker thread (the store connection, the load and the first
+ * computation), so a window can show itself while a long case loads. The
+ * session is handed to the main thread and used only there afterwards. */
+void                    rec_case_session_open_async       (const char          *path,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+RecCaseSession         *rec_case_session_open_finish      (GAsyncResult    *result,
+                                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 const char             *rec_case_session_get_path         (RecCaseSession  *self);
 RecStore               *rec_case_session_get_store        (RecCaseSession  *self);
 /* The case as loaded and kept up to date by every edit (borrowed). */

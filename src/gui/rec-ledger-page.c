@@ -41,6 +41,7 @@ struct _RecLedgerPage
   RecLedgerModel     *ledger;
   GtkStringList      *years;        /* "All Years", then the years, newest first */
   GtkCustomFilter    *year_filter;
+  GtkFilterListModel *filtered;     /* filter set only for one year */
   GtkSingleSelection *selection;
   int                 year;         /* 0: all */
 };
@@ -323,6 +324,10 @@ year_selected_cb (GtkDropDown   *dropdown,
   if (year == self->year)
     return;
   self->year = year;
+  /* Without a filter the model passes rows through untouched; a filter would
+   * look at (and create) every row of a long ledger. */
+  gtk_filter_list_model_set_filter (self->filtered, year != 0 ? GTK_FILTER (self->year_filter)
+                                                              : NULL);
   gtk_filter_changed (GTK_FILTER (self->year_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -460,6 +465,7 @@ rec_ledger_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
   g_clear_object (&self->year_filter);
   g_clear_object (&self->years);
   g_clear_object (&self->ledger);
@@ -507,7 +513,6 @@ rec_ledger_page_class_init (RecLedgerPageClass *klass)
 static void
 rec_ledger_page_init (RecLedgerPage *self)
 {
-  GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -516,9 +521,8 @@ rec_ledger_page_init (RecLedgerPage *self)
   self->years = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (self->years));
   self->year_filter = gtk_custom_filter_new (in_selected_year, self, NULL);
-  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->ledger)),
-                                        g_object_ref (GTK_FILTER (self->year_filter)));
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->ledger)), NULL);
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -48,6 +48,7 @@ struct _RecOverviewPage
   /* Owned */
   RecCaseSession      *session;
   GListStore          *remedies;     /* RecRemedyItem */
+  GDate                today;        /* for "ahead": read once, not per item */
 
   /* Borrowed */
   GtkWidget           *chart;
@@ -186,12 +187,11 @@ static gboolean
 follow_up_is_ahead (gpointer item,
                     gpointer user_data)
 {
+  RecOverviewPage *self = user_data;
   RecCommunication *communication = item;
-  GDate today;
 
-  rec_date_set_today (&today);
   return rec_date_is_set (&communication->follow_up)
-         && rec_date_compare (&communication->follow_up, &today) >= 0;
+         && rec_date_compare (&communication->follow_up, &self->today) >= 0;
 }
 
 static int
@@ -230,11 +230,11 @@ static gboolean
 next_date_is_ahead (gpointer item,
                     gpointer user_data)
 {
+  RecOverviewPage *self = user_data;
   RecEnforcementStep *step = item;
-  GDate today;
 
-  rec_date_set_today (&today);
-  return rec_date_is_set (&step->next_date) && rec_date_compare (&step->next_date, &today) >= 0;
+  return rec_date_is_set (&step->next_date)
+         && rec_date_compare (&step->next_date, &self->today) >= 0;
 }
 
 static int
@@ -279,19 +279,25 @@ placeholder_new (const char *text)
   return label;
 }
 
+/* The first few items ahead, soonest first: the Overview is a glance, the
+ * full lists are on their own pages. */
+#define MAX_AHEAD 5
+
 static GListModel *
-filtered_sorted (GListModel       *model,
-                 GtkCustomFilterFunc filter_func,
-                 GCompareDataFunc   compare_func)
+filtered_sorted (RecOverviewPage     *self,
+                 GListModel          *model,
+                 GtkCustomFilterFunc  filter_func,
+                 GCompareDataFunc     compare_func)
 {
   GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
 
   filtered = gtk_filter_list_model_new (g_object_ref (model),
-                                        GTK_FILTER (gtk_custom_filter_new (filter_func, NULL,
+                                        GTK_FILTER (gtk_custom_filter_new (filter_func, self,
                                                                            NULL)));
-  return G_LIST_MODEL (gtk_sort_list_model_new (G_LIST_MODEL (filtered),
-                                                GTK_SORTER (gtk_custom_sorter_new (compare_func,
-                                                                                   NULL, NULL))));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+                                    GTK_SORTER (gtk_custom_sorter_new (compare_func, NULL, NULL)));
+  return G_LIST_MODEL (gtk_slice_list_model_new (G_LIST_MODEL (sorted), 0, MAX_AHEAD));
 }
 
 static void
@@ -300,10 +306,10 @@ bind_session_lists (RecOverviewPage *self)
   g_autoptr(GListModel) follow_ups = NULL;
   g_autoptr(GListModel) next_dates = NULL;
 
-  follow_ups = filtered_sorted (rec_case_session_get_communications (self->session),
+  follow_ups = filtered_sorted (self, rec_case_session_get_communications (self->session),
                                 follow_up_is_ahead, compare_follow_ups);
   gtk_list_box_bind_model (self->follow_ups_list, follow_ups, create_follow_up_row, NULL, NULL);
-  next_dates = filtered_sorted (rec_case_session_get_enforcement (self->session),
+  next_dates = filtered_sorted (self, rec_case_session_get_enforcement (self->session),
                                 next_date_is_ahead, compare_next_dates);
   gtk_list_box_bind_model (self->next_dates_list, next_dates, create_next_date_row, NULL, NULL);
 }
@@ -340,6 +346,7 @@ set_session (RecOverviewPage *self,
   if (session != NULL)
     {
       g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, 0);
+      rec_date_set_today (&self->today);
       bind_session_lists (self);
       update_rules_description (self);
       refresh (self);

@@ -26,6 +26,7 @@ struct _RecWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   GtkSpinner           *export_spinner;
+  AdwStatusPage        *loading_page;
   RecOverviewPage      *overview_page;
   RecOrderPage         *order_page;
   RecLedgerPage        *ledger_page;
@@ -36,6 +37,7 @@ struct _RecWindow
   RecCaseSession       *session;
   GSettings            *settings;        /* NULL when the schema is not installed */
   GCancellable         *cancellable;     /* the export in flight */
+  char                 *loading_path;    /* a case being opened into this window */
 };
 
 void _rec_window_add_actions    (RecWindow *self);

@@ -85,6 +85,7 @@ rec_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->loading_path, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_WINDOW);
 
   G_OBJECT_CLASS (rec_window_parent_class)->dispose (object);
@@ -113,6 +114,7 @@ rec_window_class_init (RecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, export_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, order_page);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, ledger_page);
@@ -157,11 +159,41 @@ rec_window_set_session (RecWindow      *self,
   g_object_set (self->log_page, "session", session, NULL);
   g_object_set (self->enforcement_page, "session", session, NULL);
 
+  g_clear_pointer (&self->loading_path, g_free);
   update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "case");
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-case", rec_case_session_get_path (session));
   _rec_window_update_actions (self);
+}
+
+void
+rec_window_set_loading (RecWindow  *self,
+                        const char *path)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (REC_IS_WINDOW (self));
+  g_return_if_fail (self->session == NULL);
+
+  g_free (self->loading_path);
+  self->loading_path = g_strdup (path);
+  if (path == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "start");
+      return;
+    }
+  name = g_filename_display_basename (path);
+  adw_status_page_set_description (self->loading_page, name);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+}
+
+const char *
+rec_window_get_loading_path (RecWindow *self)
+{
+  g_return_val_if_fail (REC_IS_WINDOW (self), NULL);
+
+  return self->loading_path;
 }
 
 RecCaseSession *

@@ -19,6 +19,11 @@ RecWindow      *rec_window_new          (RecApplication *app) G_GNUC_WARN_UNUSED
 void            rec_window_set_session  (RecWindow      *self,
                                          RecCaseSession *session);
 RecCaseSession *rec_window_get_session  (RecWindow      *self);
+/* Shows "Opening the Case…" while `path` loads; NULL goes back to the start
+ * page (the case could not be opened). */
+void            rec_window_set_loading  (RecWindow      *self,
+                                         const char     *path);
+const char     *rec_window_get_loading_path (RecWindow  *self);
 void            rec_window_add_toast    (RecWindow      *self,
                                          AdwToast       *toast);
 /* "overview", "order", "payments", "communications" or "enforcement". */

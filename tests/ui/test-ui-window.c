@@ -211,6 +211,51 @@ test_bad_files (Fixture       *fixture,
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+static void
+wait_for_load (RecWindow *window)
+{
+  for (int i = 0; i < 1000 && rec_window_get_loading_path (window) != NULL; i++)
+    {
+      g_usleep (5000);
+      spin ();
+    }
+  g_assert_null (rec_window_get_loading_path (window));
+}
+
+/* The user's path: "Opening the Case…" at once, the case loaded in a thread. */
+static void
+test_open_in_background (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  RecWindow *window = start_window (fixture);
+  g_autofree char *junk = g_build_filename (fixture->dir, "junk.recourse", NULL);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (junk, "SQLite format 3", -1, &error));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "open-path",
+                                  g_variant_new_string (junk));
+  g_assert_cmpstr (_rec_window_get_mode (window), ==, "loading");
+  wait_for_load (window);
+  g_assert_cmpstr (_rec_window_get_mode (window), ==, "start");
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is not a Recourse case file"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "open-path",
+                                  g_variant_new_string (fixture->demo_path));
+  g_assert_cmpstr (_rec_window_get_mode (window), ==, "loading");
+  /* Asking again while it loads does not open a second window. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "open-path",
+                                  g_variant_new_string (fixture->demo_path));
+  g_assert_cmpuint (n_case_windows (fixture), ==, 1);
+  wait_for_load (window);
+  g_assert_cmpstr (_rec_window_get_mode (window), ==, "case");
+  g_assert_nonnull (rec_window_get_session (window));
+  g_assert_cmpuint (n_case_windows (fixture), ==, 1);
+}
+
 static guint
 find_payment_row (GListModel *rows,
                   gint64      payment_id)
@@ -466,6 +511,7 @@ main (int   argc,
   ADD ("/ui/window/start-page", test_start_page);
   ADD ("/ui/window/open-case", test_open_case);
   ADD ("/ui/window/bad-files", test_bad_files);
+  ADD ("/ui/window/open-in-background", test_open_in_background);
   ADD ("/ui/window/add-delete-undo", test_add_delete_undo);
   ADD ("/ui/window/invalid-amount", test_invalid_amount);
   ADD ("/ui/window/search", test_search);

@@ -1,0 +1,119 @@
+/* bench-window.c — time to the first frame of a window, for bench-window.sh
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   bench-window --empty          an empty AdwApplicationWindow (the floor)
+ *   bench-window --text           the same with a header bar and a status page
+ *                                 (the fixed cost of fonts, icons and text)
+ *   bench-window CASE.recourse    Recourse's window on that case
+ *
+ * Prints the milliseconds from main() to the end of the first painted frame
+ * and to the end of the first frame that shows the case (the case loads in a
+ * worker thread while the window shows "Opening the Case…"), then quits.
+ * Peak memory is measured around it by /usr/bin/time -v.
+ */
+#include "config.h"
+
+#include "rec-application.h"
+#include "rec-window.h"
+
+#include <stdio.h>
+
+static gint64 started;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                GtkWidget     *window)
+{
+  static gboolean first_done;
+  double ms = (g_get_monotonic_time () - started) / 1000.0;
+
+  if (!first_done)
+    {
+      printf ("first-frame-ms %.1f\n", ms);
+      first_done = TRUE;
+    }
+  if (REC_IS_WINDOW (window) && rec_window_get_session (REC_WINDOW (window)) == NULL)
+    return;
+
+  printf ("content-frame-ms %.1f\n", ms);
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+window_mapped_cb (GtkWidget    *window,
+                  GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), window);
+}
+
+static void
+watch (GtkWindow    *window,
+       GApplication *app)
+{
+  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), app);
+}
+
+static void
+empty_activate_cb (GApplication *app,
+                   gpointer      with_text)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  if (with_text != NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *status = adw_status_page_new ();
+
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), "Recourse");
+      adw_status_page_set_description (ADW_STATUS_PAGE (status), "An empty window with text");
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "x-office-document-symbolic");
+      gtk_widget_set_vexpand (status, TRUE);
+      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+      gtk_box_append (GTK_BOX (box), status);
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  watch (GTK_WINDOW (window), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  watch (window, G_APPLICATION (app));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GApplication) app = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  started = g_get_monotonic_time ();
+  if (argc != 2)
+    {
+      fprintf (stderr, "usage: bench-window --empty | --text | CASE.recourse\n");
+      return 2;
+    }
+
+  if (g_str_equal (argv[1], "--empty") || g_str_equal (argv[1], "--text"))
+    {
+      app = G_APPLICATION (adw_application_new ("io.github.recourse.Bench",
+                                                G_APPLICATION_NON_UNIQUE));
+      g_signal_connect (app, "activate", G_CALLBACK (empty_activate_cb),
+                        g_str_equal (argv[1], "--text") ? app : NULL);
+      return g_application_run (app, 1, argv);
+    }
+
+  app = G_APPLICATION (rec_application_new ());
+  g_application_set_flags (app, G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+  return g_application_run (app, argc, argv);
+}

@@ -1,0 +1,66 @@
+#!/bin/sh
+# bench-window.sh — time to the first frame and peak memory of the window on
+# the large demo case, against an empty AdwApplicationWindow in the same run.
+# A benchmark run by hand, not a test:
+#
+#   tests/bench/bench-window.sh [BUILD_DIR] [RUNS]     (default: build 7)
+#
+# Each configuration runs RUNS times, interleaved, under Xvfb with the cairo
+# renderer; the medians are reported. "first" is the first painted frame,
+# "content" the first frame that shows the case (the case loads in a worker
+# thread behind "Opening the Case…"); peak RSS comes from /usr/bin/time -v.
+# Target: the large case within 1.3× of the empty window.
+# Copyright 2026 The Recourse authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -eu
+
+build=${1:-build}
+runs=${2:-7}
+bench=$build/tests/bench/bench-window
+recourse=$build/src/recourse
+for f in "$bench" "$recourse"; do
+  [ -x "$f" ] || { echo "bench-window: build first: ninja -C $build src/recourse tests/bench/bench-window" >&2; exit 2; }
+done
+[ -x /usr/bin/time ] || { echo "bench-window: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$recourse" demo -o "$tmp/demo.recourse" >/dev/null
+"$recourse" demo --large -o "$tmp/large.recourse" >/dev/null
+
+export GSETTINGS_BACKEND=memory GTK_A11Y=none GSK_RENDERER=cairo NO_AT_BRIDGE=1
+export XDG_DATA_HOME="$tmp/data"
+
+measure() {   # name args… → appends "first content rss_kb" to $tmp/name
+  name=$1; shift
+  xvfb-run -a -s '-screen 0 1280x800x24' /usr/bin/time -v "$bench" "$@" >"$tmp/out" 2>&1 || true
+  first=$(sed -n 's/^first-frame-ms //p' "$tmp/out")
+  content=$(sed -n 's/^content-frame-ms //p' "$tmp/out")
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/out")
+  [ -n "$first" ] && [ -n "$content" ] && [ -n "$rss" ] || { cat "$tmp/out" >&2; exit 1; }
+  echo "$first $content $rss" >>"$tmp/$name"
+}
+
+median() {   # column file
+  sort -n -k"$1" "$2" | awk -v c="$1" '{ v[NR] = $c } END { print v[int((NR + 1) / 2)] }'
+}
+
+i=0
+while [ $i -lt "$runs" ]; do
+  measure empty --empty
+  measure text --text
+  measure demo "$tmp/demo.recourse"
+  measure large "$tmp/large.recourse"
+  i=$((i + 1))
+done
+
+echo "median of $runs runs (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+printf '%-26s %10s %12s %10s\n' configuration first-ms content-ms rss-MB
+for name in empty text demo large; do
+  printf '%-26s %10s %12s %10.1f\n' "$name" "$(median 1 "$tmp/$name")" \
+    "$(median 2 "$tmp/$name")" "$(echo "$(median 3 "$tmp/$name") / 1024" | bc -l)"
+done
+e1=$(median 1 "$tmp/empty"); e3=$(median 3 "$tmp/empty")
+l1=$(median 1 "$tmp/large"); l2=$(median 2 "$tmp/large"); l3=$(median 3 "$tmp/large")
+printf 'large / empty: first frame %.2f×, content frame %.2f×, peak RSS %.2f×\n' \
+  "$(echo "$l1 / $e1" | bc -l)" "$(echo "$l2 / $e1" | bc -l)" "$(echo "$l3 / $e3" | bc -l)"
