@@ -198,9 +198,17 @@ load_interest (GKeyFile  *file,
   if (!load_rates (file, rules, error)
       || get_word (file, "interest", "method", methods, error) < 0
       || (accrual = get_word (file, "interest", "accrual", accruals, error)) < 0
-      || (start = get_word (file, "interest", "starts", starts, error)) < 0
-      || (accrual_agency = get_word (file, "interest", "accrual_agency", accruals, error)) < 0
-      || (start_agency = get_word (file, "interest", "starts_agency", starts, error)) < 0)
+      || (start = get_word (file, "interest", "starts", starts, error)) < 0)
+    return FALSE;
+
+  /* The agency variants are optional ("the rules file may give other
+   * values", spec §5): absent, agency cases follow the general keys. */
+  accrual_agency = accrual;
+  start_agency = start;
+  if ((g_key_file_has_key (file, "interest", "accrual_agency", NULL)
+       && (accrual_agency = get_word (file, "interest", "accrual_agency", accruals, error)) < 0)
+      || (g_key_file_has_key (file, "interest", "starts_agency", NULL)
+          && (start_agency = get_word (file, "interest", "starts_agency", starts, error)) < 0))
     return FALSE;
 
   rules->accrual = (RecAccrual) accrual;

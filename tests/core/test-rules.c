@@ -135,6 +135,24 @@ test_dated_rates (void)
   g_assert_cmpint (rec_rules_rate_on (rules, g_date_get_julian (&day)), ==, 650);
 }
 
+/* A state without agency variants: agency cases follow the general keys. */
+static void
+test_agency_optional (void)
+{
+  g_autofree char *text = us_ca_text ();
+  g_autoptr(GString) edited = g_string_new (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecRules) rules = NULL;
+
+  g_assert_cmpuint (g_string_replace (edited, "accrual_agency=monthly\n", "", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "starts_agency=next_month\n", "", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "accrual=daily\n", "accrual=monthly\n", 1), ==, 1);
+  rules = rec_rules_new_from_data (edited->str, edited->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rules->accrual_agency, ==, REC_ACCRUAL_MONTHLY);
+  g_assert_cmpint (rules->starts_agency, ==, REC_STARTS_DUE_DATE);
+}
+
 typedef struct
 {
   const char *find;      /* a line of us-ca.ini (with its newline) */
@@ -207,6 +225,7 @@ main (int    argc,
   g_test_add_func ("/rules/load-unknown", test_load_unknown);
   g_test_add_func ("/rules/california", test_california);
   g_test_add_func ("/rules/dated-rates", test_dated_rates);
+  g_test_add_func ("/rules/agency-optional", test_agency_optional);
   g_test_add_func ("/rules/malformed", test_malformed);
 
   return g_test_run ();
