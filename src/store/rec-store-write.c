@@ -71,6 +71,27 @@ insert_case (sqlite3            *db,
                    (InsertFunc) _rec_store_insert_enforcement_step, error);
 }
 
+static void set_io_error (GError **error, const char *path, int saved_errno);
+
+/* The whole file on disk before it gets its name. */
+static gboolean
+sync_file (const char  *path,
+           GError     **error)
+{
+  int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      set_io_error (error, path, errno);
+      if (fd >= 0)
+        close (fd);
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
 /* Schema, then the whole case in one transaction, into a fresh database. */
 static gboolean
 fill_database (const char         *tmp_path,
@@ -89,7 +110,11 @@ fill_database (const char         *tmp_path,
       return FALSE;
     }
 
+  /* Nobody sees this file before it is complete and synced (sync_file), so it
+   * needs no rollback journal and no sync per transaction. */
   ok = _rec_store_configure (db, FALSE, error)
+       && _rec_store_exec (db, "PRAGMA journal_mode = OFF", error)
+       && _rec_store_exec (db, "PRAGMA synchronous = OFF", error)
        && _rec_store_migrate (db, 0, error)
        && _rec_store_exec (db, "BEGIN IMMEDIATE", error);
   if (ok && !(insert_case (db, case_data, error) && _rec_store_exec (db, "COMMIT", error)))
@@ -105,7 +130,7 @@ fill_database (const char         *tmp_path,
       ok = FALSE;
     }
 
-  return ok;
+  return ok && sync_file (tmp_path, error);
 }
 
 static void
