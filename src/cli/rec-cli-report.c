@@ -181,7 +181,7 @@ _rec_cli_report (int    argc,
   g_auto(Options) options = { NULL, };
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
-      N_("Write the packet to this PDF file"), N_("PACKET.pdf") },
+      N_("Write the packet to this PDF file (- = standard output)"), N_("PACKET.pdf") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &options.as_of,
       N_("Compute for this date (default: today)"), N_("YYYY-MM-DD") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang,

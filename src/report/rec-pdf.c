@@ -730,6 +730,26 @@ render_document (RecPdf  *pdf,
 }
 
 static gboolean
+write_stdout (GBytes  *bytes,
+              GError **error)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+
+  if (!write_all (STDOUT_FILENO, data, length))
+    {
+      int saved = errno;
+
+      g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_WRITE,
+                   /* Translators: %s is the system's reason */
+                   _("Cannot write to standard output: %s"), g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 write_file (const char  *path,
             GBytes      *bytes,
             GError     **error)
@@ -786,5 +806,7 @@ rec_pdf_save (RecPdf      *pdf,
   if (bytes == NULL)
     return FALSE;
 
+  if (g_str_equal (path, "-"))
+    return write_stdout (bytes, error);
   return write_file (path, bytes, error);
 }

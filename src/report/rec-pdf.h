@@ -144,8 +144,8 @@ void         rec_pdf_line_chart       (RecPdf             *pdf,
                                        gpointer            user_data);
 
 /* Draws headers and footers, then writes the document through a temporary
- * file in the same folder and renames it to `path`. On failure nothing is
- * left at `path` (or an older file there is untouched). */
+ * file in the same folder and renames it to `path` ("-": standard output).
+ * On failure nothing is left at `path` (or an older file there is untouched). */
 gboolean     rec_pdf_save             (RecPdf       *pdf,
                                        const char   *path,
                                        GError      **error);

@@ -70,7 +70,8 @@ void                rec_report_input_free      (RecReportInput         *input);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecReportInput, rec_report_input_free)
 
 /* Any thread. Writes the packet to `path` through a temporary file in the same
- * folder and a rename; on failure no file is left and the error says why. */
+ * folder and a rename ("-": standard output); on failure no file is left and
+ * the error says why. */
 gboolean            rec_report_write           (const RecReportInput   *input,
                                                 const char             *path,
                                                 GError                **error);

@@ -175,6 +175,20 @@ test_language_and_paper (void)
 }
 
 static void
+test_standard_output (void)
+{
+  g_auto(Run) run = { 0 };
+
+  if (!have_demo ())
+    return;
+
+  run_recourse (&run, "report", demo_path, "-o", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "%PDF-1."));
+  g_assert_false (g_file_test ("-", G_FILE_TEST_EXISTS));
+}
+
+static void
 check_usage_error (Run        *run,
                    const char *pdf)
 {
@@ -255,6 +269,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/report/demo-packet", test_demo_packet);
   g_test_add_func ("/cli/report/language-and-paper", test_language_and_paper);
+  g_test_add_func ("/cli/report/standard-output", test_standard_output);
   g_test_add_func ("/cli/report/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/report/missing-case-unwritable-output", test_missing_case_and_unwritable_output);
 

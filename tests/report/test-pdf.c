@@ -196,6 +196,59 @@ test_table_across_pages (void)
   remove_pdf (path);
 }
 
+/* A cell taller than a page goes on over the next pages, every character kept. */
+static void
+test_row_taller_than_a_page (void)
+{
+  static const RecPdfColumn columns[] = {
+    { "When", 1.0, REC_PDF_ALIGN_LEFT },
+    { "Notes", 2.0, REC_PDF_ALIGN_LEFT },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecPdf) pdf = rec_pdf_new (REC_PDF_PAPER_A4, &error);
+  g_autofree char *path = temp_pdf_path ("tall.pdf");
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GString) squeezed = g_string_new (NULL);
+  RecPdfTable *table;
+  const char *cells[2];
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 3000; i++)
+    g_string_append_printf (note, "n%04d", i);
+  cells[0] = "2024-01-01";
+  cells[1] = note->str;
+  table = rec_pdf_table_new (pdf, columns, G_N_ELEMENTS (columns), 9.0);
+  rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+  rec_pdf_table_end (table);
+  g_assert_true (rec_pdf_save (pdf, path, &error));
+
+  doc = open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >, 2);
+  /* Each page's text without white space, header row and page number. */
+  for (int p = 0, n = poppler_document_get_n_pages (doc); p < n; p++)
+    {
+      g_autofree char *text = page_text (doc, p);
+      g_autofree char *number = g_strdup_printf ("%d/%d", p + 1, n);
+      g_autoptr(GString) page = g_string_new (NULL);
+      char *found;
+
+      for (const char *c = text; *c != '\0'; c++)
+        if (!g_ascii_isspace (*c))
+          g_string_append_c (page, *c);
+      g_assert_true (g_str_has_prefix (page->str, "WhenNotes"));   /* the header on every page */
+      g_string_erase (page, 0, strlen ("WhenNotes"));
+      found = strstr (page->str, "2024-01-01");
+      if (found != NULL)
+        g_string_erase (page, found - page->str, strlen ("2024-01-01"));
+      g_assert_true (g_str_has_suffix (page->str, number));
+      g_string_truncate (page, page->len - strlen (number));
+      g_string_append (squeezed, page->str);
+    }
+  g_assert_cmpstr (squeezed->str, ==, note->str);
+  remove_pdf (path);
+}
+
 /* A table starting near a page's bottom moves its header to the next page
  * with its first row: every page that shows the header shows a row after it. */
 static void
@@ -299,6 +352,7 @@ main (int    argc,
   g_test_add_func ("/pdf/break/newlines-nfc", test_break_newlines_and_nfc);
   g_test_add_func ("/pdf/table/across-pages", test_table_across_pages);
   g_test_add_func ("/pdf/table/no-lonely-header", test_no_lonely_header);
+  g_test_add_func ("/pdf/table/row-taller-than-a-page", test_row_taller_than_a_page);
   g_test_add_func ("/pdf/save/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/pdf/save/missing-folder", test_missing_folder);
 
