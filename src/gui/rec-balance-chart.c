@@ -415,11 +415,19 @@ draw_empty (GtkWidget   *widget,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* "March 2025" for a balance point. */
+static char *
+format_month (const RecBalancePoint *point)
+{
+  g_autoptr(GDateTime) month = g_date_time_new_utc (point->year, point->month, 1, 0, 0, 0);
+
+  return g_date_time_format (month, "%B %Y");
+}
+
 static void
 update_accessible (RecBalanceChart *self)
 {
   const RecBalancePoint *last;
-  g_autoptr(GDateTime) month = NULL;
   g_autofree char *month_text = NULL;
   g_autofree char *total = NULL;
   g_autofree char *description = NULL;
@@ -432,13 +440,52 @@ update_accessible (RecBalanceChart *self)
     }
 
   last = point_at (self, self->points->len - 1);
-  month = g_date_time_new_utc (last->year, last->month, 1, 0, 0, 0);
-  month_text = g_date_time_format (month, "%B %Y");
+  month_text = format_month (last);
   total = rec_cents_format (point_total (last), self->currency);
   /* Translators: %1$s is a month and year ("March 2025"), %2$s an amount */
   description = g_strdup_printf (_("Owed at the end of %1$s: %2$s"), month_text, total);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description, -1);
+}
+
+/* Hovering the chart tells the figures of the month under the pointer. */
+static gboolean
+rec_balance_chart_query_tooltip (GtkWidget  *widget,
+                                 int         x,
+                                 int         y,
+                                 gboolean    keyboard_mode,
+                                 GtkTooltip *tooltip)
+{
+  RecBalanceChart *self = REC_BALANCE_CHART (widget);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+  const RecBalancePoint *point;
+  g_autofree char *month = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *principal = NULL;
+  g_autofree char *interest = NULL;
+  g_autofree char *text = NULL;
+  Geometry geometry;
+  double fraction;
+
+  if (self->points->len == 0 || keyboard_mode)
+    return FALSE;
+
+  compute_geometry (self, layout, &geometry);
+  if (x < geometry.left - PAD || x > geometry.right + PAD || geometry.right <= geometry.left)
+    return FALSE;
+
+  fraction = CLAMP ((x - geometry.left) / (geometry.right - geometry.left), 0.0, 1.0);
+  point = point_at (self, (guint) round (fraction * (self->points->len - 1)));
+  month = format_month (point);
+  total = rec_cents_format (point_total (point), self->currency);
+  principal = rec_cents_format (point->principal_balance_cents, self->currency);
+  interest = rec_cents_format (point->interest_balance_cents, self->currency);
+  /* Translators: %1$s is a month and year, %2$s the total owed at its end,
+   * %3$s the unpaid support and %4$s the unpaid interest in it */
+  text = g_strdup_printf (_("%1$s: %2$s owed (%3$s support, %4$s interest)"),
+                          month, total, principal, interest);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -519,6 +566,7 @@ rec_balance_chart_class_init (RecBalanceChartClass *klass)
   widget_class->snapshot = rec_balance_chart_snapshot;
   widget_class->measure = rec_balance_chart_measure;
   widget_class->css_changed = rec_balance_chart_css_changed;
+  widget_class->query_tooltip = rec_balance_chart_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "balancechart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -529,6 +577,7 @@ rec_balance_chart_init (RecBalanceChart *self)
 {
   self->points = g_array_new (FALSE, FALSE, sizeof (RecBalancePoint));
   self->currency = g_strdup ("USD");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Balance owed over time"), -1);
   update_accessible (self);

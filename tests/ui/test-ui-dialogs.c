@@ -569,6 +569,19 @@ render_chart (GtkWidget *chart)
   g_assert_nonnull (node);
 }
 
+/* Asks the chart for the tooltip of the month at x, as hovering would. */
+static gboolean
+query_tooltip (GtkWidget *chart,
+               int        x)
+{
+  g_autoptr(GObject) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (chart, "query-tooltip", x, gtk_widget_get_height (chart) / 2, FALSE,
+                         tooltip, &shown);
+  return shown;
+}
+
 static void
 test_balance_chart (Fixture       *fixture,
                     gconstpointer  data)
@@ -604,6 +617,8 @@ test_balance_chart (Fixture       *fixture,
   /* The chart keeps its own copy: the session may replace its result. */
   add_payment (fixture, "2020-03-03", "850");
   render_chart (chart);
+  g_assert_true (query_tooltip (chart, gtk_widget_get_width (chart) / 2));
+  g_assert_false (query_tooltip (chart, 0));
   rec_balance_chart_set_result (REC_BALANCE_CHART (chart), NULL);
   g_assert_cmpuint (rec_balance_chart_get_n_points (REC_BALANCE_CHART (chart)), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
