@@ -60,6 +60,8 @@ label_cell_setup_cb (GtkListItemFactory *factory,
     }
   if (cell->flags & REC_CELL_DIM)
     gtk_widget_add_css_class (label, "dim-label");
+  if (cell->flags & REC_CELL_SUCCESS)
+    gtk_widget_add_css_class (label, "success");
   gtk_list_item_set_child (list_item, label);
 }
 

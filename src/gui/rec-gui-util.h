@@ -27,6 +27,7 @@ typedef enum
   REC_CELL_ELLIPSIZE = 1 << 1,
   REC_CELL_DIM       = 1 << 2,
   REC_CELL_TABULAR   = 1 << 3,   /* left-aligned, tabular figures (dates) */
+  REC_CELL_SUCCESS   = 1 << 4,   /* money received */
 } RecCellFlags;
 
 /* A column view factory of labels filled by `func`; `user_data` is borrowed

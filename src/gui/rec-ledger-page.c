@@ -44,6 +44,7 @@ struct _RecLedgerPage
   GtkFilterListModel *filtered;     /* filter set only for one year */
   GtkSingleSelection *selection;
   int                 year;         /* 0: all */
+  gboolean            shown;        /* scrolled to the latest entries once */
 };
 
 G_DEFINE_FINAL_TYPE (RecLedgerPage, rec_ledger_page, GTK_TYPE_WIDGET)
@@ -198,7 +199,8 @@ setup_columns (RecLedgerPage *self)
   set_column (self->date_column, date_text, self, REC_CELL_TABULAR, compare_dates);
   set_column (self->entry_column, entry_text, self, REC_CELL_ELLIPSIZE, NULL);
   set_column (self->due_column, due_text, self, REC_CELL_NUMERIC, compare_amounts);
-  set_column (self->paid_column, paid_text, self, REC_CELL_NUMERIC, compare_amounts);
+  set_column (self->paid_column, paid_text, self, REC_CELL_NUMERIC | REC_CELL_SUCCESS,
+              compare_amounts);
   set_column (self->principal_column, principal_text, self, REC_CELL_NUMERIC, NULL);
   set_column (self->interest_column, interest_text, self, REC_CELL_NUMERIC | REC_CELL_DIM, NULL);
 }
@@ -294,6 +296,32 @@ edit_item (RecLedgerPage *self,
       g_return_if_reached ();
     }
   gtk_window_present (dialog);
+}
+
+/* The newest entries matter most: the first time the ledger is shown, it
+ * opens at its end. A tick runs after the rows have their sizes. */
+static gboolean
+scroll_to_end_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget));
+
+  if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
+    return G_SOURCE_CONTINUE;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                        - gtk_adjustment_get_page_size (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+column_view_mapped_cb (GtkWidget     *view,
+                       RecLedgerPage *self)
+{
+  if (self->shown || self->session == NULL)
+    return;
+  self->shown = TRUE;
+  gtk_widget_add_tick_callback (view, scroll_to_end_cb, NULL, NULL);
 }
 
 static void
@@ -534,6 +562,7 @@ rec_ledger_page_init (RecLedgerPage *self)
                     G_CALLBACK (selection_changed_cb), self);
   g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected_cb), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (column_view_activate_cb), self);
+  g_signal_connect (self->column_view, "map", G_CALLBACK (column_view_mapped_cb), self);
   update_years (self, NULL);
   update_actions (self);
 }

@@ -9,6 +9,7 @@
 #include "rec-start-page.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #define MAX_RECENT 8
 
@@ -68,6 +69,24 @@ reload_recent (RecStartPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), files->len > 0);
 }
 
+/* "~/Documents" rather than "/home/sam/Documents". */
+static char *
+display_folder (const char *folder)
+{
+  const char *home = g_get_home_dir ();
+  gsize home_length = strlen (home);
+  g_autofree char *name = g_filename_display_name (folder);
+
+  if (home_length > 1 && g_str_has_prefix (folder, home)
+      && (folder[home_length] == '/' || folder[home_length] == '\0'))
+    {
+      g_autofree char *rest = g_filename_display_name (folder + home_length);
+
+      return g_strconcat ("~", rest, NULL);
+    }
+  return g_steal_pointer (&name);
+}
+
 static GtkWidget *
 create_recent_row (gpointer item,
                    gpointer user_data)
@@ -76,8 +95,12 @@ create_recent_row (gpointer item,
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *folder_name = g_filename_display_name (folder);
+  g_autofree char *folder_name = display_folder (folder);
   GtkWidget *row = adw_action_row_new ();
+
+  /* The title is the case's name; the suffix says nothing here. */
+  if (g_str_has_suffix (name, ".recourse") && strlen (name) > strlen (".recourse"))
+    name[strlen (name) - strlen (".recourse")] = '\0';
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

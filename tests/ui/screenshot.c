@@ -23,7 +23,7 @@ typedef struct
   int         width;
   int         height;
   gboolean    dark;
-  gboolean    resized;
+  int         resized;
   GtkWindow  *window;
   int         status;
 } Shot;
@@ -42,11 +42,11 @@ save_cb (gpointer user_data)
 
   /* The default size counts the client-side decorations' margins; grow the
    * window once so its content is exactly the size asked for. */
-  if ((width != shot->width || height != shot->height) && !shot->resized)
+  if ((width != shot->width || height != shot->height) && shot->resized < 5)
     {
       int default_width, default_height;
 
-      shot->resized = TRUE;
+      shot->resized++;
       gtk_window_get_default_size (shot->window, &default_width, &default_height);
       gtk_window_set_default_size (shot->window, default_width + shot->width - width,
                                    default_height + shot->height - height);
