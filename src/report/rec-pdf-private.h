@@ -20,6 +20,14 @@ G_BEGIN_DECLS
 #define CELL_PAD_X       4.0
 #define CELL_PAD_Y       2.5
 
+/* A font and the widths of its printable ASCII characters (1/1000 em), so
+ * that the common case is measured without asking libharu. */
+typedef struct
+{
+  HPDF_Font  font;
+  float      ascii[95];          /* ' ' … '~' */
+} RecPdfFace;
+
 struct _RecPdf
 {
   /* Owned */
@@ -33,6 +41,7 @@ struct _RecPdf
   /* Borrowed from doc */
   HPDF_Font    regular;
   HPDF_Font    bold;
+  RecPdfFace   faces[2];         /* regular, bold */
   HPDF_Page    page;             /* the current page, NULL before the first */
 
   RecPdfPaper  paper;

@@ -124,18 +124,43 @@ _rec_pdf_font (RecPdf   *pdf,
   return bold ? pdf->bold : pdf->regular;
 }
 
+static void
+init_face (RecPdfFace *face,
+           HPDF_Font   font)
+{
+  face->font = font;
+  for (int c = ' '; c <= '~'; c++)
+    {
+      HPDF_BYTE byte = (HPDF_BYTE) c;
+
+      face->ascii[c - ' '] = HPDF_Font_TextWidth (font, &byte, 1).width;
+    }
+}
+
+static const RecPdfFace *
+face_of (RecPdf    *pdf,
+         HPDF_Font  font)
+{
+  return font == pdf->bold ? &pdf->faces[1] : &pdf->faces[0];
+}
+
+/* libharu has no kerning, so a width is the sum of the characters' widths. */
 static double
-font_width (HPDF_Font   font,
-            double      size,
-            const char *text,
-            gsize       length)
+font_width (const RecPdfFace *face,
+            double            size,
+            const char       *text,
+            gsize             length)
 {
   HPDF_TextWidth tw;
+  double units = 0.0;
+  gsize i;
 
-  if (length == 0)
-    return 0.0;
+  for (i = 0; i < length && (guchar) text[i] >= ' ' && (guchar) text[i] <= '~'; i++)
+    units += face->ascii[(guchar) text[i] - ' '];
+  if (i == length)
+    return units * size / 1000.0;
 
-  tw = HPDF_Font_TextWidth (font, (const HPDF_BYTE *) text, (HPDF_UINT) length);
+  tw = HPDF_Font_TextWidth (face->font, (const HPDF_BYTE *) text, (HPDF_UINT) length);
   return tw.width * size / 1000.0;
 }
 
@@ -173,7 +198,7 @@ _rec_pdf_text_in (RecPdf      *pdf,
 
   if (align != REC_PDF_ALIGN_LEFT)
     {
-      text_width = font_width (font, size, text, strlen (text));
+      text_width = font_width (face_of (pdf, font), size, text, strlen (text));
       x += align == REC_PDF_ALIGN_RIGHT ? width - text_width : (width - text_width) / 2.0;
     }
 
@@ -184,7 +209,7 @@ _rec_pdf_text_in (RecPdf      *pdf,
  * the piece has one, otherwise at a character boundary. Full pieces go to
  * `lines`; the last piece stays in `line` for what follows. */
 static void
-cut_word (HPDF_Font   font,
+cut_word (const RecPdfFace *font,
           double      size,
           const char *word,
           gsize       length,
@@ -220,7 +245,7 @@ cut_word (HPDF_Font   font,
 }
 
 static void
-break_paragraph (HPDF_Font   font,
+break_paragraph (const RecPdfFace *font,
                  double      size,
                  const char *text,
                  gsize       length,
@@ -280,7 +305,7 @@ _rec_pdf_break_into (RecPdf     *pdf,
                      GArray     *widths)
 {
   g_autofree char *clean = NULL;
-  HPDF_Font font = _rec_pdf_font (pdf, bold);
+  const RecPdfFace *font = &pdf->faces[bold ? 1 : 0];
   const char *p;
 
   if (text == NULL)
@@ -345,7 +370,7 @@ rec_pdf_text_width (RecPdf     *pdf,
 {
   g_autofree char *clean = _rec_pdf_clean_text (text);
 
-  return font_width (_rec_pdf_font (pdf, bold), size, clean, strlen (clean));
+  return font_width (&pdf->faces[bold ? 1 : 0], size, clean, strlen (clean));
 }
 
 RecPdf *
@@ -381,6 +406,8 @@ rec_pdf_new (RecPdfPaper   paper,
   pdf->bold = load_font (pdf, FONT_BOLD, error);
   if (pdf->bold == NULL || !check_error (pdf, error))
     return NULL;
+  init_face (&pdf->faces[0], pdf->regular);
+  init_face (&pdf->faces[1], pdf->bold);
 
   return g_steal_pointer (&pdf);
 }
@@ -590,16 +617,16 @@ fit_one_line (RecPdf     *pdf,
               double      width)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  double ellipsis = font_width (pdf->regular, size, "…", strlen ("…"));
+  double ellipsis = font_width (&pdf->faces[0], size, "…", strlen ("…"));
   double used = 0.0;
 
-  if (font_width (pdf->regular, size, text, strlen (text)) <= width)
+  if (font_width (&pdf->faces[0], size, text, strlen (text)) <= width)
     return g_strdup (text);
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       const char *next = g_utf8_next_char (p);
-      double w = font_width (pdf->regular, size, p, next - p);
+      double w = font_width (&pdf->faces[0], size, p, next - p);
 
       if (used + w + ellipsis > width)
         break;
@@ -642,7 +669,7 @@ draw_decorations (RecPdf            *pdf,
   double header_baseline = pdf->page_height - HEADER_BASELINE;
 
   number = g_strdup_printf (pdf->page_format, index + 1, pdf->pages->len);
-  number_width = font_width (pdf->regular, DECORATION_SIZE, number, strlen (number));
+  number_width = font_width (&pdf->faces[0], DECORATION_SIZE, number, strlen (number));
   footer = fit_one_line (pdf, pdf->footer ? pdf->footer : "", DECORATION_SIZE,
                          width - number_width - 12.0);
 
@@ -666,7 +693,7 @@ draw_all_decorations (RecPdf *pdf)
 
   decorations.header_right = fit_one_line (pdf, pdf->header_right ? pdf->header_right : "",
                                            DECORATION_SIZE, width / 2);
-  decorations.header_right_width = font_width (pdf->regular, DECORATION_SIZE, decorations.header_right,
+  decorations.header_right_width = font_width (&pdf->faces[0], DECORATION_SIZE, decorations.header_right,
                                                strlen (decorations.header_right));
   decorations.header = fit_one_line (pdf, pdf->header ? pdf->header : "", DECORATION_SIZE,
                                      width - decorations.header_right_width - 12.0);

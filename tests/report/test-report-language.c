@@ -167,33 +167,52 @@ translated (const char *lang,
   return text;
 }
 
+/* Labels every packet shows (as table headers or titles). */
+static const char * const shown_labels[] = {
+  "Ledger", "Total owed", "Communication log", "Summary", "Enforcement checklist",
+  "Payment history (as on form FL-421)", "Date", "Entry", "Due", "Paid", "Remedy", "Status",
+  "Month", "Amount ordered", "Amount paid", "Unpaid support (principal)", "Unpaid interest",
+  "Court", "Prepared on", "Amounts owed", "Support order and modifications",
+};
+
 static void
 check_real_catalog (const char *lang)
 {
   g_autofree char *ledger = translated (lang, "Ledger");
-  g_autofree char *total_owed = translated (lang, "Total owed");
   g_autofree char *page = translated (lang, "Page %d of %d");
-  g_autofree char *log = translated (lang, "Communication log");
   g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
   g_autofree char *first_page = NULL;
+  gboolean beyond_ascii = FALSE;
   int n_pages = 0;
 
-  if (ledger == NULL || total_owed == NULL || page == NULL || log == NULL)
+  if (ledger == NULL || page == NULL)
     {
       g_test_skip ("the catalog does not translate the packet's labels yet");
       return;
     }
 
   text = packet_text (lang, &n_pages);
+  squeezed = rt_squeeze (text);
   first_page = g_strdup_printf (page, 1, n_pages);
-  g_assert_nonnull (strstr (text, ledger));
-  g_assert_nonnull (strstr (text, total_owed));
-  g_assert_nonnull (strstr (text, log));
   g_assert_nonnull (strstr (text, first_page));
   g_assert_null (strstr (text, "Page 1 of"));
-  g_assert_null (strstr (text, "Communication log"));
-  /* Spanish and Vietnamese write these with letters beyond ASCII. */
-  g_assert_false (g_str_is_ascii (ledger) && g_str_is_ascii (total_owed) && g_str_is_ascii (log));
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown_labels); i++)
+    {
+      g_autofree char *label = translated (lang, shown_labels[i]);
+      g_autofree char *label_squeezed = NULL;
+
+      if (label == NULL)
+        continue;
+      /* Wrapping may break a header: compare without white space. */
+      label_squeezed = rt_squeeze (label);
+      if (strstr (squeezed, label_squeezed) == NULL)
+        g_error ("“%s” (%s) is not in the %s packet", label, shown_labels[i], lang);
+      beyond_ascii |= !g_str_is_ascii (label);
+    }
+  /* Spanish and Vietnamese need letters beyond ASCII somewhere. */
+  g_assert_true (beyond_ascii);
 }
 
 static void
