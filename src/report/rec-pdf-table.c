@@ -38,6 +38,27 @@ struct _RecPdfTable
   double         frame_top;
 };
 
+/* The widest word of a column's title, in bold, with the cell's padding. */
+static double
+title_need (RecPdfTable *table,
+            guint        column)
+{
+  g_auto(GStrv) words = NULL;
+  double need = 0.0;
+
+  if (table->columns[column].title == NULL)
+    return 0.0;
+
+  words = g_strsplit (table->columns[column].title, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    need = MAX (need, rec_pdf_text_width (table->pdf, TRUE, table->size, words[i]));
+
+  return need + 2 * CELL_PAD_X + 0.5;
+}
+
+/* Shares the width by weight, then widens any column too narrow for a word
+ * of its title (translations are longer than English) at the expense of the
+ * widest column, so that headers are not cut inside a word. */
 static void
 compute_widths (RecPdfTable *table)
 {
@@ -51,6 +72,21 @@ compute_widths (RecPdfTable *table)
       double weight = table->columns[i].weight > 0 ? table->columns[i].weight : 1.0;
 
       table->widths[i] = table->width * weight / total;
+    }
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      double need = title_need (table, i);
+      guint widest = 0;
+
+      for (guint j = 1; j < table->n_columns; j++)
+        if (table->widths[j] > table->widths[widest])
+          widest = j;
+      if (need <= table->widths[i] || widest == i
+          || table->widths[widest] - (need - table->widths[i]) < title_need (table, widest))
+        continue;
+      table->widths[widest] -= need - table->widths[i];
+      table->widths[i] = need;
     }
 }
 
