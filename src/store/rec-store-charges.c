@@ -2,7 +2,8 @@
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Written by the same pattern as rec-store-payments.c.
+ * Every table file has the same shape: insert (no transaction: add_* and
+ * write_case use it), update, delete, and load in entry order.
  */
 #define G_LOG_DOMAIN "rec-store"
 
@@ -43,13 +44,13 @@ _rec_store_insert_charge (sqlite3    *db,
                           RecCharge  *item,
                           GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RecCachedStmt) stmt = NULL;
   int position = item->position;
 
   if (!_rec_store_assign_position (db, max_sql, &position, error))
     return FALSE;
 
-  stmt = _rec_store_prepare (db, insert_sql, error);
+  stmt = _rec_store_prepare_cached (db, insert_sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -69,9 +70,9 @@ update_charge (sqlite3   *db,
                GError   **error)
 {
   const RecCharge *item = data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RecCachedStmt) stmt = NULL;
 
-  stmt = _rec_store_prepare (db, update_sql, error);
+  stmt = _rec_store_prepare_cached (db, update_sql, error);
   if (stmt == NULL)
     return FALSE;
 

@@ -1,6 +1,9 @@
 /* rec-store-payments.c — the payments table
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every table file has the same shape: insert (no transaction: add_* and
+ * write_case use it), update, delete, and load in entry order.
  */
 #define G_LOG_DOMAIN "rec-store"
 
@@ -11,16 +14,17 @@
 #include "rec-date.h"
 
 static const char insert_sql[] =
-  "INSERT INTO payments (position, date, amount, method, reference, notes,"
-  " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
+  "INSERT INTO payments (position, date, amount, method, reference,"
+  " notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+  " ?7)";
 static const char update_sql[] =
-  "UPDATE payments SET date = ?2, amount = ?3, method = ?4, reference = ?5,"
-  " notes = ?6, updated_at = ?7 WHERE id = ?1";
+  "UPDATE payments SET date = ?2, amount = ?3, method = ?4, reference ="
+  " ?5, notes = ?6, updated_at = ?7 WHERE id = ?1";
 static const char delete_sql[] = "DELETE FROM payments WHERE id = ?1";
 static const char max_sql[] = "SELECT coalesce (max (position), 0) FROM payments";
 static const char load_sql[] =
-  "SELECT id, position, date, amount, method, reference, notes FROM payments"
-  " ORDER BY position, id";
+  "SELECT id, position, date, amount, method, reference, notes FROM"
+  " payments ORDER BY position, id";
 
 static void
 bind_fields (sqlite3_stmt     *stmt,
@@ -41,13 +45,13 @@ _rec_store_insert_payment (sqlite3     *db,
                            RecPayment  *item,
                            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(RecCachedStmt) stmt = NULL;
   int position = item->position;
 
   if (!_rec_store_assign_position (db, max_sql, &position, error))
     return FALSE;
 
-  stmt = _rec_store_prepare (db, insert_sql, error);
+  stmt = _rec_store_prepare_cached (db, insert_sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -62,13 +66,14 @@ _rec_store_insert_payment (sqlite3     *db,
 }
 
 static gboolean
-update_payment (sqlite3     *db,
-                gpointer     data,
-                GError     **error)
+update_payment (sqlite3   *db,
+                gpointer   data,
+                GError   **error)
 {
   const RecPayment *item = data;
-  g_autoptr(sqlite3_stmt) stmt = _rec_store_prepare (db, update_sql, error);
+  g_autoptr(RecCachedStmt) stmt = NULL;
 
+  stmt = _rec_store_prepare_cached (db, update_sql, error);
   if (stmt == NULL)
     return FALSE;
 

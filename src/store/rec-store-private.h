@@ -33,6 +33,19 @@ void          _rec_store_set_error       (GError     **error,
 sqlite3_stmt *_rec_store_prepare         (sqlite3     *db,
                                           const char  *sql,
                                           GError     **error);
+/* A statement kept by the connection and reused (insert and update run once
+ * per row of a whole case: preparing each time would cost most of the time).
+ * Borrowed: g_autoptr(RecCachedStmt) resets it and clears its bindings when it
+ * goes out of scope. _rec_store_close finalizes them all. */
+typedef sqlite3_stmt RecCachedStmt;
+RecCachedStmt *_rec_store_prepare_cached (sqlite3     *db,
+                                          const char  *sql,
+                                          GError     **error);
+void          _rec_store_release_cached  (RecCachedStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecCachedStmt, _rec_store_release_cached)
+/* Finalizes every statement, then closes the connection. */
+int           _rec_store_close           (sqlite3     *db);
+
 /* Runs SQL without parameters (schema, pragmas, BEGIN/COMMIT). */
 gboolean      _rec_store_exec            (sqlite3     *db,
                                           const char  *sql,

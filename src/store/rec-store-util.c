@@ -55,6 +55,41 @@ _rec_store_prepare (sqlite3     *db,
   return stmt;
 }
 
+RecCachedStmt *
+_rec_store_prepare_cached (sqlite3     *db,
+                           const char  *sql,
+                           GError     **error)
+{
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL;
+       stmt = sqlite3_next_stmt (db, stmt))
+    if (!sqlite3_stmt_busy (stmt) && g_strcmp0 (sqlite3_sql (stmt), sql) == 0)
+      {
+        sqlite3_reset (stmt);
+        sqlite3_clear_bindings (stmt);
+        return stmt;
+      }
+
+  return _rec_store_prepare (db, sql, error);
+}
+
+void
+_rec_store_release_cached (RecCachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+int
+_rec_store_close (sqlite3 *db)
+{
+  sqlite3_stmt *stmt;
+
+  while ((stmt = sqlite3_next_stmt (db, NULL)) != NULL)
+    sqlite3_finalize (stmt);
+
+  return sqlite3_close (db);
+}
+
 gboolean
 _rec_store_exec (sqlite3     *db,
                  const char  *sql,

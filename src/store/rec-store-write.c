@@ -123,7 +123,7 @@ fill_database (const char         *tmp_path,
       ok = FALSE;
     }
 
-  rc = sqlite3_close (db);
+  rc = _rec_store_close (db);
   if (ok && rc != SQLITE_OK)
     {
       _rec_store_set_error (error, NULL, rc, "close");

@@ -36,7 +36,7 @@ rec_store_finalize (GObject *object)
 {
   RecStore *self = REC_STORE (object);
 
-  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->db, _rec_store_close);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (rec_store_parent_class)->finalize (object);
