@@ -1,0 +1,209 @@
+/* test-i18n-window.c — the window in Spanish and Vietnamese, under Xvfb
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each language runs in a subprocess that sets LANGUAGE, the locale and the
+ * build's catalogs ($RECOURSE_LOCALEDIR) before GTK starts, opens the demo
+ * case and checks the view stack's page titles against the catalog (failing
+ * when the catalog leaves them in English). On every page it then looks for
+ * shown labels still in English although the catalog translates them (a
+ * string marked with N_() but shown without _(), or set before gettext);
+ * the demo case's own English data (names, subjects) is left out.
+ */
+#include "config.h"
+
+#include "rec-application.h"
+#include "rec-case-json.h"
+#include "rec-date.h"
+#include "rec-demo.h"
+#include "rec-store.h"
+#include "rec-window.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+static const struct
+{
+  const char *name;
+  const char *title;
+} pages[] = {
+  { "overview", N_("Overview") },
+  { "order", N_("Support Order") },
+  { "payments", N_("Payments") },
+  { "communications", N_("Communications") },
+  { "enforcement", N_("Enforcement") },
+};
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 3; i++)
+    {
+      g_usleep (20000);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static void
+use_language (const char *lang)
+{
+  const char *dir = g_getenv ("RECOURSE_LOCALEDIR");
+  g_autofree char *fallback = NULL;
+
+  if (dir == NULL)
+    dir = fallback = g_build_filename (g_getenv ("RECOURSE_BUILD_ROOT"), "po", NULL);
+  g_setenv ("LANGUAGE", lang, TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Shown labels whose text is an English message the catalog translates,
+ * unless it is a string value of the case (`case_json`): data, not UI. */
+static void
+collect_english (GtkWidget  *widget,
+                 const char *case_json,
+                 GPtrArray  *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", text);
+
+      if (*text != '\0' && !g_str_equal (_(text), text) && strstr (case_json, quoted) == NULL)
+        g_ptr_array_add (found, g_strdup_printf ("“%s” (a %s)", text,
+                                                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget))));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_english (child, case_json, found);
+}
+
+static RecWindow *
+open_demo (RecApplication *app,
+           const char     *path)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  spin ();
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (REC_IS_WINDOW (window));
+  g_assert_true (rec_application_open_path (app, path, window) == window);
+  spin ();
+  g_assert_nonnull (rec_window_get_session (REC_WINDOW (window)));
+  return REC_WINDOW (window);
+}
+
+static void
+check_page (RecWindow  *window,
+            guint       i,
+            const char *case_json,
+            GPtrArray  *english)
+{
+  GtkWidget *child = rec_window_get_page (window, pages[i].name);
+  GtkWidget *stack;
+  const char *expected = _(pages[i].title);
+  const char *title;
+
+  g_assert_nonnull (child);
+  stack = gtk_widget_get_ancestor (child, ADW_TYPE_VIEW_STACK);
+  g_assert_nonnull (stack);
+  title = adw_view_stack_page_get_title (adw_view_stack_get_page (ADW_VIEW_STACK (stack), child));
+  g_test_message ("page %s: “%s”", pages[i].name, title);
+  if (g_str_equal (expected, pages[i].title))
+    g_error ("“%s” is not translated into %s", pages[i].title, g_getenv ("LANGUAGE"));
+  g_assert_cmpstr (title, ==, expected);
+
+  rec_window_select_page (window, pages[i].name);
+  spin ();
+  collect_english (GTK_WIDGET (window), case_json, english);
+}
+
+static void
+check_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rec-i18n-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "demo.recourse", NULL);
+  g_autoptr(RecCaseData) demo = NULL;
+  g_autoptr(RecApplication) app = NULL;
+  g_autoptr(GPtrArray) english = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *case_json = NULL;
+  RecWindow *window;
+  GDate today;
+
+  g_assert_no_error (error);
+  rec_date_set_today (&today);
+  demo = rec_demo_case_new (&today, FALSE);
+  g_assert_true (rec_store_write_case (path, demo, FALSE, &error));
+  g_assert_no_error (error);
+  case_json = rec_case_json_to_string (demo);
+
+  app = rec_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = open_demo (app, path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    check_page (window, i, case_json, english);
+
+  for (guint i = 0; i < english->len; i++)
+    {
+      /* The same label on several pages is listed once. */
+      if (strstr (list->str, english->pdata[i]) == NULL)
+        g_string_append_printf (list, "\n  %s", (char *) english->pdata[i]);
+    }
+  if (list->len > 0)
+    g_error ("shown in English although po/%s.po translates them:%s", g_getenv ("LANGUAGE"),
+             list->str);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_language (gconstpointer data)
+{
+  const char *lang = data;
+
+  if (g_test_subprocess ())
+    {
+      use_language (lang);
+      g_assert_true (gtk_init_check ());
+      adw_init ();
+      check_window ();
+      return;
+    }
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display (run under xvfb-run)");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT
+                                   | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_data_func ("/i18n/window/es", "es", test_language);
+  g_test_add_data_func ("/i18n/window/vi", "vi", test_language);
+  return g_test_run ();
+}
