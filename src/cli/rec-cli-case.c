@@ -15,7 +15,9 @@
 #include "rec-rules.h"
 #include "rec-store.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -89,6 +91,38 @@ may_write (const char *output,
 
   /* Translators: %s is a file name */
   _rec_cli_error (_("“%s” already exists; use --force to replace it"), output);
+  return FALSE;
+}
+
+/* Whether `path` is a case file (an SQLite database), whatever its name. */
+static gboolean
+looks_like_case (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  char header[16] = { 0 };
+  gsize n = 0;
+
+  return g_str_has_suffix (path, ".recourse")
+         || (in != NULL
+             && g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n,
+                                         NULL, NULL)
+             && n == sizeof header && memcmp (header, "SQLite format 3", 16) == 0);
+}
+
+/* Reading and writing the same file would destroy the input. */
+static gboolean
+distinct_files (const char *input,
+                const char *output)
+{
+  GStatBuf a, b;
+
+  if (g_str_equal (output, "-") || g_stat (input, &a) != 0 || g_stat (output, &b) != 0
+      || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+    return TRUE;
+
+  /* Translators: %s is a file name given both as input and as -o */
+  _rec_cli_error (_("“%s” is both the input and the output"), output);
   return FALSE;
 }
 
@@ -217,7 +251,7 @@ _rec_cli_import (int    argc,
       || !require_output (output, argv[0], &status))
     return status;
 
-  if (!may_write (output, force))
+  if (!distinct_files (argv[1], output) || !may_write (output, force))
     return REC_EXIT_USAGE;
 
   case_data = read_json (argv[1], &status);
@@ -258,7 +292,8 @@ _rec_cli_export (int    argc,
     return status;
 
   /* Only a case file is protected from -o; a JSON file is replaced. */
-  if (g_str_has_suffix (output, ".recourse") && !may_write (output, force))
+  if (!distinct_files (argv[1], output)
+      || (looks_like_case (output) && !may_write (output, force)))
     return REC_EXIT_USAGE;
 
   store = rec_store_open (argv[1], TRUE, &error);

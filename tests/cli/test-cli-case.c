@@ -331,6 +331,28 @@ test_no_overwrite (Fixture       *f,
   run_recourse (&forced, "import", json, "-o", path, "--force", NULL);
   g_assert_cmpint (forced.status, ==, 0);
   g_assert_cmpuint (count_files (f), ==, 2);
+
+  /* export -o onto a case file under another name, or onto its own input. */
+  {
+    g_autofree char *disguised = path_in (f, "case.bak");
+    g_autofree char *case_sum = checksum (path);
+    g_autofree char *case_sum_after = NULL;
+    g_auto(Run) onto_case = { 0 };
+    g_auto(Run) onto_self = { 0 };
+
+    g_assert_cmpint (g_rename (path, disguised), ==, 0);
+    make_demo (f, "other.recourse");
+    g_free (path);
+    path = path_in (f, "other.recourse");
+    run_recourse (&onto_case, "export", path, "--json", "-o", disguised, NULL);
+    g_assert_cmpint (onto_case.status, ==, 2);
+    assert_one_error_line (&onto_case, "--force");
+    run_recourse (&onto_self, "export", disguised, "--json", "-o", disguised, "--force", NULL);
+    g_assert_cmpint (onto_self.status, ==, 2);
+    assert_one_error_line (&onto_self, "both the input and the output");
+    case_sum_after = checksum (disguised);
+    g_assert_cmpstr (case_sum, ==, case_sum_after);
+  }
 }
 
 /* Every class of bad JSON: exit 2, the field on stderr, no output file. */
