@@ -55,7 +55,9 @@ RecCaseData  *rec_store_load_case          (RecStore           *self,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* `recourse verify`: schema version, integrity_check, foreign keys and a re-check
- * of every constraint. Fills `report` with one line per finding. */
+ * of every constraint. Fills `report` with one line per finding. Returns TRUE
+ * when there is none; otherwise FALSE with REC_STORE_ERROR_CONSTRAINT ("The
+ * case file has N problems") and the findings in `report`. */
 gboolean      rec_store_verify             (RecStore           *self,
                                             GString            *report,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
