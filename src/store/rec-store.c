@@ -94,6 +94,12 @@ read_header (int     fd,
   return TRUE;
 }
 
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
 /* The first 100 bytes of an SQLite file say its page size and (when the
  * "version-valid-for" number matches the change counter) how many pages it
  * has: a file shorter than that, or not a whole number of pages, is truncated. */
@@ -102,9 +108,9 @@ header_is_whole (const guint8 *h,
                  goffset       size)
 {
   guint32 page_size = ((guint32) h[16] << 8) | h[17];
-  guint32 counter = GUINT32_FROM_BE (*(const guint32 *) (h + 24));
-  guint32 pages = GUINT32_FROM_BE (*(const guint32 *) (h + 28));
-  guint32 valid_for = GUINT32_FROM_BE (*(const guint32 *) (h + 92));
+  guint32 counter = read_be32 (h + 24);
+  guint32 pages = read_be32 (h + 28);
+  guint32 valid_for = read_be32 (h + 92);
 
   if (page_size == 1)
     page_size = 65536;
