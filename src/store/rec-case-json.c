@@ -66,8 +66,11 @@ check_keys (JsonObject         *obj,
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (allowed, l->data))
       {
-        /* Translators: an unknown key was found in a JSON document */
-        fail (error, path, l->data, _("unknown key"));
+        g_autofree char *words = g_strjoinv (", ", (char **) allowed);
+        /* Translators: an unknown key was found in a JSON document; %s lists the known keys */
+        g_autofree char *reason = g_strdup_printf (_("unknown key (known keys: %s)"), words);
+
+        fail (error, path, l->data, reason);
         return FALSE;
       }
 
