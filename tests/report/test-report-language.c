@@ -67,6 +67,12 @@ packet_text (const char *lang,
   g_assert_no_error (error);
   doc = rt_open_pdf (path);
   *out_n_pages = poppler_document_get_n_pages (doc);
+  {
+    g_autofree char *title = poppler_document_get_title (doc);
+
+    /* Document information in UTF-8. */
+    g_assert_nonnull (strstr (title, "Nguyễn v. Trần"));
+  }
   text = rt_document_text (doc);
   rt_remove (path);
 

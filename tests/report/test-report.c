@@ -169,6 +169,16 @@ test_pages_and_footers (void)
 
   g_assert_nonnull (strstr (title, "Rivera v. Rivera"));
   {
+    g_autofree char *author = poppler_document_get_author (doc);
+    g_autofree char *subject = poppler_document_get_subject (doc);
+    g_autofree char *creator = poppler_document_get_creator (doc);
+
+    g_assert_cmpstr (author, ==, "Ana Rivera");
+    g_assert_nonnull (strstr (subject, "Child support"));
+    g_assert_true (g_str_has_prefix (creator, "Recourse "));
+    g_assert_cmpint (poppler_document_get_creation_date (doc), >, 0);
+  }
+  {
     g_autoptr(PopplerPage) page = poppler_document_get_page (doc, 0);
 
     poppler_page_get_size (page, &width, &height);
@@ -315,6 +325,45 @@ test_snapshot_is_a_copy (void)
   rt_remove (path);
 }
 
+static gpointer
+write_in_thread (gpointer data)
+{
+  const RecReportInput *input = data;
+  g_autofree char *path = rt_temp_path ("packet.pdf");
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  if (rec_report_write (input, path, &error))
+    {
+      g_autoptr(PopplerDocument) doc = rt_open_pdf (path);
+
+      text = rt_document_text (doc);
+    }
+  rt_remove (path);
+  return text;
+}
+
+/* The window writes packets in a GTask: several at once, off the main thread. */
+static void
+test_worker_threads (void)
+{
+  g_autoptr(RecCaseData) data = build_case ();
+  g_autoptr(RecArrearsResult) result = compute (data, "2024-06-01");
+  g_autoptr(RecReportInput) input = rec_report_input_new (data, result, "en", REC_PDF_PAPER_LETTER, NULL);
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("packet", write_in_thread, input);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autofree char *text = g_thread_join (threads[i]);
+
+      g_assert_nonnull (text);
+      g_assert_nonnull (strstr (text, "CHK-1006"));
+      g_assert_nonnull (strstr (text, "Page 1 of"));
+    }
+}
+
 /* rec_report_input_new_take() owns what it is given: nothing to free after. */
 static void
 test_input_new_take (void)
@@ -362,6 +411,7 @@ main (int    argc,
   g_test_add_func ("/report/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/report/snapshot-is-a-copy", test_snapshot_is_a_copy);
   g_test_add_func ("/report/input-new-take", test_input_new_take);
+  g_test_add_func ("/report/worker-threads", test_worker_threads);
 
   return g_test_run ();
 }
