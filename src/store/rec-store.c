@@ -257,13 +257,15 @@ _rec_store_configure (sqlite3   *db,
          && _rec_store_exec (db, "PRAGMA synchronous = FULL", error);
 }
 
+/* *read_only becomes TRUE when the file could only be opened for reading (a
+ * write-protected file): it is then read, never migrated. */
 static sqlite3 *
 open_checked (const char  *path,
-              gboolean     read_only,
+              gboolean    *read_only,
               GError     **error)
 {
   sqlite3 *db = NULL;
-  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
+  int flags = (*read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
               | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
   int version = 0;
   int rc;
@@ -279,9 +281,15 @@ open_checked (const char  *path,
       return NULL;
     }
 
+  if (!*read_only && sqlite3_db_readonly (db, "main") == 1)
+    {
+      g_debug ("The case file is write-protected: opened read-only");
+      *read_only = TRUE;
+    }
+
   if (!check_identity (db, path, &version, error)
-      || !_rec_store_configure (db, read_only, error)
-      || (!read_only && version < rec_store_schema_version ()
+      || !_rec_store_configure (db, *read_only, error)
+      || (!*read_only && version < rec_store_schema_version ()
           && !_rec_store_migrate (db, version, error)))
     {
       sqlite3_close (db);
@@ -302,7 +310,7 @@ rec_store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = open_checked (path, read_only, error);
+  db = open_checked (path, &read_only, error);
   if (db == NULL)
     return NULL;
 

@@ -43,7 +43,8 @@ gboolean      rec_store_write_case         (const char         *path,
                                             gboolean            overwrite,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 /* Opens a case file; read_only opens it with SQLITE_OPEN_READONLY and never
- * migrates. A foreign, truncated or newer file is refused and left untouched. */
+ * migrates. A foreign, truncated or newer file is refused and left untouched.
+ * A write-protected file opens read-only (see rec_store_get_read_only). */
 RecStore     *rec_store_open               (const char         *path,
                                             gboolean            read_only,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -110,6 +110,16 @@ demo_case (void)
 }
 
 static void
+write_demo (const char *path)
+{
+  g_autoptr(RecCaseData) demo = demo_case ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rec_store_write_case (path, demo, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static void
 sql (const char *path,
      const char *statements)
 {
@@ -499,6 +509,35 @@ test_read_only (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A write-protected file opens read-only instead of failing later. */
+static void
+test_write_protected (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "protected.recourse");
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecCaseData) c = NULL;
+  g_autoptr(RecChild) child = rec_child_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("file permissions do not bind root");
+      return;
+    }
+
+  write_demo (path);
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  store = rec_store_open (path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (rec_store_get_read_only (store));
+  c = rec_store_load_case (store, &error);
+  g_assert_no_error (error);
+  g_assert_false (rec_store_add_child (store, child, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED);
+  g_chmod (path, 0600);
+}
+
 /* Writing a whole case */
 
 static void
@@ -595,16 +634,6 @@ make_ours_without_version (Fixture    *f,
                            const char *path)
 {
   sql (path, "PRAGMA application_id = 1380143941; CREATE TABLE t (x);");
-}
-
-static void
-write_demo (const char *path)
-{
-  g_autoptr(RecCaseData) demo = demo_case ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (rec_store_write_case (path, demo, TRUE, &error));
-  g_assert_no_error (error);
 }
 
 static void
@@ -946,6 +975,7 @@ main (int    argc,
   ADD ("/store/constraints", test_constraints);
   ADD ("/store/changed-signal", test_changed_signal);
   ADD ("/store/read-only", test_read_only);
+  ADD ("/store/write-protected", test_write_protected);
   ADD ("/store/write-case", test_write_case);
   ADD ("/store/write-case-fails-whole", test_write_case_fails_whole);
   ADD ("/store/refused/not-files", test_refused_not_files);
