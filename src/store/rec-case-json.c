@@ -986,6 +986,18 @@ rec_case_json_parse (const char  *data,
 
   if (length < 0)
     length = (gssize) strlen (data);
+  /* A byte order mark some editors put first is not part of the document. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  if (length == 0)
+    {
+      g_set_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID,
+                   _("The document is empty"));
+      return NULL;
+    }
   if (memchr (data, '\0', (gsize) length) != NULL
       || !g_utf8_validate (data, length, NULL))
     {

@@ -164,6 +164,17 @@ test_bad_input (gconstpointer data)
 }
 
 static void
+test_byte_order_mark (void)
+{
+  g_autofree char *json = g_strconcat ("\xef\xbb\xbf", spec_example, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecCaseData) c = rec_case_json_parse (json, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->info->title, ==, "Rivera v. Rivera");
+}
+
+static void
 test_not_utf8 (void)
 {
   const char json[] = "{\"format\": \"recourse-case\", \"version\": 1, "
@@ -259,6 +270,7 @@ main (int    argc,
   g_test_add_func ("/store/case-json/spec-example", test_spec_example);
   g_test_add_func ("/store/case-json/defaults", test_defaults);
   g_test_add_func ("/store/case-json/not-utf8", test_not_utf8);
+  g_test_add_func ("/store/case-json/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/store/case-json/round-trip", test_round_trip);
   g_test_add_func ("/store/case-json/round-trip-details", test_round_trip_details);
   for (guint i = 0; i < G_N_ELEMENTS (bad_case_json); i++)
