@@ -196,6 +196,8 @@ _rec_cli_report (int    argc,
   gboolean paper_given = FALSE;
   GDate as_of;
 
+  /* "Usage: recourse report [OPTION…] CASE.recourse" */
+  g_set_prgname ("recourse report");
   g_option_context_set_summary (context, _("Write the PDF case packet: cover, summary, payment "
                                            "history, ledger, contempt counts, communication log "
                                            "and enforcement checklist."));
