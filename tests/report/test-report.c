@@ -325,6 +325,32 @@ test_snapshot_is_a_copy (void)
   rt_remove (path);
 }
 
+/* Text the user typed may hold anything: very long titles, tabs, invalid
+ * UTF-8, characters the font lacks. The packet is still made. */
+static void
+test_odd_text (void)
+{
+  g_autoptr(RecCaseData) data = build_case ();
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  RecCommunication *c = g_ptr_array_index (data->communications, 0);
+
+  for (int i = 0; i < 30; i++)
+    g_string_append (title, "Very Long Case Title ");
+  rec_set_str (&data->info->title, title->str);
+  rec_set_str (&c->summary, "tab\there\r\nnew line \xff\xfe bad bytes 😀 emoji 漢字");
+  path = write_packet (data, "en", REC_PDF_PAPER_LETTER);
+  doc = rt_open_pdf (path);
+  text = rt_document_text (doc);
+
+  g_assert_nonnull (strstr (text, "tab"));
+  g_assert_nonnull (strstr (text, "bad bytes"));
+  g_assert_nonnull (strstr (text, "…"));          /* the title, shortened in the header */
+  rt_remove (path);
+}
+
 static gpointer
 write_in_thread (gpointer data)
 {
@@ -412,6 +438,7 @@ main (int    argc,
   g_test_add_func ("/report/snapshot-is-a-copy", test_snapshot_is_a_copy);
   g_test_add_func ("/report/input-new-take", test_input_new_take);
   g_test_add_func ("/report/worker-threads", test_worker_threads);
+  g_test_add_func ("/report/odd-text", test_odd_text);
 
   return g_test_run ();
 }
