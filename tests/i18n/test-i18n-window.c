@@ -9,6 +9,9 @@
  * shown labels still in English although the catalog translates them (a
  * string marked with N_() but shown without _(), or set before gettext);
  * the demo case's own English data (names, subjects) is left out.
+ *
+ * With RECOURSE_I18N_SHOTS=DIR it also saves each page as DIR/PAGE-LL.png
+ * (light style, GNOME's title bar buttons), to look at the translation.
  */
 #include "config.h"
 
@@ -37,6 +40,11 @@ static const struct
   { "enforcement", N_("Enforcement") },
 };
 
+/* The contexts of the enumerations' labels shown in the window. */
+static const char * const contexts[] = {
+  "support kind", "payment method", "channel", "direction", "remedy", "month",
+};
+
 static void
 spin (void)
 {
@@ -63,10 +71,24 @@ use_language (const char *lang)
   textdomain (GETTEXT_PACKAGE);
 }
 
+/* Whether the catalog translates `text`, without a context or with one of
+ * the enumerations' contexts. */
+static gboolean
+is_translated_message (const char *text)
+{
+  if (!g_str_equal (_(text), text))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (contexts); i++)
+    if (!g_str_equal (g_dpgettext2 (GETTEXT_PACKAGE, contexts[i], text), text))
+      return TRUE;
+  return FALSE;
+}
+
 /* Shown labels whose text is an English message the catalog translates,
  * unless it is a string value of the case (`case_json`): data, not UI. */
 static void
 collect_english (GtkWidget  *widget,
+                 const char *page,
                  const char *case_json,
                  GPtrArray  *found)
 {
@@ -77,13 +99,35 @@ collect_english (GtkWidget  *widget,
       const char *text = gtk_label_get_text (GTK_LABEL (widget));
       g_autofree char *quoted = g_strdup_printf ("\"%s\"", text);
 
-      if (*text != '\0' && !g_str_equal (_(text), text) && strstr (case_json, quoted) == NULL)
-        g_ptr_array_add (found, g_strdup_printf ("“%s” (a %s)", text,
-                                                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget))));
+      if (*text != '\0' && is_translated_message (text) && strstr (case_json, quoted) == NULL)
+        g_ptr_array_add (found, g_strdup_printf ("“%s” (in a %s on the %s page)", text,
+                                                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                                                 page));
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_english (child, case_json, found);
+    collect_english (child, page, case_json, found);
+}
+
+/* Saves the window as it is drawn now into `path` (PNG). */
+static void
+save_shot (GtkWindow  *window,
+           const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s (%dx%d)", path, width, height);
 }
 
 static RecWindow *
@@ -124,7 +168,16 @@ check_page (RecWindow  *window,
 
   rec_window_select_page (window, pages[i].name);
   spin ();
-  collect_english (GTK_WIDGET (window), case_json, english);
+  if (g_getenv ("RECOURSE_I18N_SHOTS") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s.png", pages[i].name, g_getenv ("LANGUAGE"));
+      g_autofree char *path = g_build_filename (g_getenv ("RECOURSE_I18N_SHOTS"), name, NULL);
+
+      g_usleep (300000);
+      spin ();
+      save_shot (GTK_WINDOW (window), path);
+    }
+  collect_english (GTK_WIDGET (window), pages[i].name, case_json, english);
 }
 
 static void
@@ -184,6 +237,9 @@ test_language (gconstpointer data)
       use_language (lang);
       g_assert_true (gtk_init_check ());
       adw_init ();
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          ADW_COLOR_SCHEME_FORCE_LIGHT);
+      g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
       check_window ();
       return;
     }
