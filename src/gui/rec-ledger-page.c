@@ -45,6 +45,8 @@ struct _RecLedgerPage
   GtkSingleSelection *selection;
   int                 year;         /* 0: all */
   gboolean            shown;        /* scrolled to the latest entries once */
+  gboolean            bound;        /* the ledger has been loaded into the view */
+  guint               bind_idle;
 };
 
 G_DEFINE_FINAL_TYPE (RecLedgerPage, rec_ledger_page, GTK_TYPE_WIDGET)
@@ -324,11 +326,36 @@ column_view_mapped_cb (GtkWidget     *view,
   gtk_widget_add_tick_callback (view, scroll_to_end_cb, NULL, NULL);
 }
 
+/* A long ledger (tens of thousands of rows) is loaded into the view when the
+ * page is first shown, or once the window is idle, whichever comes first, so
+ * opening a case does not wait for a page nobody is looking at. */
+static void
+ensure_bound (RecLedgerPage *self)
+{
+  if (self->bound || self->session == NULL)
+    return;
+
+  self->bound = TRUE;
+  g_clear_handle_id (&self->bind_idle, g_source_remove);
+  refresh (self);
+}
+
+static gboolean
+bind_idle_cb (gpointer user_data)
+{
+  RecLedgerPage *self = user_data;
+
+  self->bind_idle = 0;
+  ensure_bound (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 session_changed_cb (RecCaseSession *session,
                     RecLedgerPage  *self)
 {
-  refresh (self);
+  if (self->bound)
+    refresh (self);
 }
 
 static void
@@ -435,7 +462,11 @@ set_session (RecLedgerPage  *self,
   if (session != NULL)
     {
       g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, 0);
-      refresh (self);
+      self->bound = FALSE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        ensure_bound (self);
+      else if (self->bind_idle == 0)
+        self->bind_idle = g_idle_add_full (G_PRIORITY_LOW, bind_idle_cb, self, NULL);
     }
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -480,11 +511,20 @@ rec_ledger_page_set_property (GObject      *object,
 }
 
 static void
+rec_ledger_page_map (GtkWidget *widget)
+{
+  ensure_bound (REC_LEDGER_PAGE (widget));
+
+  GTK_WIDGET_CLASS (rec_ledger_page_parent_class)->map (widget);
+}
+
+static void
 rec_ledger_page_dispose (GObject *object)
 {
   RecLedgerPage *self = REC_LEDGER_PAGE (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->bind_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_LEDGER_PAGE);
   /* The template's root child is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -510,6 +550,7 @@ rec_ledger_page_class_init (RecLedgerPageClass *klass)
   object_class->get_property = rec_ledger_page_get_property;
   object_class->set_property = rec_ledger_page_set_property;
   object_class->dispose = rec_ledger_page_dispose;
+  widget_class->map = rec_ledger_page_map;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, REC_TYPE_CASE_SESSION,
@@ -570,5 +611,6 @@ rec_ledger_page_init (RecLedgerPage *self)
 GtkSingleSelection *
 _rec_ledger_page_get_rows (RecLedgerPage *self)
 {
+  ensure_bound (self);
   return self->selection;
 }

@@ -39,6 +39,8 @@ struct _RecLogPage
   GtkCustomFilter     *search_filter;
   GtkSingleSelection  *selection;
   char                *needle;       /* casefolded search text, NULL for none */
+  gboolean             bound;        /* the log has been loaded into the view */
+  guint                bind_idle;
 };
 
 G_DEFINE_FINAL_TYPE (RecLogPage, rec_log_page, GTK_TYPE_WIDGET)
@@ -291,6 +293,31 @@ log_delete_action (GtkWidget  *widget,
   rec_gui_delete_with_undo (widget, self->session, communication, _("Communication deleted"));
 }
 
+/* Sorting thousands of contacts waits until the page is first shown or the
+ * window is idle, so opening a case does not wait for a hidden page. */
+static void
+ensure_bound (RecLogPage *self)
+{
+  if (self->bound || self->session == NULL)
+    return;
+
+  self->bound = TRUE;
+  g_clear_handle_id (&self->bind_idle, g_source_remove);
+  gtk_filter_list_model_set_model (self->filtered,
+                                   rec_case_session_get_communications (self->session));
+  update_state (self);
+}
+
+static gboolean
+bind_idle_cb (gpointer user_data)
+{
+  RecLogPage *self = user_data;
+
+  self->bind_idle = 0;
+  ensure_bound (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_session (RecLogPage     *self,
              RecCaseSession *session)
@@ -299,11 +326,22 @@ set_session (RecLogPage     *self,
     return;
 
   g_set_object (&self->session, session);
-  gtk_filter_list_model_set_model (self->filtered,
-                                   session != NULL ? rec_case_session_get_communications (session)
-                                                   : NULL);
+  self->bound = FALSE;
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  if (session != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_bound (self);
+  else if (session != NULL && self->bind_idle == 0)
+    self->bind_idle = g_idle_add_full (G_PRIORITY_LOW, bind_idle_cb, self, NULL);
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+rec_log_page_map (GtkWidget *widget)
+{
+  ensure_bound (REC_LOG_PAGE (widget));
+
+  GTK_WIDGET_CLASS (rec_log_page_parent_class)->map (widget);
 }
 
 static void
@@ -350,6 +388,7 @@ rec_log_page_dispose (GObject *object)
   RecLogPage *self = REC_LOG_PAGE (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->bind_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_LOG_PAGE);
   /* The template's root child is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -384,6 +423,7 @@ rec_log_page_class_init (RecLogPageClass *klass)
   object_class->set_property = rec_log_page_set_property;
   object_class->dispose = rec_log_page_dispose;
   object_class->finalize = rec_log_page_finalize;
+  widget_class->map = rec_log_page_map;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, REC_TYPE_CASE_SESSION,
@@ -447,6 +487,7 @@ rec_log_page_focus_search (RecLogPage *self)
 GtkSingleSelection *
 _rec_log_page_get_rows (RecLogPage *self)
 {
+  ensure_bound (self);
   return self->selection;
 }
 
