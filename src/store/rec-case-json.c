@@ -967,44 +967,51 @@ check_duplicates (DuplicateCheck  *check,
   return FALSE;
 }
 
-RecCaseData *
-rec_case_json_parse (const char  *data,
-                     gssize       length,
-                     GError     **error)
+/* Text checks before any JSON parsing; skips a leading byte order mark. */
+static gboolean
+check_text (const char **data,
+            gssize      *length,
+            GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(RecCaseData) case_data = NULL;
-  g_autoptr(GError) local_error = NULL;
+  if (*length < 0)
+    *length = (gssize) strlen (*data);
+  /* A byte order mark some editors put first is not part of the document. */
+  if (*length >= 3 && memcmp (*data, "\xef\xbb\xbf", 3) == 0)
+    {
+      *data += 3;
+      *length -= 3;
+    }
+
+  if (*length == 0)
+    {
+      g_set_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID,
+                   _("The document is empty"));
+      return FALSE;
+    }
+  if (memchr (*data, '\0', (gsize) *length) != NULL || !g_utf8_validate (*data, *length, NULL))
+    {
+      g_set_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID,
+                   _("The document is not UTF-8 text"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Parses the JSON text and checks for duplicate keys; the root object is
+ * owned by `parser`. */
+static JsonObject *
+load_root (JsonParser  *parser,
+           const char  *data,
+           gssize       length,
+           GError     **error)
+{
   g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GError) local_error = NULL;
   DuplicateCheck check = { open, NULL, NULL };
   g_autofree char *duplicate_name = NULL;
   JsonNode *root;
   gboolean ok;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (length < 0)
-    length = (gssize) strlen (data);
-  /* A byte order mark some editors put first is not part of the document. */
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-  if (length == 0)
-    {
-      g_set_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID,
-                   _("The document is empty"));
-      return NULL;
-    }
-  if (memchr (data, '\0', (gsize) length) != NULL
-      || !g_utf8_validate (data, length, NULL))
-    {
-      g_set_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID,
-                   _("The document is not UTF-8 text"));
-      return NULL;
-    }
 
   g_signal_connect (parser, "object-start", G_CALLBACK (on_object_start), &check);
   g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &check);
@@ -1029,8 +1036,32 @@ rec_case_json_parse (const char  *data,
       return NULL;
     }
 
+  return json_node_get_object (root);
+}
+
+RecCaseData *
+rec_case_json_parse (const char  *data,
+                     gssize       length,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(RecCaseData) case_data = NULL;
+  JsonObject *root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (data == NULL)
+    data = "";
+  if (!check_text (&data, &length, error))
+    return NULL;
+
+  root = load_root (parser, data, length, error);
+  if (root == NULL)
+    return NULL;
+
   case_data = rec_case_data_new ();
-  if (!parse_document (json_node_get_object (root), case_data, error))
+  if (!parse_document (root, case_data, error))
     return NULL;
 
   return g_steal_pointer (&case_data);
