@@ -22,11 +22,14 @@ G_BEGIN_DECLS
 
 /* A font and the widths of its printable ASCII characters (1/1000 em), so
  * that the common case is measured without asking libharu. */
-typedef struct
+typedef struct _RecPdfFace RecPdfFace;
+
+struct _RecPdfFace
 {
-  HPDF_Font  font;
-  float      ascii[95];          /* ' ' … '~' */
-} RecPdfFace;
+  HPDF_Font         font;
+  float             ascii[95];   /* ' ' … '~' */
+  const RecPdfFace *fallback;    /* for Chinese, once loaded; NULL before */
+};
 
 struct _RecPdf
 {
@@ -41,7 +44,8 @@ struct _RecPdf
   /* Borrowed from doc */
   HPDF_Font    regular;
   HPDF_Font    bold;
-  RecPdfFace   faces[2];         /* regular, bold */
+  RecPdfFace   faces[3];         /* regular, bold, Chinese (loaded when needed) */
+  gboolean     cjk_tried;
   HPDF_Page    page;             /* the current page, NULL before the first */
 
   RecPdfPaper  paper;
@@ -59,6 +63,22 @@ struct _RecPdf
 
 HPDF_Font  _rec_pdf_font        (RecPdf      *pdf,
                                  gboolean     bold);
+/* Loads the Chinese font the first time `text` needs it. */
+void       _rec_pdf_prepare_text (RecPdf     *pdf,
+                                  const char *text);
+/* The width of clean text in `font` (Chinese runs in the fallback font). */
+double     _rec_pdf_font_width  (RecPdf      *pdf,
+                                 HPDF_Font    font,
+                                 double       size,
+                                 const char  *text);
+/* Shows clean text at (x, baseline) inside an open text object whose font is
+ * `font`, switching to the fallback font for Chinese runs. */
+void       _rec_pdf_show        (RecPdf      *pdf,
+                                 HPDF_Font    font,
+                                 double       size,
+                                 double       x,
+                                 double       baseline,
+                                 const char  *text);
 /* Draws one line of already clean text with its left edge at x. */
 void       _rec_pdf_text_at     (RecPdf      *pdf,
                                  HPDF_Font    font,

@@ -227,11 +227,11 @@ draw_cells (RecPdfTable  *table,
               double w = widths != NULL ? g_array_index (widths[c], double, k) : -1.0;
 
               if (w < 0)
-                w = HPDF_Page_TextWidth (pdf->page, text);
+                w = _rec_pdf_font_width (pdf, font, table->size, text);
 
               text_x += table->columns[c].align == REC_PDF_ALIGN_RIGHT ? inner - w : (inner - w) / 2;
             }
-          HPDF_Page_TextOut (pdf->page, text_x, baseline, text);
+          _rec_pdf_show (pdf, font, table->size, text_x, baseline, text);
         }
       x += table->widths[c];
     }

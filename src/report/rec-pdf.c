@@ -20,6 +20,7 @@
 #define FONT_DIR      "/usr/share/fonts/truetype/liberation2"
 #define FONT_REGULAR  "LiberationSans-Regular.ttf"
 #define FONT_BOLD     "LiberationSans-Bold.ttf"
+#define FONT_CJK      "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 #define DECORATION_SIZE 8.5
 
 static void
@@ -144,6 +145,74 @@ face_of (RecPdf    *pdf,
   return font == pdf->bold ? &pdf->faces[1] : &pdf->faces[0];
 }
 
+/* Chinese, Japanese kana and full-width forms: Liberation Sans has none of
+ * them; WenQuanYi Zen Hei is the font libharu embeds without breaking them. */
+static gboolean
+needs_fallback (gunichar c)
+{
+  return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3000 && c <= 0x31BF)
+         || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
+         || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F)
+         || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x2FA1F);
+}
+
+static gboolean
+has_fallback_chars (const char *text,
+                    gsize       length)
+{
+  const char *end = text + length;
+
+  /* Every such character is encoded from 0xE2 up. */
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    if ((guchar) *p >= 0xE2 && needs_fallback (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef void (*RunFunc) (const RecPdfFace *face,
+                         const char       *run,
+                         gsize             length,
+                         gpointer          user_data);
+
+/* Calls `func` on each run of text that one font shows. */
+static void
+for_each_run (const RecPdfFace *face,
+              const char       *text,
+              gsize             length,
+              RunFunc           func,
+              gpointer          user_data)
+{
+  const char *end = text + length;
+  const char *start = text;
+  const RecPdfFace *current = NULL;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      const RecPdfFace *wanted = needs_fallback (g_utf8_get_char (p)) ? face->fallback : face;
+
+      if (current != NULL && wanted != current)
+        {
+          func (current, start, p - start, user_data);
+          start = p;
+        }
+      current = wanted;
+    }
+  if (current != NULL && start < end)
+    func (current, start, end - start, user_data);
+}
+
+static void
+add_run_width (const RecPdfFace *face,
+               const char       *run,
+               gsize             length,
+               gpointer          user_data)
+{
+  double *units = user_data;
+
+  *units += HPDF_Font_TextWidth (face->font, (const HPDF_BYTE *) run, (HPDF_UINT) length).width;
+}
+
 /* libharu has no kerning, so a width is the sum of the characters' widths. */
 static double
 font_width (const RecPdfFace *face,
@@ -151,7 +220,6 @@ font_width (const RecPdfFace *face,
             const char       *text,
             gsize             length)
 {
-  HPDF_TextWidth tw;
   double units = 0.0;
   gsize i;
 
@@ -160,8 +228,98 @@ font_width (const RecPdfFace *face,
   if (i == length)
     return units * size / 1000.0;
 
-  tw = HPDF_Font_TextWidth (face->font, (const HPDF_BYTE *) text, (HPDF_UINT) length);
-  return tw.width * size / 1000.0;
+  units = 0.0;
+  if (face->fallback != NULL && has_fallback_chars (text, length))
+    for_each_run (face, text, length, add_run_width, &units);
+  else
+    add_run_width (face, text, length, &units);
+
+  return units * size / 1000.0;
+}
+
+double
+_rec_pdf_font_width (RecPdf     *pdf,
+                     HPDF_Font   font,
+                     double      size,
+                     const char *text)
+{
+  return font_width (face_of (pdf, font), size, text, strlen (text));
+}
+
+void
+_rec_pdf_prepare_text (RecPdf     *pdf,
+                       const char *text)
+{
+  HPDF_STATUS error_before = pdf->error_no;
+  const char *name;
+  HPDF_Font font;
+
+  if (pdf->cjk_tried || text == NULL || !has_fallback_chars (text, strlen (text)))
+    return;
+
+  pdf->cjk_tried = TRUE;
+  if (!g_file_test (FONT_CJK, G_FILE_TEST_IS_REGULAR))
+    {
+      g_debug ("%s is missing: Chinese text will show empty boxes", FONT_CJK);
+      return;
+    }
+
+  name = HPDF_LoadTTFontFromFile2 (pdf->doc, FONT_CJK, 0, HPDF_TRUE);
+  font = name != NULL ? HPDF_GetFont (pdf->doc, name, "UTF-8") : NULL;
+  if (font == NULL)
+    {
+      /* Not fatal: the text shows with the main font's empty boxes. */
+      HPDF_ResetError (pdf->doc);
+      pdf->error_no = error_before;
+      return;
+    }
+
+  init_face (&pdf->faces[2], font);
+  pdf->faces[0].fallback = &pdf->faces[2];
+  pdf->faces[1].fallback = &pdf->faces[2];
+}
+
+typedef struct
+{
+  RecPdf *pdf;
+  double  size;
+  double  x;
+  double  baseline;
+} ShowRun;
+
+static void
+show_run (const RecPdfFace *face,
+          const char       *run,
+          gsize             length,
+          gpointer          user_data)
+{
+  ShowRun *show = user_data;
+  g_autofree char *text = g_strndup (run, length);
+
+  HPDF_Page_SetFontAndSize (show->pdf->page, face->font, show->size);
+  HPDF_Page_TextOut (show->pdf->page, show->x, show->baseline, text);
+  show->x += font_width (face, show->size, run, length);
+}
+
+void
+_rec_pdf_show (RecPdf     *pdf,
+               HPDF_Font   font,
+               double      size,
+               double      x,
+               double      baseline,
+               const char *text)
+{
+  const RecPdfFace *face = face_of (pdf, font);
+  ShowRun show = { pdf, size, x, baseline };
+
+  if (face->fallback == NULL || is_plain_ascii (text) || !has_fallback_chars (text, strlen (text)))
+    {
+      HPDF_Page_TextOut (pdf->page, x, baseline, text);
+      return;
+    }
+
+  for_each_run (face, text, strlen (text), show_run, &show);
+  HPDF_Page_SetFontAndSize (pdf->page, font, size);
 }
 
 void
@@ -177,7 +335,7 @@ _rec_pdf_text_at (RecPdf     *pdf,
 
   HPDF_Page_BeginText (pdf->page);
   HPDF_Page_SetFontAndSize (pdf->page, font, size);
-  HPDF_Page_TextOut (pdf->page, x, baseline, text);
+  _rec_pdf_show (pdf, font, size, x, baseline, text);
   HPDF_Page_EndText (pdf->page);
 }
 
@@ -327,7 +485,10 @@ _rec_pdf_break_into (RecPdf     *pdf,
       p = text;
     }
   else
-    p = clean = _rec_pdf_clean_text (text);
+    {
+      p = clean = _rec_pdf_clean_text (text);
+      _rec_pdf_prepare_text (pdf, clean);
+    }
 
   for (;;)
     {
@@ -370,6 +531,7 @@ rec_pdf_text_width (RecPdf     *pdf,
 {
   g_autofree char *clean = _rec_pdf_clean_text (text);
 
+  _rec_pdf_prepare_text (pdf, clean);
   return font_width (&pdf->faces[bold ? 1 : 0], size, clean, strlen (clean));
 }
 
@@ -503,8 +665,10 @@ rec_pdf_set_decorations (RecPdf     *pdf,
 {
   g_free (pdf->header);
   pdf->header = _rec_pdf_clean_text (header);
+  _rec_pdf_prepare_text (pdf, pdf->header);
   g_free (pdf->footer);
   pdf->footer = _rec_pdf_clean_text (footer);
+  _rec_pdf_prepare_text (pdf, pdf->footer);
   g_free (pdf->page_format);
   pdf->page_format = g_strdup (is_page_format (page_format) ? page_format : "%d / %d");
 }
@@ -515,6 +679,7 @@ rec_pdf_set_header_right (RecPdf     *pdf,
 {
   g_free (pdf->header_right);
   pdf->header_right = _rec_pdf_clean_text (text);
+  _rec_pdf_prepare_text (pdf, pdf->header_right);
 }
 
 double

@@ -292,6 +292,60 @@ test_no_lonely_header (void)
   remove_pdf (path);
 }
 
+/* Whether the document embeds a font whose name contains `part`. */
+static gboolean
+has_font (PopplerDocument *doc,
+          const char      *part)
+{
+  PopplerFontInfo *info = poppler_font_info_new (doc);
+  PopplerFontsIter *iter = NULL;
+  gboolean found = FALSE;
+
+  while (!found && poppler_font_info_scan (info, 20, &iter))
+    {
+      do
+        found = poppler_fonts_iter_get_name (iter) != NULL
+                && strstr (poppler_fonts_iter_get_name (iter), part) != NULL;
+      while (!found && poppler_fonts_iter_next (iter));
+      g_clear_pointer (&iter, poppler_fonts_iter_free);
+    }
+  g_clear_pointer (&iter, poppler_fonts_iter_free);
+  g_object_unref (info);
+
+  return found;
+}
+
+/* Chinese characters print with WenQuanYi Zen Hei, loaded only when needed. */
+static void
+test_chinese_fallback (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_pdf_path ("cjk.pdf");
+
+  for (int with_chinese = 0; with_chinese <= 1; with_chinese++)
+    {
+      g_autoptr(RecPdf) pdf = rec_pdf_new (REC_PDF_PAPER_A4, &error);
+      g_autoptr(PopplerDocument) doc = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      rec_pdf_paragraph (pdf, with_chinese ? "Lưu ý: 孩子的抚养费 (Tiền)" : "Lưu ý: (Tiền)", 10.0, FALSE);
+      g_assert_true (rec_pdf_save (pdf, path, &error));
+      doc = open_pdf (path);
+      text = page_text (doc, 0);
+      g_assert_true (has_font (doc, "LiberationSans"));
+      if (!with_chinese)
+        g_assert_false (has_font (doc, "WenQuanYi"));
+      else if (g_file_test ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", G_FILE_TEST_EXISTS))
+        {
+          g_assert_true (has_font (doc, "WenQuanYi"));
+          g_assert_nonnull (strstr (text, "孩子的抚养费"));
+          g_assert_nonnull (strstr (text, "Tiền"));
+        }
+    }
+  remove_pdf (path);
+}
+
 /* A folder where this user cannot create files: a read-only temporary
  * folder, or for root (who may write anywhere else) sysfs. */
 static void
@@ -353,6 +407,7 @@ main (int    argc,
   g_test_add_func ("/pdf/table/across-pages", test_table_across_pages);
   g_test_add_func ("/pdf/table/no-lonely-header", test_no_lonely_header);
   g_test_add_func ("/pdf/table/row-taller-than-a-page", test_row_taller_than_a_page);
+  g_test_add_func ("/pdf/font/chinese-fallback", test_chinese_fallback);
   g_test_add_func ("/pdf/save/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/pdf/save/missing-folder", test_missing_folder);
 
