@@ -11,7 +11,9 @@
  * the demo case's own English data (names, subjects) is left out.
  *
  * With RECOURSE_I18N_SHOTS=DIR it also saves each page as DIR/PAGE-LL.png
- * (light style, GNOME's title bar buttons), to look at the translation.
+ * (1280×800, light style, GNOME's title bar buttons), to look at the
+ * translation; run it on a larger screen (xvfb-run -s '-screen 0 1600x1000x24')
+ * so that the window can grow to that size with its decorations.
  */
 #include "config.h"
 
@@ -122,6 +124,20 @@ save_shot (GtkWindow  *window,
   int width = gtk_widget_get_width (GTK_WIDGET (window));
   int height = gtk_widget_get_height (GTK_WIDGET (window));
 
+  /* The default size counts the decorations' margins: grow the window until
+   * its content is 1280×800. */
+  for (int i = 0; i < 5 && (width != 1280 || height != 800); i++)
+    {
+      int default_width, default_height;
+
+      gtk_window_get_default_size (window, &default_width, &default_height);
+      gtk_window_set_default_size (window, default_width + 1280 - width,
+                                   default_height + 800 - height);
+      for (int j = 0; j < 10; j++)
+        spin ();
+      width = gtk_widget_get_width (GTK_WIDGET (window));
+      height = gtk_widget_get_height (GTK_WIDGET (window));
+    }
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
