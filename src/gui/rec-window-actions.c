@@ -48,8 +48,7 @@ find_action (GSimpleAction *action,
   if (self->session == NULL)
     return;
 
-  rec_window_select_page (self, "communications");
-  rec_log_page_focus_search (self->log_page);
+  rec_case_view_focus_search (self->case_view);
 }
 
 /* Pages call this after a delete: gtk_widget_activate_action (w,
@@ -123,7 +122,7 @@ void
 _rec_window_update_actions (RecWindow *self)
 {
   gboolean has_case = self->session != NULL;
-  gboolean exporting = gtk_widget_get_visible (GTK_WIDGET (self->export_spinner));
+  gboolean exporting = self->exporting;
 
   set_enabled (self, "undo", has_case && rec_case_session_can_undo (self->session));
   set_enabled (self, "find", has_case);

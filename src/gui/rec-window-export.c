@@ -37,8 +37,9 @@ static void
 set_exporting (RecWindow *self,
                gboolean   exporting)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->export_spinner), exporting);
-  gtk_spinner_set_spinning (self->export_spinner, exporting);
+  self->exporting = exporting;
+  if (self->case_view != NULL)
+    rec_case_view_set_exporting (self->case_view, exporting);
   _rec_window_update_actions (self);
 }
 
@@ -168,5 +169,5 @@ _rec_window_export_to (RecWindow  *self,
 gboolean
 _rec_window_is_exporting (RecWindow *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->export_spinner));
+  return self->exporting;
 }

@@ -6,11 +6,7 @@
 
 #include "rec-window.h"
 
-#include "rec-enforcement-page.h"
-#include "rec-ledger-page.h"
-#include "rec-log-page.h"
-#include "rec-order-page.h"
-#include "rec-overview-page.h"
+#include "rec-case-view.h"
 #include "rec-start-page.h"
 
 G_BEGIN_DECLS
@@ -23,21 +19,18 @@ struct _RecWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   RecStartPage         *start_page;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewStack         *view_stack;
-  GtkSpinner           *export_spinner;
   AdwStatusPage        *loading_page;
-  RecOverviewPage      *overview_page;
-  RecOrderPage         *order_page;
-  RecLedgerPage        *ledger_page;
-  RecLogPage           *log_page;
-  RecEnforcementPage   *enforcement_page;
+  GMenuModel           *primary_menu;
+
+  /* Borrowed (a child of main_stack once a case is shown) */
+  RecCaseView          *case_view;
 
   /* Owned */
   RecCaseSession       *session;
   GSettings            *settings;        /* NULL when the schema is not installed */
   GCancellable         *cancellable;     /* the export in flight */
   char                 *loading_path;    /* a case being opened into this window */
+  gboolean              exporting;
 };
 
 void _rec_window_add_actions    (RecWindow *self);

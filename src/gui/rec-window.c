@@ -21,7 +21,7 @@ update_title (RecWindow *self)
   const char *title = *info->title != '\0' ? info->title : _("Untitled Case");
 
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_view_switcher_title_set_title (self->switcher_title, title);
+  rec_case_view_set_title (self->case_view, title);
 }
 
 /* Window size is UI state (GSettings); without the schema (an uninstalled
@@ -100,26 +100,14 @@ rec_window_class_init (RecWindowClass *klass)
   object_class->dispose = rec_window_dispose;
 
   g_type_ensure (REC_TYPE_START_PAGE);
-  g_type_ensure (REC_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (REC_TYPE_ORDER_PAGE);
-  g_type_ensure (REC_TYPE_LEDGER_PAGE);
-  g_type_ensure (REC_TYPE_LOG_PAGE);
-  g_type_ensure (REC_TYPE_ENFORCEMENT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/recourse/Recourse/ui/rec-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RecWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, start_page);
-  gtk_widget_class_bind_template_child (widget_class, RecWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, RecWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, RecWindow, export_spinner);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, loading_page);
-  gtk_widget_class_bind_template_child (widget_class, RecWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, RecWindow, order_page);
-  gtk_widget_class_bind_template_child (widget_class, RecWindow, ledger_page);
-  gtk_widget_class_bind_template_child (widget_class, RecWindow, log_page);
-  gtk_widget_class_bind_template_child (widget_class, RecWindow, enforcement_page);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, primary_menu);
 }
 
 static void
@@ -153,11 +141,9 @@ rec_window_set_session (RecWindow      *self,
   g_signal_connect_object (session, "notify::can-undo",
                            G_CALLBACK (session_can_undo_changed_cb), self, 0);
 
-  g_object_set (self->overview_page, "session", session, NULL);
-  g_object_set (self->order_page, "session", session, NULL);
-  g_object_set (self->ledger_page, "session", session, NULL);
-  g_object_set (self->log_page, "session", session, NULL);
-  g_object_set (self->enforcement_page, "session", session, NULL);
+  self->case_view = REC_CASE_VIEW (rec_case_view_new (session, self->primary_menu));
+  rec_case_view_set_exporting (self->case_view, self->exporting);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->case_view), "case");
 
   g_clear_pointer (&self->loading_path, g_free);
   update_title (self);
@@ -219,7 +205,8 @@ rec_window_select_page (RecWindow  *self,
 {
   g_return_if_fail (REC_IS_WINDOW (self));
 
-  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  if (self->case_view != NULL)
+    rec_case_view_select_page (self->case_view, name);
 }
 
 GtkWidget *
@@ -228,7 +215,7 @@ rec_window_get_page (RecWindow  *self,
 {
   g_return_val_if_fail (REC_IS_WINDOW (self), NULL);
 
-  return adw_view_stack_get_child_by_name (self->view_stack, name);
+  return self->case_view != NULL ? rec_case_view_get_page (self->case_view, name) : NULL;
 }
 
 const char *

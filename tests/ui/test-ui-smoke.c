@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rec-case-session.h"
+#include "rec-case-view.h"
 #include "rec-date.h"
 #include "rec-demo.h"
 #include "rec-enforcement-page.h"
@@ -43,6 +44,12 @@ test_templates (void)
 {
   GtkWidget *widget;
 
+  widget = g_object_ref_sink (rec_case_view_new (NULL, NULL));
+  g_assert_true (REC_IS_CASE_VIEW (widget));
+  g_assert_nonnull (rec_case_view_get_page (REC_CASE_VIEW (widget), "overview"));
+  g_assert_nonnull (rec_case_view_get_page (REC_CASE_VIEW (widget), "enforcement"));
+  g_object_unref (widget);
+
   widget = g_object_ref_sink (g_object_new (REC_TYPE_START_PAGE, NULL));
   g_assert_true (REC_IS_START_PAGE (widget));
   g_object_unref (widget);
@@ -62,8 +69,8 @@ test_window (void)
 
   g_assert_true (REC_IS_WINDOW (window));
   g_assert_null (rec_window_get_session (window));
-  g_assert_nonnull (rec_window_get_page (window, "overview"));
-  g_assert_nonnull (rec_window_get_page (window, "enforcement"));
+  /* The pages exist only once a case is shown. */
+  g_assert_null (rec_window_get_page (window, "overview"));
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -95,6 +102,15 @@ test_pages_with_case (void)
       g_assert_true (got == session);
       g_object_unref (page);
     }
+
+  {
+    GtkWidget *view = g_object_ref_sink (rec_case_view_new (session, NULL));
+    g_autoptr(RecCaseSession) got = NULL;
+
+    g_object_get (rec_case_view_get_page (REC_CASE_VIEW (view), "payments"), "session", &got, NULL);
+    g_assert_true (got == session);
+    g_object_unref (view);
+  }
 
   g_clear_object (&session);
   g_assert_cmpint (g_remove (path), ==, 0);
