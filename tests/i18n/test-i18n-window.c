@@ -8,7 +8,8 @@
  * when the catalog leaves them in English). On every page it then looks for
  * shown labels still in English although the catalog translates them (a
  * string marked with N_() but shown without _(), or set before gettext);
- * the demo case's own English data (names, subjects) is left out.
+ * the demo case's own English data (names, subjects) is left out. It does
+ * the same in each editor dialog, open on one of the demo case's items.
  *
  * With RECOURSE_I18N_SHOTS=DIR it also saves each page as DIR/PAGE-LL.png
  * (1280×800, light style, GNOME's title bar buttons), to look at the
@@ -18,10 +19,17 @@
 #include "config.h"
 
 #include "rec-application.h"
+#include "rec-case-details-dialog.h"
 #include "rec-case-json.h"
+#include "rec-charge-dialog.h"
+#include "rec-child-dialog.h"
+#include "rec-communication-dialog.h"
 #include "rec-date.h"
 #include "rec-demo.h"
+#include "rec-enforcement-dialog.h"
+#include "rec-payment-dialog.h"
 #include "rec-store.h"
+#include "rec-term-dialog.h"
 #include "rec-window.h"
 
 #include <adwaita.h>
@@ -102,7 +110,7 @@ collect_english (GtkWidget  *widget,
       g_autofree char *quoted = g_strdup_printf ("\"%s\"", text);
 
       if (*text != '\0' && is_translated_message (text) && strstr (case_json, quoted) == NULL)
-        g_ptr_array_add (found, g_strdup_printf ("“%s” (in a %s on the %s page)", text,
+        g_ptr_array_add (found, g_strdup_printf ("“%s” (in a %s on the %s)", text,
                                                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
                                                  page));
     }
@@ -114,7 +122,9 @@ collect_english (GtkWidget  *widget,
 /* Saves the window as it is drawn now into `path` (PNG). */
 static void
 save_shot (GtkWindow  *window,
-           const char *path)
+           const char *path,
+           int         want_width,
+           int         want_height)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -125,14 +135,14 @@ save_shot (GtkWindow  *window,
   int height = gtk_widget_get_height (GTK_WIDGET (window));
 
   /* The default size counts the decorations' margins: grow the window until
-   * its content is 1280×800. */
-  for (int i = 0; i < 5 && (width != 1280 || height != 800); i++)
+   * its content is the size wanted (-1: as it is). */
+  for (int i = 0; i < 5 && want_width > 0 && (width != want_width || height != want_height); i++)
     {
       int default_width, default_height;
 
       gtk_window_get_default_size (window, &default_width, &default_height);
-      gtk_window_set_default_size (window, default_width + 1280 - width,
-                                   default_height + 800 - height);
+      gtk_window_set_default_size (window, default_width + want_width - width,
+                                   default_height + want_height - height);
       for (int j = 0; j < 10; j++)
         spin ();
       width = gtk_widget_get_width (GTK_WIDGET (window));
@@ -171,6 +181,7 @@ check_page (RecWindow  *window,
   GtkWidget *child = rec_window_get_page (window, pages[i].name);
   GtkWidget *stack;
   const char *expected = _(pages[i].title);
+  g_autofree char *where = g_strdup_printf ("%s page", pages[i].name);
   const char *title;
 
   g_assert_nonnull (child);
@@ -191,9 +202,64 @@ check_page (RecWindow  *window,
 
       g_usleep (300000);
       spin ();
-      save_shot (GTK_WINDOW (window), path);
+      save_shot (GTK_WINDOW (window), path, 1280, 800);
     }
-  collect_english (GTK_WIDGET (window), pages[i].name, case_json, english);
+  collect_english (GTK_WIDGET (window), where, case_json, english);
+}
+
+/* The first item of a session's list (a new reference). */
+static gpointer
+first_item (GListModel *model)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  return g_list_model_get_item (model, 0);
+}
+
+/* Opens each editor dialog on an item of the case (or a new one where
+ * an item makes no difference) and looks for English labels in it. */
+static void
+check_dialogs (RecWindow  *window,
+               const char *case_json,
+               GPtrArray  *english)
+{
+  RecCaseSession *session = rec_window_get_session (window);
+  GtkWindow *parent = GTK_WINDOW (window);
+  g_autoptr(RecPayment) payment = first_item (rec_case_session_get_payments (session));
+  g_autoptr(RecTerm) term = first_item (rec_case_session_get_terms (session));
+  g_autoptr(RecCommunication) communication =
+    first_item (rec_case_session_get_communications (session));
+  g_autoptr(RecEnforcementStep) step = first_item (rec_case_session_get_enforcement (session));
+  g_autoptr(RecChild) child = first_item (rec_case_session_get_children (session));
+  struct
+  {
+    const char *name;
+    GtkWindow  *dialog;
+  } dialogs[] = {
+    { "payment-dialog", rec_payment_dialog_new (parent, session, payment) },
+    { "charge-dialog", rec_charge_dialog_new (parent, session, NULL) },
+    { "term-dialog", rec_term_dialog_new (parent, session, term) },
+    { "communication-dialog", rec_communication_dialog_new (parent, session, communication) },
+    { "enforcement-dialog", rec_enforcement_dialog_new (parent, session, step, step->remedy) },
+    { "child-dialog", rec_child_dialog_new (parent, session, child) },
+    { "case-details-dialog", rec_case_details_dialog_new (parent, session) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      gtk_window_present (dialogs[i].dialog);
+      spin ();
+      collect_english (GTK_WIDGET (dialogs[i].dialog), dialogs[i].name, case_json, english);
+      if (g_getenv ("RECOURSE_I18N_SHOTS") != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-%s.png", dialogs[i].name,
+                                                   g_getenv ("LANGUAGE"));
+          g_autofree char *path = g_build_filename (g_getenv ("RECOURSE_I18N_SHOTS"), name, NULL);
+
+          save_shot (dialogs[i].dialog, path, -1, -1);
+        }
+      gtk_window_destroy (dialogs[i].dialog);
+      spin ();
+    }
 }
 
 static void
@@ -226,6 +292,7 @@ check_window (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     check_page (window, i, case_json, english);
+  check_dialogs (window, case_json, english);
 
   for (guint i = 0; i < english->len; i++)
     {
