@@ -3,12 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A RecPdf is one document being laid out from top to bottom. It owns the
- * libharu document, the two embedded fonts (Liberation Sans regular and bold)
- * and a cursor; every drawing call moves the cursor down and starts a new page
- * when the next block does not fit. Headers and footers ("Page N of M") are
- * drawn on every page when the document is saved, once the total is known.
- * Nothing here is global and nothing calls gettext: a RecPdf may be used on
- * any one thread at a time.
+ * libharu document, the embedded fonts (Liberation Sans regular and bold, and
+ * WenQuanYi Zen Hei once a text holds Chinese) and a cursor; every drawing
+ * call moves the cursor down and starts a new page when the next block does
+ * not fit. Headers and footers ("Page N of M") are drawn on every page when
+ * the document is saved, once the total is known. Labels come translated from
+ * the caller (only error messages use gettext). Nothing here is global: a
+ * RecPdf may be used on any one thread at a time.
  */
 #pragma once
 
