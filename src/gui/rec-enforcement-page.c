@@ -29,6 +29,8 @@ struct _RecEnforcementPage
   /* Owned */
   RecCaseSession *session;
   GListStore     *remedies;     /* RecRemedyItem */
+  gboolean        bound;        /* rows built (when first shown, or when idle) */
+  guint           bind_idle;
 };
 
 G_DEFINE_FINAL_TYPE (RecEnforcementPage, rec_enforcement_page, GTK_TYPE_WIDGET)
@@ -172,11 +174,35 @@ update_notice (RecEnforcementPage *self)
   gtk_label_set_text (self->notice_label, notice);
 }
 
+/* The checklist's rows are built when the page is first shown or the window
+ * is idle, so opening a case does not wait for a hidden page. */
+static void
+ensure_bound (RecEnforcementPage *self)
+{
+  if (self->bound || self->session == NULL)
+    return;
+
+  self->bound = TRUE;
+  g_clear_handle_id (&self->bind_idle, g_source_remove);
+  refresh (self);
+}
+
+static gboolean
+bind_idle_cb (gpointer user_data)
+{
+  RecEnforcementPage *self = user_data;
+
+  self->bind_idle = 0;
+  ensure_bound (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 session_changed_cb (RecCaseSession     *session,
                     RecEnforcementPage *self)
 {
-  refresh (self);
+  if (self->bound)
+    refresh (self);
 }
 
 /* Parameter (remedy, step id): edits that step, or records a first one for
@@ -209,7 +235,10 @@ set_session (RecEnforcementPage *self,
   self->session = g_object_ref (session);
   g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, 0);
   update_notice (self);
-  refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_bound (self);
+  else
+    self->bind_idle = g_idle_add_full (G_PRIORITY_LOW, bind_idle_cb, self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -252,11 +281,20 @@ rec_enforcement_page_set_property (GObject      *object,
 }
 
 static void
+rec_enforcement_page_map (GtkWidget *widget)
+{
+  ensure_bound (REC_ENFORCEMENT_PAGE (widget));
+
+  GTK_WIDGET_CLASS (rec_enforcement_page_parent_class)->map (widget);
+}
+
+static void
 rec_enforcement_page_dispose (GObject *object)
 {
   RecEnforcementPage *self = REC_ENFORCEMENT_PAGE (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->bind_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_ENFORCEMENT_PAGE);
   /* The template's root child is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -276,6 +314,7 @@ rec_enforcement_page_class_init (RecEnforcementPageClass *klass)
   object_class->get_property = rec_enforcement_page_get_property;
   object_class->set_property = rec_enforcement_page_set_property;
   object_class->dispose = rec_enforcement_page_dispose;
+  widget_class->map = rec_enforcement_page_map;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, REC_TYPE_CASE_SESSION,
@@ -305,5 +344,6 @@ rec_enforcement_page_init (RecEnforcementPage *self)
 GListModel *
 _rec_enforcement_page_get_rows (RecEnforcementPage *self)
 {
+  ensure_bound (self);
   return G_LIST_MODEL (self->remedies);
 }

@@ -70,7 +70,9 @@ export_done_cb (GObject      *source,
   g_autofree char *uri = g_file_get_uri (file);
   AdwToast *toast;
 
-  if (g_cancellable_is_cancelled (self->cancellable))
+  /* The window was closed meanwhile (dispose cancels and clears its own
+   * cancellable, so ask the task's). */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   set_exporting (self, FALSE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
