@@ -8,6 +8,7 @@
 
 #include "rec-application.h"
 
+#include "rec-application-private.h"
 #include "rec-case-session.h"
 #include "rec-date.h"
 #include "rec-demo.h"
@@ -356,36 +357,55 @@ open_path_action (GSimpleAction *action,
                            active_or_new_window (self));
 }
 
-static void
-create_case (NewCase    *new_case,
-             const char *chosen_path)
+/* Creates the case file and opens it. The file chooser has asked before
+ * replacing the file it named; a ".recourse" added here never replaces one. */
+void
+_rec_application_create_case (RecApplication *self,
+                              const char     *chosen_path,
+                              const char     *title,
+                              GtkWindow      *parent)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *display_name = NULL;
+  gboolean add_suffix = !g_str_has_suffix (chosen_path, ".recourse");
+  g_autofree char *path = add_suffix ? g_strconcat (chosen_path, ".recourse", NULL)
+                                     : g_strdup (chosen_path);
+  g_autofree char *display_name = g_filename_display_basename (path);
   g_autofree char *message = NULL;
   g_autoptr(RecCaseInfo) info = rec_case_info_new ();
   g_autoptr(RecStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  path = g_str_has_suffix (chosen_path, ".recourse") ? g_strdup (chosen_path)
-                                                    : g_strconcat (chosen_path, ".recourse", NULL);
-  rec_set_str (&info->title, new_case->title);
+  file = g_file_new_for_path (path);
+  if (find_window_for (self, file) != NULL)
+    {
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("“%s” is open in Recourse. Choose another name."),
+                                 display_name);
+      show_error (parent != NULL ? parent : active_or_new_window (self),
+                  _("Cannot Create the Case"), message);
+      return;
+    }
+
+  rec_set_str (&info->title, title);
   rec_set_str (&info->jurisdiction, "us-ca");
   rec_set_str (&info->currency, "USD");
-  /* The file chooser has already asked whether to replace an existing file. */
-  store = rec_store_create (path, info, TRUE, &error);
+  store = rec_store_create (path, info, !add_suffix, &error);
   if (store == NULL)
     {
       g_debug ("Cannot create the case: %s", error->message);
-      display_name = g_filename_display_basename (path);
-      /* Translators: %s is a file name */
-      message = g_strdup_printf (_("Recourse could not write “%s”. Choose a folder you can "
-                                   "write to."), display_name);
-      show_error (new_case->parent, _("Cannot Create the Case"), message);
+      if (g_error_matches (error, REC_STORE_ERROR, REC_STORE_ERROR_EXISTS))
+        /* Translators: %s is a file name */
+        message = g_strdup_printf (_("“%s” already exists. Choose another name."), display_name);
+      else
+        /* Translators: %s is a file name */
+        message = g_strdup_printf (_("Recourse could not write “%s”. Choose a folder you can "
+                                     "write to."), display_name);
+      show_error (parent != NULL ? parent : active_or_new_window (self),
+                  _("Cannot Create the Case"), message);
       return;
     }
   g_clear_object (&store);
-  open_path_in_background (new_case->app, path, new_case->parent);
+  open_path_in_background (self, path, parent);
 }
 
 static void
@@ -402,7 +422,7 @@ new_chooser_response_cb (GtkNativeDialog *chooser,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
       if (path != NULL)
-        create_case (new_case, path);
+        _rec_application_create_case (new_case->app, path, new_case->title, new_case->parent);
     }
   g_object_unref (chooser);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "rec-application.h"
+#include "rec-application-private.h"
 #include "rec-arrears.h"
 #include "rec-case-session.h"
 #include "rec-date.h"
@@ -254,6 +255,48 @@ test_open_in_background (Fixture       *fixture,
   g_assert_cmpstr (_rec_window_get_mode (window), ==, "case");
   g_assert_nonnull (rec_window_get_session (window));
   g_assert_cmpuint (n_case_windows (fixture), ==, 1);
+}
+
+/* New Case after its two questions: the file is created and opened. */
+static void
+test_new_case (Fixture       *fixture,
+               gconstpointer  data)
+{
+  RecWindow *window = start_window (fixture);
+  g_autofree char *chosen = g_build_filename (fixture->dir, "Rivera", NULL);
+  g_autofree char *path = g_strconcat (chosen, ".recourse", NULL);
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog;
+  RecCaseSession *session;
+
+  _rec_application_create_case (fixture->app, chosen, "Rivera v. Rivera", GTK_WINDOW (window));
+  wait_for_load (window);
+  session = rec_window_get_session (window);
+  g_assert_nonnull (session);
+  g_assert_cmpstr (rec_case_session_get_path (session), ==, path);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Rivera v. Rivera");
+  g_assert_cmpuint (g_list_model_get_n_items (rec_case_session_get_payments (session)), ==, 0);
+
+  /* The same name again: that case is open, so nothing is replaced. */
+  _rec_application_create_case (fixture->app, chosen, "Another", GTK_WINDOW (window));
+  spin ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is open in Recourse"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (rec_case_session_get_info (session)->title, ==, "Rivera v. Rivera");
+
+  /* A file that exists but is not open: still never replaced. */
+  g_assert_true (g_file_set_contents (path, "kept", -1, NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  _rec_application_create_case (fixture->app, chosen, "Another", NULL);
+  spin ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already exists"));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "kept");
 }
 
 static guint
@@ -512,6 +555,7 @@ main (int   argc,
   ADD ("/ui/window/open-case", test_open_case);
   ADD ("/ui/window/bad-files", test_bad_files);
   ADD ("/ui/window/open-in-background", test_open_in_background);
+  ADD ("/ui/window/new-case", test_new_case);
   ADD ("/ui/window/add-delete-undo", test_add_delete_undo);
   ADD ("/ui/window/invalid-amount", test_invalid_amount);
   ADD ("/ui/window/search", test_search);
