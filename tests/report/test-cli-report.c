@@ -172,6 +172,21 @@ test_language_and_paper (void)
   poppler_page_get_size (page, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 595.3, 0.5);
   g_assert_cmpfloat_with_epsilon (height, 841.9, 0.5);
+
+  /* The footer in Spanish, though the environment is not. */
+  {
+    RecReportLanguage *language = rec_report_language_push ("es");
+    g_autofree char *format = g_strdup (dgettext (GETTEXT_PACKAGE, "Page %d of %d"));
+    g_autofree char *footer = NULL;
+    g_autofree char *text = rt_page_text (doc, 0);
+
+    rec_report_language_pop (language);
+    if (g_str_equal (format, "Page %d of %d"))
+      return;   /* po/es.po does not translate it */
+    footer = g_strdup_printf (format, 1, poppler_document_get_n_pages (doc));
+    g_assert_nonnull (strstr (text, footer));
+    g_assert_null (strstr (text, "Page 1 of"));
+  }
 }
 
 static void
