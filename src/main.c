@@ -6,18 +6,62 @@
 
 #include "config.h"
 
-#include "rec-application.h"
 #include "rec-cli.h"
 
 #include <glib/gi18n.h>
+#include <gmodule.h>
 #include <locale.h>
+#include <stdio.h>
+
+typedef int (*GuiMainFunc) (int    argc,
+                            char **argv);
+
+/* The window module sits beside the executable in the build tree and in
+ * GUI_MODULE_DIR once installed; RECOURSE_GUI_MODULE overrides both. */
+static char *
+find_gui_module (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *beside = NULL;
+
+  if (g_getenv ("RECOURSE_GUI_MODULE") != NULL)
+    return g_strdup (g_getenv ("RECOURSE_GUI_MODULE"));
+
+  if (exe != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (exe);
+
+      beside = g_build_filename (dir, "librecourse-gui.so", NULL);
+      if (g_file_test (beside, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&beside);
+    }
+
+  return g_build_filename (GUI_MODULE_DIR, "librecourse-gui.so", NULL);
+}
+
+static int
+run_gui (int    argc,
+         char **argv)
+{
+  g_autofree char *path = find_gui_module ();
+  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  GuiMainFunc gui_main = NULL;
+
+  if (module == NULL || !g_module_symbol (module, "rec_gui_main", (gpointer *) &gui_main))
+    {
+      /* Translators: %s is the technical reason the window could not start */
+      fprintf (stderr, _("recourse: cannot open the window: %s\n"), g_module_error ());
+      return 1;
+    }
+
+  /* The module stays loaded until the process ends. */
+  return gui_main (argc, argv);
+}
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(RecApplication) app = NULL;
-
   setlocale (LC_ALL, "");
   /* RECOURSE_LOCALEDIR lets the uninstalled build find its translations. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RECOURSE_LOCALEDIR") ? g_getenv ("RECOURSE_LOCALEDIR")
@@ -29,6 +73,5 @@ main (int    argc,
   if (rec_cli_handles (argc, argv))
     return rec_cli_run (argc, argv);
 
-  app = rec_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return run_gui (argc, argv);
 }
