@@ -212,7 +212,7 @@ load (const char   *path,
 
   /* The store's messages name the file already. */
   store = rec_store_open (path, TRUE, &error);
-  if (store == NULL || (*out_case = rec_store_load_case (store, &error)) == NULL)
+  if (store == NULL || (*out_case = rec_store_load_ledger (store, &error)) == NULL)
     {
       _rec_cli_error ("%s", error->message);
       return REC_EXIT_FAILED;

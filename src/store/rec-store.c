@@ -350,36 +350,49 @@ rec_store_get_file_version (RecStore *self)
   return sqlite3_column_int (stmt, 0);
 }
 
+/* What the arrears engine reads: the case, its terms, overrides, charges and
+ * payments. */
+static gboolean
+load_ledger (sqlite3      *db,
+             RecCaseData  *case_data,
+             GError      **error)
+{
+  g_clear_object (&case_data->info);
+
+  return _rec_store_load_case_info (db, &case_data->info, error)
+         && _rec_store_load_terms (db, case_data->terms, error)
+         && _rec_store_load_interest_overrides (db, case_data->interest_overrides, error)
+         && _rec_store_load_charges (db, case_data->charges, error)
+         && _rec_store_load_payments (db, case_data->payments, error);
+}
+
 gboolean
 _rec_store_load_all (sqlite3      *db,
                      RecCaseData  *case_data,
                      GError      **error)
 {
-  g_clear_object (&case_data->info);
-
-  return _rec_store_load_case_info (db, &case_data->info, error)
+  return load_ledger (db, case_data, error)
          && _rec_store_load_children (db, case_data->children, error)
-         && _rec_store_load_terms (db, case_data->terms, error)
-         && _rec_store_load_interest_overrides (db, case_data->interest_overrides, error)
-         && _rec_store_load_charges (db, case_data->charges, error)
-         && _rec_store_load_payments (db, case_data->payments, error)
          && _rec_store_load_communications (db, case_data->communications, error)
          && _rec_store_load_enforcement_steps (db, case_data->enforcement, error);
 }
 
-RecCaseData *
-rec_store_load_case (RecStore  *self,
+typedef gboolean (*LoadFunc) (sqlite3      *db,
+                              RecCaseData  *case_data,
+                              GError      **error);
+
+static RecCaseData *
+load_in_transaction (RecStore  *self,
+                     LoadFunc   load,
                      GError   **error)
 {
   g_autoptr(RecCaseData) case_data = rec_case_data_new ();
-
-  g_return_val_if_fail (REC_IS_STORE (self), NULL);
 
   /* One read transaction: a consistent snapshot, and much faster. */
   if (!_rec_store_exec (self->db, "BEGIN", error))
     return NULL;
 
-  if (!_rec_store_load_all (self->db, case_data, error))
+  if (!load (self->db, case_data, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return NULL;
@@ -389,6 +402,24 @@ rec_store_load_case (RecStore  *self,
     return NULL;
 
   return g_steal_pointer (&case_data);
+}
+
+RecCaseData *
+rec_store_load_case (RecStore  *self,
+                     GError   **error)
+{
+  g_return_val_if_fail (REC_IS_STORE (self), NULL);
+
+  return load_in_transaction (self, _rec_store_load_all, error);
+}
+
+RecCaseData *
+rec_store_load_ledger (RecStore  *self,
+                       GError   **error)
+{
+  g_return_val_if_fail (REC_IS_STORE (self), NULL);
+
+  return load_in_transaction (self, load_ledger, error);
 }
 
 gboolean

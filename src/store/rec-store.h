@@ -54,6 +54,11 @@ gboolean      rec_store_get_read_only      (RecStore           *self);
 /* The whole case, entities in entry order with their ids (transfer full). */
 RecCaseData  *rec_store_load_case          (RecStore           *self,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Only what the arrears engine reads (case info, terms, interest overrides,
+ * charges, payments); children, communications and enforcement steps are left
+ * empty. For `recourse summary` on large cases. */
+RecCaseData  *rec_store_load_ledger        (RecStore           *self,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* `recourse verify`: schema version, integrity_check, foreign keys and a re-check
  * of every constraint. Fills `report` with one line per finding. Returns TRUE

@@ -509,6 +509,46 @@ test_read_only (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The ledger load gives the engine the same figures with none of the log. */
+static void
+test_load_ledger (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "ledger.recourse");
+  g_autoptr(RecCaseData) demo = demo_case ();
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecCaseData) whole = NULL;
+  g_autoptr(RecCaseData) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rec_store_write_case (path, demo, FALSE, &error));
+  store = rec_store_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  whole = rec_store_load_case (store, &error);
+  g_assert_no_error (error);
+  ledger = rec_store_load_ledger (store, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (ledger->info->title, ==, demo->info->title);
+  g_assert_cmpuint (ledger->terms->len, ==, demo->terms->len);
+  g_assert_cmpuint (ledger->interest_overrides->len, ==, demo->interest_overrides->len);
+  g_assert_cmpuint (ledger->charges->len, ==, demo->charges->len);
+  g_assert_cmpuint (ledger->payments->len, ==, demo->payments->len);
+  for (guint i = 0; i < ledger->payments->len; i++)
+    {
+      RecPayment *a = ledger->payments->pdata[i];
+      RecPayment *b = whole->payments->pdata[i];
+
+      g_assert_cmpint (a->id, ==, b->id);
+      g_assert_cmpint (a->amount_cents, ==, b->amount_cents);
+      g_assert_cmpint (g_date_compare (&a->date, &b->date), ==, 0);
+    }
+  g_assert_cmpuint (whole->communications->len, >, 0);
+  g_assert_cmpuint (ledger->communications->len, ==, 0);
+  g_assert_cmpuint (ledger->children->len, ==, 0);
+  g_assert_cmpuint (ledger->enforcement->len, ==, 0);
+}
+
 /* A write-protected file opens read-only instead of failing later. */
 static void
 test_write_protected (Fixture       *f,
@@ -975,6 +1015,7 @@ main (int    argc,
   ADD ("/store/constraints", test_constraints);
   ADD ("/store/changed-signal", test_changed_signal);
   ADD ("/store/read-only", test_read_only);
+  ADD ("/store/load-ledger", test_load_ledger);
   ADD ("/store/write-protected", test_write_protected);
   ADD ("/store/write-case", test_write_case);
   ADD ("/store/write-case-fails-whole", test_write_case_fails_whole);
