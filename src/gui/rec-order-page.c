@@ -143,13 +143,16 @@ describe_term_dates (RecTerm *term)
 {
   g_autofree char *from = rec_gui_format_date (&term->effective);
   g_autofree char *to = NULL;
+  gboolean in_force = term_in_force (term);
 
   if (!rec_date_is_set (&term->end))
-    /* Translators: %s is the date a support term takes effect */
-    return g_strdup_printf (_("From %s, no end date"), from);
+    /* Translators: %s is the date a support term took or takes effect */
+    return in_force ? g_strdup_printf (_("In force since %s"), from)
+                    : g_strdup_printf (_("From %s, no end date"), from);
   to = rec_gui_format_date (&term->end);
   /* Translators: the first and last date of a support term */
-  return g_strdup_printf (_("From %s to %s"), from, to);
+  return in_force ? g_strdup_printf (_("In force from %s to %s"), from, to)
+                  : g_strdup_printf (_("From %s to %s"), from, to);
 }
 
 /* A term is a modification when an earlier term of the same kind exists. */
@@ -193,14 +196,25 @@ create_term_row (gpointer item,
                                                            : _("Original order"),
                               dates);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* In force: an accent mark before the row rather than a badge after it,
+   * which leaves the title its room at phone width. */
   if (term_in_force (term))
     {
-      GtkWidget *badge = gtk_label_new (_("In force"));
+      GtkWidget *mark = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
 
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (badge, "badge");
-      gtk_widget_add_css_class (badge, "status");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+      gtk_widget_add_css_class (mark, "accent");
+      gtk_widget_set_tooltip_text (mark, _("In force"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("In force"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), mark);
+    }
+  else
+    {
+      GtkWidget *space = gtk_image_new ();
+
+      /* Keeps the titles of every term in line. */
+      gtk_image_set_pixel_size (GTK_IMAGE (space), 16);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), space);
     }
   if (!rec_date_is_set (&term->end))
     {
