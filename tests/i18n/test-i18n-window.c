@@ -12,7 +12,8 @@
  * the same in each editor dialog, open on one of the demo case's items.
  *
  * With RECOURSE_I18N_SHOTS=DIR it also saves each page as DIR/PAGE-LL.png
- * (1280×800, light style, GNOME's title bar buttons), to look at the
+ * (1280×800, or RECOURSE_I18N_SHOTS_SIZE=WxH; light style, GNOME's title
+ * bar buttons), to look at the
  * translation; run it on a larger screen (xvfb-run -s '-screen 0 1600x1000x24')
  * so that the window can grow to that size with its decorations.
  */
@@ -36,6 +37,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 static const struct
@@ -199,10 +201,14 @@ check_page (RecWindow  *window,
     {
       g_autofree char *name = g_strdup_printf ("%s-%s.png", pages[i].name, g_getenv ("LANGUAGE"));
       g_autofree char *path = g_build_filename (g_getenv ("RECOURSE_I18N_SHOTS"), name, NULL);
+      const char *size = g_getenv ("RECOURSE_I18N_SHOTS_SIZE");
+      int width = 1280, height = 800;
 
+      if (size != NULL)
+        g_assert_cmpint (sscanf (size, "%dx%d", &width, &height), ==, 2);
       g_usleep (300000);
       spin ();
-      save_shot (GTK_WINDOW (window), path, 1280, 800);
+      save_shot (GTK_WINDOW (window), path, width, height);
     }
   collect_english (GTK_WIDGET (window), where, case_json, english);
 }
