@@ -96,14 +96,17 @@ void       _rec_pdf_text_in     (RecPdf      *pdf,
                                  RecPdfAlign  align,
                                  const char  *text);
 /* rec_pdf_break_lines() appending to `lines`, and to `widths` (when not
- * NULL) each line's width in points, or -1 where it was not measured. */
-void       _rec_pdf_break_into  (RecPdf      *pdf,
-                                 gboolean     bold,
-                                 double       size,
-                                 const char  *text,
-                                 double       width,
-                                 GPtrArray   *lines,
-                                 GArray      *widths);
+ * NULL) each line's width in points, or -1 where it was not measured. With
+ * a `chunk`, the lines are not owned by `lines`: they live in the chunk or
+ * borrow `text`, which must outlive them. */
+void       _rec_pdf_break_into  (RecPdf       *pdf,
+                                 gboolean      bold,
+                                 double        size,
+                                 const char   *text,
+                                 double        width,
+                                 GPtrArray    *lines,
+                                 GArray       *widths,
+                                 GStringChunk *chunk);
 /* NFC, valid UTF-8, no control characters except newlines (transfer full). */
 char      *_rec_pdf_clean_text  (const char  *text);
 

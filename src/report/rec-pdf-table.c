@@ -25,6 +25,7 @@ struct _RecPdfTable
   GPtrArray    **header_lines;     /* per column, NULL when no header */
   GPtrArray    **row_lines;        /* per column, reused by every row */
   GArray       **row_widths;       /* per column, the lines' widths */
+  GStringChunk  *row_chunk;        /* the rows' wrapped lines */
 
   guint          n_columns;
   double         size;
@@ -123,7 +124,8 @@ rec_pdf_table_new (RecPdf             *pdf,
   table->header_lines = g_new0 (GPtrArray *, n_columns);
   table->row_lines = g_new0 (GPtrArray *, n_columns);
   for (guint i = 0; i < n_columns; i++)
-    table->row_lines[i] = g_ptr_array_new_with_free_func (g_free);
+    table->row_lines[i] = g_ptr_array_new ();
+  table->row_chunk = g_string_chunk_new (4096);
   table->row_widths = g_new0 (GArray *, n_columns);
   for (guint i = 0; i < n_columns; i++)
     table->row_widths[i] = g_array_new (FALSE, FALSE, sizeof (double));
@@ -326,12 +328,17 @@ rec_pdf_table_row (RecPdfTable        *table,
   GPtrArray **lines = table->row_lines;
   guint n_lines = 1;
 
+  /* No line of an earlier row is used any more. */
+  if (table->n_rows % 256 == 0)
+    g_string_chunk_clear (table->row_chunk);
+
   for (guint c = 0; c < table->n_columns; c++)
     {
       g_ptr_array_set_size (lines[c], 0);
       g_array_set_size (table->row_widths[c], 0);
       _rec_pdf_break_into (pdf, (flags & REC_PDF_ROW_BOLD) != 0, table->size, cells[c],
-                           table->widths[c] - 2 * CELL_PAD_X, lines[c], table->row_widths[c]);
+                           table->widths[c] - 2 * CELL_PAD_X, lines[c], table->row_widths[c],
+                           table->row_chunk);
       n_lines = MAX (n_lines, lines[c]->len);
     }
 
@@ -369,6 +376,7 @@ rec_pdf_table_end (RecPdfTable *table)
     }
   g_free (table->row_lines);
   g_free (table->row_widths);
+  g_string_chunk_free (table->row_chunk);
   g_free (table->columns);
   g_free (table->widths);
   g_free (table->header_lines);

@@ -363,6 +363,23 @@ _rec_pdf_text_in (RecPdf      *pdf,
   _rec_pdf_text_at (pdf, font, size, x, baseline, text);
 }
 
+/* Where broken lines go: owned copies, or (for tables) strings kept in a
+ * chunk the table clears now and then. */
+typedef struct
+{
+  GPtrArray    *lines;
+  GStringChunk *chunk;            /* NULL: g_strndup */
+} LineSink;
+
+static void
+add_line (LineSink   *sink,
+          const char *text,
+          gsize       length)
+{
+  g_ptr_array_add (sink->lines, sink->chunk != NULL ? g_string_chunk_insert_len (sink->chunk, text, length)
+                                                    : g_strndup (text, length));
+}
+
 /* Cuts a word wider than a line into pieces: after a hyphen or slash when
  * the piece has one, otherwise at a character boundary. Full pieces go to
  * `lines`; the last piece stays in `line` for what follows. */
@@ -372,7 +389,7 @@ cut_word (const RecPdfFace *font,
           const char *word,
           gsize       length,
           double      width,
-          GPtrArray  *lines,
+          LineSink   *lines,
           GString    *line,
           double     *line_width)
 {
@@ -388,7 +405,7 @@ cut_word (const RecPdfFace *font,
         {
           gsize cut = break_at > 0 && break_at < line->len ? break_at : line->len;
 
-          g_ptr_array_add (lines, g_strndup (line->str, cut));
+          add_line (lines, line->str, cut);
           g_string_erase (line, 0, cut);
           *line_width = font_width (font, size, line->str, line->len);
           break_at = 0;
@@ -408,13 +425,13 @@ break_paragraph (const RecPdfFace *font,
                  const char *text,
                  gsize       length,
                  double      width,
-                 GPtrArray  *lines)
+                 LineSink   *lines)
 {
   g_autoptr(GString) line = g_string_new (NULL);
   double line_width = 0.0;
   double space_width = font_width (font, size, " ", 1);
   const char *end = text + length;
-  guint first = lines->len;
+  guint first = lines->lines->len;
 
   for (const char *p = text; p < end;)
     {
@@ -437,7 +454,7 @@ break_paragraph (const RecPdfFace *font,
           continue;
         }
       if (line->len > 0)
-        g_ptr_array_add (lines, g_strndup (line->str, line->len));
+        add_line (lines, line->str, line->len);
       g_string_truncate (line, 0);
       line_width = 0.0;
       if (word_width <= width)
@@ -449,8 +466,8 @@ break_paragraph (const RecPdfFace *font,
         cut_word (font, size, word, p - word, width, lines, line, &line_width);
     }
 
-  if (line->len > 0 || lines->len == first)
-    g_ptr_array_add (lines, g_strndup (line->str, line->len));
+  if (line->len > 0 || lines->lines->len == first)
+    add_line (lines, line->str, line->len);
 }
 
 void
@@ -459,9 +476,11 @@ _rec_pdf_break_into (RecPdf     *pdf,
                      double      size,
                      const char *text,
                      double      width,
-                     GPtrArray  *lines,
-                     GArray     *widths)
+                     GPtrArray    *lines,
+                     GArray       *widths,
+                     GStringChunk *chunk)
 {
+  LineSink sink = { lines, chunk };
   g_autofree char *clean = NULL;
   const RecPdfFace *font = &pdf->faces[bold ? 1 : 0];
   const char *p;
@@ -477,7 +496,8 @@ _rec_pdf_break_into (RecPdf     *pdf,
 
       if (text_width <= width)
         {
-          g_ptr_array_add (lines, g_strndup (text, length));
+          /* With a chunk, the caller's text outlives the line: borrow it. */
+          g_ptr_array_add (lines, chunk != NULL ? (char *) text : g_strndup (text, length));
           if (widths != NULL)
             g_array_append_val (widths, text_width);
           return;
@@ -495,7 +515,7 @@ _rec_pdf_break_into (RecPdf     *pdf,
       const char *newline = strchr (p, '\n');
       gsize length = newline != NULL ? (gsize) (newline - p) : strlen (p);
 
-      break_paragraph (font, size, p, length, width, lines);
+      break_paragraph (font, size, p, length, width, &sink);
       if (newline == NULL)
         break;
       p = newline + 1;
@@ -519,7 +539,7 @@ rec_pdf_break_lines (RecPdf     *pdf,
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
 
-  _rec_pdf_break_into (pdf, bold, size, text, width, lines, NULL);
+  _rec_pdf_break_into (pdf, bold, size, text, width, lines, NULL, NULL);
   return lines;
 }
 
