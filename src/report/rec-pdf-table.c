@@ -39,7 +39,8 @@ struct _RecPdfTable
   double         frame_top;
 };
 
-/* The widest word of a column's title, in bold, with the cell's padding. */
+/* The width a column needs: its title's widest word (bold) and its
+ * min_text, with the cell's padding. */
 static double
 title_need (RecPdfTable *table,
             guint        column)
@@ -47,8 +48,10 @@ title_need (RecPdfTable *table,
   g_auto(GStrv) words = NULL;
   double need = 0.0;
 
+  if (table->columns[column].min_text != NULL)
+    need = rec_pdf_text_width (table->pdf, FALSE, table->size, table->columns[column].min_text);
   if (table->columns[column].title == NULL)
-    return 0.0;
+    return need > 0 ? need + 2 * CELL_PAD_X + 0.5 : 0.0;
 
   words = g_strsplit (table->columns[column].title, " ", -1);
   for (guint i = 0; words[i] != NULL; i++)
@@ -119,7 +122,10 @@ rec_pdf_table_new (RecPdf             *pdf,
   table->n_columns = n_columns;
   table->columns = g_memdup2 (columns, sizeof (RecPdfColumn) * n_columns);
   for (guint i = 0; i < n_columns; i++)
-    table->columns[i].title = g_strdup (columns[i].title);
+    {
+      table->columns[i].title = g_strdup (columns[i].title);
+      table->columns[i].min_text = g_strdup (columns[i].min_text);
+    }
   table->widths = g_new0 (double, n_columns);
   table->header_lines = g_new0 (GPtrArray *, n_columns);
   table->row_lines = g_new0 (GPtrArray *, n_columns);
@@ -370,6 +376,7 @@ rec_pdf_table_end (RecPdfTable *table)
   for (guint i = 0; i < table->n_columns; i++)
     {
       g_free ((char *) table->columns[i].title);
+      g_free ((char *) table->columns[i].min_text);
       g_clear_pointer (&table->header_lines[i], g_ptr_array_unref);
       g_ptr_array_unref (table->row_lines[i]);
       g_array_unref (table->row_widths[i]);

@@ -44,6 +44,8 @@ typedef struct
   const char  *title;            /* header cell; all NULL = a table without header */
   double       weight;           /* share of the table's width */
   RecPdfAlign  align;
+  const char  *min_text;         /* NULL, or a text the column must fit on one
+                                  * line ("0000-00-00" for dates) */
 } RecPdfColumn;
 
 /* One line of a chart: values in the chart's own unit (e.g. dollars). */

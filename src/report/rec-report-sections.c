@@ -12,6 +12,9 @@
 
 #include <string.h>
 
+/* Dates are never cut: their columns are at least this wide. */
+#define DATE_WIDTH "0000-00-00"
+
 static const char *
 or_none (const RecPacket *packet,
          const char      *text)
@@ -118,7 +121,7 @@ _rec_report_write_ledger (const RecPacket *packet)
   const RecReportLabels *l = packet->labels;
   GArray *ledger = packet->result->ledger;
   const RecPdfColumn columns[] = {
-    { l->date, 1.35, REC_PDF_ALIGN_LEFT },
+    { l->date, 1.35, REC_PDF_ALIGN_LEFT, DATE_WIDTH },
     { l->entry, 3.2, REC_PDF_ALIGN_LEFT },
     { l->due, 1.4, REC_PDF_ALIGN_RIGHT },
     { l->paid, 1.4, REC_PDF_ALIGN_RIGHT },
@@ -239,12 +242,12 @@ _rec_report_write_log (const RecPacket *packet)
   GPtrArray *communications = packet->input->case_data->communications;
   g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (communications->len);
   const RecPdfColumn columns[] = {
-    { l->when, 1.45, REC_PDF_ALIGN_LEFT },
+    { l->when, 1.45, REC_PDF_ALIGN_LEFT, DATE_WIDTH },
     { l->channel, 1.4, REC_PDF_ALIGN_LEFT },
     { l->direction, 1.35, REC_PDF_ALIGN_LEFT },
     { l->with, 1.7, REC_PDF_ALIGN_LEFT },
     { l->what, 4.0, REC_PDF_ALIGN_LEFT },
-    { l->follow_up, 1.25, REC_PDF_ALIGN_LEFT },
+    { l->follow_up, 1.25, REC_PDF_ALIGN_LEFT, DATE_WIDTH },
   };
   RecPdfTable *table;
 
@@ -289,11 +292,11 @@ _rec_report_write_checklist (const RecPacket *packet)
   const RecPdfColumn columns[] = {
     { l->remedy, 1.8, REC_PDF_ALIGN_LEFT },
     { l->status, 1.2, REC_PDF_ALIGN_LEFT },
-    { l->date, 1.25, REC_PDF_ALIGN_LEFT },
+    { l->date, 1.4, REC_PDF_ALIGN_LEFT, DATE_WIDTH },
     { l->agency, 2.0, REC_PDF_ALIGN_LEFT },
     { l->reference, 1.7, REC_PDF_ALIGN_LEFT },
-    { l->next_date, 1.25, REC_PDF_ALIGN_LEFT },
-    { l->notes, 2.8, REC_PDF_ALIGN_LEFT },
+    { l->next_date, 1.4, REC_PDF_ALIGN_LEFT, DATE_WIDTH },
+    { l->notes, 2.5, REC_PDF_ALIGN_LEFT },
   };
   RecPdfTable *table;
 

@@ -427,8 +427,8 @@ write_terms (const RecPacket *packet)
     { l->amount, 1.4, REC_PDF_ALIGN_RIGHT },
     { l->frequency, 1.4, REC_PDF_ALIGN_LEFT },
     { l->due_day, 1.0, REC_PDF_ALIGN_LEFT },
-    { l->effective, 1.35, REC_PDF_ALIGN_LEFT },
-    { l->ends, 1.35, REC_PDF_ALIGN_LEFT },
+    { l->effective, 1.35, REC_PDF_ALIGN_LEFT, "0000-00-00" },
+    { l->ends, 1.35, REC_PDF_ALIGN_LEFT, "0000-00-00" },
     { l->reference, 3.6, REC_PDF_ALIGN_LEFT },
   };
   RecPdfTable *table;

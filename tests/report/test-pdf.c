@@ -196,6 +196,33 @@ test_table_across_pages (void)
   remove_pdf (path);
 }
 
+/* A column with a min_text is never narrower than it: dates stay whole. */
+static void
+test_min_text (void)
+{
+  static const RecPdfColumn columns[] = {
+    { "D", 0.2, REC_PDF_ALIGN_LEFT, "0000-00-00" },
+    { "Notes", 8.0, REC_PDF_ALIGN_LEFT, NULL },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecPdf) pdf = rec_pdf_new (REC_PDF_PAPER_LETTER, &error);
+  g_autofree char *path = temp_pdf_path ("min.pdf");
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  RecPdfTable *table;
+  const char *cells[] = { "2024-10-04", "a note" };
+
+  g_assert_no_error (error);
+  table = rec_pdf_table_new (pdf, columns, G_N_ELEMENTS (columns), 9.0);
+  rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+  rec_pdf_table_end (table);
+  g_assert_true (rec_pdf_save (pdf, path, &error));
+  doc = open_pdf (path);
+  text = page_text (doc, 0);
+  g_assert_nonnull (strstr (text, "2024-10-04"));
+  remove_pdf (path);
+}
+
 /* A cell taller than a page goes on over the next pages, every character kept. */
 static void
 test_row_taller_than_a_page (void)
@@ -407,6 +434,7 @@ main (int    argc,
   g_test_add_func ("/pdf/table/across-pages", test_table_across_pages);
   g_test_add_func ("/pdf/table/no-lonely-header", test_no_lonely_header);
   g_test_add_func ("/pdf/table/row-taller-than-a-page", test_row_taller_than_a_page);
+  g_test_add_func ("/pdf/table/min-text", test_min_text);
   g_test_add_func ("/pdf/font/chinese-fallback", test_chinese_fallback);
   g_test_add_func ("/pdf/save/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/pdf/save/missing-folder", test_missing_folder);
