@@ -14,6 +14,7 @@ typedef struct
 {
   const char *word;
   const char *label;
+  const char *context;   /* the msgctxt of label, or NULL */
 } Entry;
 
 static const Entry term_kinds[] = {
@@ -22,7 +23,7 @@ static const Entry term_kinds[] = {
   { "medical_support", N_("Medical support") },
   { "childcare", N_("Child care") },
   { "spousal_support", N_("Spousal support") },
-  { "other", NC_("support kind", "Other") },
+  { "other", NC_("support kind", "Other"), "support kind" },
 };
 
 static const Entry frequencies[] = {
@@ -41,7 +42,7 @@ static const Entry payment_methods[] = {
   { "agency", N_("Through the agency") },
   { "tax_offset", N_("Tax refund offset") },
   { "app", N_("Payment app") },
-  { "other", NC_("payment method", "Other") },
+  { "other", NC_("payment method", "Other"), "payment method" },
 };
 
 static const Entry channels[] = {
@@ -51,13 +52,13 @@ static const Entry channels[] = {
   { "in_person", N_("In person") },
   { "letter", N_("Letter") },
   { "app", N_("Co-parenting app") },
-  { "other", NC_("channel", "Other") },
+  { "other", NC_("channel", "Other"), "channel" },
 };
 
 static const Entry directions[] = {
-  { "sent", NC_("direction", "Sent") },
-  { "received", NC_("direction", "Received") },
-  { "both", NC_("direction", "Both ways") },
+  { "sent", NC_("direction", "Sent"), "direction" },
+  { "received", NC_("direction", "Received"), "direction" },
+  { "both", NC_("direction", "Both ways"), "direction" },
 };
 
 static const Entry remedies[] = {
@@ -70,7 +71,7 @@ static const Entry remedies[] = {
   { "credit_reporting", N_("Credit reporting") },
   { "contempt", N_("Contempt of court") },
   { "delinquency_notice", N_("Notice of delinquency") },
-  { "other", NC_("remedy", "Other") },
+  { "other", NC_("remedy", "Other"), "remedy" },
 };
 
 static const Entry statuses[] = {
@@ -122,13 +123,15 @@ join_words (const Entry *entries,
   return g_string_free (s, FALSE);
 }
 
-/* Labels with a context were marked with NC_(); the context is stored in front of
- * the message id with a \004 separator, which g_dpgettext2 cannot take back apart,
- * so use g_dpgettext with the joined form. */
+/* GLib's NC_() keeps only the string, so the context travels in its own
+ * field (it must match the NC_() literal for xgettext). */
 static const char *
 translate_label (const Entry *entry)
 {
-  return g_dpgettext (GETTEXT_PACKAGE, entry->label, 0);
+  if (entry->context != NULL)
+    return g_dpgettext2 (GETTEXT_PACKAGE, entry->context, entry->label);
+
+  return gettext (entry->label);
 }
 
 #define DEFINE_ENUM_FUNCS(Type, name, table)                                  \
