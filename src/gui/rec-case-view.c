@@ -94,14 +94,22 @@ rec_case_view_new (RecCaseSession *session,
 
   gtk_menu_button_set_menu_model (self->menu_button, primary_menu);
   if (session != NULL)
-    {
-      g_object_set (self->overview_page, "session", session, NULL);
-      g_object_set (self->order_page, "session", session, NULL);
-      g_object_set (self->ledger_page, "session", session, NULL);
-      g_object_set (self->log_page, "session", session, NULL);
-      g_object_set (self->enforcement_page, "session", session, NULL);
-    }
+    rec_case_view_set_session (self, session);
   return GTK_WIDGET (self);
+}
+
+void
+rec_case_view_set_session (RecCaseView    *self,
+                           RecCaseSession *session)
+{
+  g_return_if_fail (REC_IS_CASE_VIEW (self));
+  g_return_if_fail (REC_IS_CASE_SESSION (session));
+
+  g_object_set (self->overview_page, "session", session, NULL);
+  g_object_set (self->order_page, "session", session, NULL);
+  g_object_set (self->ledger_page, "session", session, NULL);
+  g_object_set (self->log_page, "session", session, NULL);
+  g_object_set (self->enforcement_page, "session", session, NULL);
 }
 
 void

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (RecCaseView, rec_case_view, REC, CASE_VIEW, GtkWidget)
 
 GtkWidget *rec_case_view_new            (RecCaseSession *session,
                                          GMenuModel     *primary_menu) G_GNUC_WARN_UNUSED_RESULT;
+/* Gives the pages their case (once). */
+void       rec_case_view_set_session    (RecCaseView    *self,
+                                         RecCaseSession *session);
 void       rec_case_view_set_title      (RecCaseView    *self,
                                          const char     *title);
 /* "overview", "order", "payments", "communications" or "enforcement". */

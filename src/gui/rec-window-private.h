@@ -31,6 +31,8 @@ struct _RecWindow
   GCancellable         *cancellable;     /* the export in flight */
   char                 *loading_path;    /* a case being opened into this window */
   gboolean              exporting;
+  guint                 prepare_tick;    /* builds the case view while a case loads */
+  int                   prepare_ticks;
 };
 
 void _rec_window_add_actions    (RecWindow *self);

@@ -75,6 +75,38 @@ session_can_undo_changed_cb (RecCaseSession *session,
 }
 
 static void
+ensure_case_view (RecWindow *self)
+{
+  if (self->prepare_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->prepare_tick);
+      self->prepare_tick = 0;
+    }
+  if (self->case_view != NULL)
+    return;
+
+  self->case_view = REC_CASE_VIEW (rec_case_view_new (NULL, self->primary_menu));
+  rec_case_view_set_exporting (self->case_view, self->exporting);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->case_view), "case");
+}
+
+/* While a case loads in its thread, the main thread builds the (still empty)
+ * pages, from the second frame on: "Opening the Case…" is on screen first. */
+static gboolean
+prepare_case_view_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  RecWindow *self = REC_WINDOW (widget);
+
+  if (++self->prepare_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  self->prepare_tick = 0;
+  ensure_case_view (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 rec_window_dispose (GObject *object)
 {
   RecWindow *self = REC_WINDOW (object);
@@ -141,9 +173,8 @@ rec_window_set_session (RecWindow      *self,
   g_signal_connect_object (session, "notify::can-undo",
                            G_CALLBACK (session_can_undo_changed_cb), self, 0);
 
-  self->case_view = REC_CASE_VIEW (rec_case_view_new (session, self->primary_menu));
-  rec_case_view_set_exporting (self->case_view, self->exporting);
-  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->case_view), "case");
+  ensure_case_view (self);
+  rec_case_view_set_session (self->case_view, session);
 
   g_clear_pointer (&self->loading_path, g_free);
   update_title (self);
@@ -172,6 +203,12 @@ rec_window_set_loading (RecWindow  *self,
   name = g_filename_display_basename (path);
   adw_status_page_set_description (self->loading_page, name);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  if (self->case_view == NULL && self->prepare_tick == 0)
+    {
+      self->prepare_ticks = 0;
+      self->prepare_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), prepare_case_view_cb,
+                                                         NULL, NULL);
+    }
 }
 
 const char *
