@@ -102,7 +102,46 @@ export_action (GSimpleAction *action,
     _rec_window_export (self);
 }
 
+/* "win.add-payment" and friends: the pages' own add actions, reachable from
+ * anywhere in the window (menus, shortcuts, tests). The target is
+ * "page-name:page-action". */
+static void
+add_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  RecWindow *self = user_data;
+  static const struct
+  {
+    const char *action;
+    const char *page;
+    const char *page_action;
+  } adds[] = {
+    { "add-payment", "payments", "ledger.add-payment" },
+    { "add-charge", "payments", "ledger.add-charge" },
+    { "add-communication", "communications", "log.add" },
+    { "add-term", "order", "order.add-term" },
+    { "add-child", "order", "order.add-child" },
+  };
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (self->session == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (adds); i++)
+    if (g_str_equal (name, adds[i].action))
+      {
+        rec_window_select_page (self, adds[i].page);
+        gtk_widget_activate_action (rec_window_get_page (self, adds[i].page),
+                                    adds[i].page_action, NULL);
+      }
+}
+
 static const GActionEntry win_entries[] = {
+  { "add-payment", add_action, NULL, NULL, NULL },
+  { "add-charge", add_action, NULL, NULL, NULL },
+  { "add-communication", add_action, NULL, NULL, NULL },
+  { "add-term", add_action, NULL, NULL, NULL },
+  { "add-child", add_action, NULL, NULL, NULL },
   { "undo", undo_action, NULL, NULL, NULL },
   { "find", find_action, NULL, NULL, NULL },
   { "export", export_action, NULL, NULL, NULL },
@@ -126,6 +165,11 @@ _rec_window_update_actions (RecWindow *self)
 
   set_enabled (self, "undo", has_case && rec_case_session_can_undo (self->session));
   set_enabled (self, "find", has_case);
+  set_enabled (self, "add-payment", has_case);
+  set_enabled (self, "add-charge", has_case);
+  set_enabled (self, "add-communication", has_case);
+  set_enabled (self, "add-term", has_case);
+  set_enabled (self, "add-child", has_case);
   set_enabled (self, "export", has_case && !exporting);
   set_enabled (self, "show-undo-toast", has_case);
 }

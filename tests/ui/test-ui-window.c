@@ -151,6 +151,7 @@ test_start_page (Fixture       *fixture,
   g_assert_cmpstr (_rec_window_get_mode (window), ==, "start");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-payment"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "open-demo"));
 }
 
@@ -352,9 +353,12 @@ add_payment_through_dialog (RecWindow  *window,
   g_autoptr(GtkWindow) dialog = NULL;
   g_autoptr(RecPayment) added = NULL;
 
-  rec_window_select_page (window, "payments");
-  gtk_widget_activate_action (rec_window_get_page (window, "payments"), "ledger.add-payment", NULL);
+  /* The window's action selects the Payments page and opens the dialog. */
+  rec_window_select_page (window, "overview");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "add-payment", NULL);
   spin ();
+  g_assert_true (rec_window_get_page (window, "payments")
+                 == adw_view_stack_get_visible_child (ADW_VIEW_STACK (gtk_widget_get_parent (rec_window_get_page (window, "payments")))));
   dialog = g_object_ref (find_toplevel (REC_TYPE_PAYMENT_DIALOG));
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   _rec_dialog_set_field (dialog, "amount", amount);
