@@ -107,11 +107,13 @@ static GtkWidget *
 edit_button_new (RecRemedyItem *item)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  const char *label = item->step != NULL ? _("Edit the step") : _("Record a step");
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, item->step != NULL ? _("Edit the step")
-                                                          : _("Record a step"));
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "enforcement.edit");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ix)", (int) item->remedy,
                                     item->step != NULL ? item->step->id : (gint64) 0);
