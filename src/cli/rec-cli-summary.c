@@ -86,14 +86,14 @@ append_delinquency (GString                *out,
   if (rec_date_is_set (&r->oldest_unpaid_due))
     {
       g_autofree char *date = rec_date_format (&r->oldest_unpaid_due);
+      const char *format;
 
-      g_string_append_printf (out, "\n  ");
       /* Translators: %s is a date; %d a number of days */
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
-                                                "Oldest unpaid since %s: %d day delinquent",
-                                                "Oldest unpaid since %s: %d days delinquent",
-                                                (gulong) r->days_delinquent),
-                              date, r->days_delinquent);
+      format = g_dngettext (GETTEXT_PACKAGE, "Oldest unpaid since %s: %d day delinquent",
+                            "Oldest unpaid since %s: %d days delinquent",
+                            (gulong) r->days_delinquent);
+      g_string_append_printf (out, "\n  ");
+      g_string_append_printf (out, format, date, r->days_delinquent);
       g_string_append_c (out, '\n');
     }
   else

@@ -148,13 +148,19 @@ describe_term_dates (RecTerm *term)
   gboolean in_force = term_in_force (term);
 
   if (!rec_date_is_set (&term->end))
-    /* Translators: %s is the date a support term took or takes effect */
-    return in_force ? g_strdup_printf (_("In force since %s"), from)
-                    : g_strdup_printf (_("From %s, no end date"), from);
+    {
+      if (in_force)
+        /* Translators: %s is the date a support term took effect */
+        return g_strdup_printf (_("In force since %s"), from);
+      /* Translators: %s is the date a support term takes or took effect */
+      return g_strdup_printf (_("From %s, no end date"), from);
+    }
   to = rec_gui_format_date (&term->end);
+  if (in_force)
+    /* Translators: the first and last date of a support term in force */
+    return g_strdup_printf (_("In force from %s to %s"), from, to);
   /* Translators: the first and last date of a support term */
-  return in_force ? g_strdup_printf (_("In force from %s to %s"), from, to)
-                  : g_strdup_printf (_("From %s to %s"), from, to);
+  return g_strdup_printf (_("From %s to %s"), from, to);
 }
 
 /* A term is a modification when an earlier term of the same kind exists. */
