@@ -56,11 +56,13 @@ print_help (void)
 
   g_string_append_printf (out, "%s\n\n", _("Recourse — keep a child support enforcement case"));
   g_string_append_printf (out, "%s\n", _("Usage:"));
-  g_string_append_printf (out, "  recourse                      %s\n", _("open the window"));
-  g_string_append_printf (out, "  recourse CASE.recourse        %s\n", _("open that case in the window"));
+  g_string_append_printf (out, "  %-38s %s\n", "recourse", _("open the window"));
+  g_string_append_printf (out, "  %-38s %s\n", "recourse CASE.recourse",
+                          _("open that case in the window"));
   for (guint i = 0; verbs[i].name != NULL; i++)
-    g_string_append_printf (out, "  %-29s %s\n", verbs[i].usage, _(verbs[i].summary));
-  g_string_append_printf (out, "  recourse --help | --version\n\n");
+    g_string_append_printf (out, "  recourse %-29s %s\n", verbs[i].usage, _(verbs[i].summary));
+  g_string_append_printf (out, "  %-38s %s\n\n", "recourse --help | --version",
+                          _("this help, or the version; VERB --help for a verb"));
   g_string_append_printf (out, "%s\n",
                           _("Exit status: 0 success, 1 the work failed, 2 bad usage or bad input."));
   fputs (out->str, stdout);
