@@ -5,7 +5,7 @@
  * Draws result->balance_points (one per month) as two stacked areas: unpaid
  * principal at the bottom, unpaid interest on top, so the upper edge is the
  * total owed. Amounts stay integer cents until the one place where a cents
- * value becomes a pixel position (cents_to_y).
+ * value becomes a pixel position (axis_y).
  */
 #define G_LOG_DOMAIN "rec-balance-chart"
 
@@ -120,14 +120,17 @@ format_tick (RecCents    cents,
   return text;
 }
 
+/* The only place a sum of money becomes a pixel: its offset within the axis is
+ * computed in integers (millionths of the axis; at most 10^11 cents × 10^6 fits
+ * in 64 bits), and only that proportion meets floating point. */
 static double
-cents_to_y (const Geometry *geometry,
-            RecCents        cents)
+axis_y (const Geometry *geometry,
+        RecCents        value)
 {
-  double fraction = (double) (cents - geometry->lo_cents) /
-                    (double) (geometry->hi_cents - geometry->lo_cents);
+  RecCents span = MAX (geometry->hi_cents - geometry->lo_cents, 1);
+  gint64 millionths = (value - geometry->lo_cents) * 1000000 / span;
 
-  return geometry->bottom - fraction * (geometry->bottom - geometry->top);
+  return geometry->bottom - (geometry->bottom - geometry->top) * millionths / 1e6;
 }
 
 static double
@@ -244,7 +247,7 @@ draw_money_axis (RecBalanceChart *self,
   for (RecCents tick = geometry->lo_cents; tick <= geometry->hi_cents; tick += geometry->step_cents)
     {
       g_autofree char *label = format_tick (tick, self->currency);
-      double y = round (cents_to_y (geometry, tick)) + 0.5;
+      double y = round (axis_y (geometry, tick)) + 0.5;
 
       set_source (cr, &colors->grid, tick == 0 ? 3.0 : 1.0);
       cairo_move_to (cr, geometry->left, y);
@@ -331,7 +334,7 @@ trace_band (RecBalanceChart *self,
       const RecBalancePoint *point = point_at (self, k);
       RecCents top = interest ? point_total (point) : point->principal_balance_cents;
 
-      cairo_line_to (cr, index_to_x (geometry, k), cents_to_y (geometry, top));
+      cairo_line_to (cr, index_to_x (geometry, k), axis_y (geometry, top));
     }
 
   for (guint k = geometry->n; k-- > 0;)
@@ -339,7 +342,7 @@ trace_band (RecBalanceChart *self,
       const RecBalancePoint *point = point_at (self, k);
       RecCents base = interest ? point->principal_balance_cents : 0;
 
-      cairo_line_to (cr, index_to_x (geometry, k), cents_to_y (geometry, base));
+      cairo_line_to (cr, index_to_x (geometry, k), axis_y (geometry, base));
     }
 
   cairo_close_path (cr);
@@ -364,7 +367,7 @@ draw_areas (RecBalanceChart *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint k = 0; k < geometry->n; k++)
     cairo_line_to (cr, index_to_x (geometry, k),
-                   cents_to_y (geometry, point_total (point_at (self, k))));
+                   axis_y (geometry, point_total (point_at (self, k))));
   set_source (cr, &colors->principal, 1.0);
   cairo_stroke (cr);
 }
