@@ -117,7 +117,7 @@ update_dates (RecOverviewPage        *self,
       g_autofree char *date = rec_gui_format_date (&result->oldest_unpaid_due);
 
       /* Translators: %s is a date */
-      oldest = g_strdup_printf (_("Oldest unpaid installment due %s"), date);
+      oldest = g_strdup_printf (_("Oldest unpaid amount due %s"), date);
     }
   gtk_label_set_text (self->oldest_label, oldest != NULL ? oldest : _("Nothing is overdue"));
 
