@@ -67,13 +67,75 @@ date_text (GObject  *object,
   return rec_gui_format_date (&REC_LEDGER_ITEM (object)->line.date);
 }
 
+/* How the engine applied a payment (spec/arrears.md §4), e.g. "$600.00 to
+ * this month's support, $45.00 to interest", or NULL when it all went to this
+ * month's support. */
+static char *
+split_text (RecLedgerPage       *self,
+            const RecLedgerLine *line)
+{
+  const struct { RecCents cents; const char *format; } parts[] = {
+    /* Translators: %s is an amount of a payment */
+    { line->to_current_cents, N_("%s to this month’s support") },
+    /* Translators: %s is an amount of a payment */
+    { line->to_interest_cents, N_("%s to interest") },
+    /* Translators: %s is an amount of a payment */
+    { line->to_principal_cents, N_("%s to past-due support") },
+    /* Translators: %s is an amount of a payment, kept for later installments */
+    { line->to_credit_cents, N_("%s kept as credit") },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_parts = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *amount = NULL;
+
+      if (parts[i].cents == 0)
+        continue;
+      amount = rec_gui_format_cents (self->session, parts[i].cents);
+      if (n_parts++ > 0)
+        /* Translators: separates the parts of a list, "A, B" */
+        g_string_append (text, C_("list separator", ", "));
+      g_string_append_printf (text, _(parts[i].format), amount);
+    }
+
+  /* A payment that simply paid this month's support needs no explanation. */
+  if (n_parts == 0 || line->to_current_cents == line->amount_cents)
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+payment_text (RecLedgerPage       *self,
+              const RecLedgerLine *line)
+{
+  RecPayment *payment = REC_PAYMENT (line->source);
+  g_autofree char *split = split_text (self, line);
+  g_autofree char *name = NULL;
+
+  if (*payment->reference != '\0')
+    /* Translators: a payment method ("Check"), then its reference ("#1043") */
+    name = g_strdup_printf (_("Payment · %s · %s"), rec_payment_method_label (payment->method),
+                            payment->reference);
+  else
+    /* Translators: %s is a payment method, e.g. "Check" */
+    name = g_strdup_printf (_("Payment · %s"), rec_payment_method_label (payment->method));
+
+  if (split == NULL)
+    return g_steal_pointer (&name);
+
+  /* Translators: a payment ("Payment · Check · 1043"), then how it was applied
+   * ("$600.00 to this month’s support, $45.00 to interest") */
+  return g_strdup_printf (_("%s — %s"), name, split);
+}
+
 static char *
 entry_text (GObject  *object,
             gpointer  user_data)
 {
   const RecLedgerLine *line = &REC_LEDGER_ITEM (object)->line;
   RecCharge *charge;
-  RecPayment *payment;
 
   switch (line->kind)
     {
@@ -86,13 +148,7 @@ entry_text (GObject  *object,
       return g_strdup (*charge->description != '\0' ? charge->description : _("Charge"));
 
     case REC_LEDGER_PAYMENT:
-      payment = REC_PAYMENT (line->source);
-      if (*payment->reference != '\0')
-        /* Translators: a payment method ("Check"), then its reference ("#1043") */
-        return g_strdup_printf (_("Payment · %s · %s"), rec_payment_method_label (payment->method),
-                                payment->reference);
-      /* Translators: %s is a payment method, e.g. "Check" */
-      return g_strdup_printf (_("Payment · %s"), rec_payment_method_label (payment->method));
+      return payment_text (user_data, line);
 
     default:
       g_return_val_if_reached (NULL);
