@@ -117,6 +117,13 @@ static const Label labels[] = {
   L (balance, N_("Balance")),
   L (payment, N_("Payment")),
   L (no_ledger, N_("Nothing was due or paid up to this date.")),
+  /* The same messages as the window's ledger (src/gui/rec-ledger-page.c). */
+  L (split_current, N_("%s to this month’s support")),
+  L (split_interest, N_("%s to interest")),
+  L (split_principal, N_("%s to past-due support")),
+  L (split_credit, N_("%s kept as credit")),
+  LC (list_separator, "list separator", NC_("list separator", ", ")),
+  L (entry_and_split, N_("%s — %s")),
 
   L (contempt, N_("Months not paid in full (as on form FL-411)")),
   L (contempt_intro, N_("Each month below was not paid in full and is within the time limit for contempt; each may be a separate count.")),

@@ -88,6 +88,12 @@ struct _RecReportLabels
   char *balance;
   char *payment;
   char *no_ledger;
+  char *split_current;      /* printf formats with one %s: an amount */
+  char *split_interest;
+  char *split_principal;
+  char *split_credit;
+  char *list_separator;
+  char *entry_and_split;    /* printf format: the entry, then the split */
 
   /* Contempt (FL-411) */
   char *contempt;
