@@ -251,6 +251,32 @@ test_every_record (void)
   rt_remove (path);
 }
 
+/* A payment beyond this month's support is shown split as the engine applied
+ * it: this month's installment, then interest, then the oldest support. */
+static void
+test_payment_split (void)
+{
+  g_autoptr(RecCaseData) data = build_case ();
+  g_autofree char *path = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  add_payment (data, "2024-05-20", 200000, "CHK-SPLIT");
+  path = write_packet (data, "en", REC_PDF_PAPER_LETTER);
+  doc = rt_open_pdf (path);
+  text = rt_document_text (doc);
+  flat = rt_squeeze (text);
+
+  /* The text has no white space left (rt_squeeze). */
+  g_assert_nonnull (strstr (flat, "CHK-SPLIT—$850.00tothismonth’ssupport,$"));
+  g_assert_nonnull (strstr (flat, "tointerest,$"));
+  g_assert_nonnull (strstr (flat, "topast-duesupport"));
+  /* Payments that only paid their month's support say nothing more. */
+  g_assert_null (strstr (flat, "CHK-1004—"));
+  rt_remove (path);
+}
+
 static void
 test_empty_case (void)
 {
@@ -434,6 +460,7 @@ main (int    argc,
   g_test_add_func ("/report/cover-totals", test_cover_totals);
   g_test_add_func ("/report/every-record", test_every_record);
   g_test_add_func ("/report/empty-case", test_empty_case);
+  g_test_add_func ("/report/payment-split", test_payment_split);
   g_test_add_func ("/report/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/report/snapshot-is-a-copy", test_snapshot_is_a_copy);
   g_test_add_func ("/report/input-new-take", test_input_new_take);
