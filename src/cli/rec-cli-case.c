@@ -33,16 +33,6 @@ new_context (const char *verb,
   return g_option_context_new (parameters);
 }
 
-/* Exit status for a store error: bad input (2) or failed work (1). */
-static int
-exit_for_store_error (const GError *error)
-{
-  if (error->domain == REC_STORE_ERROR
-      && (error->code == REC_STORE_ERROR_NOT_A_CASE || error->code == REC_STORE_ERROR_TOO_NEW
-          || error->code == REC_STORE_ERROR_EXISTS || error->code == REC_STORE_ERROR_CONSTRAINT))
-    return REC_EXIT_USAGE;
-  return REC_EXIT_FAILED;
-}
 
 /* Exactly one positional argument after the verb. */
 static gboolean
@@ -137,7 +127,7 @@ write_case (const char        *output,
   if (!rec_store_write_case (output, case_data, force, &error))
     {
       _rec_cli_error ("%s", error->message);
-      return exit_for_store_error (error);
+      return _rec_cli_exit_for_store_error (error);
     }
 
   return REC_EXIT_OK;
@@ -194,7 +184,7 @@ _rec_cli_new (int    argc,
   if (store == NULL)
     {
       _rec_cli_error ("%s", error->message);
-      return exit_for_store_error (error);
+      return _rec_cli_exit_for_store_error (error);
     }
 
   return REC_EXIT_OK;
@@ -300,7 +290,7 @@ _rec_cli_export (int    argc,
   if (store == NULL || (case_data = rec_store_load_case (store, &error)) == NULL)
     {
       _rec_cli_error ("%s", error->message);
-      return exit_for_store_error (error);
+      return _rec_cli_exit_for_store_error (error);
     }
 
   text = rec_case_json_to_string (case_data);
@@ -338,7 +328,7 @@ _rec_cli_verify (int    argc,
   if (store == NULL)
     {
       _rec_cli_error ("%s", error->message);
-      return exit_for_store_error (error);
+      return _rec_cli_exit_for_store_error (error);
     }
 
   if (rec_store_verify (store, report, &error))

@@ -30,6 +30,8 @@ gboolean _rec_cli_write_atomically (const char  *path,
                                     const char  *contents,
                                     gsize        length,
                                     GError     **error);
+/* The exit status for an error of rec_store_open/load (spec/cli.md). */
+int      _rec_cli_exit_for_store_error (const GError *error);
 /* Parses --as-of (NULL → today, local date). */
 gboolean _rec_cli_parse_as_of     (const char  *text,
                                    GDate       *out_date);

@@ -99,11 +99,11 @@ load_case (const char   *path,
     }
 
   store = rec_store_open (path, TRUE, &error);
+  /* The store's messages name the file already. */
   if (store == NULL || (*out_case = rec_store_load_case (store, &error)) == NULL)
     {
-      /* Translators: the first %s is a file name, the second the reason */
-      _rec_cli_error (_("%s: %s"), path, error->message);
-      return REC_EXIT_FAILED;
+      _rec_cli_error ("%s", error->message);
+      return _rec_cli_exit_for_store_error (error);
     }
 
   *out_rules = rec_rules_load ((*out_case)->info->jurisdiction, &error);

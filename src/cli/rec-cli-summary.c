@@ -215,7 +215,7 @@ load (const char   *path,
   if (store == NULL || (*out_case = rec_store_load_ledger (store, &error)) == NULL)
     {
       _rec_cli_error ("%s", error->message);
-      return REC_EXIT_FAILED;
+      return _rec_cli_exit_for_store_error (error);
     }
 
   *out_rules = rec_rules_load ((*out_case)->info->jurisdiction, &error);

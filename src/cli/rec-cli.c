@@ -9,6 +9,7 @@
 #include "rec-cli-private.h"
 
 #include "rec-date.h"
+#include "rec-store.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -207,6 +208,18 @@ _rec_cli_parse_as_of (const char *text,
     }
 
   return TRUE;
+}
+
+/* One mapping for every verb: a file that is not a case, or is too new, is bad
+ * input (2); a case that cannot be read or written is failed work (1). */
+int
+_rec_cli_exit_for_store_error (const GError *error)
+{
+  if (error->domain == REC_STORE_ERROR
+      && (error->code == REC_STORE_ERROR_NOT_A_CASE || error->code == REC_STORE_ERROR_TOO_NEW
+          || error->code == REC_STORE_ERROR_EXISTS || error->code == REC_STORE_ERROR_CONSTRAINT))
+    return REC_EXIT_USAGE;
+  return REC_EXIT_FAILED;
 }
 
 gboolean

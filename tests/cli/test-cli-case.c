@@ -490,7 +490,8 @@ test_not_a_case (Fixture       *f,
 {
   g_autofree char *path = path_in (f, "notes.recourse");
   g_autofree char *sum = NULL;
-  static const char *verbs[] = { "verify", "export" };
+  static const char *verbs[] = { "verify", "export", "summary", "report" };
+  g_autofree char *pdf = path_in (f, "packet.pdf");
 
   g_assert_true (g_file_set_contents (path, "grocery list\n", -1, NULL));
   sum = checksum (path);
@@ -501,6 +502,8 @@ test_not_a_case (Fixture       *f,
 
       if (g_str_equal (verbs[i], "export"))
         run_recourse (&run, "export", path, "--json", "-o", "-", NULL);
+      else if (g_str_equal (verbs[i], "report"))
+        run_recourse (&run, "report", path, "-o", pdf, NULL);
       else
         run_recourse (&run, verbs[i], path, NULL);
       g_assert_cmpint (run.status, ==, 2);
