@@ -545,7 +545,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   RecApplication *self = user_data;
-  const char *developers[] = { "The Recourse authors", NULL };
+  const char *developers[] = { _("The Recourse authors"), NULL };
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", _("Recourse"),

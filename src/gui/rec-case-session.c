@@ -10,6 +10,8 @@
 
 #include "rec-date.h"
 
+#include <glib/gi18n.h>
+
 /* Every entity starts with the same three fields (rec-case-data.h), which lets
  * one table of operations serve all seven kinds. */
 typedef struct
@@ -337,8 +339,9 @@ do_update (RecCaseSession *self,
 
   if (!find_by_id (self, kind, HEAD (item)->id, &index))
     {
-      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND,
-                   "No record with id %" G_GINT64_FORMAT " in this case", HEAD (item)->id);
+      g_debug ("No record with id %" G_GINT64_FORMAT " in this case", HEAD (item)->id);
+      g_set_error_literal (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND,
+                           _("This record is no longer in the case."));
       return FALSE;
     }
   if (!kind_ops[kind].update (self->store, item, error))
@@ -364,8 +367,9 @@ do_delete (RecCaseSession *self,
 
   if (!find_by_id (self, kind, id, &index))
     {
-      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND,
-                   "No record with id %" G_GINT64_FORMAT " in this case", id);
+      g_debug ("No record with id %" G_GINT64_FORMAT " in this case", id);
+      g_set_error_literal (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND,
+                           _("This record is no longer in the case."));
       return FALSE;
     }
   if (!kind_ops[kind].delete (self->store, id, error))
