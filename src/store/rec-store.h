@@ -23,6 +23,8 @@ typedef enum
   REC_STORE_ERROR_CONSTRAINT,   /* a value the schema refuses */
   REC_STORE_ERROR_EXISTS,       /* create: the file is already there */
   REC_STORE_ERROR_NOT_FOUND,    /* no such record */
+  REC_STORE_ERROR_BUSY,         /* another program holds the file (waited, then gave up) */
+  REC_STORE_ERROR_MODIFIED,     /* a schema Recourse never writes: triggers, views, extra tables */
 } RecStoreError;
 
 GQuark rec_store_error_quark (void);
