@@ -83,6 +83,36 @@ rounded (Sweep       *s,
   return cents;
 }
 
+/* *sum += value, or the overflow noted and *sum left as it was: every sum of
+ * cents goes through these, so that a case whose amounts are beyond what it
+ * may hold (a file another program wrote) stops with REC_CORE_ERROR_OVERFLOW
+ * instead of wrapping around. */
+static void
+add_to (Sweep    *s,
+        RecCents *sum,
+        RecCents  value)
+{
+  RecCents result;
+
+  if (rec_cents_add (*sum, value, &result))
+    *sum = result;
+  else
+    s->overflow = TRUE;
+}
+
+static void
+subtract_from (Sweep    *s,
+               RecCents *sum,
+               RecCents  value)
+{
+  RecCents result;
+
+  if (rec_cents_sub (*sum, value, &result))
+    *sum = result;
+  else
+    s->overflow = TRUE;
+}
+
 /* The interest balance rounded half-up, as ledger lines and balance points
  * show it; most events leave it unchanged. */
 static RecCents
@@ -155,10 +185,10 @@ pay_item (Sweep    *s,
           RecItem  *item,
           RecCents  cents)
 {
-  item->unpaid -= cents;
-  s->principal_balance -= cents;
+  subtract_from (s, &item->unpaid, cents);
+  subtract_from (s, &s->principal_balance, cents);
   if (item->accruing)
-    s->accruing -= cents;
+    subtract_from (s, &s->accruing, cents);
 }
 
 static void
@@ -183,13 +213,11 @@ sweep_items_due (Sweep   *s,
       RecLedgerLine line = { 0, };
       RecCents covered = MIN (s->credit, item->unpaid);
 
-      if (!rec_cents_add (s->result->principal_due_cents, item->amount,
-                          &s->result->principal_due_cents)
-          || !rec_cents_add (s->principal_balance, item->amount, &s->principal_balance))
-        s->overflow = TRUE;
+      add_to (s, &s->result->principal_due_cents, item->amount);
+      add_to (s, &s->principal_balance, item->amount);
 
       pay_item (s, item, covered);
-      s->credit -= covered;
+      subtract_from (s, &s->credit, covered);
 
       line.kind = item->is_charge ? REC_LEDGER_CHARGE : REC_LEDGER_INSTALLMENT;
       g_date_clear (&line.date, 1);
@@ -215,7 +243,7 @@ sweep_activate (Sweep   *s,
       if (!item->bearing)
         continue;
       item->accruing = TRUE;
-      s->accruing += item->unpaid;
+      add_to (s, &s->accruing, item->unpaid);
     }
 }
 
@@ -312,11 +340,10 @@ sweep_payment (Sweep      *s,
 
   /* What is left is a prepayment (spec §4.4). */
   line.to_credit_cents = money;
-  s->credit += money;
+  add_to (s, &s->credit, money);
 
-  if (!rec_cents_add (s->result->paid_cents, payment->amount_cents, &s->result->paid_cents))
-    s->overflow = TRUE;
-  s->result->interest_paid_cents += line.to_interest_cents;
+  add_to (s, &s->result->paid_cents, payment->amount_cents);
+  add_to (s, &s->result->interest_paid_cents, line.to_interest_cents);
   s->result->last_payment = payment->date;
   s->result->last_payment_cents = payment->amount_cents;
 
@@ -338,7 +365,8 @@ sweep_run (Sweep        *s,
   guint next_payment = 0;
   guint32 next_month = first_of_next_month (s->cur);
 
-  for (;;)
+  /* After an overflow nothing computed is shown: stop there. */
+  while (!s->overflow)
     {
       guint32 day = G_MAXUINT32;
 
@@ -469,11 +497,12 @@ sweep_finish (Sweep *s)
 
   r->credit_cents = s->credit;
   r->principal_balance_cents = s->principal_balance;
-  r->principal_paid_cents = r->principal_due_cents - s->principal_balance;
+  r->principal_paid_cents = r->principal_due_cents;
+  subtract_from (s, &r->principal_paid_cents, s->principal_balance);
   r->interest_accrued_cents = rounded (s, s->accrued);
   r->interest_balance_cents = rounded (s, s->interest);
-  if (!rec_cents_add (r->principal_balance_cents, r->interest_balance_cents, &r->total_balance_cents))
-    s->overflow = TRUE;
+  r->total_balance_cents = r->principal_balance_cents;
+  add_to (s, &r->total_balance_cents, r->interest_balance_cents);
 
   while (s->oldest < s->frontier && s->items[s->oldest].unpaid == 0)
     s->oldest++;

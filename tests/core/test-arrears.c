@@ -738,6 +738,62 @@ test_json_nothing_unpaid (void)
   g_assert_cmpstr (json_object_get_string_member (root, "principal_paid"), ==, "500.00");
 }
 
+/* Amounts beyond what a case may hold (a file written by another program,
+ * its CHECK constraints ignored) stop with REC_CORE_ERROR_OVERFLOW; no sum
+ * wraps around on the way (under UndefinedBehaviorSanitizer the old engine
+ * stopped at a signed overflow: the credit of two such payments, the accruing
+ * principal of two such charges, the principal paid). Amounts at the limit
+ * over centuries still compute, exactly. */
+static void
+test_overflow (void)
+{
+  static const struct
+  {
+    const char *name, *charges, *payments;
+  } rows[] = {
+    { "two payments into credit", NULL, "2024-01-02 1.00; 2024-01-03 1.00" },
+    { "two interest-bearing charges", "2024-01-01 1.00; 2024-01-01 1.00", NULL },
+    { "charges, then payments", "2024-01-01 1.00; 2024-01-01 1.00", "2024-02-01 1.00; 2024-02-02 1.00" },
+  };
+  g_autoptr(RecRules) rules = fx_rules (NULL);
+  GDate as_of = fx_date ("2024-06-01");
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(RecCaseData) data = fx_case ("child_support 100.00 monthly 1 2024-01-01", rows[i].charges,
+                                             rows[i].payments, NULL, FALSE, FALSE);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RecArrearsResult) r = NULL;
+
+      g_test_message ("overflow row %u: %s", i, rows[i].name);
+      for (guint k = 0; k < data->charges->len; k++)
+        ((RecCharge *) g_ptr_array_index (data->charges, k))->amount_cents = G_MAXINT64 - (gint64) k;
+      for (guint k = 0; k < data->payments->len; k++)
+        ((RecPayment *) g_ptr_array_index (data->payments, k))->amount_cents = G_MAXINT64 - (gint64) k;
+      r = rec_arrears_compute (data, rules, &as_of, &error);
+      g_assert_error (error, REC_CORE_ERROR, REC_CORE_ERROR_OVERFLOW);
+      g_assert_null (r);
+    }
+
+  /* 999 999 999.99 every week from 1900-01-01 through 2024-12-30, both
+   * Mondays 45 654 days = 6 522 weeks apart: 6 523 installments, 6 523 ×
+   * 99 999 999 999 = 652 299 999 993 477 cents due; with nothing paid and no
+   * interest (0 %) the balance is that too. */
+  {
+    g_autoptr(RecRules) no_interest = fx_rules ("rate_percent=10=>rate_percent=0");
+    g_autoptr(RecCaseData) data = fx_case ("child_support 999999999.99 weekly - 1900-01-01", NULL, NULL,
+                                           NULL, FALSE, FALSE);
+    GDate end = fx_date ("2024-12-30");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RecArrearsResult) r = rec_arrears_compute (data, no_interest, &end, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (r->principal_due_cents, ==, G_GINT64_CONSTANT (652299999993477));
+    g_assert_cmpint (r->total_balance_cents, ==, G_GINT64_CONSTANT (652299999993477));
+    g_assert_cmpint (r->interest_accrued_cents, ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -754,6 +810,7 @@ main (int    argc,
   g_test_add_func ("/arrears/reasons-translatable", test_reasons_translatable);
   g_test_add_func ("/arrears/json", test_json);
   g_test_add_func ("/arrears/json-nothing-unpaid", test_json_nothing_unpaid);
+  g_test_add_func ("/arrears/overflow", test_overflow);
 
   return g_test_run ();
 }
