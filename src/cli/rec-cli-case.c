@@ -20,7 +20,6 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* A verb's option context; "recourse VERB" is the program name in --help. */
 static GOptionContext *
@@ -68,51 +67,6 @@ require_output (const char *output,
   /* Translators: %s is a verb such as "import" */
   fprintf (stderr, _("Try “recourse %s --help”.\n"), verb);
   *out_exit = REC_EXIT_USAGE;
-  return FALSE;
-}
-
-/* -o never replaces an existing case file unless --force. */
-static gboolean
-may_write (const char *output,
-           gboolean    force)
-{
-  if (force || g_str_equal (output, "-") || !g_file_test (output, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  /* Translators: %s is a file name */
-  _rec_cli_error (_("“%s” already exists; use --force to replace it"), output);
-  return FALSE;
-}
-
-/* Whether `path` is a case file (an SQLite database), whatever its name. */
-static gboolean
-looks_like_case (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
-  char header[16] = { 0 };
-  gsize n = 0;
-
-  return g_str_has_suffix (path, ".recourse")
-         || (in != NULL
-             && g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n,
-                                         NULL, NULL)
-             && n == sizeof header && memcmp (header, "SQLite format 3", 16) == 0);
-}
-
-/* Reading and writing the same file would destroy the input. */
-static gboolean
-distinct_files (const char *input,
-                const char *output)
-{
-  GStatBuf a, b;
-
-  if (g_str_equal (output, "-") || g_stat (input, &a) != 0 || g_stat (output, &b) != 0
-      || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
-    return TRUE;
-
-  /* Translators: %s is a file name given both as input and as -o */
-  _rec_cli_error (_("“%s” is both the input and the output"), output);
   return FALSE;
 }
 
@@ -173,7 +127,7 @@ _rec_cli_new (int    argc,
                       jurisdiction);
       return REC_EXIT_USAGE;
     }
-  if (!may_write (argv[1], force))
+  if (!_rec_cli_check_output (argv[1], NULL, REC_CLI_OUTPUT_CASE, force))
     return REC_EXIT_USAGE;
 
   rec_set_str (&info->title, title);
@@ -199,13 +153,8 @@ read_json (const char  *path,
   gsize length = 0;
   RecCaseData *case_data;
 
-  if (!g_file_get_contents (path, &contents, &length, &error))
-    {
-      _rec_cli_error ("%s", error->message);
-      *out_exit = g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                  ? REC_EXIT_USAGE : REC_EXIT_FAILED;
-      return NULL;
-    }
+  if (!_rec_cli_read_input (path, &contents, &length, out_exit))
+    return NULL;
 
   case_data = rec_case_json_parse (contents, (gssize) length, &error);
   if (case_data == NULL)
@@ -241,7 +190,7 @@ _rec_cli_import (int    argc,
       || !require_output (output, argv[0], &status))
     return status;
 
-  if (!distinct_files (argv[1], output) || !may_write (output, force))
+  if (!_rec_cli_check_output (output, argv[1], REC_CLI_OUTPUT_CASE, force))
     return REC_EXIT_USAGE;
 
   case_data = read_json (argv[1], &status);
@@ -264,7 +213,8 @@ _rec_cli_export (int    argc,
       N_("Write interchange JSON (the only format so far)"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write (- for standard output)"),
       N_("OUT") },
-    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing case file"), NULL },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Does nothing: an existing JSON file is always replaced, a case file never is"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -273,6 +223,7 @@ _rec_cli_export (int    argc,
   g_autoptr(RecCaseData) case_data = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  gsize length;
   int status = REC_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -281,9 +232,9 @@ _rec_cli_export (int    argc,
       || !require_output (output, argv[0], &status))
     return status;
 
-  /* Only a case file is protected from -o; a JSON file is replaced. */
-  if (!distinct_files (argv[1], output)
-      || (looks_like_case (output) && !may_write (output, force)))
+  /* A JSON file is replaced; the input, a case or any database never is,
+   * --force or not (it is accepted for the scripts of older versions). */
+  if (!_rec_cli_check_output (output, argv[1], REC_CLI_OUTPUT_DOCUMENT, FALSE))
     return REC_EXIT_USAGE;
 
   store = rec_store_open (argv[1], TRUE, &error);
@@ -294,9 +245,18 @@ _rec_cli_export (int    argc,
     }
 
   text = rec_case_json_to_string (case_data);
-  /* The JSON holds the same family data as the case: private like it (0600). */
-  umask (077);
-  if (!_rec_cli_write_atomically (output, text, strlen (text), &error))
+  length = strlen (text);
+  /* What import would refuse is not written: every export imports again. */
+  if (length > (gsize) REC_CLI_MAX_INPUT_MB * 1024 * 1024)
+    {
+      /* Translators: %s is a file name; %d a number of megabytes such as 512 */
+      _rec_cli_error (_("%s: the case's JSON would be larger than %d MB, the most import reads; "
+                        "nothing was written"), argv[1], REC_CLI_MAX_INPUT_MB);
+      return REC_EXIT_FAILED;
+    }
+  /* The JSON holds the same family data as the case: private like it (0600,
+   * the atomic file's mode). */
+  if (!_rec_cli_write_atomically (output, text, length, &error))
     {
       _rec_cli_error ("%s", error->message);
       return REC_EXIT_FAILED;
@@ -333,9 +293,11 @@ _rec_cli_verify (int    argc,
 
   if (rec_store_verify (store, report, &error))
     {
+      g_autofree char *name = _rec_cli_printable (argv[1], TRUE);
+
       /* Translators: %s is a file name; %d the schema version */
       printf (_("%s: OK (schema version %d, integrity, foreign keys and every value checked)\n"),
-              argv[1], rec_store_get_file_version (store));
+              name, rec_store_get_file_version (store));
       return REC_EXIT_OK;
     }
 
@@ -381,7 +343,8 @@ _rec_cli_demo (int    argc,
       _rec_cli_error (_("unexpected argument “%s”"), argv[1]);
       return REC_EXIT_USAGE;
     }
-  if (!_rec_cli_parse_as_of (as_of, &today) || !may_write (output, force))
+  if (!_rec_cli_parse_as_of (as_of, &today)
+      || !_rec_cli_check_output (output, NULL, REC_CLI_OUTPUT_CASE, force))
     return REC_EXIT_USAGE;
 
   case_data = rec_demo_case_new (&today, large);

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 typedef int (*RecCliVerbFunc) (int    argc,
                                char **argv);
 
-/* Prints "recourse: MESSAGE" on stderr, one line. */
+/* Prints "recourse: MESSAGE" on stderr, one line, through _rec_cli_printable. */
 void     _rec_cli_error           (const char  *format,
                                    ...) G_GNUC_PRINTF (1, 2);
 /* Parses options with GOptionContext; on bad usage prints the error and a hint
@@ -24,12 +24,52 @@ gboolean _rec_cli_parse_options   (GOptionContext *context,
                                    int            *argc,
                                    char         ***argv,
                                    int            *out_exit);
-/* Writes `contents` to `path` through a temporary file in the same folder and
- * a rename ("-" writes to stdout), so a failure never leaves half a file. */
+/* Writes `contents` to `path` through a locked hidden temporary in the same
+ * folder (mode 0600) and a rename, so a failure never leaves half a file ("-"
+ * writes to stdout). Leftovers of killed runs there are removed first. */
 gboolean _rec_cli_write_atomically (const char  *path,
                                     const char  *contents,
                                     gsize        length,
                                     GError     **error);
+
+/* What a verb's -o writes. */
+typedef enum
+{
+  REC_CLI_OUTPUT_DOCUMENT,   /* export, report: never written over a case file */
+  REC_CLI_OUTPUT_CASE,       /* import, demo, new: replaces a case only with --force */
+} RecCliOutput;
+
+/* The one check of every -o (spec/cli.md): refuses an output that is the input
+ * (the same file, or a symbolic or hard link to it), that is not a regular
+ * file, or that holds a database (a case or any SQLite file, its journal or
+ * WAL, recognised by content, not by name) — except a case replaced by a
+ * REC_CLI_OUTPUT_CASE verb with `force`. A REC_CLI_OUTPUT_CASE verb also
+ * refuses any existing file without `force`. `input` may be NULL. Prints the
+ * one-line reason and returns FALSE (exit 2); nothing has been written. */
+gboolean _rec_cli_check_output    (const char   *output,
+                                   const char   *input,
+                                   RecCliOutput  kind,
+                                   gboolean      force);
+
+/* The most an input read whole (a case's JSON) may hold. */
+#define REC_CLI_MAX_INPUT_MB 512
+
+/* Reads a whole input file, refusing before any read what is not a regular
+ * file (a FIFO, a device, a folder) or holds more than REC_CLI_MAX_INPUT_MB.
+ * Prints the one-line reason and sets *out_exit (2 for a missing, non-regular
+ * or oversized file, 1 for an I/O failure). */
+gboolean _rec_cli_read_input      (const char   *path,
+                                   char        **out_contents,
+                                   gsize        *out_length,
+                                   int          *out_exit);
+
+/* `text` (from a case or a file) safe to print on a terminal: C0 controls
+ * (but tab, and newline unless `one_line`), DEL, C1 controls and the
+ * bidirectional marks, embeddings, overrides and isolates become visible
+ * escapes ("\x1b", "\u202e"); bytes that are not UTF-8 become "\xff". */
+char    *_rec_cli_printable       (const char   *text,
+                                   gboolean      one_line) G_GNUC_WARN_UNUSED_RESULT;
+
 /* The exit status for an error of rec_store_open/load (spec/cli.md). */
 int      _rec_cli_exit_for_store_error (const GError *error);
 /* Parses --as-of (NULL → today, local date). */

@@ -214,7 +214,8 @@ _rec_cli_report (int    argc,
     }
 
   g_date_clear (&as_of, 1);
-  if (!check_options (&options, &paper, &paper_given) || !_rec_cli_parse_as_of (options.as_of, &as_of))
+  if (!check_options (&options, &paper, &paper_given) || !_rec_cli_parse_as_of (options.as_of, &as_of)
+      || !_rec_cli_check_output (options.output, argv[1], REC_CLI_OUTPUT_DOCUMENT, FALSE))
     return REC_EXIT_USAGE;
 
   return write_report (argv[1], &options, &as_of, paper, paper_given);

@@ -268,7 +268,16 @@ summarize (const char  *path,
       return error->code == REC_CORE_ERROR_INVALID ? REC_EXIT_USAGE : REC_EXIT_FAILED;
     }
 
-  text = json ? rec_arrears_result_to_json (result) : summary_text (case_data, rules, result);
+  /* The JSON is exact (it escapes control characters); the text is for
+   * people's terminals: no raw control or bidi character from the case. */
+  if (json)
+    text = rec_arrears_result_to_json (result);
+  else
+    {
+      g_autofree char *raw = summary_text (case_data, rules, result);
+
+      text = _rec_cli_printable (raw, FALSE);
+    }
   if (!_rec_cli_write_atomically ("-", text, strlen (text), &error))
     {
       _rec_cli_error ("%s", error->message);

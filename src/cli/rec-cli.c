@@ -8,6 +8,7 @@
 
 #include "rec-cli-private.h"
 
+#include "rec-atomic-file.h"
 #include "rec-date.h"
 #include "rec-store.h"
 
@@ -18,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct
@@ -75,12 +77,15 @@ _rec_cli_error (const char *format,
 {
   va_list args;
   g_autofree char *message = NULL;
+  g_autofree char *printable = NULL;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  fprintf (stderr, "recourse: %s\n", message);
+  /* Messages quote the case's text: never a raw control character. */
+  printable = _rec_cli_printable (message, TRUE);
+  fprintf (stderr, "recourse: %s\n", printable);
 }
 
 gboolean
@@ -124,11 +129,6 @@ _rec_cli_write_atomically (const char  *path,
                            gsize        length,
                            GError     **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmpl = NULL;
-  int fd;
-
   if (g_str_equal (path, "-"))
     {
       if (fwrite (contents, 1, length, stdout) != length || fflush (stdout) != 0)
@@ -140,52 +140,249 @@ _rec_cli_write_atomically (const char  *path,
       return TRUE;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (tmpl, O_RDWR, 0644);
-  if (fd < 0)
-    {
-      int saved = errno;
+  return rec_atomic_file_set_contents (path, contents, length, error);
+}
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   /* Translators: %s is a folder, the second %s the system's reason */
-                   _("Cannot write in “%s”: %s"), dir, g_strerror (saved));
+/* The first bytes of a file that tell a database (or its journal or WAL). */
+#define HEADER_LENGTH 72
+#define RECOURSE_APPLICATION_ID 0x52435345u   /* "RCSE", spec/DESIGN.md */
+
+typedef enum
+{
+  CONTENT_OTHER,
+  CONTENT_CASE,         /* SQLite with Recourse's application_id */
+  CONTENT_DATABASE,     /* any other SQLite database, journal or WAL */
+} Content;
+
+static Content
+content_of (const char *path)
+{
+  static const guchar sqlite_magic[16] = "SQLite format 3";   /* with its NUL */
+  static const guchar journal_magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+  guchar header[HEADER_LENGTH] = { 0, };
+  gsize n = 0;
+  guint32 magic;
+  int fd = g_open (path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return CONTENT_OTHER;
+  while (n < sizeof header)
+    {
+      gssize got = read (fd, header + n, sizeof header - n);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0)
+        break;
+      n += (gsize) got;
+    }
+  close (fd);
+
+  magic = (guint32) header[0] << 24 | (guint32) header[1] << 16 | (guint32) header[2] << 8 | header[3];
+  if (n >= sizeof sqlite_magic && memcmp (header, sqlite_magic, sizeof sqlite_magic) == 0)
+    {
+      guint32 application_id = (guint32) header[68] << 24 | (guint32) header[69] << 16
+                               | (guint32) header[70] << 8 | header[71];
+
+      return n == sizeof header && application_id == RECOURSE_APPLICATION_ID
+             ? CONTENT_CASE : CONTENT_DATABASE;
+    }
+  if ((n >= sizeof journal_magic && memcmp (header, journal_magic, sizeof journal_magic) == 0)
+      || (n >= 4 && (magic == 0x377f0682u || magic == 0x377f0683u)))
+    return CONTENT_DATABASE;
+  return CONTENT_OTHER;
+}
+
+gboolean
+_rec_cli_check_output (const char   *output,
+                       const char   *input,
+                       RecCliOutput  kind,
+                       gboolean      force)
+{
+  GStatBuf out_st, in_st;
+  Content content;
+
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  /* A name that does not exist (or a dangling link, which the rename
+   * replaces) holds nothing to lose; a name that cannot be looked up is left
+   * to the writer, whose message says why. */
+  if (g_str_equal (output, "-") || g_stat (output, &out_st) != 0)
+    return TRUE;
+
+  if (input != NULL && g_stat (input, &in_st) == 0
+      && in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)
+    {
+      /* Translators: %s is a file name given both as input and as -o */
+      _rec_cli_error (_("“%s” is both the input and the output"), output);
       return FALSE;
     }
 
-  for (gsize done = 0; done < length;)
+  if (!S_ISREG (out_st.st_mode))
     {
-      gssize n = write (fd, contents + done, length - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int saved = errno;
-
-          close (fd);
-          g_unlink (tmpl);
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       /* Translators: %s is a file name, the second %s the system's reason */
-                       _("Cannot write “%s”: %s"), path, g_strerror (saved));
-          return FALSE;
-        }
-      done += (gsize) n;
+      /* Translators: %s is a file name; a FIFO, a device or a folder is not a regular file */
+      _rec_cli_error (_("“%s” is not a regular file"), output);
+      return FALSE;
     }
 
-  if (fsync (fd) != 0 || close (fd) != 0 || g_rename (tmpl, path) != 0)
+  content = content_of (output);
+  if (content == CONTENT_DATABASE)
     {
-      int saved = errno;
-
-      g_unlink (tmpl);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   /* Translators: %s is a file name, the second %s the system's reason */
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      /* Translators: %s is a file name given with -o */
+      _rec_cli_error (_("“%s” is part of a database; choose another output file"), output);
+      return FALSE;
+    }
+  if (content == CONTENT_CASE && kind == REC_CLI_OUTPUT_DOCUMENT)
+    {
+      /* Translators: %s is a file name given with -o; no option overrides this */
+      _rec_cli_error (_("“%s” is a case file; choose another output file"), output);
+      return FALSE;
+    }
+  if (kind == REC_CLI_OUTPUT_CASE && !force)
+    {
+      /* Translators: %s is a file name */
+      _rec_cli_error (_("“%s” already exists; use --force to replace it"), output);
       return FALSE;
     }
 
   return TRUE;
+}
+
+static gboolean
+too_large (const char *path,
+           int        *out_exit)
+{
+  /* Translators: %s is a file name; %d a number of megabytes such as 512 */
+  _rec_cli_error (_("“%s” is larger than %d MB, the most a case's JSON can be"),
+                  path, REC_CLI_MAX_INPUT_MB);
+  *out_exit = REC_EXIT_USAGE;
+  return FALSE;
+}
+
+gboolean
+_rec_cli_read_input (const char  *path,
+                     char       **out_contents,
+                     gsize       *out_length,
+                     int         *out_exit)
+{
+  const gsize max = (gsize) REC_CLI_MAX_INPUT_MB * 1024 * 1024;
+  g_autofree char *contents = NULL;
+  struct stat st;
+  gsize length = 0, capacity;
+  int fd;
+
+  /* O_NONBLOCK: opening a FIFO without a writer must not wait. */
+  fd = g_open (path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      /* Translators: %s is a file name, the second %s the system's reason */
+      _rec_cli_error (_("Cannot read “%s”: %s"), path, g_strerror (saved));
+      *out_exit = saved == ENOENT || saved == ENOTDIR ? REC_EXIT_USAGE : REC_EXIT_FAILED;
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      /* Translators: %s is a file name; a FIFO, a device or a folder is not a regular file */
+      _rec_cli_error (_("“%s” is not a regular file"), path);
+      *out_exit = REC_EXIT_USAGE;
+      return FALSE;
+    }
+
+  if ((guint64) st.st_size > max)
+    {
+      close (fd);
+      return too_large (path, out_exit);
+    }
+
+  /* One byte more than its size sees a file that grows meanwhile: read on,
+   * up to one byte past the cap. */
+  capacity = (gsize) st.st_size + 1;
+  contents = g_malloc (capacity + 1);
+  for (;;)
+    {
+      gssize got;
+
+      if (length == capacity)
+        {
+          if (capacity > max)
+            break;
+          capacity = MIN (capacity * 2, max + 1);
+          contents = g_realloc (contents, capacity + 1);
+        }
+      got = read (fd, contents + length, capacity - length);
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          /* Translators: %s is a file name, the second %s the system's reason */
+          _rec_cli_error (_("Cannot read “%s”: %s"), path, g_strerror (saved));
+          *out_exit = REC_EXIT_FAILED;
+          return FALSE;
+        }
+      if (got == 0)
+        break;
+      length += (gsize) got;
+    }
+  close (fd);
+
+  if (length > max)
+    return too_large (path, out_exit);
+
+  contents[length] = '\0';
+  *out_contents = g_steal_pointer (&contents);
+  *out_length = length;
+  return TRUE;
+}
+
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return c == 0x061c || c == 0x200e || c == 0x200f
+         || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+char *
+_rec_cli_printable (const char *text,
+                    gboolean    one_line)
+{
+  GString *out;
+  const char *p, *end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  end = text + strlen (text);
+  for (p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      const char *next;
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      next = g_utf8_next_char (p);
+      if ((c < 0x20 && c != '\t' && (c != '\n' || one_line)) || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if ((c >= 0x80 && c <= 0x9f) || is_bidi_control (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 gboolean
@@ -210,14 +407,17 @@ _rec_cli_parse_as_of (const char *text,
   return TRUE;
 }
 
-/* One mapping for every verb: a file that is not a case, or is too new, is bad
- * input (2); a case that cannot be read or written is failed work (1). */
+/* One mapping for every verb: a file that is not a case, is too new, or holds
+ * a schema another program changed is bad input (2); a case that cannot be
+ * read or written, or is in use by another program (try again), is failed
+ * work (1). */
 int
 _rec_cli_exit_for_store_error (const GError *error)
 {
   if (error->domain == REC_STORE_ERROR
       && (error->code == REC_STORE_ERROR_NOT_A_CASE || error->code == REC_STORE_ERROR_TOO_NEW
-          || error->code == REC_STORE_ERROR_EXISTS || error->code == REC_STORE_ERROR_CONSTRAINT))
+          || error->code == REC_STORE_ERROR_EXISTS || error->code == REC_STORE_ERROR_CONSTRAINT
+          || error->code == REC_STORE_ERROR_MODIFIED))
     return REC_EXIT_USAGE;
   return REC_EXIT_FAILED;
 }
