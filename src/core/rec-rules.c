@@ -467,6 +467,15 @@ rec_rules_new_from_data (const char  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   rules->ref_count = 1;
+  /* GKeyFile checks the values' UTF-8 but not the names of groups and keys,
+   * which the errors quote: the whole file is text, or refused (a NUL too). */
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_RULES,
+                   /* Translators: %s is the parser's message about a rules file */
+                   _("Rules file: %s"), _("not UTF-8 text"));
+      return NULL;
+    }
   if (!g_key_file_load_from_data (file, data, length, G_KEY_FILE_NONE, &local_error))
     {
       g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_RULES,

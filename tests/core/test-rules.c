@@ -192,6 +192,8 @@ static const BadRow bad_rows[] = {
     "reason_not=principal owed {owed} does not exceed {threshold}\ncitation=42",
     "[remedy passport_denial] reason_not" },
   { "[rules]\n", "[rules\n", "Rules file" },
+  /* GKeyFile leaves the names of groups unchecked: the message quoted the bytes. */
+  { "[remedy passport_denial]\n", "[remedy pass\x8f\x8cport_denial]\n", "not UTF-8 text" },
 };
 
 static void
@@ -210,6 +212,7 @@ test_malformed (void)
       rules = rec_rules_new_from_data (edited->str, edited->len, &error);
       g_assert_null (rules);
       g_assert_error (error, REC_CORE_ERROR, REC_CORE_ERROR_RULES);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       g_test_message ("  → %s", error->message);
       g_assert_nonnull (strstr (error->message, bad_rows[i].expect));
     }
