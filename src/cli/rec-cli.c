@@ -193,6 +193,32 @@ content_of (const char *path)
   return CONTENT_OTHER;
 }
 
+/* "CASE-journal", "CASE-wal", "CASE-shm" beside a database: SQLite would take
+ * the file for the database's own and delete or apply it. */
+static gboolean
+beside_a_database (const char *path)
+{
+  static const char * const suffixes[] = { "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (path, suffixes[i]))
+      {
+        g_autofree char *database = g_strndup (path, strlen (path) - strlen (suffixes[i]));
+
+        if (content_of (database) != CONTENT_OTHER)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+refuse_database (const char *output)
+{
+  /* Translators: %s is a file name given with -o */
+  _rec_cli_error (_("“%s” is part of a database; choose another output file"), output);
+  return FALSE;
+}
+
 gboolean
 _rec_cli_check_output (const char   *output,
                        const char   *input,
@@ -204,11 +230,15 @@ _rec_cli_check_output (const char   *output,
 
   g_return_val_if_fail (output != NULL, FALSE);
 
-  /* A name that does not exist (or a dangling link, which the rename
-   * replaces) holds nothing to lose; a name that cannot be looked up is left
-   * to the writer, whose message says why. */
-  if (g_str_equal (output, "-") || g_stat (output, &out_st) != 0)
+  if (g_str_equal (output, "-"))
     return TRUE;
+
+  /* A name that does not exist (or a dangling link, which the rename
+   * replaces) holds nothing to lose, unless SQLite would take it for a
+   * database's journal; a name that cannot be looked up is left to the
+   * writer, whose message says why. */
+  if (g_stat (output, &out_st) != 0)
+    return !beside_a_database (output) || refuse_database (output);
 
   if (input != NULL && g_stat (input, &in_st) == 0
       && in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)
@@ -226,12 +256,10 @@ _rec_cli_check_output (const char   *output,
     }
 
   content = content_of (output);
+  if (content == CONTENT_OTHER && beside_a_database (output))
+    content = CONTENT_DATABASE;
   if (content == CONTENT_DATABASE)
-    {
-      /* Translators: %s is a file name given with -o */
-      _rec_cli_error (_("“%s” is part of a database; choose another output file"), output);
-      return FALSE;
-    }
+    return refuse_database (output);
   if (content == CONTENT_CASE && kind == REC_CLI_OUTPUT_DOCUMENT)
     {
       /* Translators: %s is a file name given with -o; no option overrides this */

@@ -155,8 +155,9 @@ copy_file (const char *from,
 }
 
 /* Point 5: `report case.db -o case.db` replaced the case with a PDF and
- * exited 0. The same path, a symbolic link, a hard link and a copy of the
- * case under a PDF's name are all refused; nothing is written. */
+ * exited 0. The same path, a symbolic link, a hard link, a copy of the case
+ * under a PDF's name and the name of its journal are all refused; nothing is
+ * written. */
 static void
 test_report_over_case (Fixture       *f,
                        gconstpointer  data)
@@ -193,6 +194,17 @@ test_report_over_case (Fixture       *f,
       g_assert_cmpstr (sum, ==, copy_after);
       g_assert_cmpuint (count_files (f), ==, 4);
     }
+
+  /* Nor a name SQLite would take for the case's journal (and delete). */
+  {
+    g_autofree char *journal = path_in (f, "case.db-journal");
+    g_auto(Run) run = { 0 };
+
+    run_recourse (&run, "report", path, "-o", journal, "--as-of", "2026-11-23", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_one_error_line (&run, "part of a database");
+    g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* export never writes over a case (--force or not), nor over another
