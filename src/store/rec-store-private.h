@@ -22,6 +22,7 @@ struct _RecStore
   sqlite3  *db;
   char     *path;
   gboolean  read_only;
+  gboolean  immutable;   /* a write-ahead-log file read without its side files */
 };
 
 /* Turns an SQLite failure into a GError (REC_STORE_ERROR_CONSTRAINT for a
@@ -142,6 +143,43 @@ REC_STORE_DECLARE_TABLE (RecCharge, charge, charges)
 REC_STORE_DECLARE_TABLE (RecPayment, payment, payments)
 REC_STORE_DECLARE_TABLE (RecCommunication, communication, communications)
 REC_STORE_DECLARE_TABLE (RecEnforcementStep, enforcement_step, enforcement_steps)
+
+/* How long a connection waits for another program's lock before it says the
+ * file is in use. */
+#define REC_STORE_BUSY_TIMEOUT_MS 5000
+
+/* rec-store-guard.c: the busy timeout and SQLite's defensive options
+ * (no triggers, views, extensions or untrusted schema functions; checked
+ * cell sizes; temporary data in bounded memory). Every connection, first. */
+gboolean      _rec_store_harden          (sqlite3      *db,
+                                          GError      **error);
+/* MODIFIED, naming the first difference, unless the schema of `db` is exactly
+ * the one Recourse writes for `version`; each difference is also a line of
+ * `report` when given. */
+gboolean      _rec_store_check_schema    (sqlite3      *db,
+                                          const char   *path,
+                                          int           version,
+                                          GString      *report,
+                                          GError      **error);
+/* MODIFIED, naming the table, row and constraint, unless every row of the
+ * file at `path` satisfies the constraints of schema `version` (checked by
+ * SQLite itself on a copy, a chunk at a time, on a connection of its own). */
+gboolean      _rec_store_check_values    (const char   *path,
+                                          int           version,
+                                          gboolean      immutable,
+                                          GString      *report,
+                                          GError      **error);
+
+/* rec-store.c: opens and checks a case file (rec_store_open). With a report
+ * (verify), a schema or value that Recourse never writes is a line of it and
+ * counted in *problems instead of an error; the connection is then read-only. */
+sqlite3      *_rec_store_open_checked    (const char   *path,
+                                          gboolean     *read_only,
+                                          GString      *report,
+                                          guint        *problems,
+                                          int          *out_version,
+                                          gboolean     *out_immutable,
+                                          GError      **error);
 
 /* rec-store.c: the pragmas of every connection, and loading every table. */
 gboolean      _rec_store_configure       (sqlite3      *db,

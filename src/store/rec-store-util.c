@@ -27,6 +27,9 @@ _rec_store_set_error (GError     **error,
                  /* Translators: %s is SQLite's technical explanation */
                  _("The case file refused a value: %s"),
                  db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_BUSY,
+                 _("The case file is in use by another program; try again when it is done"));
   else if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
     g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_A_CASE,
                  _("The case file is damaged"));

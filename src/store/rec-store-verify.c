@@ -139,22 +139,18 @@ check_values (sqlite3  *db,
     }
 }
 
-gboolean
-rec_store_verify (RecStore  *self,
-                  GString   *report,
-                  GError   **error)
+static gboolean
+verify_db (sqlite3  *db,
+           GString  *report,
+           guint     problems,
+           GError  **error)
 {
-  guint problems = 0;
-
-  g_return_val_if_fail (REC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (report != NULL, FALSE);
-
-  if (check_version (self->db, report, &problems))
+  if (check_version (db, report, &problems))
     {
-      check_integrity (self->db, report, &problems);
-      check_foreign_keys (self->db, report, &problems);
+      check_integrity (db, report, &problems);
+      check_foreign_keys (db, report, &problems);
       if (problems == 0)
-        check_values (self->db, report, &problems);
+        check_values (db, report, &problems);
     }
 
   if (problems > 0)
@@ -168,4 +164,46 @@ rec_store_verify (RecStore  *self,
     }
 
   return TRUE;
+}
+
+gboolean
+rec_store_verify (RecStore  *self,
+                  GString   *report,
+                  GError   **error)
+{
+  guint problems = 0;
+
+  g_return_val_if_fail (REC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if (!_rec_store_check_schema (self->db, self->path, rec_store_get_file_version (self), report, NULL))
+    problems++;
+  else if (!_rec_store_check_values (self->path, rec_store_get_file_version (self),
+                                     self->immutable, report, NULL))
+    problems++;
+
+  return verify_db (self->db, report, problems, error);
+}
+
+gboolean
+rec_store_verify_file (const char  *path,
+                       GString     *report,
+                       int         *out_version,
+                       GError     **error)
+{
+  gboolean read_only = TRUE;
+  guint problems = 0;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  db = _rec_store_open_checked (path, &read_only, report, &problems, out_version, NULL, error);
+  if (db == NULL)
+    return FALSE;
+
+  ok = verify_db (db, report, problems, error);
+  _rec_store_close (db);
+  return ok;
 }

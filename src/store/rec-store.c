@@ -3,10 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A file is checked before SQLite is allowed to touch it: a regular file that
- * starts with the SQLite header and is as long as its header says. Then the
- * application_id and user_version are read; only when both are ours does the
- * connection get its pragmas and (read-write only) the migrations. A refused
- * file is never written to.
+ * starts with the SQLite header. A hot journal beside it (a save that a crash
+ * interrupted) is rolled back by SQLite first. Then, under SQLite's shared
+ * lock, the file must be as long as its header says, its application_id and
+ * user_version ours, its schema exactly ours and its rows within our
+ * constraints; only then does the connection get its pragmas and (read-write
+ * only) the migrations. A refused file is never written to (rolling back a hot
+ * journal restores its last committed state, which is not a change).
  */
 #define G_LOG_DOMAIN "rec-store"
 
@@ -124,26 +127,36 @@ header_is_whole (const guint8 *h,
   return TRUE;
 }
 
+static void
+set_cannot_open (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED,
+               /* Translators: %s is a file name, the second %s the system's reason */
+               _("Cannot open “%s”: %s"), name, g_strerror (saved_errno));
+}
+
 /* Looks at the file before SQLite does (SQLite would happily "open" a text
- * file or an empty one and write to it later). */
+ * file or an empty one and write to it later): a regular file that starts
+ * with the SQLite header. Its length is checked later, under SQLite's lock,
+ * once a hot journal has been rolled back. The 16 bytes of the magic never
+ * change while another program writes the file. */
 static gboolean
 check_file (const char  *path,
+            guint8      *header,
             GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
-  guint8 header[100];
   GStatBuf st;
   int fd;
   gboolean ok;
 
   if (g_stat (path, &st) != 0)
     {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED,
-                   /* Translators: %s is a file name, the second %s the system's reason */
-                   _("Cannot open “%s”: %s"), name, g_strerror (saved));
+      set_cannot_open (error, path, errno);
       return FALSE;
     }
 
@@ -156,31 +169,143 @@ check_file (const char  *path,
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED,
-                   /* Translators: %s is a file name, the second %s the system's reason */
-                   _("Cannot open “%s”: %s"), name, g_strerror (saved));
+      set_cannot_open (error, path, errno);
       return FALSE;
     }
 
-  ok = read_header (fd, header, sizeof header) && memcmp (header, magic, sizeof magic) == 0;
+  ok = read_header (fd, header, 100) && memcmp (header, magic, sizeof magic) == 0;
   close (fd);
 
   if (!ok)
     set_not_a_case (error, path);
-  else if (!header_is_whole (header, st.st_size))
-    {
-      g_autofree char *name = g_filename_display_name (path);
 
-      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_A_CASE,
-                   /* Translators: %s is a file name */
-                   _("“%s” is not a Recourse case file that can be opened: it is shorter "
-                     "than its header says (truncated or damaged)"), name);
-      ok = FALSE;
+  return ok;
+}
+
+static void
+set_truncated (GError     **error,
+               const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_A_CASE,
+               /* Translators: %s is a file name */
+               _("“%s” is not a Recourse case file that can be opened: it is shorter "
+                 "than its header says (truncated or damaged)"), name);
+}
+
+/* The header and length as SQLite sees them, through its own file handle
+ * (a descriptor of ours, once closed, would drop SQLite's POSIX locks). */
+static gboolean
+check_length (sqlite3     *db,
+              const char  *path,
+              GError     **error)
+{
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  guint8 header[100];
+
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK
+      || file == NULL || file->pMethods == NULL
+      || file->pMethods->xFileSize (file, &size) != SQLITE_OK
+      || size < (sqlite3_int64) sizeof header
+      || file->pMethods->xRead (file, header, sizeof header, 0) != SQLITE_OK
+      || !header_is_whole (header, size))
+    {
+      set_truncated (error, path);
+      return FALSE;
     }
 
+  return TRUE;
+}
+
+/* What SQLite said while taking its first lock on the file, in the words of
+ * someone holding the file. */
+static void
+set_lock_error (GError     **error,
+                sqlite3     *db,
+                int          rc,
+                const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_BUSY,
+                   /* Translators: %s is a file name */
+                   _("“%s” is in use by another program; try again when it is done"), name);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED,
+                   /* Translators: %s is a file name */
+                   _("“%s” was left in the middle of a save and must be repaired, but it is "
+                     "write-protected: allow writing to it and open it again"), name);
+      break;
+
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      set_not_a_case (error, path);
+      break;
+
+    default:
+      _rec_store_set_error (error, db, rc, "lock");
+      break;
+    }
+}
+
+/* The first read of a connection: takes SQLite's shared lock (waiting for a
+ * writer, up to the busy timeout) and, on a connection that may write, rolls
+ * back a hot journal that a crash left (SQLite restores the last committed
+ * state; this is the one write a reading verb may cause). */
+static gboolean
+take_first_lock (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA main.schema_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  set_lock_error (error, db, rc, path);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+has_side_file (const char *path,
+               const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  return g_lstat (side, &st) == 0;
+}
+
+/* A journal beside the file may be hot (a save was interrupted): let SQLite
+ * roll it back on a connection that can write, even when the caller only
+ * reads, so that the file opens with its last committed state. */
+static gboolean
+recover (const char  *path,
+         GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  gboolean ok = rc == SQLITE_OK && _rec_store_harden (db, error) && take_first_lock (db, path, error);
+
+  if (rc != SQLITE_OK)
+    set_lock_error (error, db, rc, path);
+  if (ok)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
   return ok;
 }
 
@@ -240,14 +365,14 @@ check_identity (sqlite3     *db,
   return TRUE;
 }
 
-/* The pragmas every connection gets, once the file is known to be ours. */
+/* The pragmas every connection gets, once the file is known to be ours. A
+ * read-write connection turns a write-ahead-log file (another program's
+ * doing) back into a rollback-journal one: no side files travel with a case. */
 gboolean
 _rec_store_configure (sqlite3   *db,
                       gboolean   read_only,
                       GError   **error)
 {
-  sqlite3_busy_timeout (db, 5000);
-
   if (!_rec_store_exec (db, "PRAGMA foreign_keys = ON", error))
     return FALSE;
   if (read_only)
@@ -257,23 +382,88 @@ _rec_store_configure (sqlite3   *db,
          && _rec_store_exec (db, "PRAGMA synchronous = FULL", error);
 }
 
-/* *read_only becomes TRUE when the file could only be opened for reading (a
- * write-protected file): it is then read, never migrated. */
-static sqlite3 *
-open_checked (const char  *path,
-              gboolean    *read_only,
-              GError     **error)
+/* A file in write-ahead-log mode (header bytes 18 and 19 are 2). */
+static gboolean
+is_wal (const guint8 *header)
 {
+  return header[18] == 2 || header[19] == 2;
+}
+
+static char *
+immutable_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+
+  return g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+}
+
+/* A read-only open of a write-ahead-log file would create "-wal" and "-shm"
+ * beside it. Alone, such a file holds all its data and is read as immutable;
+ * with a "-wal" beside it, another program is writing it, or it was copied
+ * with its log: refused. */
+static gboolean
+check_wal_read (const char  *path,
+                gboolean    *out_immutable,
+                GError     **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!has_side_file (path, "-wal"))
+    {
+      *out_immutable = TRUE;
+      return TRUE;
+    }
+
+  name = g_filename_display_name (path);
+  g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_BUSY,
+               /* Translators: %s is a file name; “-wal” is typed as is */
+               _("“%s” is being written by another program (its “-wal” file is beside it); "
+                 "open it in Recourse's window to take it over, or try again when that program "
+                 "is done"), name);
+  return FALSE;
+}
+
+/* *read_only becomes TRUE when the file could only be opened for reading (a
+ * write-protected file): it is then read, never migrated. Before any query
+ * the connection is hardened, the file's schema compared with ours and, for
+ * every row, the constraints checked: nothing is computed from a file
+ * another program changed. */
+sqlite3 *
+_rec_store_open_checked (const char  *path,
+                         gboolean    *read_only,
+                         GString     *report,
+                         guint       *problems,
+                         int         *out_version,
+                         gboolean    *out_immutable,
+                         GError     **error)
+{
+  g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
-  int flags = (*read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
-              | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  guint8 header[100];
+  gboolean immutable = FALSE;
+  int flags;
   int version = 0;
   int rc;
 
-  if (!check_file (path, error))
+  if (!check_file (path, header, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (path, &db, flags, NULL);
+  if (is_wal (header))
+    {
+      if (*read_only && !check_wal_read (path, &immutable, error))
+        return NULL;
+    }
+  else if (has_side_file (path, "-journal") && g_access (path, W_OK) == 0
+           && !recover (path, error))
+    return NULL;
+
+  flags = (*read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
+          | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  if (immutable)
+    uri = immutable_uri (path);
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &db, flags | (uri != NULL ? SQLITE_OPEN_URI : 0),
+                        NULL);
   if (rc != SQLITE_OK)
     {
       _rec_store_set_error (error, db, rc, "open");
@@ -281,22 +471,59 @@ open_checked (const char  *path,
       return NULL;
     }
 
+  if (!_rec_store_harden (db, error))
+    goto fail;
+
   if (!*read_only && sqlite3_db_readonly (db, "main") == 1)
     {
       g_debug ("The case file is write-protected: opened read-only");
       *read_only = TRUE;
     }
 
-  if (!check_identity (db, path, &version, error)
-      || !_rec_store_configure (db, *read_only, error)
-      || (!*read_only && version < rec_store_schema_version ()
-          && !_rec_store_migrate (db, version, error)))
+  if (!take_first_lock (db, path, error))
+    goto fail;
+  if (!check_length (db, path, error) || !check_identity (db, path, &version, error))
     {
-      sqlite3_close (db);
-      return NULL;
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      goto fail;
     }
 
+  /* verify (a report) goes on to list what it finds; every other open stops. */
+  if (report == NULL)
+    {
+      if (!_rec_store_check_schema (db, path, version, NULL, error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          goto fail;
+        }
+      if (!_rec_store_exec (db, "COMMIT", error)
+          || !_rec_store_configure (db, *read_only, error)
+          || !_rec_store_check_values (path, version, immutable, NULL, error)
+          || (!*read_only && version < rec_store_schema_version ()
+              && !_rec_store_migrate (db, version, error)))
+        goto fail;
+    }
+  else
+    {
+      guint before = *problems;
+
+      if (!_rec_store_check_schema (db, path, version, report, NULL))
+        (*problems)++;
+      if (!_rec_store_exec (db, "COMMIT", error) || !_rec_store_configure (db, TRUE, error))
+        goto fail;
+      if (*problems == before && !_rec_store_check_values (path, version, immutable, report, NULL))
+        (*problems)++;
+    }
+
+  if (out_version != NULL)
+    *out_version = version;
+  if (out_immutable != NULL)
+    *out_immutable = immutable;
   return db;
+
+fail:
+  _rec_store_close (db);
+  return NULL;
 }
 
 RecStore *
@@ -306,11 +533,12 @@ rec_store_open (const char  *path,
 {
   RecStore *self;
   sqlite3 *db;
+  gboolean immutable = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = open_checked (path, &read_only, error);
+  db = _rec_store_open_checked (path, &read_only, NULL, NULL, NULL, &immutable, error);
   if (db == NULL)
     return NULL;
 
@@ -318,6 +546,7 @@ rec_store_open (const char  *path,
   self->db = db;
   self->path = g_strdup (path);
   self->read_only = read_only;
+  self->immutable = immutable;
   return self;
 }
 

@@ -70,6 +70,17 @@ gboolean      rec_store_verify             (RecStore           *self,
                                             GString            *report,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* `recourse verify` on a file: what rec_store_open refuses (a schema or a
+ * value that Recourse never writes) is listed with the other findings instead
+ * of stopping at the first. The file is opened read-only (a hot journal is
+ * rolled back first). TRUE when there is no finding; a file that cannot be
+ * opened at all (not a case, too new, busy) is an error as for rec_store_open.
+ * *out_version: the file's schema version. */
+gboolean      rec_store_verify_file        (const char         *path,
+                                            GString            *report,
+                                            int                *out_version,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Case details (there is one row). */
 gboolean      rec_store_update_case_info   (RecStore           *self,
                                             const RecCaseInfo  *info,

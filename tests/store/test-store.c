@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -147,6 +148,18 @@ sql_int (const char *path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return value;
+}
+
+static int
+header_byte (const char *path,
+             gsize       offset)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, offset);
+  return (guint8) contents[offset];
 }
 
 /* Creating */
@@ -879,25 +892,361 @@ test_verify_good (Fixture       *f,
 }
 
 /* A value that slipped past the schema (CHECKs switched off) is found, with
- * the field's path. */
+ * its table and row, before anything is computed from it: reading and
+ * writing opens refuse the file, and it is left as it was. */
 static void
 test_verify_bad_value (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *path = fixture_path (f, "value.recourse");
-  g_autoptr(RecStore) store = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
   write_demo (path);
   sql (path, "PRAGMA ignore_check_constraints = ON;"
              " UPDATE payments SET amount = -5 WHERE position = 4;");
-  store = rec_store_open (path, TRUE, &error);
-  g_assert_no_error (error);
-  g_assert_false (rec_store_verify (store, report, &error));
-  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT);
-  g_test_message ("%s", report->str);
-  g_assert_nonnull (strstr (report->str, "payments"));
+  before = file_checksum (path);
+
+  for (int read_only = 1; read_only >= 0; read_only--)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RecStore) store = rec_store_open (path, read_only, &error);
+
+      g_assert_null (store);
+      g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_MODIFIED);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "payments"));
+      g_assert_nonnull (strstr (error->message, "row "));
+      g_assert_nonnull (strstr (error->message, "amount > 0"));
+    }
+
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_files (f), ==, 1);
+}
+
+G_GNUC_NORETURN static void edit_forever (const char *path);
+/* A pause after each round of edits (0: none). */
+static gulong edit_pause_us;
+
+/* Files another program changed: each is refused by every open, with a
+ * message naming what Recourse never writes, and stays byte-identical. */
+typedef struct
+{
+  const char *name;
+  const char *statements;
+  const char *expected;
+} Hostile;
+
+static const Hostile hostile[] = {
+  { "trigger",
+    "CREATE TRIGGER steal AFTER INSERT ON payments BEGIN"
+    " UPDATE case_info SET obligee_address = 'elsewhere';"
+    " DELETE FROM communications;"
+    " UPDATE payments SET amount = 1 WHERE id = new.id; END;",
+    "contains a trigger “steal” that Recourse never writes" },
+  { "view", "CREATE VIEW totals AS SELECT sum (amount) FROM payments;",
+    "contains a view “totals” that Recourse never writes" },
+  { "view-for-table",
+    "ALTER TABLE payments RENAME TO real_payments;"
+    " CREATE VIEW payments AS SELECT * FROM real_payments WHERE amount > 100000;",
+    "another program changed this file" },
+  { "recursive-view",
+    "CREATE VIEW forever AS WITH RECURSIVE c (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+    " SELECT x FROM c;",
+    "contains a view “forever”" },
+  { "extra-table", "CREATE TABLE notes_of_others (x TEXT);",
+    "contains a table “notes_of_others” that Recourse never writes" },
+  { "extra-index", "CREATE INDEX by_amount ON payments (amount);",
+    "contains an index “by_amount”" },
+  { "dropped-index", "DROP INDEX payments_by_date;",
+    "lacks the index “payments_by_date” that Recourse writes" },
+  { "changed-check",
+    "PRAGMA writable_schema = ON;"
+    " UPDATE sqlite_schema SET sql = replace (sql, 'amount > 0 AND', 'amount > -100000 AND')"
+    " WHERE name = 'payments';",
+    "has a table “payments” defined otherwise than Recourse defines it" },
+};
+
+static void
+test_hostile (Fixture       *f,
+              gconstpointer  data)
+{
+  const Hostile *row = data;
+  g_autofree char *path = fixture_path (f, "hostile.recourse");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_demo (path);
+  sql (path, row->statements);
+  before = file_checksum (path);
+
+  for (int read_only = 1; read_only >= 0; read_only--)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RecStore) store = rec_store_open (path, read_only, &error);
+
+      g_assert_null (store);
+      g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_MODIFIED);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, row->expected));
+      g_assert_nonnull (strstr (error->message, "Nothing was opened."));
+    }
+
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_files (f), ==, 1);
+}
+
+/* A transaction left half-written by a crash, with pages already in the
+ * file (a spilled cache): a hot journal. Every open, reading ones too,
+ * gets the last committed state. */
+static void
+make_hot_journal (const char *path)
+{
+  pid_t pid = fork ();
+  int status = 0;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (path, &db) != SQLITE_OK
+          || sqlite3_exec (db, "PRAGMA cache_size = 1; BEGIN;"
+                               " UPDATE communications SET summary = summary || zeroblob (3000);"
+                               " INSERT INTO payments SELECT NULL, case_id, position + 1000, date,"
+                               "   amount, method, reference, notes, created_at, updated_at FROM payments;",
+                           NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0);   /* no COMMIT, no close: as if killed */
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+}
+
+static void
+test_hot_journal (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "hot.recourse");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autoptr(RecCaseData) demo = demo_case ();
+
+  write_demo (path);
+  for (int read_only = 1; read_only >= 0; read_only--)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RecStore) store = NULL;
+      g_autoptr(RecCaseData) c = NULL;
+      g_autoptr(GString) report = g_string_new (NULL);
+
+      make_hot_journal (path);
+      g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+      store = rec_store_open (path, read_only, &error);
+      g_assert_no_error (error);
+      c = rec_store_load_case (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (c->payments->len, ==, demo->payments->len);
+      g_assert_cmpuint (c->communications->len, ==, demo->communications->len);
+      g_assert_true (rec_store_verify (store, report, &error));
+      g_assert_no_error (error);
+      g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* Another program holds the file: the open waits, and when the wait is over
+ * says the file is in use, never that it is not a case. */
+static pid_t
+hold_lock (const char *path,
+           const char *lock_sql,
+           int         hold_ms,
+           int         ready_fd)
+{
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (path, &db) != SQLITE_OK
+          || sqlite3_exec (db, lock_sql, NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      if (write (ready_fd, "x", 1) != 1)
+        _exit (2);
+      g_usleep (hold_ms * 1000);
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close (db);
+      _exit (0);
+    }
+
+  return pid;
+}
+
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "busy.recourse");
+  int ready[2];
+  char byte;
+
+  write_demo (path);
+  g_assert_cmpint (pipe (ready), ==, 0);
+
+  /* Held for a moment: the open waits and succeeds. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RecStore) store = NULL;
+    pid_t pid = hold_lock (path, "BEGIN EXCLUSIVE; UPDATE case_info SET notes = 'x';", 800, ready[1]);
+    int status = 0;
+
+    g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+    store = rec_store_open (path, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  }
+
+  /* Held for longer than the wait: "in use by another program". */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RecStore) store = NULL;
+    pid_t pid = hold_lock (path, "BEGIN EXCLUSIVE; UPDATE case_info SET notes = 'y';", 7000, ready[1]);
+    int status = 0;
+
+    g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+    store = rec_store_open (path, TRUE, &error);
+    g_assert_null (store);
+    g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_BUSY);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "in use by another program"));
+    kill (pid, SIGKILL);
+    g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  }
+
+  /* The kill left the child's write half done: the next open recovers it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RecStore) store = rec_store_open (path, TRUE, &error);
+    g_autoptr(RecCaseData) c = NULL;
+
+    g_assert_no_error (error);
+    c = rec_store_load_case (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (c->info->notes, !=, "y");
+  }
+
+  close (ready[0]);
+  close (ready[1]);
+}
+
+/* Opens while another process writes all the time (a commit at least every
+ * few milliseconds): each open either succeeds or, when the writer never
+ * left it a moment, says the file is in use; never anything else. */
+static void
+test_open_under_writes (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "writes.recourse");
+  guint opened = 0;
+  guint busy = 0;
+  pid_t pid;
+  int status = 0;
+
+  write_demo (path);
+  edit_pause_us = 20000;
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    edit_forever (path);
+  edit_pause_us = 0;
+
+  g_usleep (50000);
+  for (int i = 0; i < 20; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RecStore) store = rec_store_open (path, i % 2 == 0, &error);
+      g_autoptr(RecCaseData) c = NULL;
+
+      if (store != NULL)
+        c = rec_store_load_ledger (store, &error);
+      if (error != NULL)
+        {
+          g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_BUSY);
+          g_assert_nonnull (strstr (error->message, "in use by another program"));
+          busy++;
+          continue;
+        }
+      g_assert_nonnull (c);
+      opened++;
+    }
+
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_test_message ("%u opened, %u in use", opened, busy);
+  g_assert_cmpuint (opened + busy, ==, 20);
+}
+
+/* A case another program turned to write-ahead-log mode: read as it is,
+ * without "-wal" or "-shm" appearing beside it; a read-write open turns it
+ * back into a rollback-journal file; with a "-wal" beside it a reading open
+ * refuses it. */
+static void
+test_wal_file (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "wal.recourse");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_demo (path);
+  sql (path, "PRAGMA journal_mode = WAL;");
+  g_assert_cmpint (header_byte (path, 18), ==, 2);
+  g_assert_cmpuint (count_files (f), ==, 1);
+  before = file_checksum (path);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RecStore) store = rec_store_open (path, TRUE, &error);
+    g_autoptr(RecCaseData) c = NULL;
+    g_autoptr(GString) report = g_string_new (NULL);
+
+    g_assert_no_error (error);
+    c = rec_store_load_case (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (c->payments->len, >, 0);
+    g_assert_true (rec_store_verify (store, report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_files (f), ==, 1);
+  }
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A "-wal" beside it: refused for reading, nothing created. */
+  g_assert_true (g_file_set_contents (wal, "", 0, NULL));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RecStore) store = rec_store_open (path, TRUE, &error);
+
+    g_assert_null (store);
+    g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_BUSY);
+    g_assert_cmpuint (count_files (f), ==, 2);
+  }
+  g_remove (wal);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RecStore) store = rec_store_open (path, FALSE, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (count_files (f), ==, 1);
+  g_assert_cmpint (header_byte (path, 18), ==, 1);
+  g_assert_cmpint (header_byte (path, 19), ==, 1);
 }
 
 /* Damaged pages are found by the integrity check. */
@@ -922,12 +1271,52 @@ test_verify_damaged (Fixture       *f,
     memset (contents + p * page_size + 8, 0x5a, page_size / 2);
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
 
+  /* Nothing is computed from it... */
   store = rec_store_open (path, TRUE, &error);
-  g_assert_no_error (error);
-  g_assert_false (rec_store_verify (store, report, &error));
+  g_assert_null (store);
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_A_CASE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_clear_error (&error);
+
+  /* ...and verify says what is wrong. */
+  g_assert_false (rec_store_verify_file (path, report, NULL, &error));
   g_assert_nonnull (error);
   g_test_message ("%s", report->str);
   g_assert_cmpuint (report->len, >, 0);
+}
+
+/* verify lists every schema object another program added, and the value
+ * that slipped past the constraints, where opening stops at the first. */
+static void
+test_verify_hostile (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "hostile.recourse");
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  int version = 0;
+
+  write_demo (path);
+  sql (path, hostile[0].statements);
+  sql (path, hostile[1].statements);
+  g_assert_false (rec_store_verify_file (path, report, &version, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT);
+  g_test_message ("%s", report->str);
+  g_assert_nonnull (strstr (report->str, "trigger “steal”"));
+  g_assert_nonnull (strstr (report->str, "view “totals”"));
+  g_assert_cmpint (version, ==, rec_store_schema_version ());
+  g_clear_error (&error);
+  g_string_truncate (report, 0);
+
+  write_demo (path);
+  sql (path, "PRAGMA ignore_check_constraints = ON;"
+             " UPDATE terms SET due_day = 45 WHERE position = 1;");
+  g_assert_false (rec_store_verify_file (path, report, NULL, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT);
+  g_test_message ("%s", report->str);
+  g_assert_nonnull (strstr (report->str, "table “terms”"));
+  g_assert_nonnull (strstr (report->str, "due_day"));
 }
 
 /* Crash safety: a process killed in the middle of edits leaves a case that
@@ -935,7 +1324,11 @@ test_verify_damaged (Fixture       *f,
 G_GNUC_NORETURN static void
 edit_forever (const char *path)
 {
-  g_autoptr(RecStore) store = rec_store_open (path, FALSE, NULL);
+  g_autoptr(RecStore) store = NULL;
+
+  /* Never outlive a test that failed. */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  store = rec_store_open (path, FALSE, NULL);
 
   if (store == NULL)
     _exit (3);
@@ -958,6 +1351,8 @@ edit_forever (const char *path)
       if (!rec_store_add_communication (store, note, NULL)
           || (i % 3 == 0 && !rec_store_delete_communication (store, note->id, NULL)))
         _exit (6);
+      if (edit_pause_us > 0)
+        g_usleep (edit_pause_us);
     }
 }
 
@@ -1024,7 +1419,12 @@ main (int    argc,
   ADD ("/store/verify/good", test_verify_good);
   ADD ("/store/verify/bad-value", test_verify_bad_value);
   ADD ("/store/verify/damaged", test_verify_damaged);
+  ADD ("/store/verify/hostile", test_verify_hostile);
   ADD ("/store/crash-during-edits", test_crash_during_edits);
+  ADD ("/store/hot-journal", test_hot_journal);
+  ADD ("/store/busy", test_busy);
+  ADD ("/store/open-under-writes", test_open_under_writes);
+  ADD ("/store/wal-file", test_wal_file);
 
   for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
     {
@@ -1032,6 +1432,12 @@ main (int    argc,
 
       g_test_add (path, Fixture, &entities[i], fixture_set_up, test_round_trip_entity,
                   fixture_tear_down);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/hostile/%s", hostile[i].name);
+
+      g_test_add (path, Fixture, &hostile[i], fixture_set_up, test_hostile, fixture_tear_down);
     }
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
