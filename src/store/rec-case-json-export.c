@@ -315,3 +315,21 @@ rec_case_json_to_string (const RecCaseData *case_data)
 
   return g_string_free (out, FALSE);
 }
+
+char *
+rec_case_json_export (const RecCaseData  *case_data,
+                      GError            **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(RecCaseData) again = NULL;
+
+  g_return_val_if_fail (case_data != NULL && case_data->info != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  text = rec_case_json_to_string (case_data);
+  again = rec_case_json_parse (text, -1, error);
+  if (again == NULL)
+    return NULL;
+
+  return g_steal_pointer (&text);
+}

@@ -17,8 +17,16 @@ void        _rec_case_json_fail      (GError     **error,
                                       const char  *path,
                                       const char  *key,
                                       const char  *reason);
+/* Text from a document made fit for a one-line message: control, line
+ * separator and bidirectional formatting characters escaped (`\n`, `\u202e`),
+ * bytes that are not UTF-8 as `\xff`, cut after `max_chars` characters with
+ * "…" (60 for a value). `length` −1: up to the NUL. (transfer full) */
+char       *_rec_case_json_shown     (const char  *text,
+                                      gssize       length,
+                                      guint        max_chars);
 /* Checks the text (UTF-8, no NUL, not empty; skips a byte order mark),
- * parses it, refuses duplicate keys, and returns the root object, owned by
+ * pre-scans it (nesting, NUL and lone surrogate escapes, duplicate keys: see
+ * rec-case-json-load.c), parses it and returns the root object, owned by
  * `parser`. */
 JsonObject *_rec_case_json_load_root (JsonParser  *parser,
                                       const char  *data,

@@ -62,15 +62,65 @@ _rec_case_json_fail (GError     **error,
                "%s: %s", full, reason);
 }
 
+/* Characters a one-line message must not carry raw: C0 and C1 controls,
+ * DEL, the line and paragraph separators, and the bidirectional formatting
+ * characters that would reorder the rest of a terminal line. */
+static gboolean
+needs_escape (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c || c == 0x200e || c == 0x200f
+         || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* See rec-case-json-private.h. */
+char *
+_rec_case_json_shown (const char *text,
+                      gssize      length,
+                      guint       max_chars)
+{
+  const char *end = text + (length < 0 ? strlen (text) : (gsize) length);
+  GString *out = g_string_new (NULL);
+  guint count = 0;
+
+  for (const char *p = text; p < end; count++)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (count == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (c >= 0x110000)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (needs_escape (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* A short rendering of a node for messages: strings quoted, others as JSON. */
 static char *
 node_to_text (JsonNode *node)
 {
   g_autofree char *text = json_to_string (node, FALSE);
 
-  if (strlen (text) > 60)
-    return g_strdup_printf ("%.57s…", text);
-  return g_steal_pointer (&text);
+  return _rec_case_json_shown (text, -1, 60);
 }
 
 static gboolean
@@ -88,7 +138,9 @@ check_keys (JsonObject         *obj,
         /* Translators: an unknown key was found in a JSON document; %s lists the known keys */
         g_autofree char *reason = g_strdup_printf (_("unknown key (known keys: %s)"), words);
 
-        fail (error, path, l->data, reason);
+        g_autofree char *shown = _rec_case_json_shown (l->data, -1, 60);
+
+        fail (error, path, shown, reason);
         return FALSE;
       }
 
@@ -148,6 +200,52 @@ is_string (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
+/* The text of a string node. The pre-scan already refused the escapes that
+ * would give bytes that are not UTF-8 (lone surrogates); this makes sure of
+ * it for every value taken from the document. */
+static const char *
+string_value (JsonNode    *node,
+              const char  *path,
+              const char  *key,
+              GError     **error)
+{
+  const char *text = json_node_get_string (node);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      /* Translators: a text field of the document holds bytes that are not UTF-8 */
+      fail (error, path, key, _("is not UTF-8 text"));
+      return NULL;
+    }
+
+  return text;
+}
+
+/* Refuses `text` with the message of a core parser (`core_error`), which
+ * quotes the text as it is. A text that does not fit on one line that way
+ * (long, or with control characters) is quoted shortened and escaped, in
+ * `format`: the core's own words for "not a valid value". */
+static void
+fail_value (GError     **error,
+            const char  *path,
+            const char  *key,
+            const char  *text,
+            GError      *core_error,
+            const char  *format)
+{
+  g_autofree char *shown = _rec_case_json_shown (text, -1, 60);
+  g_autofree char *reason = NULL;
+
+  if (g_str_equal (shown, text))
+    {
+      fail (error, path, key, core_error->message);
+      return;
+    }
+
+  reason = g_strdup_printf (format, shown);
+  fail (error, path, key, reason);
+}
+
 /* A string field; a missing optional one keeps *out unchanged (its default). */
 static gboolean
 read_string (JsonObject  *obj,
@@ -158,6 +256,7 @@ read_string (JsonObject  *obj,
              GError     **error)
 {
   JsonNode *node = member (obj, path, key, required, error);
+  const char *text;
 
   if (node == NULL)
     return !required;
@@ -166,8 +265,11 @@ read_string (JsonObject  *obj,
       fail_type (error, path, key, C_("json type", "a string"), node);
       return FALSE;
     }
+  text = string_value (node, path, key, error);
+  if (text == NULL)
+    return FALSE;
 
-  rec_set_str (out, json_node_get_string (node));
+  rec_set_str (out, text);
   return TRUE;
 }
 
@@ -190,16 +292,6 @@ read_bool (JsonObject  *obj,
 
   *out = json_node_get_boolean (node);
   return TRUE;
-}
-
-/* Wraps a core error ("\"12,50\" is not an amount") with the field path. */
-static void
-fail_core (GError     **error,
-           const char  *path,
-           const char  *key,
-           GError      *core_error)
-{
-  fail (error, path, key, core_error->message);
 }
 
 static gboolean
@@ -227,10 +319,14 @@ read_amount (JsonObject  *obj,
       return FALSE;
     }
 
-  text = json_node_get_string (node);
+  text = string_value (node, path, key, error);
+  if (text == NULL)
+    return FALSE;
   if (!rec_cents_parse (text, FALSE, out, &local_error))
     {
-      fail_core (error, path, key, local_error);
+      fail_value (error, path, key, text, local_error,
+                  /* Translators: %s is the text the user gave as an amount */
+                  _("\"%s\" is not an amount"));
       return FALSE;
     }
   if (*out <= 0)
@@ -256,6 +352,7 @@ read_date (JsonObject  *obj,
 {
   JsonNode *node = member (obj, path, key, !nullable, error);
   g_autoptr(GError) local_error = NULL;
+  const char *text;
 
   g_date_clear (out, 1);
   if (node == NULL)
@@ -270,9 +367,14 @@ read_date (JsonObject  *obj,
       return FALSE;
     }
 
-  if (!rec_date_parse (json_node_get_string (node), out, &local_error))
+  text = string_value (node, path, key, error);
+  if (text == NULL)
+    return FALSE;
+  if (!rec_date_parse (text, out, &local_error))
     {
-      fail_core (error, path, key, local_error);
+      fail_value (error, path, key, text, local_error,
+                  /* Translators: %s is the text given as a date; keep YYYY-MM-DD */
+                  _("\"%s\" is not a date (YYYY-MM-DD)"));
       return FALSE;
     }
 
@@ -291,6 +393,7 @@ read_enum (JsonObject  *obj,
            GError     **error)
 {
   JsonNode *node = member (obj, path, key, required, error);
+  const char *text;
   int value;
 
   if (node == NULL)
@@ -301,13 +404,17 @@ read_enum (JsonObject  *obj,
       return FALSE;
     }
 
-  value = from_word (json_node_get_string (node));
+  text = string_value (node, path, key, error);
+  if (text == NULL)
+    return FALSE;
+  value = from_word (text);
   if (value < 0)
     {
       g_autofree char *allowed = words ();
+      g_autofree char *shown = _rec_case_json_shown (text, -1, 60);
       g_autofree char *reason =
         /* Translators: the first %s is the word given, the second the list of allowed words */
-        g_strdup_printf (_("\"%s\" is not one of: %s"), json_node_get_string (node), allowed);
+        g_strdup_printf (_("\"%s\" is not one of: %s"), shown, allowed);
 
       fail (error, path, key, reason);
       return FALSE;
@@ -393,6 +500,7 @@ check_case_values (RecCaseInfo  *info,
 {
   g_autofree char *reason = NULL;
   g_autofree char *title = g_strstrip (g_strdup (info->title));
+  g_autofree char *shown = NULL;
 
   if (title[0] == '\0')
     {
@@ -403,9 +511,10 @@ check_case_values (RecCaseInfo  *info,
 
   if (!rec_rules_exists (info->jurisdiction))
     {
+      shown = _rec_case_json_shown (info->jurisdiction, -1, 60);
       /* Translators: %s is a jurisdiction code such as "us-ca" */
       reason = g_strdup_printf (_("\"%s\" is not a jurisdiction Recourse knows (such as \"us-ca\")"),
-                                info->jurisdiction);
+                                shown);
       fail (error, "case", "jurisdiction", reason);
       return FALSE;
     }
@@ -413,9 +522,10 @@ check_case_values (RecCaseInfo  *info,
   if (strlen (info->currency) != 3 || !g_ascii_isupper (info->currency[0])
       || !g_ascii_isupper (info->currency[1]) || !g_ascii_isupper (info->currency[2]))
     {
+      shown = _rec_case_json_shown (info->currency, -1, 60);
       /* Translators: %s is the currency given */
       reason = g_strdup_printf (_("\"%s\" is not an ISO 4217 currency code (such as \"USD\")"),
-                                info->currency);
+                                shown);
       fail (error, "case", "currency", reason);
       return FALSE;
     }
@@ -604,6 +714,7 @@ read_rate (JsonObject  *obj,
 {
   JsonNode *node = member (obj, path, "rate_percent", TRUE, error);
   g_autoptr(GError) local_error = NULL;
+  const char *text;
 
   if (node == NULL)
     return FALSE;
@@ -618,9 +729,14 @@ read_rate (JsonObject  *obj,
       return FALSE;
     }
 
-  if (!rec_rate_parse (json_node_get_string (node), out, &local_error))
+  text = string_value (node, path, "rate_percent", error);
+  if (text == NULL)
+    return FALSE;
+  if (!rec_rate_parse (text, out, &local_error))
     {
-      fail_core (error, path, "rate_percent", local_error);
+      fail_value (error, path, "rate_percent", text, local_error,
+                  /* Translators: %s is the text given as an interest rate */
+                  _("\"%s\" is not a rate from 0 to 100"));
       return FALSE;
     }
 
@@ -697,7 +813,10 @@ read_timestamp (JsonObject        *obj,
 
   if (!rec_timestamp_parse (item->at, &item->at_unix, &local_error))
     {
-      fail_core (error, path, "at", local_error);
+      fail_value (error, path, "at", item->at, local_error,
+                  /* Translators: %s is the text given as a date and time; keep the example */
+                  _("\"%s\" is not a date and time with an offset "
+                    "(2021-04-02T18:30:00-07:00)"));
       return FALSE;
     }
 

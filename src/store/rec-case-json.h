@@ -35,5 +35,12 @@ RecCaseData  *rec_case_json_parse       (const char         *data,
  * order, amounts as strings with two decimals, a final newline. Export then
  * import then export gives the same bytes. (transfer full) */
 char         *rec_case_json_to_string   (const RecCaseData  *case_data) G_GNUC_WARN_UNUSED_RESULT;
+/* The same document, checked by the importer: fails (REC_CASE_JSON_ERROR_INVALID,
+ * the message naming the field, as rec_case_json_parse says it) when the case
+ * holds a value the format cannot carry — text that is not UTF-8, a blank
+ * title, a jurisdiction without rules — so that an export that succeeds always
+ * imports again. (transfer full) */
+char         *rec_case_json_export      (const RecCaseData  *case_data,
+                                         GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

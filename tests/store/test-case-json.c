@@ -7,7 +7,9 @@
 #include "rec-case-json.h"
 #include "rec-date.h"
 #include "rec-demo.h"
+#include "rec-store.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "../fixtures/bad-case-json.h"
@@ -185,6 +187,7 @@ test_not_utf8 (void)
 
   g_assert_null (c);
   g_assert_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "case.title: is not UTF-8 text");
   g_clear_error (&error);
 
   c = rec_case_json_parse (with_nul, sizeof with_nul - 1, &error);
@@ -261,6 +264,772 @@ test_round_trip_details (void)
   g_assert_cmpstr (first, ==, second);
 }
 
+/* A document whose payments are `open` × levels, 1, then `close` × levels. */
+static char *
+nested_document (guint       levels,
+                 const char *open,
+                 const char *close)
+{
+  GString *json = g_string_new ("{\"format\": \"recourse-case\", \"version\": 1, "
+                                "\"case\": {\"title\": \"T\", \"jurisdiction\": \"us-ca\"},\n"
+                                "\"payments\": ");
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append (json, open);
+  g_string_append (json, "1");
+  for (guint i = 0; i < levels; i++)
+    g_string_append (json, close);
+  g_string_append (json, "}");
+  return g_string_free (json, FALSE);
+}
+
+/* json-glib's parser recurses once per level (60 000 levels overflowed the
+ * stack): nesting is refused before it reads the text. */
+static void
+test_deep_nesting (void)
+{
+  static const guint levels[] = { 63, 64, 100, 100000 };
+  static const char *const shapes[][2] = { { "[", "]" }, { "{\"a\": ", "}" }, { "[{\"a\": ", "}]" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (shapes); j++)
+      {
+        g_autofree char *json = nested_document (levels[i], shapes[j][0], shapes[j][1]);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(RecCaseData) c = rec_case_json_parse (json, -1, &error);
+        /* The root object is one level: payments at 63 are 64 in all. */
+        gboolean too_deep = levels[i] * (j == 2 ? 2 : 1) + 1 > 64;
+
+        g_test_message ("%u levels of %s: %s", levels[i], shapes[j][0], error->message);
+        g_assert_null (c);
+        g_assert_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID);
+        if (too_deep)
+          {
+            /* Where the 65th level opens (the root object is the first): line 2
+             * starts with "payments". */
+            const char *line = strchr (json, '\n') + 1;
+            const char *p = line;
+            g_autofree char *expected = NULL;
+
+            for (guint open = 1; open < 64; p++)
+              if (*p == '[' || *p == '{')
+                open++;
+            while (*p != '[' && *p != '{')
+              p++;
+            expected = g_strdup_printf ("The document is nested more than 64 levels deep "
+                                        "(line 2, column %d)", (int) (p - line) + 1);
+            g_assert_cmpstr (error->message, ==, expected);
+          }
+        else
+          /* Not too deep: refused for what it holds, as any other document. */
+          g_assert_true (g_str_has_prefix (error->message, "payments"));
+      }
+}
+
+/* The format's largest object has 11 keys; more than 64 in one object are
+ * refused before json-glib (whose handling of a repeated key is quadratic). */
+static void
+test_many_keys (void)
+{
+  for (guint keys = 63; keys <= 65; keys++)
+    {
+      g_autoptr(GString) json = g_string_new ("{\"format\": \"recourse-case\", \"version\": 1, "
+                                              "\"case\": {\"title\": \"T\", \"jurisdiction\": "
+                                              "\"us-ca\"}, \"payments\": [{");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RecCaseData) c = NULL;
+
+      for (guint i = 0; i < keys; i++)
+        g_string_append_printf (json, "%s\"k%u\": 1", i > 0 ? ", " : "", i);
+      g_string_append (json, "}]}");
+
+      c = rec_case_json_parse (json->str, -1, &error);
+      g_assert_null (c);
+      if (keys <= 64)
+        g_assert_cmpstr (error->message, ==, "payments[0].k0: unknown key (known keys: date, "
+                                             "amount, method, reference, notes)");
+      else
+        {
+          /* At the 65th key. */
+          g_autofree char *expected =
+            g_strdup_printf ("The document has an object with more than 64 keys (line 1, column %d)",
+                             (int) (strstr (json->str, "\"k64\"") - json->str) + 1);
+
+          g_assert_cmpstr (error->message, ==, expected);
+        }
+    }
+}
+
+/* A surrogate pair is one character; text that only looks like an escape
+ * (an escaped backslash, then "u0000") is text. */
+static void
+test_surrogate_pair (void)
+{
+  const char json[] =
+    "{\"format\": \"recourse-case\", \"version\": 1, "
+    "\"case\": {\"title\": \"\\ud83d\\ude00 \\uD834\\uDD1E \\udbff\\udfff \\u00e9\\u0041\", "
+    "\"jurisdiction\": \"us-ca\", \"notes\": \"\\\\u0000 \\\\ud800 \\\\\\\\ \\/\"}, "
+    "\"p\\u0061yments\": [{\"date\": \"2023-01-03\", \"amount\": \"1.00\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecCaseData) c = rec_case_json_parse (json, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->info->title, ==, "\xf0\x9f\x98\x80 \xf0\x9d\x84\x9e \xf4\x8f\xbf\xbf \xc3\xa9" "A");
+  g_assert_cmpstr (c->info->notes, ==, "\\u0000 \\ud800 \\\\ /");
+  g_assert_cmpuint (c->payments->len, ==, 1);
+}
+
+/* Edge cases: everything the case file accepts (its CHECK constraints in
+ * rec-store-migrate.c) exports, and the export imports again, equal. */
+
+static void
+assert_same_date (const GDate *a,
+                  const GDate *b)
+{
+  g_autofree char *a_text = rec_date_to_iso (a);
+  g_autofree char *b_text = rec_date_to_iso (b);
+
+  g_assert_cmpstr (a_text, ==, b_text);
+}
+
+static void
+assert_same_party (const RecParty *a,
+                   const RecParty *b)
+{
+  g_assert_cmpstr (a->name, ==, b->name);
+  g_assert_cmpstr (a->address, ==, b->address);
+  g_assert_cmpstr (a->phone, ==, b->phone);
+  g_assert_cmpstr (a->email, ==, b->email);
+  g_assert_cmpstr (a->employer, ==, b->employer);
+}
+
+/* Every field the format carries (ids and positions aside: `b` is an import,
+ * whose positions are the entry order). */
+static void
+assert_same_case (const RecCaseData *a,
+                  const RecCaseData *b)
+{
+  g_assert_cmpstr (a->info->title, ==, b->info->title);
+  g_assert_cmpstr (a->info->jurisdiction, ==, b->info->jurisdiction);
+  g_assert_cmpstr (a->info->currency, ==, b->info->currency);
+  g_assert_cmpint (a->info->agency_enforced, ==, b->info->agency_enforced);
+  g_assert_cmpint (a->info->public_assistance, ==, b->info->public_assistance);
+  g_assert_cmpstr (a->info->court, ==, b->info->court);
+  g_assert_cmpstr (a->info->court_case_number, ==, b->info->court_case_number);
+  g_assert_cmpstr (a->info->agency_case_number, ==, b->info->agency_case_number);
+  assert_same_party (&a->info->obligor, &b->info->obligor);
+  assert_same_party (&a->info->obligee, &b->info->obligee);
+  g_assert_cmpstr (a->info->notes, ==, b->info->notes);
+
+  g_assert_cmpuint (a->children->len, ==, b->children->len);
+  for (guint i = 0; i < a->children->len; i++)
+    {
+      RecChild *x = a->children->pdata[i], *y = b->children->pdata[i];
+
+      g_assert_cmpint (y->position, ==, i + 1);
+      g_assert_cmpstr (x->name, ==, y->name);
+      assert_same_date (&x->birth_date, &y->birth_date);
+    }
+  g_assert_cmpuint (a->terms->len, ==, b->terms->len);
+  for (guint i = 0; i < a->terms->len; i++)
+    {
+      RecTerm *x = a->terms->pdata[i], *y = b->terms->pdata[i];
+
+      g_assert_cmpint (y->position, ==, i + 1);
+      g_assert_cmpint (x->kind, ==, y->kind);
+      g_assert_cmpint (x->amount_cents, ==, y->amount_cents);
+      g_assert_cmpint (x->frequency, ==, y->frequency);
+      /* A due day means something for a monthly term only, two for a semimonthly one. */
+      if (x->frequency == REC_FREQUENCY_MONTHLY)
+        g_assert_cmpint (x->due_day, ==, y->due_day);
+      if (x->frequency == REC_FREQUENCY_SEMIMONTHLY)
+        {
+          g_assert_cmpint (x->due_days[0], ==, y->due_days[0]);
+          g_assert_cmpint (x->due_days[1], ==, y->due_days[1]);
+        }
+      assert_same_date (&x->effective, &y->effective);
+      assert_same_date (&x->end, &y->end);
+      g_assert_cmpstr (x->reference, ==, y->reference);
+      g_assert_cmpstr (x->notes, ==, y->notes);
+    }
+  g_assert_cmpuint (a->interest_overrides->len, ==, b->interest_overrides->len);
+  for (guint i = 0; i < a->interest_overrides->len; i++)
+    {
+      RecInterestOverride *x = a->interest_overrides->pdata[i], *y = b->interest_overrides->pdata[i];
+
+      g_assert_cmpint (y->position, ==, i + 1);
+      assert_same_date (&x->from, &y->from);
+      assert_same_date (&x->to, &y->to);
+      g_assert_cmpint (x->rate_basis_points, ==, y->rate_basis_points);
+      g_assert_cmpstr (x->reason, ==, y->reason);
+    }
+  g_assert_cmpuint (a->charges->len, ==, b->charges->len);
+  for (guint i = 0; i < a->charges->len; i++)
+    {
+      RecCharge *x = a->charges->pdata[i], *y = b->charges->pdata[i];
+
+      g_assert_cmpint (y->position, ==, i + 1);
+      assert_same_date (&x->date, &y->date);
+      g_assert_cmpint (x->amount_cents, ==, y->amount_cents);
+      g_assert_cmpstr (x->description, ==, y->description);
+      g_assert_cmpint (x->interest_bearing, ==, y->interest_bearing);
+    }
+  g_assert_cmpuint (a->payments->len, ==, b->payments->len);
+  for (guint i = 0; i < a->payments->len; i++)
+    {
+      RecPayment *x = a->payments->pdata[i], *y = b->payments->pdata[i];
+
+      g_assert_cmpint (y->position, ==, i + 1);
+      assert_same_date (&x->date, &y->date);
+      g_assert_cmpint (x->amount_cents, ==, y->amount_cents);
+      g_assert_cmpint (x->method, ==, y->method);
+      g_assert_cmpstr (x->reference, ==, y->reference);
+      g_assert_cmpstr (x->notes, ==, y->notes);
+    }
+  g_assert_cmpuint (a->communications->len, ==, b->communications->len);
+  for (guint i = 0; i < a->communications->len; i++)
+    {
+      RecCommunication *x = a->communications->pdata[i], *y = b->communications->pdata[i];
+
+      g_assert_cmpint (y->position, ==, i + 1);
+      g_assert_cmpstr (x->at, ==, y->at);
+      g_assert_cmpint (x->at_unix, ==, y->at_unix);
+      g_assert_cmpint (x->channel, ==, y->channel);
+      g_assert_cmpint (x->direction, ==, y->direction);
+      g_assert_cmpstr (x->with, ==, y->with);
+      g_assert_cmpstr (x->subject, ==, y->subject);
+      g_assert_cmpstr (x->summary, ==, y->summary);
+      assert_same_date (&x->follow_up, &y->follow_up);
+    }
+  g_assert_cmpuint (a->enforcement->len, ==, b->enforcement->len);
+  for (guint i = 0; i < a->enforcement->len; i++)
+    {
+      RecEnforcementStep *x = a->enforcement->pdata[i], *y = b->enforcement->pdata[i];
+
+      g_assert_cmpint (y->position, ==, i + 1);
+      g_assert_cmpint (x->remedy, ==, y->remedy);
+      g_assert_cmpint (x->status, ==, y->status);
+      assert_same_date (&x->date, &y->date);
+      g_assert_cmpstr (x->agency, ==, y->agency);
+      g_assert_cmpstr (x->reference, ==, y->reference);
+      assert_same_date (&x->next_date, &y->next_date);
+      g_assert_cmpstr (x->notes, ==, y->notes);
+    }
+}
+
+static void
+set_date (GDate      *date,
+          const char *iso)
+{
+  g_assert_true (rec_date_parse (iso, date, NULL));
+}
+
+static void
+set_at (RecCommunication *comm,
+        const char       *at)
+{
+  rec_set_str (&comm->at, at);
+  g_assert_true (rec_timestamp_parse (at, &comm->at_unix, NULL));
+}
+
+/* One of each entity, ordinary values: each edge case changes some. */
+static RecCaseData *
+edge_base (void)
+{
+  RecCaseData *c = rec_case_data_new ();
+  RecChild *child = rec_child_new ();
+  RecTerm *term = rec_term_new ();
+  RecInterestOverride *io = rec_interest_override_new ();
+  RecCharge *charge = rec_charge_new ();
+  RecPayment *payment = rec_payment_new ();
+  RecCommunication *comm = rec_communication_new ();
+  RecEnforcementStep *step = rec_enforcement_step_new ();
+
+  rec_set_str (&c->info->title, "Rivera v. Rivera");
+  rec_set_str (&c->info->jurisdiction, "us-ca");
+  rec_set_str (&c->info->obligor.name, "Daniel Rivera");
+  rec_set_str (&child->name, "Sofia Rivera");
+  set_date (&child->birth_date, "2016-05-09");
+  g_ptr_array_add (c->children, child);
+  term->amount_cents = 85000;
+  term->due_day = 1;
+  set_date (&term->effective, "2023-01-01");
+  g_ptr_array_add (c->terms, term);
+  set_date (&io->from, "2024-03-01");
+  set_date (&io->to, "2024-08-31");
+  io->rate_basis_points = 600;
+  g_ptr_array_add (c->interest_overrides, io);
+  set_date (&charge->date, "2023-06-01");
+  charge->amount_cents = 42000;
+  g_ptr_array_add (c->charges, charge);
+  set_date (&payment->date, "2023-01-03");
+  payment->amount_cents = 85000;
+  g_ptr_array_add (c->payments, payment);
+  set_at (comm, "2023-04-02T18:30:00-07:00");
+  set_date (&comm->follow_up, "2023-04-10");
+  g_ptr_array_add (c->communications, comm);
+  step->remedy = REC_REMEDY_WAGE_GARNISHMENT;
+  step->status = REC_STATUS_FILED;
+  g_ptr_array_add (c->enforcement, step);
+  return c;
+}
+
+#define FIRST(c, array, Type) ((Type *) (c)->array->pdata[0])
+
+/* Every text field of the case, for the edits that fill them all. */
+static GPtrArray *
+text_fields (RecCaseData *c)
+{
+  RecCaseInfo *info = c->info;
+  GPtrArray *fields = g_ptr_array_new ();
+  char **all[] = {
+    &info->court, &info->court_case_number, &info->agency_case_number,
+    &info->obligor.name, &info->obligor.address, &info->obligor.phone, &info->obligor.email,
+    &info->obligor.employer, &info->obligee.name, &info->obligee.address,
+    &info->obligee.phone, &info->obligee.email, &info->obligee.employer, &info->notes,
+    &FIRST (c, children, RecChild)->name,
+    &FIRST (c, terms, RecTerm)->reference, &FIRST (c, terms, RecTerm)->notes,
+    &FIRST (c, interest_overrides, RecInterestOverride)->reason,
+    &FIRST (c, charges, RecCharge)->description,
+    &FIRST (c, payments, RecPayment)->reference, &FIRST (c, payments, RecPayment)->notes,
+    &FIRST (c, communications, RecCommunication)->with,
+    &FIRST (c, communications, RecCommunication)->subject,
+    &FIRST (c, communications, RecCommunication)->summary,
+    &FIRST (c, enforcement, RecEnforcementStep)->agency,
+    &FIRST (c, enforcement, RecEnforcementStep)->reference,
+    &FIRST (c, enforcement, RecEnforcementStep)->notes,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    g_ptr_array_add (fields, all[i]);
+  return fields;
+}
+
+static void
+set_all_texts (RecCaseData *c,
+               const char  *text)
+{
+  g_autoptr(GPtrArray) fields = text_fields (c);
+
+  for (guint i = 0; i < fields->len; i++)
+    rec_set_str (fields->pdata[i], text);
+}
+
+static void
+set_all_dates (RecCaseData *c,
+               const char  *iso)
+{
+  set_date (&FIRST (c, children, RecChild)->birth_date, iso);
+  set_date (&FIRST (c, terms, RecTerm)->effective, iso);
+  set_date (&FIRST (c, terms, RecTerm)->end, iso);
+  set_date (&FIRST (c, interest_overrides, RecInterestOverride)->from, iso);
+  set_date (&FIRST (c, interest_overrides, RecInterestOverride)->to, iso);
+  set_date (&FIRST (c, charges, RecCharge)->date, iso);
+  set_date (&FIRST (c, payments, RecPayment)->date, iso);
+  set_date (&FIRST (c, communications, RecCommunication)->follow_up, iso);
+  set_date (&FIRST (c, enforcement, RecEnforcementStep)->date, iso);
+  set_date (&FIRST (c, enforcement, RecEnforcementStep)->next_date, iso);
+}
+
+static void
+set_all_amounts (RecCaseData *c,
+                 RecCents     cents)
+{
+  FIRST (c, terms, RecTerm)->amount_cents = cents;
+  FIRST (c, charges, RecCharge)->amount_cents = cents;
+  FIRST (c, payments, RecPayment)->amount_cents = cents;
+}
+
+static void
+edge_amounts_largest (RecCaseData *c)
+{
+  set_all_amounts (c, REC_CENTS_MAX);
+}
+
+static void
+edge_amounts_smallest (RecCaseData *c)
+{
+  set_all_amounts (c, 1);
+}
+
+static void
+edge_amounts_odd_cents (RecCaseData *c)
+{
+  FIRST (c, terms, RecTerm)->amount_cents = 5;
+  FIRST (c, charges, RecCharge)->amount_cents = 10;
+  FIRST (c, payments, RecPayment)->amount_cents = REC_CENTS_MAX - 1;
+}
+
+static void
+edge_empty_texts (RecCaseData *c)
+{
+  set_all_texts (c, "");
+  rec_set_str (&c->info->title, "T");
+}
+
+static void
+edge_long_texts (RecCaseData *c)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  while (text->len < 1024 * 1024)
+    g_string_append (text, "Line with \"quotes\", a \\ backslash, é, 😀 and a tab\t.\n");
+  set_all_texts (c, text->str);
+  g_string_append (text, text->str);
+  rec_set_str (&c->info->title, text->str);
+}
+
+static void
+edge_unicode (RecCaseData *c)
+{
+  static const char *const texts[] = {
+    "\xc2\xa0Rivera v. Rivera\xc2\xa0",                         /* no-break spaces around */
+    "\xef\xbb\xbf" "starts with a byte order mark",
+    "\xf0\x9f\x98\x80 \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7",
+    "e\xcc\x81 a\xcc\x8a\xcc\x81 combining marks",
+    "line\xe2\x80\xa8separator\xe2\x80\xa9paragraph",
+    "noncharacters \xef\xbf\xbe \xef\xbf\xbf \xf4\x8f\xbf\xbf \xef\xb7\x90",
+    "\xe2\x80\xae override \xe2\x80\xac \xe2\x81\xa6isolate\xe2\x81\xa9 \xe2\x80\x8f",
+    "Ti\xe1\xbb\x81n c\xe1\xba\xa5p d\xc6\xb0\xe1\xbb\xa1ng \xe6\x94\xaf\xe4\xbb\x98 \xd9\x86\xd9\x81\xd9\x82\xd8\xa9",
+    "\xe2\x80\x8b zero width \xe2\x80\x8c\xe2\x80\x8d \xef\xbf\xbd replacement",
+  };
+  g_autoptr(GPtrArray) fields = text_fields (c);
+
+  rec_set_str (&c->info->title, texts[0]);
+  for (guint i = 0; i < fields->len; i++)
+    rec_set_str (fields->pdata[i], texts[i % G_N_ELEMENTS (texts)]);
+}
+
+static void
+edge_control_characters (RecCaseData *c)
+{
+  g_autoptr(GString) text = g_string_new ("x");
+
+  for (gunichar u = 1; u < 0xa0; u++)
+    if (u < 0x20 || u >= 0x7f)
+      g_string_append_unichar (text, u);
+  set_all_texts (c, text->str);
+  g_string_append (text, "title");
+  rec_set_str (&c->info->title, text->str);
+}
+
+/* Text that looks like JSON, or like the escapes the importer refuses. */
+static void
+edge_json_lookalikes (RecCaseData *c)
+{
+  static const char *const texts[] = {
+    "\\u0000", "\\ud800", "\\udc00\\ud800", "\\", "\\\\\"", "\"", "\"}, \"payments\": [",
+    "/* comment */", "'single'", "0x1f", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+    "{\"a\": 1, \"a\": 2}", "\\q", "null", "</script>",
+  };
+  g_autoptr(GPtrArray) fields = text_fields (c);
+
+  rec_set_str (&c->info->title, "\\u0000\"");
+  for (guint i = 0; i < fields->len; i++)
+    rec_set_str (fields->pdata[i], texts[i % G_N_ELEMENTS (texts)]);
+}
+
+static void
+edge_white_space (RecCaseData *c)
+{
+  set_all_texts (c, " \n\t\r ");
+  rec_set_str (&c->info->title, "  T  ");
+}
+
+static void
+edge_dates_earliest (RecCaseData *c)
+{
+  set_all_dates (c, "0001-01-01");
+}
+
+static void
+edge_dates_latest (RecCaseData *c)
+{
+  set_all_dates (c, "9999-12-31");
+}
+
+static void
+edge_dates_widest (RecCaseData *c)
+{
+  set_all_dates (c, "0001-01-01");
+  set_date (&FIRST (c, terms, RecTerm)->end, "9999-12-31");
+  set_date (&FIRST (c, interest_overrides, RecInterestOverride)->to, "9999-12-31");
+}
+
+static void
+edge_leap_days (RecCaseData *c)
+{
+  set_all_dates (c, "2024-02-29");
+  set_date (&FIRST (c, children, RecChild)->birth_date, "2000-02-29");
+  set_date (&FIRST (c, terms, RecTerm)->end, "2400-02-29");
+  set_date (&FIRST (c, payments, RecPayment)->date, "1600-02-29");
+}
+
+static void
+edge_no_dates (RecCaseData *c)
+{
+  g_date_clear (&FIRST (c, children, RecChild)->birth_date, 1);
+  g_date_clear (&FIRST (c, terms, RecTerm)->end, 1);
+  g_date_clear (&FIRST (c, communications, RecCommunication)->follow_up, 1);
+  g_date_clear (&FIRST (c, enforcement, RecEnforcementStep)->date, 1);
+  g_date_clear (&FIRST (c, enforcement, RecEnforcementStep)->next_date, 1);
+}
+
+static void
+edge_timestamps (RecCaseData *c)
+{
+  static const char *const stamps[] = {
+    "2023-04-02T18:30:00+14:00", "2023-04-02T18:30:00-12:00", "2023-04-02T18:30:00+05:45",
+    "2023-04-02T18:30:00-00:00", "2023-04-02T18:30:00+00:00", "2023-04-02T18:30:00Z",
+    "2023-04-02T18:30:00.5Z", "2023-04-02T18:30:00.123456789-03:30",
+    "2016-12-31T23:59:60Z", "2024-02-29T23:59:59+01:00",
+    "0001-01-01T00:00:00Z", "0001-01-01T00:00:00-01:00", "9999-12-31T23:59:59Z",
+    "9999-12-31T23:59:59+01:00", "1969-12-31T23:59:59Z", "1970-01-01T00:00:00Z",
+  };
+
+  g_ptr_array_set_size (c->communications, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (stamps); i++)
+    {
+      RecCommunication *comm = rec_communication_new ();
+
+      set_at (comm, stamps[i]);
+      g_ptr_array_add (c->communications, comm);
+    }
+}
+
+static void
+add_term (RecCaseData  *c,
+          RecFrequency  frequency,
+          int           day,
+          int           second)
+{
+  RecTerm *term = rec_term_new ();
+
+  term->amount_cents = 100;
+  term->frequency = frequency;
+  term->due_day = day;
+  term->due_days[0] = day;
+  term->due_days[1] = second;
+  set_date (&term->effective, "2023-01-31");
+  g_ptr_array_add (c->terms, term);
+}
+
+static void
+edge_due_days (RecCaseData *c)
+{
+  add_term (c, REC_FREQUENCY_MONTHLY, REC_DUE_DAY_LAST, 15);
+  add_term (c, REC_FREQUENCY_MONTHLY, 31, 15);
+  add_term (c, REC_FREQUENCY_MONTHLY, 29, 15);
+  add_term (c, REC_FREQUENCY_SEMIMONTHLY, REC_DUE_DAY_LAST, 31);
+  add_term (c, REC_FREQUENCY_SEMIMONTHLY, 31, REC_DUE_DAY_LAST);
+  add_term (c, REC_FREQUENCY_SEMIMONTHLY, 15, 1);
+  add_term (c, REC_FREQUENCY_SEMIMONTHLY, 1, REC_DUE_DAY_LAST);
+  add_term (c, REC_FREQUENCY_WEEKLY, 17, 3);
+  add_term (c, REC_FREQUENCY_BIWEEKLY, REC_DUE_DAY_LAST, 31);
+}
+
+static void
+edge_rates (RecCaseData *c)
+{
+  static const int rates[] = { 0, 1, 5, 10, 99, 1025, 9999, 10000 };
+
+  g_ptr_array_set_size (c->interest_overrides, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    {
+      RecInterestOverride *io = rec_interest_override_new ();
+
+      set_date (&io->from, "2024-01-01");
+      set_date (&io->to, "2024-01-01");
+      io->rate_basis_points = rates[i];
+      g_ptr_array_add (c->interest_overrides, io);
+    }
+}
+
+static void
+edge_every_word (RecCaseData *c)
+{
+  for (int i = 0; i < REC_N_TERM_KINDS; i++)
+    {
+      add_term (c, (RecFrequency) (i % REC_N_FREQUENCIES), 1, 15);
+      REC_TERM (c->terms->pdata[c->terms->len - 1])->kind = i;
+    }
+  for (int i = 0; i < REC_N_PAYMENT_METHODS; i++)
+    {
+      RecPayment *payment = rec_payment_copy (FIRST (c, payments, RecPayment));
+
+      payment->method = i;
+      g_ptr_array_add (c->payments, payment);
+    }
+  for (int i = 0; i < REC_N_CHANNELS * REC_N_DIRECTIONS; i++)
+    {
+      RecCommunication *comm = rec_communication_copy (FIRST (c, communications, RecCommunication));
+
+      comm->channel = i % REC_N_CHANNELS;
+      comm->direction = i / REC_N_CHANNELS;
+      g_ptr_array_add (c->communications, comm);
+    }
+  for (int i = 0; i < REC_N_REMEDIES * REC_N_STATUSES; i++)
+    {
+      RecEnforcementStep *step = rec_enforcement_step_copy (FIRST (c, enforcement, RecEnforcementStep));
+
+      step->remedy = i % REC_N_REMEDIES;
+      step->status = i / REC_N_REMEDIES;
+      g_ptr_array_add (c->enforcement, step);
+    }
+}
+
+static void
+edge_flags (RecCaseData *c)
+{
+  c->info->agency_enforced = TRUE;
+  c->info->public_assistance = TRUE;
+  FIRST (c, charges, RecCharge)->interest_bearing = FALSE;
+  rec_set_str (&c->info->currency, "XXX");
+}
+
+static void
+edge_nothing (RecCaseData *c)
+{
+  g_ptr_array_set_size (c->children, 0);
+  g_ptr_array_set_size (c->terms, 0);
+  g_ptr_array_set_size (c->interest_overrides, 0);
+  g_ptr_array_set_size (c->charges, 0);
+  g_ptr_array_set_size (c->payments, 0);
+  g_ptr_array_set_size (c->communications, 0);
+  g_ptr_array_set_size (c->enforcement, 0);
+}
+
+static void
+edge_many (RecCaseData *c)
+{
+  for (guint i = 0; i < 5000; i++)
+    {
+      RecPayment *payment = rec_payment_copy (FIRST (c, payments, RecPayment));
+
+      payment->amount_cents = i + 1;
+      g_ptr_array_add (c->payments, payment);
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  void      (*edit) (RecCaseData *c);
+} EdgeCase;
+
+static const EdgeCase edge_cases[] = {
+  { "amounts-largest", edge_amounts_largest },
+  { "amounts-smallest", edge_amounts_smallest },
+  { "amounts-odd-cents", edge_amounts_odd_cents },
+  { "empty-texts", edge_empty_texts },
+  { "long-texts", edge_long_texts },
+  { "unicode", edge_unicode },
+  { "control-characters", edge_control_characters },
+  { "json-lookalikes", edge_json_lookalikes },
+  { "white-space", edge_white_space },
+  { "dates-earliest", edge_dates_earliest },
+  { "dates-latest", edge_dates_latest },
+  { "dates-widest", edge_dates_widest },
+  { "leap-days", edge_leap_days },
+  { "no-dates", edge_no_dates },
+  { "timestamps", edge_timestamps },
+  { "due-days", edge_due_days },
+  { "rates", edge_rates },
+  { "every-word", edge_every_word },
+  { "flags", edge_flags },
+  { "nothing", edge_nothing },
+  { "many", edge_many },
+};
+
+static void
+test_edge_round_trip (gconstpointer data)
+{
+  const EdgeCase *row = data;
+  g_autoptr(RecCaseData) c = edge_base ();
+  g_autoptr(RecCaseData) stored = NULL;
+  g_autoptr(RecCaseData) back = NULL;
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+
+  row->edit (c);
+
+  /* The case file takes it… */
+  dir = g_dir_make_tmp ("test-case-json-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "edge.recourse", NULL);
+  g_assert_true (rec_store_write_case (path, c, FALSE, &error));
+  g_assert_no_error (error);
+  store = rec_store_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  stored = rec_store_load_case (store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  /* …so the format carries it, and it comes back the same. */
+  text = rec_case_json_export (stored, &error);
+  g_assert_no_error (error);
+  back = rec_case_json_parse (text, -1, &error);
+  g_assert_no_error (error);
+  assert_same_case (c, stored);
+  assert_same_case (stored, back);
+  again = rec_case_json_to_string (back);
+  g_assert_cmpstr (again, ==, text);
+}
+
+/* Values the case file's constraints let by but the format refuses (the
+ * case file should refuse them too): the checked export says which field,
+ * where the plain one writes a document that does not import. */
+typedef struct
+{
+  const char *name;
+  const char *field;      /* which text of the case: title, jurisdiction, notes */
+  const char *value;
+  const char *message;
+} Unexportable;
+
+static const Unexportable unexportable[] = {
+  { "blank-title", "title", " \t\n", "case.title: must not be empty" },
+  { "unknown-jurisdiction", "jurisdiction", "us-zz",
+    "case.jurisdiction: \"us-zz\" is not a jurisdiction Recourse knows (such as \"us-ca\")" },
+  { "not-utf8", "notes", "caf\xe9", "case.notes: is not UTF-8 text" },
+  { "encoded-surrogate", "title", "\xed\xa0\x80", "case.title: is not UTF-8 text" },
+};
+
+static void
+test_unexportable (gconstpointer data)
+{
+  const Unexportable *row = data;
+  g_autoptr(RecCaseData) c = edge_base ();
+  g_autoptr(RecCaseData) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = NULL;
+  char *text;
+
+  if (g_str_equal (row->field, "title"))
+    rec_set_str (&c->info->title, row->value);
+  else if (g_str_equal (row->field, "jurisdiction"))
+    rec_set_str (&c->info->jurisdiction, row->value);
+  else
+    rec_set_str (&c->info->notes, row->value);
+
+  text = rec_case_json_export (c, &error);
+  g_assert_null (text);
+  g_assert_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, row->message);
+  g_clear_error (&error);
+
+  plain = rec_case_json_to_string (c);
+  back = rec_case_json_parse (plain, -1, &error);
+  g_assert_null (back);
+  g_assert_cmpstr (error->message, ==, row->message);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -273,6 +1042,22 @@ main (int    argc,
   g_test_add_func ("/store/case-json/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/store/case-json/round-trip", test_round_trip);
   g_test_add_func ("/store/case-json/round-trip-details", test_round_trip_details);
+  g_test_add_func ("/store/case-json/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/store/case-json/many-keys", test_many_keys);
+  g_test_add_func ("/store/case-json/surrogate-pair", test_surrogate_pair);
+  for (guint i = 0; i < G_N_ELEMENTS (edge_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/case-json/edge/%s", edge_cases[i].name);
+
+      g_test_add_data_func (path, &edge_cases[i], test_edge_round_trip);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (unexportable); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/case-json/unexportable/%s",
+                                               unexportable[i].name);
+
+      g_test_add_data_func (path, &unexportable[i], test_unexportable);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (bad_case_json); i++)
     {
       g_autofree char *path = g_strdup_printf ("/store/case-json/bad/%s", bad_case_json[i].name);
