@@ -4,14 +4,43 @@
  *
  * Any input is refused with an error, or accepted; an accepted case exports
  * to a document that imports again to the same bytes.
+ *
+ * Inputs may be up to 1 MiB (libFuzzer's default is 4096 bytes), so that
+ * nesting deep enough to matter (json-glib's parser overflowed its stack
+ * past 60 000 levels) and long texts are reachable; -max_len=N on the
+ * command line still wins.
  */
 #include "config.h"
 
 #include "rec-case-json.h"
 
 #include <stdint.h>
+#include <string.h>
 
+int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* The arguments with -max_len added: libFuzzer reads its flags after
+ * LLVMFuzzerInitialize returns. Kept for the life of the process. */
+static char **fuzz_argv;
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  static char max_len[] = "-max_len=1048576";
+
+  for (int i = 1; i < *argc; i++)
+    if (g_str_has_prefix ((*argv)[i], "-max_len="))
+      return 0;
+
+  fuzz_argv = g_new0 (char *, *argc + 2);
+  memcpy (fuzz_argv, *argv, sizeof (char *) * (gsize) *argc);
+  fuzz_argv[*argc] = max_len;
+  *argv = fuzz_argv;
+  (*argc)++;
+  return 0;
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -26,10 +55,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (c == NULL)
     {
       g_assert_nonnull (error);
+      /* One line, valid UTF-8, for a terminal. */
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       return 0;
     }
 
-  first = rec_case_json_to_string (c);
+  /* Every accepted text is UTF-8 without a NUL: it exports, and the checked
+   * export succeeds. */
+  first = rec_case_json_export (c, &error);
+  g_assert_no_error (error);
   again = rec_case_json_parse (first, -1, &error);
   g_assert_no_error (error);
   second = rec_case_json_to_string (again);
