@@ -4,7 +4,10 @@
  *
  * The case is written into a temporary file beside the target (mode 0600) in
  * one transaction, closed, and renamed over the target: at every moment the
- * target is either absent, the old file, or the complete new one.
+ * target is either absent, the old file, or the complete new one. An old case
+ * is replaced only under its own exclusive lock, after SQLite has rolled back
+ * any hot journal of it, so that no journal of the old file is ever applied
+ * to the new one.
  */
 #define G_LOG_DOMAIN "rec-store"
 
@@ -12,10 +15,13 @@
 
 #include "rec-store-private.h"
 
+#include "rec-atomic-file.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 typedef gboolean (*InsertFunc) (sqlite3 *db, gpointer item, GError **error);
@@ -71,27 +77,6 @@ insert_case (sqlite3            *db,
                    (InsertFunc) _rec_store_insert_enforcement_step, error);
 }
 
-static void set_io_error (GError **error, const char *path, int saved_errno);
-
-/* The whole file on disk before it gets its name. */
-static gboolean
-sync_file (const char  *path,
-           GError     **error)
-{
-  int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
-
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      set_io_error (error, path, errno);
-      if (fd >= 0)
-        close (fd);
-      return FALSE;
-    }
-
-  close (fd);
-  return TRUE;
-}
-
 /* Schema, then the whole case in one transaction, into a fresh database. */
 static gboolean
 fill_database (const char         *tmp_path,
@@ -110,9 +95,10 @@ fill_database (const char         *tmp_path,
       return FALSE;
     }
 
-  /* Nobody sees this file before it is complete and synced (sync_file), so it
-   * needs no rollback journal and no sync per transaction. */
-  ok = _rec_store_configure (db, FALSE, error)
+  /* Nobody sees this file before it is complete and synced (on commit), so
+   * it needs no rollback journal and no sync per transaction. */
+  ok = _rec_store_harden (db, error)
+       && _rec_store_configure (db, FALSE, error)
        && _rec_store_exec (db, "PRAGMA journal_mode = OFF", error)
        && _rec_store_exec (db, "PRAGMA synchronous = OFF", error)
        && _rec_store_migrate (db, 0, error)
@@ -130,19 +116,7 @@ fill_database (const char         *tmp_path,
       ok = FALSE;
     }
 
-  return ok && sync_file (tmp_path, error);
-}
-
-static void
-set_io_error (GError     **error,
-              const char  *path,
-              int          saved_errno)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED,
-               /* Translators: %s is a file name, the second %s the system's reason */
-               _("Cannot write “%s”: %s"), name, g_strerror (saved_errno));
+  return ok;
 }
 
 static void
@@ -156,65 +130,109 @@ set_exists (GError     **error,
                _("“%s” already exists"), name);
 }
 
-/* Makes the rename itself durable. */
 static void
-sync_folder (const char *dir)
+set_in_use (GError     **error,
+            const char  *path)
 {
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_BUSY,
+               /* Translators: %s is a file name */
+               _("“%s” is in use by another program, which is saving to it; nothing was "
+                 "replaced. Try again when it is done"), name);
+}
+
+static gboolean
+is_sqlite_file (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+  gboolean ok = FALSE;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
 
   if (fd >= 0)
     {
-      fsync (fd);
+      ok = read (fd, header, sizeof header) == sizeof header
+           && memcmp (header, magic, sizeof magic) == 0;
       close (fd);
     }
+
+  return ok;
 }
 
-/* An empty file beside `path`, mode 0600, on the same file system. */
-static char *
-make_temporary (const char  *path,
-                GError     **error)
+/* Before a file is renamed over an old case: the old case's own exclusive
+ * lock, taken the way SQLite takes it, so that no other program is inside a
+ * transaction on it (then we stop), and so that SQLite first rolls back a hot
+ * journal of the old file — which must never meet the new one. Returns the
+ * connection that holds the lock (NULL when there is no old database). */
+static gboolean
+lock_old_case (const char  *path,
+               sqlite3    **out_db,
+               GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  int fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+  sqlite3 *db = NULL;
+  int rc;
 
-  if (fd < 0)
+  *out_db = NULL;
+  if (!is_sqlite_file (path))
+    return TRUE;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
+                        | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK && _rec_store_harden (db, NULL))
     {
-      set_io_error (error, path, errno);
-      return NULL;
+      /* A write-ahead-log file gives its log back to the file (and loses its
+       * side files) before it is locked; harmless if it is not a database. */
+      sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+      rc = sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL);
     }
 
-  close (fd);
-  return g_steal_pointer (&tmp_path);
-}
-
-/* Puts the finished temporary file in place. Without overwrite, link()
- * refuses atomically a file that appeared meanwhile; with it, rename()
- * replaces the old file in one step. */
-static gboolean
-publish (const char  *tmp_path,
-         const char  *path,
-         gboolean     overwrite,
-         GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  if ((overwrite ? g_rename (tmp_path, path) : link (tmp_path, path)) != 0)
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
     {
-      int saved = errno;
-
-      if (saved == EEXIST)
-        set_exists (error, path);
-      else
-        set_io_error (error, path, saved);
+      sqlite3_close (db);
+      set_in_use (error, path);
       return FALSE;
     }
 
-  if (!overwrite)
-    g_unlink (tmp_path);
-  sync_folder (dir);
+  if (rc != SQLITE_OK)
+    {
+      /* Not a database SQLite can lock (damaged, foreign): no lock to take,
+       * and its journal, if any, belongs to nothing. */
+      g_debug ("The old file cannot be locked (%s): replaced as it is", sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return TRUE;
+    }
+
+  *out_db = db;
   return TRUE;
+}
+
+/* A journal still beside the path after the lock was taken belongs to no
+ * transaction (the lock says nobody is writing): it must not meet the new
+ * file. */
+static void
+remove_side_files (const char *path)
+{
+  static const char *const suffixes[] = { "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (side) == 0)
+        g_debug ("Removed %s, left by the file it replaced", side);
+    }
+}
+
+static void
+set_store_error_from_file_error (GError     **error,
+                                 GError      *file_error,
+                                 const char  *path)
+{
+  if (g_error_matches (file_error, G_FILE_ERROR, G_FILE_ERROR_EXIST))
+    set_exists (error, path);
+  else
+    g_set_error_literal (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED, file_error->message);
 }
 
 gboolean
@@ -223,7 +241,10 @@ rec_store_write_case (const char         *path,
                       gboolean            overwrite,
                       GError            **error)
 {
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(RecAtomicFile) file = NULL;
+  g_autoptr(GError) file_error = NULL;
+  sqlite3 *old = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (case_data != NULL && case_data->info != NULL, FALSE);
@@ -235,18 +256,34 @@ rec_store_write_case (const char         *path,
       return FALSE;
     }
 
-  tmp_path = make_temporary (path, error);
-  if (tmp_path == NULL)
-    return FALSE;
-
-  if (!fill_database (tmp_path, case_data, error)
-      || !publish (tmp_path, path, overwrite, error))
+  /* Also removes the temporaries of writers that were killed. */
+  file = rec_atomic_file_new (path, &file_error);
+  if (file == NULL)
     {
-      g_unlink (tmp_path);
+      set_store_error_from_file_error (error, file_error, path);
       return FALSE;
     }
 
-  return TRUE;
+  if (!fill_database (rec_atomic_file_get_temp_path (file), case_data, error))
+    return FALSE;
+
+  if (overwrite && !lock_old_case (path, &old, error))
+    return FALSE;
+  if (overwrite)
+    remove_side_files (path);
+
+  ok = rec_atomic_file_commit (file, overwrite, &file_error);
+  if (old != NULL)
+    {
+      /* The old connection wrote nothing: ending its transaction only
+       * releases the lock of the old, now unlinked, file. */
+      sqlite3_exec (old, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close (old);
+    }
+
+  if (!ok)
+    set_store_error_from_file_error (error, file_error, path);
+  return ok;
 }
 
 RecStore *

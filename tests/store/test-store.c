@@ -926,6 +926,7 @@ test_verify_bad_value (Fixture       *f,
 }
 
 G_GNUC_NORETURN static void edit_forever (const char *path);
+static pid_t hold_lock (const char *path, const char *lock_sql, int hold_ms, int ready_fd);
 /* A pause after each round of edits (0: none). */
 static gulong edit_pause_us;
 
@@ -1055,6 +1056,96 @@ test_hot_journal (Fixture       *f,
       g_assert_no_error (error);
       g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
     }
+}
+
+/* Replacing a case (import --force, demo --force, new --force, the window's
+ * New Case) whose hot journal is beside it: the journal of the old file is
+ * never applied to the new one. */
+static void
+test_replace_hot_journal (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "replaced.recourse");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autoptr(RecCaseData) other = demo_case ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecCaseData) c = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  write_demo (path);
+  make_hot_journal (path);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  rec_set_str (&other->info->title, "The replacement");
+  g_ptr_array_set_size (other->payments, 3);
+  g_ptr_array_set_size (other->communications, 1);
+  g_assert_true (rec_store_write_case (path, other, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (f), ==, 1);
+
+  store = rec_store_open (path, FALSE, &error);
+  g_assert_no_error (error);
+  c = rec_store_load_case (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->info->title, ==, "The replacement");
+  g_assert_cmpuint (c->payments->len, ==, 3);
+  g_assert_cmpuint (c->communications->len, ==, 1);
+  g_assert_true (rec_store_verify (store, report, &error));
+  g_assert_no_error (error);
+}
+
+/* Replacing a case that another program is saving to: refused, nothing changes. */
+static void
+test_replace_busy (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "held.recourse");
+  g_autoptr(RecCaseData) other = demo_case ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  int ready[2];
+  char byte;
+  int status = 0;
+  pid_t pid;
+
+  write_demo (path);
+  before = file_checksum (path);
+  g_assert_cmpint (pipe (ready), ==, 0);
+  pid = hold_lock (path, "BEGIN IMMEDIATE; UPDATE case_info SET notes = 'z';", 7000, ready[1]);
+  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+
+  g_assert_false (rec_store_write_case (path, other, TRUE, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_BUSY);
+  g_test_message ("%s", error->message);
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  close (ready[0]);
+  close (ready[1]);
+
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  /* Only the case and the killed writer's journal; no temporary left. */
+  g_assert_cmpuint (count_files (f), <=, 2);
+}
+
+/* A temporary left by a writer that was killed is removed by the next write
+ * into that folder; one that a live writer holds is not. */
+static void
+test_leftover_temporary (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "case.recourse");
+  g_autofree char *stale = fixture_path (f, ".case.recourse.Ab12Z9");
+  g_autofree char *other = fixture_path (f, ".other.recourse.Ab12Z9");
+
+  g_assert_true (g_file_set_contents (stale, "half a case", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "not ours", -1, NULL));
+  write_demo (path);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
 /* Another program holds the file: the open waits, and when the wait is over
@@ -1423,6 +1514,9 @@ main (int    argc,
   ADD ("/store/crash-during-edits", test_crash_during_edits);
   ADD ("/store/hot-journal", test_hot_journal);
   ADD ("/store/busy", test_busy);
+  ADD ("/store/replace/hot-journal", test_replace_hot_journal);
+  ADD ("/store/replace/busy", test_replace_busy);
+  ADD ("/store/leftover-temporary", test_leftover_temporary);
   ADD ("/store/open-under-writes", test_open_under_writes);
   ADD ("/store/wal-file", test_wal_file);
 
