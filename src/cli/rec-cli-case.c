@@ -244,7 +244,15 @@ _rec_cli_export (int    argc,
       return _rec_cli_exit_for_store_error (error);
     }
 
-  text = rec_case_json_to_string (case_data);
+  /* Checked by the importer: what it would refuse (text that is not UTF-8, a
+   * jurisdiction without rules) is said here and nothing is written. */
+  text = rec_case_json_export (case_data, &error);
+  if (text == NULL)
+    {
+      /* Translators: the first %s is a file name, the second what is wrong in it */
+      _rec_cli_error (_("%s: %s"), argv[1], error->message);
+      return REC_EXIT_USAGE;
+    }
   length = strlen (text);
   /* What import would refuse is not written: every export imports again. */
   if (length > (gsize) REC_CLI_MAX_INPUT_MB * 1024 * 1024)

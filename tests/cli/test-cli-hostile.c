@@ -439,6 +439,26 @@ test_stale_temporary (Fixture       *f,
   close (held_fd);
 }
 
+/* Point 7: an export that succeeds imports again. A case holding text that is
+ * not UTF-8 (another program wrote it) is refused, the field named, and no
+ * JSON written; the old export wrote a document import then refused. */
+static void
+test_export_reimports (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "a.recourse");
+  g_autofree char *json = path_in (f, "a.json");
+  g_auto(Run) run = { 0 };
+
+  make_demo (f, "a.recourse");
+  sql (path, "UPDATE case_info SET notes = CAST (X'66FF6F' AS TEXT);");
+  run_recourse (&run, "export", path, "--json", "-o", json, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_one_error_line (&run, "case.notes");
+  g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (f), ==, 1);
+}
+
 /* A file another program changed (a trigger) is bad input: exit 2 for every
  * verb that reads it, the trigger named. A case in use by another program is
  * work that failed (exit 1, try again), said so after a wait. */
@@ -496,6 +516,7 @@ main (int    argc,
   ADD ("/cli/hostile/import-too-large", test_import_too_large);
   ADD ("/cli/hostile/terminal", test_terminal);
   ADD ("/cli/hostile/stale-temporary", test_stale_temporary);
+  ADD ("/cli/hostile/export-reimports", test_export_reimports);
   ADD ("/cli/hostile/store-errors", test_store_errors);
 
   return g_test_run ();
