@@ -91,6 +91,11 @@ describe_open_error (const char   *display_name,
     /* Translators: %s is a file name */
     return g_strdup_printf (_("“%s” does not exist. It may have been moved or deleted."),
                             display_name);
+  /* The store names what another program added or changed, or who holds
+   * the file: its words are the most precise ones. */
+  if (g_error_matches (error, REC_STORE_ERROR, REC_STORE_ERROR_MODIFIED)
+      || g_error_matches (error, REC_STORE_ERROR, REC_STORE_ERROR_BUSY))
+    return g_strdup (error->message);
 
   g_debug ("Cannot open the case: %s", error->message);
   /* Translators: %s is a file name */
