@@ -195,6 +195,8 @@ rec_pdf_line_chart (RecPdf             *pdf,
   double label_width = 0.0;
 
   rec_pdf_ensure_space (pdf, height);
+  if (rec_pdf_has_failed (pdf) || pdf->page == NULL)
+    return;
   value_range (series, n_series, n_points, &frame);
   for (double v = frame.min; v <= frame.max + frame.step / 2; v += frame.step)
     {

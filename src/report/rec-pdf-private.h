@@ -20,6 +20,13 @@ G_BEGIN_DECLS
 #define CELL_PAD_X       4.0
 #define CELL_PAD_Y       2.5
 
+/* Limits of what a packet may hold. libharu keeps every page in memory until
+ * the document is saved (about 25 kB each for a full table page) and its page
+ * tree holds at most HPDF_LIMIT_MAX_ARRAY (32 767) pages; a PDF string holds
+ * at most HPDF_LIMIT_MAX_STRING_LEN (65 535) bytes. */
+#define REC_PDF_MAX_PAGES       10000
+#define REC_PDF_INFO_MAX_CHARS  1000    /* title, author, subject */
+
 /* A font and the widths of its printable ASCII characters (1/1000 em), so
  * that the common case is measured without asking libharu. */
 typedef struct _RecPdfFace RecPdfFace;
@@ -59,6 +66,8 @@ struct _RecPdf
 
   HPDF_STATUS  error_no;         /* the first libharu error, 0 if none */
   HPDF_STATUS  detail_no;
+  guint        max_pages;        /* REC_PDF_MAX_PAGES */
+  gboolean     too_many_pages;   /* a page beyond max_pages was asked for */
 };
 
 HPDF_Font  _rec_pdf_font        (RecPdf      *pdf,
@@ -109,5 +118,14 @@ void       _rec_pdf_break_into  (RecPdf       *pdf,
                                  GStringChunk *chunk);
 /* NFC, valid UTF-8, no control characters except newlines (transfer full). */
 char      *_rec_pdf_clean_text  (const char  *text);
+/* Clean `text` shortened with "…" to fit `width` points on one line in the
+ * regular font (transfer full). */
+char      *_rec_pdf_fit_one_line (RecPdf     *pdf,
+                                  const char *text,
+                                  double      size,
+                                  double      width);
+/* For tests: fewer pages than REC_PDF_MAX_PAGES. */
+void       _rec_pdf_set_max_pages (RecPdf   *pdf,
+                                   guint     max_pages);
 
 G_END_DECLS

@@ -135,8 +135,8 @@ rec_pdf_table_new (RecPdf             *pdf,
   table->row_widths = g_new0 (GArray *, n_columns);
   for (guint i = 0; i < n_columns; i++)
     table->row_widths[i] = g_array_new (FALSE, FALSE, sizeof (double));
-  table->size = size;
-  table->line_height = size * LINE_FACTOR;
+  table->size = MAX (size, 1.0);
+  table->line_height = table->size * LINE_FACTOR;
   table->width = rec_pdf_get_width (pdf);
   compute_widths (table);
   break_header (table);
@@ -292,8 +292,8 @@ lines_fitting (RecPdfTable *table,
   double header = table->header_page == pdf->page ? 0.0 : header_height (table);
   double room = pdf->y - pdf->bottom - header - 2 * CELL_PAD_Y;
   double page_room = pdf->top - pdf->bottom - header_height (table) - 2 * CELL_PAD_Y;
-  guint here = room > 0 ? (guint) floor (room / table->line_height + 1e-6) : 0;
-  guint page = (guint) MAX (1.0, floor (page_room / table->line_height + 1e-6));
+  guint here = room > 0 ? (guint) MIN (floor (room / table->line_height + 1e-6), G_MAXUINT) : 0;
+  guint page = (guint) CLAMP (floor (page_room / table->line_height + 1e-6), 1.0, G_MAXUINT);
 
   if (remaining <= here)
     return remaining;
@@ -334,6 +334,9 @@ rec_pdf_table_row (RecPdfTable        *table,
   GPtrArray **lines = table->row_lines;
   guint n_lines = 1;
 
+  if (rec_pdf_has_failed (pdf))
+    return;
+
   /* No line of an earlier row is used any more. */
   if (table->n_rows % 256 == 0)
     g_string_chunk_clear (table->row_chunk);
@@ -350,7 +353,9 @@ rec_pdf_table_row (RecPdfTable        *table,
 
   if (pdf->page == NULL)
     rec_pdf_new_page (pdf);
-  for (guint done = 0; done < n_lines;)
+  /* Each turn draws lines or starts a page (where at least one line fits):
+   * it ends, and at once when the document fails. */
+  for (guint done = 0; done < n_lines && !rec_pdf_has_failed (pdf);)
     {
       guint count = lines_fitting (table, n_lines - done);
 

@@ -8,12 +8,11 @@
 
 #include "rec-pdf-private.h"
 
+#include "rec-atomic-file.h"
 #include "rec-report-error.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -22,6 +21,7 @@
 #define FONT_BOLD     "LiberationSans-Bold.ttf"
 #define FONT_CJK      "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 #define DECORATION_SIZE 8.5
+#define COPY_CHUNK      (256 * 1024)
 
 static void
 error_handler (HPDF_STATUS  error_no,
@@ -68,18 +68,65 @@ load_font (RecPdf      *pdf,
   return font;
 }
 
+gboolean
+rec_pdf_has_failed (RecPdf *pdf)
+{
+  if (pdf->error_no == 0 && pdf->doc != NULL && HPDF_GetError (pdf->doc) != HPDF_OK)
+    {
+      /* An error libharu recorded without calling the handler. */
+      pdf->error_no = HPDF_GetError (pdf->doc);
+      pdf->detail_no = HPDF_GetErrorDetail (pdf->doc);
+    }
+
+  return pdf->error_no != 0 || pdf->too_many_pages;
+}
+
 static gboolean
 check_error (RecPdf  *pdf,
              GError **error)
 {
-  if (pdf->error_no == 0)
+  if (!rec_pdf_has_failed (pdf))
     return TRUE;
 
-  g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED,
-               /* Translators: the two numbers identify an error of libharu */
-               _("The PDF could not be made (libharu error 0x%04X, detail %u)"),
-               (guint) pdf->error_no, (guint) pdf->detail_no);
+  if (pdf->too_many_pages)
+    g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED,
+                 /* Translators: %u is a number of pages (thousands) */
+                 g_dngettext (GETTEXT_PACKAGE, "The packet could not be made: it would have more than %u page",
+                              "The packet could not be made: it would have more than %u pages", pdf->max_pages),
+                 pdf->max_pages);
+  else if (pdf->error_no == HPDF_FAILD_TO_ALLOC_MEM)
+    g_set_error_literal (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED,
+                         _("The packet could not be made: out of memory"));
+  else if (pdf->error_no == HPDF_STRING_OUT_OF_RANGE)
+    g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED,
+                 /* Translators: %04X is an error number of libharu, the PDF library */
+                 _("The packet could not be made: a text is longer than a PDF file can hold (libharu error 0x%04X)"),
+                 (guint) pdf->error_no);
+  else if (pdf->error_no == HPDF_ARRAY_COUNT_ERR || pdf->error_no == HPDF_DICT_COUNT_ERR
+           || pdf->error_no == HPDF_XREF_COUNT_ERR)
+    g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED,
+                 /* Translators: %04X is an error number of libharu, the PDF library */
+                 _("The packet could not be made: it holds more than a PDF file can (libharu error 0x%04X)"),
+                 (guint) pdf->error_no);
+  else
+    g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED,
+                 /* Translators: the two numbers identify an error of libharu, the PDF library */
+                 _("The packet could not be made: libharu error 0x%04X, detail %u"),
+                 (guint) pdf->error_no, (guint) pdf->detail_no);
   return FALSE;
+}
+
+/* Records `status` as the document's error unless one is recorded already,
+ * and sets `error`: returns FALSE. */
+static gboolean
+fail (RecPdf       *pdf,
+      HPDF_STATUS   status,
+      GError      **error)
+{
+  if (!rec_pdf_has_failed (pdf))
+    pdf->error_no = status != HPDF_OK ? status : HPDF_INVALID_DOCUMENT;
+
+  return check_error (pdf, error);
 }
 
 static gboolean
@@ -254,7 +301,8 @@ _rec_pdf_prepare_text (RecPdf     *pdf,
   const char *name;
   HPDF_Font font;
 
-  if (pdf->cjk_tried || text == NULL || !has_fallback_chars (text, strlen (text)))
+  if (pdf->cjk_tried || text == NULL || rec_pdf_has_failed (pdf)
+      || !has_fallback_chars (text, strlen (text)))
     return;
 
   pdf->cjk_tried = TRUE;
@@ -330,7 +378,7 @@ _rec_pdf_text_at (RecPdf     *pdf,
                   double      baseline,
                   const char *text)
 {
-  if (text == NULL || *text == '\0')
+  if (text == NULL || *text == '\0' || pdf->page == NULL || rec_pdf_has_failed (pdf))
     return;
 
   HPDF_Page_BeginText (pdf->page);
@@ -487,6 +535,9 @@ _rec_pdf_break_into (RecPdf     *pdf,
 
   if (text == NULL)
     text = "";
+  /* Not a number, or negative: one character a line. */
+  if (!(width > 0.0))
+    width = 0.0;
 
   /* Most cells (dates, amounts, short words) are one ASCII line. */
   if (is_plain_ascii (text))
@@ -570,17 +621,22 @@ rec_pdf_new (RecPdfPaper   paper,
   pdf->bottom = MARGIN_BOTTOM;
   pdf->pages = g_ptr_array_new ();
   pdf->page_format = g_strdup ("%d / %d");
+  pdf->max_pages = REC_PDF_MAX_PAGES;
 
   pdf->doc = HPDF_New (error_handler, pdf);
   if (pdf->doc == NULL)
     {
-      g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED,
-                   _("The PDF could not be made (out of memory)"));
+      g_set_error_literal (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED,
+                           _("The packet could not be made: out of memory"));
       return NULL;
     }
-  HPDF_SetCompressionMode (pdf->doc, HPDF_COMP_ALL);
-  HPDF_UseUTFEncodings (pdf->doc);
-  HPDF_SetCurrentEncoder (pdf->doc, "UTF-8");
+  if (HPDF_SetCompressionMode (pdf->doc, HPDF_COMP_ALL) != HPDF_OK
+      || HPDF_UseUTFEncodings (pdf->doc) != HPDF_OK
+      || HPDF_SetCurrentEncoder (pdf->doc, "UTF-8") != HPDF_OK)
+    {
+      fail (pdf, HPDF_INVALID_DOCUMENT, error);
+      return NULL;
+    }
 
   pdf->regular = load_font (pdf, FONT_REGULAR, error);
   if (pdf->regular == NULL)
@@ -610,6 +666,8 @@ rec_pdf_free (RecPdf *pdf)
   g_free (pdf);
 }
 
+/* Document information is one PDF string each: cut long before libharu's
+ * limit (65 535 bytes). */
 static void
 set_info (RecPdf          *pdf,
           HPDF_InfoType    type,
@@ -617,10 +675,18 @@ set_info (RecPdf          *pdf,
 {
   g_autofree char *clean = NULL;
 
-  if (value == NULL || *value == '\0')
+  if (value == NULL || *value == '\0' || rec_pdf_has_failed (pdf))
     return;
 
   clean = _rec_pdf_clean_text (value);
+  if (g_utf8_strlen (clean, -1) > REC_PDF_INFO_MAX_CHARS)
+    {
+      char *end = g_utf8_offset_to_pointer (clean, REC_PDF_INFO_MAX_CHARS - 1);
+
+      *end = '\0';
+      clean = g_realloc (clean, (end - clean) + strlen ("…") + 1);
+      strcat (clean, "…");
+    }
   HPDF_SetInfoAttr (pdf->doc, type, clean);
 }
 
@@ -715,26 +781,52 @@ rec_pdf_get_n_pages (RecPdf *pdf)
 }
 
 void
+_rec_pdf_set_max_pages (RecPdf *pdf,
+                        guint   max_pages)
+{
+  pdf->max_pages = MIN (max_pages, REC_PDF_MAX_PAGES);
+}
+
+/* Whatever happens, the cursor is at the top of a fresh page afterwards, so
+ * that every loop waiting for room ends; after a failure there is no page
+ * (pdf->page is NULL) and nothing is drawn. */
+void
 rec_pdf_new_page (RecPdf *pdf)
 {
-  pdf->page = HPDF_AddPage (pdf->doc);
-  if (pdf->page == NULL)
-    return;
+  HPDF_Page page;
 
-  HPDF_Page_SetSize (pdf->page,
-                     pdf->paper == REC_PDF_PAPER_A4 ? HPDF_PAGE_SIZE_A4 : HPDF_PAGE_SIZE_LETTER,
-                     HPDF_PAGE_PORTRAIT);
-  /* HPDF_PAGE_SIZE_* are rounded; keep the exact size used for layout. */
-  HPDF_Page_SetWidth (pdf->page, pdf->page_width);
-  HPDF_Page_SetHeight (pdf->page, pdf->page_height);
-  g_ptr_array_add (pdf->pages, pdf->page);
+  pdf->page = NULL;
   pdf->y = pdf->top;
+  if (rec_pdf_has_failed (pdf))
+    return;
+  if (pdf->pages->len >= pdf->max_pages)
+    {
+      pdf->too_many_pages = TRUE;
+      return;
+    }
+
+  page = HPDF_AddPage (pdf->doc);
+  if (page == NULL
+      || HPDF_Page_SetSize (page, pdf->paper == REC_PDF_PAPER_A4 ? HPDF_PAGE_SIZE_A4 : HPDF_PAGE_SIZE_LETTER,
+                            HPDF_PAGE_PORTRAIT) != HPDF_OK
+      /* HPDF_PAGE_SIZE_* are rounded; keep the exact size used for layout. */
+      || HPDF_Page_SetWidth (page, pdf->page_width) != HPDF_OK
+      || HPDF_Page_SetHeight (page, pdf->page_height) != HPDF_OK)
+    {
+      fail (pdf, HPDF_INVALID_PAGE, NULL);
+      return;
+    }
+
+  g_ptr_array_add (pdf->pages, page);
+  pdf->page = page;
 }
 
 void
 rec_pdf_ensure_space (RecPdf *pdf,
                       double  height)
 {
+  if (rec_pdf_has_failed (pdf))
+    return;
   if (pdf->page == NULL || (pdf->y - height < pdf->bottom && pdf->y < pdf->top))
     rec_pdf_new_page (pdf);
 }
@@ -743,6 +835,8 @@ void
 rec_pdf_skip (RecPdf *pdf,
               double  height)
 {
+  if (rec_pdf_has_failed (pdf))
+    return;
   if (pdf->page == NULL)
     rec_pdf_new_page (pdf);
   pdf->y -= height;
@@ -758,7 +852,7 @@ draw_lines (RecPdf    *pdf,
 {
   double line_height = size * LINE_FACTOR;
 
-  for (guint i = 0; i < lines->len; i++)
+  for (guint i = 0; i < lines->len && !rec_pdf_has_failed (pdf); i++)
     {
       rec_pdf_ensure_space (pdf, line_height);
       _rec_pdf_text_at (pdf, _rec_pdf_font (pdf, bold), size, pdf->left,
@@ -773,9 +867,14 @@ rec_pdf_heading (RecPdf     *pdf,
                  double      size,
                  double      keep_with)
 {
-  g_autoptr(GPtrArray) lines = rec_pdf_break_lines (pdf, TRUE, size, text, rec_pdf_get_width (pdf));
-  double height = lines->len * size * LINE_FACTOR + size * 0.5;
+  g_autoptr(GPtrArray) lines = NULL;
+  double height;
 
+  if (rec_pdf_has_failed (pdf))
+    return;
+
+  lines = rec_pdf_break_lines (pdf, TRUE, size, text, rec_pdf_get_width (pdf));
+  height = lines->len * size * LINE_FACTOR + size * 0.5;
   rec_pdf_ensure_space (pdf, height + keep_with);
   draw_lines (pdf, lines, size, TRUE);
   pdf->y -= size * 0.5;
@@ -787,19 +886,22 @@ rec_pdf_paragraph (RecPdf     *pdf,
                    double      size,
                    gboolean    bold)
 {
-  g_autoptr(GPtrArray) lines = rec_pdf_break_lines (pdf, bold, size, text, rec_pdf_get_width (pdf));
+  g_autoptr(GPtrArray) lines = NULL;
 
+  if (rec_pdf_has_failed (pdf))
+    return;
+
+  lines = rec_pdf_break_lines (pdf, bold, size, text, rec_pdf_get_width (pdf));
   /* Two lines at least stay together (no widow or orphan of one line). */
   rec_pdf_ensure_space (pdf, MIN (lines->len, 2) * size * LINE_FACTOR);
   draw_lines (pdf, lines, size, bold);
 }
 
-/* Shortens text with "…" so that it fits `width` (one line). */
-static char *
-fit_one_line (RecPdf     *pdf,
-              const char *text,
-              double      size,
-              double      width)
+char *
+_rec_pdf_fit_one_line (RecPdf     *pdf,
+                       const char *text,
+                       double      size,
+                       double      width)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   double ellipsis = font_width (&pdf->faces[0], size, "…", strlen ("…"));
@@ -855,8 +957,8 @@ draw_decorations (RecPdf            *pdf,
 
   number = g_strdup_printf (pdf->page_format, index + 1, pdf->pages->len);
   number_width = font_width (&pdf->faces[0], DECORATION_SIZE, number, strlen (number));
-  footer = fit_one_line (pdf, pdf->footer ? pdf->footer : "", DECORATION_SIZE,
-                         width - number_width - 12.0);
+  footer = _rec_pdf_fit_one_line (pdf, pdf->footer ? pdf->footer : "", DECORATION_SIZE,
+                                  width - number_width - 12.0);
 
   pdf->page = g_ptr_array_index (pdf->pages, index);
   _rec_pdf_text_at (pdf, pdf->regular, DECORATION_SIZE, pdf->left, header_baseline,
@@ -876,12 +978,12 @@ draw_all_decorations (RecPdf *pdf)
   double width = rec_pdf_get_width (pdf);
   Decorations decorations = { 0 };
 
-  decorations.header_right = fit_one_line (pdf, pdf->header_right ? pdf->header_right : "",
-                                           DECORATION_SIZE, width / 2);
+  decorations.header_right = _rec_pdf_fit_one_line (pdf, pdf->header_right ? pdf->header_right : "",
+                                                     DECORATION_SIZE, width / 2);
   decorations.header_right_width = font_width (&pdf->faces[0], DECORATION_SIZE, decorations.header_right,
                                                strlen (decorations.header_right));
-  decorations.header = fit_one_line (pdf, pdf->header ? pdf->header : "", DECORATION_SIZE,
-                                     width - decorations.header_right_width - 12.0);
+  decorations.header = _rec_pdf_fit_one_line (pdf, pdf->header ? pdf->header : "", DECORATION_SIZE,
+                                               width - decorations.header_right_width - 12.0);
 
   for (guint i = 0; i < pdf->pages->len; i++)
     draw_decorations (pdf, &decorations, i);
@@ -913,41 +1015,27 @@ write_all (int          fd,
   return TRUE;
 }
 
-/* The whole document as bytes, from libharu's memory stream. */
-static GBytes *
-render_document (RecPdf  *pdf,
-                 GError **error)
+/* Where the document's bytes go: a RecAtomicFile, or standard output. */
+typedef gboolean (*WriteFunc) (gpointer       target,
+                               const guint8  *data,
+                               gsize          length,
+                               GError       **error);
+
+static gboolean
+write_to_file (gpointer       target,
+               const guint8  *data,
+               gsize          length,
+               GError       **error)
 {
-  HPDF_UINT32 size;
-  guint8 *data;
-  HPDF_STATUS status;
-
-  if (HPDF_SaveToStream (pdf->doc) != HPDF_OK || !check_error (pdf, error))
-    return NULL;
-
-  size = HPDF_GetStreamSize (pdf->doc);
-  data = g_malloc (MAX (size, 1));
-  HPDF_ResetStream (pdf->doc);
-  status = HPDF_ReadFromStream (pdf->doc, data, &size);
-  if ((status != HPDF_OK && status != HPDF_STREAM_EOF) || size != HPDF_GetStreamSize (pdf->doc))
-    {
-      g_free (data);
-      g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED,
-                   _("The PDF could not be made (libharu error 0x%04X, detail %u)"),
-                   (guint) status, 0u);
-      return NULL;
-    }
-
-  return g_bytes_new_take (data, size);
+  return rec_atomic_file_write (target, data, length, error);
 }
 
 static gboolean
-write_stdout (GBytes  *bytes,
-              GError **error)
+write_to_stdout (gpointer       target,
+                 const guint8  *data,
+                 gsize          length,
+                 GError       **error)
 {
-  gsize length;
-  const guint8 *data = g_bytes_get_data (bytes, &length);
-
   if (!write_all (STDOUT_FILENO, data, length))
     {
       int saved = errno;
@@ -961,42 +1049,71 @@ write_stdout (GBytes  *bytes,
   return TRUE;
 }
 
+/* Makes the document in libharu's memory stream; nothing is written. */
 static gboolean
-write_file (const char  *path,
-            GBytes      *bytes,
+render_document (RecPdf  *pdf,
+                 GError **error)
+{
+  HPDF_STATUS status;
+
+  if (!check_error (pdf, error))
+    return FALSE;
+
+  status = HPDF_SaveToStream (pdf->doc);
+  if (status != HPDF_OK)
+    return fail (pdf, status, error);
+
+  return check_error (pdf, error);
+}
+
+/* Copies the rendered document in pieces, so that it is never held twice. */
+static gboolean
+copy_document (RecPdf     *pdf,
+               WriteFunc   write_func,
+               gpointer    target,
+               GError    **error)
+{
+  HPDF_UINT32 total = HPDF_GetStreamSize (pdf->doc);
+  g_autofree guint8 *buffer = g_malloc (COPY_CHUNK);
+  HPDF_STATUS status = HPDF_ResetStream (pdf->doc);
+
+  if (status != HPDF_OK)
+    return fail (pdf, status, error);
+
+  for (HPDF_UINT32 done = 0; done < total;)
+    {
+      HPDF_UINT32 n = MIN ((HPDF_UINT32) COPY_CHUNK, total - done);
+      HPDF_UINT32 wanted = n;
+
+      /* Reading exactly what is left never meets the stream's end. */
+      status = HPDF_ReadFromStream (pdf->doc, buffer, &n);
+      if (status != HPDF_OK || n != wanted)
+        return fail (pdf, status != HPDF_OK ? status : HPDF_STREAM_EOF, error);
+      if (!write_func (target, buffer, n, error))
+        return FALSE;
+      done += n;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_file (RecPdf      *pdf,
+            const char  *path,
             GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  gsize length;
-  const guint8 *data = g_bytes_get_data (bytes, &length);
-  int fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
-  int saved;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RecAtomicFile) file = rec_atomic_file_new (path, &local_error);
 
-  if (fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_WRITE,
-                   /* Translators: %s is a folder, the second %s the system's reason */
-                   _("Cannot write in “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
+  if (file != NULL && copy_document (pdf, write_to_file, file, &local_error)
+      && rec_atomic_file_commit (file, TRUE, &local_error))
+    return TRUE;
 
-  if (write_all (fd, data, length) && fsync (fd) == 0)
-    {
-      if (close (fd) == 0 && g_rename (tmpl, path) == 0)
-        return TRUE;
-      fd = -1;
-    }
-
-  saved = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmpl);
-  g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_WRITE,
-               /* Translators: %s is a file name, the second %s the system's reason */
-               _("Cannot write “%s”: %s"), path, g_strerror (saved));
+  /* The atomic file's errors (G_FILE_ERROR) name the file or the folder. */
+  if (local_error->domain == G_FILE_ERROR)
+    g_set_error_literal (error, REC_REPORT_ERROR, REC_REPORT_ERROR_WRITE, local_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 
@@ -1005,20 +1122,16 @@ rec_pdf_save (RecPdf      *pdf,
               const char  *path,
               GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-
   if (pdf->pages->len == 0)
     rec_pdf_new_page (pdf);
-  draw_all_decorations (pdf);
-
   if (!check_error (pdf, error))
     return FALSE;
+  draw_all_decorations (pdf);
 
-  bytes = render_document (pdf, error);
-  if (bytes == NULL)
+  if (!render_document (pdf, error))
     return FALSE;
 
   if (g_str_equal (path, "-"))
-    return write_stdout (bytes, error);
-  return write_file (path, bytes, error);
+    return copy_document (pdf, write_to_stdout, NULL, error);
+  return write_file (pdf, path, error);
 }

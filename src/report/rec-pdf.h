@@ -86,6 +86,12 @@ void         rec_pdf_set_decorations  (RecPdf       *pdf,
 void         rec_pdf_set_header_right (RecPdf       *pdf,
                                        const char   *text);
 
+/* Whether the document failed (libharu refused something, or it would have
+ * more pages than a packet may): every later drawing call returns at once,
+ * so that no layout waits for room that never comes, and rec_pdf_save()
+ * says why. */
+gboolean     rec_pdf_has_failed       (RecPdf       *pdf);
+
 double       rec_pdf_get_width        (RecPdf       *pdf);
 guint        rec_pdf_get_n_pages      (RecPdf       *pdf);
 void         rec_pdf_new_page         (RecPdf       *pdf);
@@ -147,8 +153,11 @@ void         rec_pdf_line_chart       (RecPdf             *pdf,
                                        gpointer            user_data);
 
 /* Draws headers and footers, then writes the document through a temporary
- * file in the same folder and renames it to `path` ("-": standard output).
- * On failure nothing is left at `path` (or an older file there is untouched). */
+ * file in the same folder and renames it to `path` ("-": standard output),
+ * copying libharu's stream in pieces. On failure nothing is left at `path`
+ * (or an older file there is untouched); REC_REPORT_ERROR_FAILED when the
+ * document failed (rec_pdf_has_failed()), REC_REPORT_ERROR_WRITE when the
+ * file could not be written. */
 gboolean     rec_pdf_save             (RecPdf       *pdf,
                                        const char   *path,
                                        GError      **error);

@@ -242,6 +242,73 @@ _rec_report_labels_free (RecReportLabels *self)
   g_free (self);
 }
 
+/* Text the user typed */
+
+/* The character after `p` (< end). A byte of invalid UTF-8 is a character,
+ * as g_utf8_make_valid() makes it one U+FFFD. */
+static const char *
+next_char (const char *p,
+           const char *end)
+{
+  const char *valid_end;
+
+  if ((guchar) *p < 0x80)
+    return p + 1;
+
+  g_utf8_validate (p, MIN (end - p, 4), &valid_end);
+  return valid_end > p ? g_utf8_next_char (p) : p + 1;
+}
+
+char *
+_rec_report_bound_text (const char *text,
+                        guint       max_chars,
+                        guint       max_lines)
+{
+  const char *end;
+  const char *p;
+  const char *cut;
+  guint n_chars = 0;
+  guint n_lines = 1;
+  gulong rest = 0;
+  g_autofree char *note = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  end = text + strlen (text);
+  for (p = text; p < end; p = next_char (p, end))
+    {
+      if (n_chars == max_chars || (*p == '\n' && n_lines == max_lines))
+        break;
+      n_lines += *p == '\n';
+      n_chars++;
+    }
+  if (p >= end)
+    return NULL;
+
+  /* After a word when one ends near the cut, without the spaces. */
+  cut = p;
+  for (const char *q = p; q > text && p - q < 40; q--)
+    if (*q == ' ' || *q == '\n')
+      {
+        cut = q;
+        break;
+      }
+  while (cut > text && (cut[-1] == ' ' || cut[-1] == '\n'))
+    cut--;
+
+  for (p = cut; p < end; p = next_char (p, end))
+    rest++;
+
+  note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: after a very long text the packet cuts; %lu is how many characters it leaves out */
+                                       "(%lu more character, see the case file)",
+                                       "(%lu more characters, see the case file)", rest),
+                          rest);
+
+  return g_strdup_printf ("%.*s… %s", (int) (cut - text), text, note);
+}
+
 /* Language switching */
 
 struct _RecReportLanguage

@@ -162,6 +162,24 @@ void             _rec_report_write_contempt  (const RecPacket *packet);
 void             _rec_report_write_log       (const RecPacket *packet);
 void             _rec_report_write_checklist (const RecPacket *packet);
 
+/* How much of one field the packet shows (characters, lines): a title, a
+ * short field (a name, a number, a subject), a long one (notes, a summary).
+ * More is cut with "…" and a note; the case file keeps it all. */
+#define TITLE_MAX_CHARS   300
+#define TITLE_MAX_LINES   3
+#define SHORT_MAX_CHARS   500
+#define SHORT_MAX_LINES   10
+#define LONG_MAX_CHARS    10000
+#define LONG_MAX_LINES    200
+
+/* NULL when `text` has at most `max_chars` characters and `max_lines` lines;
+ * otherwise its start, "…" and "(N more characters, see the case file)" in
+ * the current gettext language (transfer full). Each byte of invalid UTF-8
+ * counts as one character, as the PDF shows it (U+FFFD). */
+char            *_rec_report_bound_text     (const char *text,
+                                             guint       max_chars,
+                                             guint       max_lines);
+
 /* Collects every label with _() in the current gettext language. */
 RecReportLabels *_rec_report_labels_collect (void);
 void             _rec_report_labels_free    (RecReportLabels *labels);

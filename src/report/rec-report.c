@@ -118,6 +118,99 @@ rec_report_default_paper (const char *jurisdiction)
   return REC_PDF_PAPER_A4;
 }
 
+/* Fields longer than a packet can sensibly show (a 65 000-character title,
+ * a 100 MB summary) are cut in the snapshot, with a note in the packet's
+ * language: the PDF stays readable and within what libharu can hold. */
+static void
+bound (char  **field,
+       guint   max_chars,
+       guint   max_lines)
+{
+  char *cut = _rec_report_bound_text (*field, max_chars, max_lines);
+
+  if (cut != NULL)
+    {
+      g_free (*field);
+      *field = cut;
+    }
+}
+
+static void
+bound_party (RecParty *party)
+{
+  bound (&party->name, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+  bound (&party->address, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+  bound (&party->phone, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+  bound (&party->email, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+  bound (&party->employer, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+}
+
+static void
+bound_snapshot (RecCaseData      *data,
+                RecArrearsResult *result)
+{
+  RecCaseInfo *info = data->info;
+
+  bound (&info->title, TITLE_MAX_CHARS, TITLE_MAX_LINES);
+  bound (&info->court, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+  bound (&info->court_case_number, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+  bound (&info->agency_case_number, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+  bound_party (&info->obligor);
+  bound_party (&info->obligee);
+
+  for (guint i = 0; i < data->children->len; i++)
+    {
+      RecChild *child = g_ptr_array_index (data->children, i);
+
+      bound (&child->name, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+    }
+  for (guint i = 0; i < data->terms->len; i++)
+    {
+      RecTerm *term = g_ptr_array_index (data->terms, i);
+
+      bound (&term->reference, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+      bound (&term->notes, LONG_MAX_CHARS, LONG_MAX_LINES);
+    }
+  for (guint i = 0; i < data->charges->len; i++)
+    {
+      RecCharge *charge = g_ptr_array_index (data->charges, i);
+
+      bound (&charge->description, LONG_MAX_CHARS, LONG_MAX_LINES);
+    }
+  for (guint i = 0; i < data->payments->len; i++)
+    {
+      RecPayment *payment = g_ptr_array_index (data->payments, i);
+
+      bound (&payment->reference, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+    }
+  for (guint i = 0; i < data->communications->len; i++)
+    {
+      RecCommunication *c = g_ptr_array_index (data->communications, i);
+
+      bound (&c->at, SHORT_MAX_CHARS, 1);
+      bound (&c->with, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+      bound (&c->subject, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+      bound (&c->summary, LONG_MAX_CHARS, LONG_MAX_LINES);
+    }
+  for (guint i = 0; i < data->enforcement->len; i++)
+    {
+      RecEnforcementStep *step = g_ptr_array_index (data->enforcement, i);
+
+      bound (&step->agency, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+      bound (&step->reference, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+      bound (&step->notes, LONG_MAX_CHARS, LONG_MAX_LINES);
+    }
+  /* The rules file's words, which a file from someone else could also hold. */
+  for (guint i = 0; result->remedies != NULL && i < result->remedies->len; i++)
+    {
+      RecRemedyResult *remedy = &g_array_index (result->remedies, RecRemedyResult, i);
+
+      bound (&remedy->reason, LONG_MAX_CHARS, LONG_MAX_LINES);
+      bound (&remedy->reason_label, LONG_MAX_CHARS, LONG_MAX_LINES);
+      bound (&remedy->citation, SHORT_MAX_CHARS, SHORT_MAX_LINES);
+    }
+}
+
 static RecReportInput *
 input_new (RecCaseData      *case_data,
            RecArrearsResult *result,
@@ -141,6 +234,7 @@ input_new (RecCaseData      *case_data,
 
   language = rec_report_language_push (lang);
   input->labels = _rec_report_labels_collect ();
+  bound_snapshot (case_data, result);
   rec_report_language_pop (language);
 
   return input;

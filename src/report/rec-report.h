@@ -52,7 +52,10 @@ void                rec_report_language_pop    (RecReportLanguage *saved);
 RecPdfPaper         rec_report_default_paper   (const char *jurisdiction);
 
 /* Main thread. Copies case_data and result; collects the labels in `lang`
- * (NULL = the current UI language). `prepared` NULL = today. */
+ * (NULL = the current UI language). `prepared` NULL = today. A field longer
+ * than the packet shows (a title over 300 characters, notes or a summary over
+ * 10 000) is cut in the snapshot with "…" and a note saying how many more
+ * characters the case file holds. */
 RecReportInput     *rec_report_input_new       (const RecCaseData      *case_data,
                                                 const RecArrearsResult *result,
                                                 const char             *lang,
@@ -71,7 +74,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecReportInput, rec_report_input_free)
 
 /* Any thread. Writes the packet to `path` through a temporary file in the same
  * folder and a rename ("-": standard output); on failure no file is left and
- * the error says why. */
+ * the error says why: REC_REPORT_ERROR_FAILED "The packet could not be made:
+ * …" when libharu fails or the packet would pass REC_PDF_MAX_PAGES pages. */
 gboolean            rec_report_write           (const RecReportInput   *input,
                                                 const char             *path,
                                                 GError                **error);

@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include "rec-pdf.h"
+#include "rec-pdf-private.h"
 #include "rec-report-error.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <poppler.h>
 #include <string.h>
 #include <unistd.h>
@@ -422,6 +424,115 @@ test_missing_folder (void)
   g_assert_false (g_file_test ("/nonexistent-folder-rec/x.pdf", G_FILE_TEST_EXISTS));
 }
 
+/* A table of `n_rows` rows, each two lines high. */
+static void
+long_table (RecPdf *pdf,
+            guint   n_rows)
+{
+  static const RecPdfColumn columns[] = {
+    { "Number", 1.0, REC_PDF_ALIGN_RIGHT },
+    { "Text", 4.0, REC_PDF_ALIGN_LEFT },
+  };
+  RecPdfTable *table = rec_pdf_table_new (pdf, columns, G_N_ELEMENTS (columns), 9.0);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i);
+      const char *cells[] = { number, "first line\nsecond line" };
+
+      rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+    }
+  rec_pdf_table_end (table);
+}
+
+static void
+assert_nothing_written (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (listing);
+  g_assert_null (g_dir_read_name (listing));
+}
+
+/* libharu fails in the middle of a document (here a string longer than a
+ * PDF string may be: 65 535 bytes). Every later libharu call fails too, new
+ * pages included: the layout stops at once instead of waiting forever for
+ * room, and saving says why, leaving no file. */
+static void
+test_libharu_failure (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecPdf) pdf = rec_pdf_new (REC_PDF_PAPER_LETTER, &error);
+  g_autofree char *path = temp_pdf_path ("failed.pdf");
+  g_autofree char *huge = g_strnfill (70000, 'k');
+  gint64 start;
+
+  g_assert_no_error (error);
+  rec_pdf_paragraph (pdf, "Before the failure", 10.0, FALSE);
+  g_assert_false (rec_pdf_has_failed (pdf));
+  HPDF_SetInfoAttr (pdf->doc, HPDF_INFO_KEYWORDS, huge);
+  g_assert_true (rec_pdf_has_failed (pdf));
+
+  start = g_get_monotonic_time ();
+  long_table (pdf, 2000);
+  rec_pdf_heading (pdf, "After", 14.0, 400.0);
+  rec_pdf_paragraph (pdf, "More text after the failure", 10.0, FALSE);
+  rec_pdf_new_page (pdf);
+  rec_pdf_skip (pdf, 1000.0);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  g_assert_false (rec_pdf_save (pdf, path, &error));
+  g_assert_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "The packet could not be made: "));
+  g_assert_nonnull (strstr (error->message, "text is longer than a PDF file can hold"));
+  assert_nothing_written (path);
+  remove_pdf (path);
+}
+
+/* More pages than a packet may have (libharu's page tree holds 32 767; the
+ * packet stops well before, at REC_PDF_MAX_PAGES): a clear error, no hang. */
+static void
+test_too_many_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecPdf) pdf = rec_pdf_new (REC_PDF_PAPER_LETTER, &error);
+  g_autofree char *path = temp_pdf_path ("pages.pdf");
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (REC_PDF_MAX_PAGES, <, HPDF_LIMIT_MAX_ARRAY);
+  _rec_pdf_set_max_pages (pdf, 3);
+  long_table (pdf, 1000);
+  g_assert_true (rec_pdf_has_failed (pdf));
+  g_assert_cmpuint (rec_pdf_get_n_pages (pdf), ==, 3);
+
+  g_assert_false (rec_pdf_save (pdf, path, &error));
+  g_assert_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "The packet could not be made: it would have more than 3 pages");
+  assert_nothing_written (path);
+  remove_pdf (path);
+}
+
+/* A width no character fits in (zero, negative, not a number): one
+ * character a line, never a line without progress. */
+static void
+test_break_no_room (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecPdf) pdf = rec_pdf_new (REC_PDF_PAPER_A4, &error);
+  const double widths[] = { 0.0, -50.0, NAN, 1e-9 };
+
+  g_assert_no_error (error);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autoptr(GPtrArray) lines = rec_pdf_break_lines (pdf, FALSE, 10.0, "ab cñ漢", widths[w]);
+      g_autofree char *joined = join_lines (lines, "|");
+
+      g_assert_cmpstr (joined, ==, "a|b|c|ñ|漢");
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -438,6 +549,9 @@ main (int    argc,
   g_test_add_func ("/pdf/font/chinese-fallback", test_chinese_fallback);
   g_test_add_func ("/pdf/save/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/pdf/save/missing-folder", test_missing_folder);
+  g_test_add_func ("/pdf/error/libharu-failure", test_libharu_failure);
+  g_test_add_func ("/pdf/error/too-many-pages", test_too_many_pages);
+  g_test_add_func ("/pdf/break/no-room", test_break_no_room);
 
   return g_test_run ();
 }
