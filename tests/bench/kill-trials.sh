@@ -2,8 +2,8 @@
 # kill-trials.sh — real SIGKILLs of the real binary during `recourse import --force`
 # of the large demo case over an existing case, at random moments. After each kill:
 # `recourse verify` and `recourse summary --json` on the case, and the hidden
-# temporaries ".NAME.XXXXXX" left beside it, before and after the next run that
-# writes there. Prints a table. Run by hand, not a test (tests/store/test-crash.c
+# temporaries ".NAME.XXXXXX" (and ".NAME.XXXXXX-journal") left beside it, before
+# and after the next run that writes there. Prints a table. Run by hand, not a test (tests/store/test-crash.c
 # is the test: a kill at every write, inside the store):
 #
 #   tests/bench/kill-trials.sh [KILLS] [SEED]       (default: 120 kills, seed 1)
@@ -32,8 +32,8 @@ as_of=2026-06-30
 reset_old () {  # the case before each import: the small demo case
   "$recourse" demo --as-of 2026-01-01 --force -o "$case_file" >/dev/null
 }
-leftovers () {  # how many hidden temporaries of the case are in its folder
-  find "$tmp/case" -maxdepth 1 -name '.case.recourse.??????' | wc -l | tr -d ' '
+leftovers () {  # hidden temporaries of the case in its folder (and their -journal)
+  find "$tmp/case" -maxdepth 1 -name '.case.recourse.*' | wc -l | tr -d ' '
 }
 now_ms () {
   echo $(( $(date +%s%N) / 1000000 ))
@@ -69,7 +69,7 @@ while read -r delay; do
     if [ "$n" -gt 0 ]; then left_next=$((left_next + 1)); left_next_files=$((left_next_files + n)); fi
   fi
   # The next run's cleaning is counted above; start each kill from a clean folder.
-  find "$tmp/case" -maxdepth 1 -name '.case.recourse.??????' -exec rm -f {} +
+  find "$tmp/case" -maxdepth 1 -name '.case.recourse.*' -exec rm -f {} +
 
   "$recourse" import "$tmp/large.json" --force -o "$case_file" >/dev/null 2>&1 &
   pid=$!
