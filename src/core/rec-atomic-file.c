@@ -55,6 +55,19 @@ is_temporary_of (const char *name,
   return TRUE;
 }
 
+/* "NAME-journal" (or -wal, -shm) → "NAME"; NULL for other names. */
+static char *
+side_file_owner (const char *name)
+{
+  static const char *const sides[] = { "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    if (g_str_has_suffix (name, sides[i]))
+      return g_strndup (name, strlen (name) - strlen (sides[i]));
+
+  return NULL;
+}
+
 /* A leftover is removed only when its lock can be taken (its writer is gone)
  * and the name still refers to the file that was locked. */
 static gboolean
@@ -72,7 +85,16 @@ remove_if_stale (const char *temp_path)
       && S_ISREG (by_fd.st_mode) && g_lstat (temp_path, &by_name) == 0
       && by_name.st_ino == by_fd.st_ino && by_name.st_dev == by_fd.st_dev)
     {
+      /* A temporary filled by SQLite may have its side files beside it. */
+      static const char *const sides[] = { "-journal", "-wal", "-shm" };
+
       removed = g_unlink (temp_path) == 0;
+      for (guint i = 0; removed && i < G_N_ELEMENTS (sides); i++)
+        {
+          g_autofree char *side = g_strconcat (temp_path, sides[i], NULL);
+
+          g_unlink (side);
+        }
       if (removed)
         g_debug ("Removed a leftover temporary file %s", temp_path);
     }
@@ -99,12 +121,25 @@ rec_atomic_file_clean_stale (const char *path)
     return 0;
 
   while ((name = g_dir_read_name (listing)) != NULL)
-    if (is_temporary_of (name, base))
-      {
-        g_autofree char *temp_path = g_build_filename (dir, name, NULL);
+    {
+      g_autofree char *owner = side_file_owner (name);
 
-        removed += remove_if_stale (temp_path);
-      }
+      if (is_temporary_of (name, base))
+        {
+          g_autofree char *temp_path = g_build_filename (dir, name, NULL);
+
+          removed += remove_if_stale (temp_path);
+        }
+      else if (owner != NULL && is_temporary_of (owner, base))
+        {
+          /* A journal whose temporary is gone belongs to nothing. */
+          g_autofree char *owner_path = g_build_filename (dir, owner, NULL);
+          g_autofree char *side_path = g_build_filename (dir, name, NULL);
+
+          if (!g_file_test (owner_path, G_FILE_TEST_EXISTS) && g_unlink (side_path) == 0)
+            removed++;
+        }
+    }
 
   return removed;
 }

@@ -97,9 +97,10 @@ fill_database (const char         *tmp_path,
 
   /* Nobody sees this file before it is complete and synced (on commit), so
    * it needs no rollback journal and no sync per transaction. */
-  ok = _rec_store_harden (db, error)
-       && _rec_store_configure (db, FALSE, error)
-       && _rec_store_exec (db, "PRAGMA journal_mode = OFF", error)
+  /* journal_mode = OFF before the defensive options, which refuse it. */
+  ok = _rec_store_exec (db, "PRAGMA journal_mode = OFF", error)
+       && _rec_store_harden (db, error)
+       && _rec_store_exec (db, "PRAGMA foreign_keys = ON", error)
        && _rec_store_exec (db, "PRAGMA synchronous = OFF", error)
        && _rec_store_migrate (db, 0, error)
        && _rec_store_exec (db, "BEGIN IMMEDIATE", error);

@@ -1141,10 +1141,17 @@ test_leftover_temporary (Fixture       *f,
   g_autofree char *stale = fixture_path (f, ".case.recourse.Ab12Z9");
   g_autofree char *other = fixture_path (f, ".other.recourse.Ab12Z9");
 
+  g_autofree char *stale_journal = g_strconcat (stale, "-journal", NULL);
+  g_autofree char *orphan = fixture_path (f, ".case.recourse.Zz99Yy-journal");
+
   g_assert_true (g_file_set_contents (stale, "half a case", -1, NULL));
+  g_assert_true (g_file_set_contents (stale_journal, "its journal", -1, NULL));
+  g_assert_true (g_file_set_contents (orphan, "a journal whose temporary is gone", -1, NULL));
   g_assert_true (g_file_set_contents (other, "not ours", -1, NULL));
   write_demo (path);
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_journal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (orphan, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
