@@ -376,6 +376,32 @@ check_chunk (sqlite3     *db,
   return FALSE;
 }
 
+/* The copy checks constraints; indexes would only cost (most of the time). */
+static gboolean
+drop_indexes (sqlite3  *db,
+              GError  **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt =
+    _rec_store_prepare (db, "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL",
+                        error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (const char *) names->pdata[i]);
+
+      if (!_rec_store_exec (db, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* URI of a file name for ATTACH: every byte that is not plainly safe escaped. */
 static char *
 file_uri (const char *path,
@@ -403,8 +429,13 @@ _rec_store_check_values (const char  *path,
 
   rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
                         | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  /* The copy is thrown away: no journal for it (before the defensive
+   * options, which refuse journal_mode = OFF). */
+  if (rc == SQLITE_OK)
+    sqlite3_exec (db, "PRAGMA main.journal_mode = OFF", NULL, NULL, NULL);
   if (rc != SQLITE_OK || !_rec_store_harden (db, error)
-      || !_rec_store_migrate_to (db, 0, version, error))
+      || !_rec_store_migrate_to (db, 0, version, error)
+      || !drop_indexes (db, error))
     goto out;
 
   {
