@@ -78,12 +78,11 @@ _rec_report_write_history (const RecPacket *packet)
       return;
     }
 
-  for (guint i = 0; i < history->len; i++)
+  for (guint i = 0; i < history->len && !rec_pdf_has_failed (packet->pdf); i++)
     write_history_year (packet, &g_array_index (history, RecHistoryYear, i));
 }
 
 /* Ledger */
-
 
 /* How the engine applied a payment (spec/arrears.md §4), or NULL when all of it
  * went to this month's support, as in the window's ledger. */
@@ -187,7 +186,9 @@ _rec_report_write_ledger (const RecPacket *packet)
     }
 
   table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
-  for (guint i = 0; i < ledger->len; i++)
+  /* Once the document failed (10^6 payments are more pages than a packet
+   * may have), the rest would draw nothing: rec_report_write says why. */
+  for (guint i = 0; i < ledger->len && !rec_pdf_has_failed (packet->pdf); i++)
     {
       const RecLedgerLine *line = &g_array_index (ledger, RecLedgerLine, i);
       char date[16];
@@ -232,7 +233,7 @@ _rec_report_write_contempt (const RecPacket *packet)
 
   table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
   rec_pdf_table_set_width (table, rec_pdf_get_width (packet->pdf) * 0.8);
-  for (guint i = 0; i < counts->len; i++)
+  for (guint i = 0; i < counts->len && !rec_pdf_has_failed (packet->pdf); i++)
     {
       const RecContemptCount *count = &g_array_index (counts, RecContemptCount, i);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
@@ -313,7 +314,7 @@ _rec_report_write_log (const RecPacket *packet)
 
   g_ptr_array_sort (sorted, compare_communications);
   table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < sorted->len && !rec_pdf_has_failed (packet->pdf); i++)
     {
       const RecCommunication *c = g_ptr_array_index (sorted, i);
       g_autofree char *when = when_text (c->at);
@@ -357,7 +358,7 @@ _rec_report_write_checklist (const RecPacket *packet)
     }
 
   table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
-  for (guint i = 0; i < steps->len; i++)
+  for (guint i = 0; i < steps->len && !rec_pdf_has_failed (packet->pdf); i++)
     {
       const RecEnforcementStep *step = g_ptr_array_index (steps, i);
       g_autofree char *date = rec_date_is_set (&step->date) ? rec_date_to_iso (&step->date) : g_strdup ("");
