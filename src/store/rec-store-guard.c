@@ -365,8 +365,8 @@ check_chunk (sqlite3     *db,
           {
             g_string_append_printf (finding,
                                     /* Translators: table “payments”, row 12: SQLite's reason */
-                                    _("table “%s”, row %" G_GINT64_FORMAT ": %s"),
-                                    table, rowid, sqlite3_errmsg (db));
+                                    _("table “%s”, row %lld: %s"),
+                                    table, (long long) rowid, sqlite3_errmsg (db));
             return FALSE;
           }
       }
