@@ -23,6 +23,29 @@ gboolean    rec_rules_exists         (const char  *jurisdiction);
 const char *rec_rules_get_id         (const RecRules *rules);
 /* "California" */
 const char *rec_rules_get_name       (const RecRules *rules);
+/* Rules v2 (spec/arrears.md §9). */
+/* The jurisdictions compiled in, sorted by id ("us", "us-ca", "us-ga", …);
+ * NULL-terminated, owned by the library. */
+const char *const *rec_rules_list_ids (void);
+/* [rules] verified=: the day the file's values were last checked against its
+ * sources, ISO "YYYY-MM-DD"; NULL when the file does not say. */
+const char *rec_rules_get_verified   (const RecRules *rules);
+/* [forms] history= / contempt=: the form names the packet and the window use
+ * for those sections ("FL-421", "FL-411" for California); "" when the state
+ * has none (the sections then get plain titles). */
+const char *rec_rules_get_history_form  (const RecRules *rules);
+const char *rec_rules_get_contempt_form (const RecRules *rules);
+/* [interest] citation=: the source of the interest rate ("CCP 685.010"); "" if none. */
+const char *rec_rules_get_interest_citation (const RecRules *rules);
+/* FALSE when no rate period of the rules (for an agency-enforced case when
+ * `agency`, with rate_percent_agency) is above 0: interest is not automatic
+ * and the user records the court's rate as an interest override. */
+gboolean    rec_rules_has_automatic_interest (const RecRules *rules,
+                                              gboolean        agency);
+/* The annual rate in basis points on `date` (without the case's overrides). */
+int         rec_rules_get_rate_on    (const RecRules *rules,
+                                      gboolean        agency,
+                                      const GDate    *date);
 RecRules   *rec_rules_ref            (RecRules    *rules);
 void        rec_rules_unref          (RecRules    *rules);
 
