@@ -237,7 +237,7 @@ fill (const Figures          *f,
                                          f->result->principal_balance_cents);
   g_autofree char *days = g_strdup_printf ("%d", f->result->days_delinquent);
   g_autofree char *counts = g_strdup_printf ("%u", f->result->contempt_counts->len);
-  RecReasonFigures figures = { value, threshold, owed, days, counts };
+  RecReasonFigures figures = { value, threshold, owed, days, counts, "" };
   g_autofree char *bad = NULL;
   char *text = rec_rules_fill_reason (template, &figures, &bad);
 
@@ -286,5 +286,6 @@ rec_arrears_fill_remedies (RecArrearsResult *result,
                            gboolean          public_assistance)
 {
   for (int r = 0; r < REC_N_ENGINE_REMEDIES; r++)
-    evaluate_remedy (result, &rules->remedies[r], public_assistance);
+    if (rules->remedies[r].present)
+      evaluate_remedy (result, &rules->remedies[r], public_assistance);
 }

@@ -80,6 +80,36 @@ get_word (GKeyFile           *file,
   return -1;
 }
 
+/* Refuses a key the group does not know: a typo must not pass for a rule
+ * that silently keeps its default (spec §9). */
+static gboolean
+check_keys (GKeyFile           *file,
+            const char         *group,
+            const char * const *known,
+            GError            **error)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (file, group, NULL, NULL);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (!g_strv_contains (known, keys[i]))
+      {
+        set_rules_error (error, group, keys[i], _("unknown key"));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* An optional string: "" when absent. */
+static char *
+get_optional_string (GKeyFile   *file,
+                     const char *group,
+                     const char *key)
+{
+  char *value = g_key_file_get_string (file, group, key, NULL);
+
+  return value != NULL ? g_strstrip (value) : g_strdup ("");
+}
+
 static gboolean
 parse_count (const char *text,
              gint64      max,
@@ -152,37 +182,79 @@ parse_rate_period (const char    *text,
 }
 
 static gboolean
-load_rates (GKeyFile  *file,
-            RecRules  *rules,
-            GError   **error)
+load_rates (GKeyFile       *file,
+            const char     *key,
+            RecRatePeriod **out_rates,
+            guint          *out_n,
+            GError        **error)
 {
   gsize n = 0;
-  g_auto(GStrv) items = g_key_file_get_string_list (file, "interest", "rate_percent", &n, NULL);
+  g_auto(GStrv) items = g_key_file_get_string_list (file, "interest", key, &n, NULL);
+  RecRatePeriod *rates;
 
   if (items == NULL || n == 0)
     {
-      set_rules_error (error, "interest", "rate_percent", _("missing"));
+      set_rules_error (error, "interest", key, _("missing"));
       return FALSE;
     }
 
-  rules->rates = g_new0 (RecRatePeriod, n);
-  rules->n_rates = (guint) n;
+  rates = *out_rates = g_new0 (RecRatePeriod, n);
+  *out_n = (guint) n;
   for (gsize i = 0; i < n; i++)
     {
       g_strstrip (items[i]);
-      if (!parse_rate_period (items[i], i == 0, &rules->rates[i])
-          || (i > 0 && rules->rates[i].from_julian <= rules->rates[i - 1].from_julian))
+      /* A period dated on or before the one it follows would overlap it. */
+      if (!parse_rate_period (items[i], i == 0, &rates[i])
+          || (i > 0 && rates[i].from_julian <= rates[i - 1].from_julian))
         {
           g_autofree char *problem =
             /* Translators: %s is a rate period from a rules file, e.g. "2030-01-01:8" */
             g_strdup_printf (_("“%s” is not a rate period (the first is a percentage, "
                                "each later one YYYY-MM-DD:PERCENT in date order)"), items[i]);
-          set_rules_error (error, "interest", "rate_percent", problem);
+          set_rules_error (error, "interest", key, problem);
           return FALSE;
         }
     }
-  qsort (rules->rates, rules->n_rates, sizeof (RecRatePeriod), compare_periods);
+  qsort (rates, n, sizeof (RecRatePeriod), compare_periods);
   return TRUE;
+}
+
+/* starts=: due_date, next_month or after_days:N (spec §9). */
+static gboolean
+get_starts (GKeyFile   *file,
+            const char *key,
+            RecStarts  *out_starts,
+            int        *out_days,
+            GError    **error)
+{
+  static const char * const starts[] = { "due_date", "next_month", NULL };
+  g_autofree char *value = get_string (file, "interest", key, error);
+  g_autofree char *problem = NULL;
+  gint64 days;
+
+  if (value == NULL)
+    return FALSE;
+  *out_days = 0;
+  for (int i = 0; starts[i] != NULL; i++)
+    if (g_str_equal (starts[i], value))
+      {
+        *out_starts = (RecStarts) i;
+        return TRUE;
+      }
+  if (g_str_has_prefix (value, "after_days:")
+      && parse_count (value + strlen ("after_days:"), 3660, &days))
+    {
+      *out_starts = REC_STARTS_AFTER_DAYS;
+      *out_days = (int) days;
+      return TRUE;
+    }
+
+  /* Translators: %s is a word found in a rules file; keep due_date,
+   * next_month and after_days:N as they are */
+  problem = g_strdup_printf (_("“%s” is not one of due_date, next_month, after_days:N "
+                               "(N a whole number of days from 0 to 3660)"), value);
+  set_rules_error (error, "interest", key, problem);
+  return FALSE;
 }
 
 static gboolean
@@ -190,50 +262,65 @@ load_interest (GKeyFile  *file,
                RecRules  *rules,
                GError   **error)
 {
+  static const char * const known[] = { "rate_percent", "rate_percent_agency", "method",
+                                        "accrual", "starts", "accrual_agency",
+                                        "starts_agency", "interest_on", "citation", NULL };
   static const char * const methods[] = { "simple", NULL };
   static const char * const accruals[] = { "daily", "monthly", NULL };
-  static const char * const starts[] = { "due_date", "next_month", NULL };
-  int accrual, start, accrual_agency, start_agency;
+  static const char * const interest_on[] = { "all", "above_one_month", NULL };
+  int accrual, accrual_agency, on = REC_INTEREST_ON_ALL;
 
-  if (!load_rates (file, rules, error)
+  if (!check_keys (file, "interest", known, error)
+      || !load_rates (file, "rate_percent", &rules->rates, &rules->n_rates, error)
+      || (g_key_file_has_key (file, "interest", "rate_percent_agency", NULL)
+          && !load_rates (file, "rate_percent_agency", &rules->rates_agency,
+                          &rules->n_rates_agency, error))
       || get_word (file, "interest", "method", methods, error) < 0
       || (accrual = get_word (file, "interest", "accrual", accruals, error)) < 0
-      || (start = get_word (file, "interest", "starts", starts, error)) < 0)
+      || !get_starts (file, "starts", &rules->starts, &rules->starts_days, error))
     return FALSE;
 
   /* The agency variants are optional ("the rules file may give other
    * values", spec §5): absent, agency cases follow the general keys. */
   accrual_agency = accrual;
-  start_agency = start;
+  rules->starts_agency = rules->starts;
+  rules->starts_agency_days = rules->starts_days;
   if ((g_key_file_has_key (file, "interest", "accrual_agency", NULL)
        && (accrual_agency = get_word (file, "interest", "accrual_agency", accruals, error)) < 0)
       || (g_key_file_has_key (file, "interest", "starts_agency", NULL)
-          && (start_agency = get_word (file, "interest", "starts_agency", starts, error)) < 0))
+          && !get_starts (file, "starts_agency", &rules->starts_agency,
+                          &rules->starts_agency_days, error))
+      || (g_key_file_has_key (file, "interest", "interest_on", NULL)
+          && (on = get_word (file, "interest", "interest_on", interest_on, error)) < 0))
     return FALSE;
 
   rules->accrual = (RecAccrual) accrual;
-  rules->starts = (RecStarts) start;
   rules->accrual_agency = (RecAccrual) accrual_agency;
-  rules->starts_agency = (RecStarts) start_agency;
+  rules->interest_on = (RecInterestOn) on;
+  rules->interest_citation = get_optional_string (file, "interest", "citation");
   return TRUE;
 }
 
+/* An allocation order: `key` of [allocation], a list of the steps. */
 static gboolean
-load_allocation (GKeyFile  *file,
-                 RecRules  *rules,
-                 GError   **error)
+load_order (GKeyFile     *file,
+            const char   *key,
+            RecAllocStep *order,
+            guint        *n_order,
+            GError      **error)
 {
   static const char * const steps[] = { "current", "interest", "principal", NULL };
   gsize n = 0;
-  g_auto(GStrv) items = g_key_file_get_string_list (file, "allocation", "order", &n, NULL);
+  g_auto(GStrv) items = g_key_file_get_string_list (file, "allocation", key, &n, NULL);
   gboolean seen[REC_N_ALLOC_STEPS] = { FALSE, };
 
   if (items == NULL || n == 0)
     {
-      set_rules_error (error, "allocation", "order", _("missing"));
+      set_rules_error (error, "allocation", key, _("missing"));
       return FALSE;
     }
 
+  *n_order = 0;
   for (gsize i = 0; i < n; i++)
     {
       int step = -1;
@@ -248,20 +335,42 @@ load_allocation (GKeyFile  *file,
             /* Translators: %s is a word of a rules file's allocation order */
             g_strdup_printf (_("“%s” is not one of current, interest, principal, "
                                "or appears twice"), items[i]);
-          set_rules_error (error, "allocation", "order", problem);
+          set_rules_error (error, "allocation", key, problem);
           return FALSE;
         }
       seen[step] = TRUE;
-      rules->order[rules->n_order++] = (RecAllocStep) step;
+      order[(*n_order)++] = (RecAllocStep) step;
     }
 
   /* Credit exists only once everything due is paid (spec/arrears.md §4). */
   if (!seen[REC_ALLOC_PRINCIPAL])
     {
-      set_rules_error (error, "allocation", "order", _("“principal” is missing"));
+      set_rules_error (error, "allocation", key, _("“principal” is missing"));
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+load_allocation (GKeyFile  *file,
+                 RecRules  *rules,
+                 GError   **error)
+{
+  static const char * const known[] = { "order", "order_tax_offset", NULL };
+
+  if (!check_keys (file, "allocation", known, error)
+      || !load_order (file, "order", rules->order, &rules->n_order, error))
+    return FALSE;
+
+  /* Absent, tax offsets follow `order` (spec §9). */
+  if (!g_key_file_has_key (file, "allocation", "order_tax_offset", NULL))
+    {
+      memcpy (rules->order_tax_offset, rules->order, sizeof rules->order);
+      rules->n_order_tax_offset = rules->n_order;
+      return TRUE;
+    }
+  return load_order (file, "order_tax_offset", rules->order_tax_offset,
+                     &rules->n_order_tax_offset, error);
 }
 
 static gboolean
@@ -269,8 +378,19 @@ load_contempt (GKeyFile  *file,
                RecRules  *rules,
                GError   **error)
 {
+  static const char * const known[] = { "contempt_years", NULL };
+  g_autofree char *value = NULL;
   gint64 years;
 
+  if (!check_keys (file, "contempt", known, error))
+    return FALSE;
+  /* none: no time bar, every unpaid month is a count (spec §9). */
+  value = g_key_file_get_string (file, "contempt", "contempt_years", NULL);
+  if (value != NULL && g_str_equal (g_strstrip (value), "none"))
+    {
+      rules->contempt_years = REC_CONTEMPT_YEARS_NONE;
+      return TRUE;
+    }
   if (!get_count (file, "contempt", "contempt_years", 1000, &years, error))
     return FALSE;
   rules->contempt_years = (int) years;
@@ -311,7 +431,7 @@ check_template (const char *group,
                 const char *template,
                 GError    **error)
 {
-  RecReasonFigures figures = { "", "", "", "", "" };
+  RecReasonFigures figures = { "", "", "", "", "", "" };
   g_autofree char *bad = NULL;
   g_autofree char *filled = rec_rules_fill_reason (template, &figures, &bad);
   g_autofree char *problem = NULL;
@@ -339,7 +459,8 @@ get_template (GKeyFile   *file,
   return value;
 }
 
-/* One test of a remedy; `prefix` is "" for the first, "or_" for the second. */
+/* One test of a remedy; `prefix` is "" for the first, "or_" for the second,
+ * "and_" for the one that must also hold (whose reason is optional). */
 static gboolean
 load_condition (GKeyFile         *file,
                 const char       *group,
@@ -348,7 +469,8 @@ load_condition (GKeyFile         *file,
                 GError          **error)
 {
   static const char * const tests[] = { "principal_owed", "days_delinquent",
-                                        "contempt_counts", "term_in_force", NULL };
+                                        "contempt_counts", "term_in_force",
+                                        "months_of_support", NULL };
   static const char * const comparisons[] = { ">", ">=", "<", "<=", "=", NULL };
   g_autofree char *test_key = g_strconcat (prefix, "test", NULL);
   g_autofree char *cmp_key = g_strconcat (prefix, "comparison", NULL);
@@ -373,8 +495,53 @@ load_condition (GKeyFile         *file,
         return FALSE;
     }
 
+  if (g_str_equal (prefix, "and_") && !g_key_file_has_key (file, group, reason_key, NULL))
+    return TRUE;
   cond->reason = get_template (file, group, reason_key, error);
   return cond->reason != NULL;
+}
+
+/* The keys a remedy group may hold. */
+static gboolean
+check_remedy_keys (GKeyFile   *file,
+                   const char *group,
+                   GError    **error)
+{
+  static const char * const prefixes[] = { "", "or_", "and_" };
+  static const char * const names[] = { "test", "comparison", "threshold",
+                                        "threshold_public_assistance", "reason" };
+  g_autoptr(GPtrArray) known = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) keys = NULL;
+
+  for (guint p = 0; p < G_N_ELEMENTS (prefixes); p++)
+    for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+      g_ptr_array_add (known, g_strconcat (prefixes[p], names[n], NULL));
+  g_ptr_array_add (known, g_strdup ("and_reason_not"));
+  g_ptr_array_add (known, g_strdup ("reason_not"));
+  g_ptr_array_add (known, g_strdup ("citation"));
+  g_ptr_array_add (known, NULL);
+  if (!check_keys (file, group, (const char * const *) known->pdata, error))
+    return FALSE;
+
+  /* or_* and and_* keys mean nothing without their test. */
+  keys = g_key_file_get_keys (file, group, NULL, NULL);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    for (guint p = 1; p < G_N_ELEMENTS (prefixes); p++)
+      {
+        g_autofree char *test_key = g_strconcat (prefixes[p], "test", NULL);
+
+        if (g_str_has_prefix (keys[i], prefixes[p])
+            && !g_key_file_has_key (file, group, test_key, NULL))
+          {
+            g_autofree char *problem =
+              /* Translators: the first %s is a key of a rules file such as
+               * "and_threshold", the second the key it needs, such as "and_test" */
+              g_strdup_printf (_("%s without %s"), keys[i], test_key);
+            set_rules_error (error, group, keys[i], problem);
+            return FALSE;
+          }
+      }
+  return TRUE;
 }
 
 static gboolean
@@ -386,12 +553,13 @@ load_remedy (GKeyFile      *file,
   g_autofree char *group = g_strconcat ("remedy ", rec_remedy_to_word (remedy), NULL);
 
   rule->remedy = remedy;
+  /* A remedy the state does not have is absent from its file (spec §9). */
   if (!g_key_file_has_group (file, group))
-    {
-      set_rules_error (error, group, "test", _("missing"));
-      return FALSE;
-    }
+    return TRUE;
+  if (!check_remedy_keys (file, group, error))
+    return FALSE;
 
+  rule->present = TRUE;
   rule->n_conditions = 1;
   if (!load_condition (file, group, "", &rule->conditions[0], error))
     return FALSE;
@@ -399,6 +567,15 @@ load_remedy (GKeyFile      *file,
     {
       rule->n_conditions = 2;
       if (!load_condition (file, group, "or_", &rule->conditions[1], error))
+        return FALSE;
+    }
+  if (g_key_file_has_key (file, group, "and_test", NULL))
+    {
+      rule->has_and = TRUE;
+      if (!load_condition (file, group, "and_", &rule->and_condition, error))
+        return FALSE;
+      if (g_key_file_has_key (file, group, "and_reason_not", NULL)
+          && (rule->and_reason_not = get_template (file, group, "and_reason_not", error)) == NULL)
         return FALSE;
     }
 
@@ -420,7 +597,19 @@ load_remedies (GKeyFile  *file,
       int remedy;
 
       if (!g_str_has_prefix (groups[i], "remedy "))
-        continue;
+        {
+          static const char * const known[] = { "rules", "interest", "allocation",
+                                                "contempt", "forms", NULL };
+
+          if (!g_strv_contains (known, groups[i]))
+            {
+              g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_RULES,
+                           /* Translators: %s is a section of a rules file such as "interest" */
+                           _("Rules file: [%s]: unknown section"), groups[i]);
+              return FALSE;
+            }
+          continue;
+        }
       remedy = rec_remedy_from_word (groups[i] + strlen ("remedy "));
       if (remedy < 0 || remedy >= REC_N_ENGINE_REMEDIES)
         {
@@ -444,6 +633,11 @@ load_header (GKeyFile  *file,
              RecRules  *rules,
              GError   **error)
 {
+  static const char * const known[] = { "id", "name", "currency", "verified", NULL };
+  GDate date;
+
+  if (!check_keys (file, "rules", known, error))
+    return FALSE;
   rules->id = get_string (file, "rules", "id", error);
   if (rules->id == NULL)
     return FALSE;
@@ -451,7 +645,40 @@ load_header (GKeyFile  *file,
   if (rules->name == NULL)
     return FALSE;
   rules->currency = get_string (file, "rules", "currency", error);
-  return rules->currency != NULL;
+  if (rules->currency == NULL)
+    return FALSE;
+
+  /* verified=YYYY-MM-DD: optional (spec §9). */
+  if (!g_key_file_has_key (file, "rules", "verified", NULL))
+    return TRUE;
+  rules->verified = get_string (file, "rules", "verified", error);
+  if (rules->verified == NULL)
+    return FALSE;
+  if (!rec_date_parse (rules->verified, &date, NULL))
+    {
+      g_autofree char *problem =
+        /* Translators: %s is the text found in a rules file where a date such
+         * as 2026-01-31 was expected */
+        g_strdup_printf (_("“%s” is not a date (YYYY-MM-DD)"), rules->verified);
+      set_rules_error (error, "rules", "verified", problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* [forms] history= / contempt=: optional, "" when absent (spec §9). */
+static gboolean
+load_forms (GKeyFile  *file,
+            RecRules  *rules,
+            GError   **error)
+{
+  static const char * const known[] = { "history", "contempt", NULL };
+
+  if (g_key_file_has_group (file, "forms") && !check_keys (file, "forms", known, error))
+    return FALSE;
+  rules->history_form = get_optional_string (file, "forms", "history");
+  rules->contempt_form = get_optional_string (file, "forms", "contempt");
+  return TRUE;
 }
 
 RecRules *
@@ -485,6 +712,7 @@ rec_rules_new_from_data (const char  *data,
     }
 
   if (!load_header (file, rules, error)
+      || !load_forms (file, rules, error)
       || !load_interest (file, rules, error)
       || !load_allocation (file, rules, error)
       || !load_contempt (file, rules, error)
@@ -577,33 +805,146 @@ rec_rules_unref (RecRules *rules)
     {
       for (int c = 0; c < 2; c++)
         g_free (rules->remedies[r].conditions[c].reason);
+      g_free (rules->remedies[r].and_condition.reason);
+      g_free (rules->remedies[r].and_reason_not);
       g_free (rules->remedies[r].reason_not);
       g_free (rules->remedies[r].citation);
     }
   g_free (rules->rates);
+  g_free (rules->rates_agency);
+  g_free (rules->interest_citation);
+  g_free (rules->verified);
+  g_free (rules->history_form);
+  g_free (rules->contempt_form);
   g_free (rules->id);
   g_free (rules->name);
   g_free (rules->currency);
   g_free (rules);
 }
 
-int
-rec_rules_rate_on (const RecRules *rules,
-                   guint32         julian)
+const RecRatePeriod *
+rec_rules_periods (const RecRules *rules,
+                   gboolean        agency,
+                   guint          *n_periods)
 {
-  guint lo = 0, hi = rules->n_rates;
+  if (agency && rules->rates_agency != NULL)
+    {
+      *n_periods = rules->n_rates_agency;
+      return rules->rates_agency;
+    }
+  *n_periods = rules->n_rates;
+  return rules->rates;
+}
+
+int
+rec_rules_rate_on_case (const RecRules *rules,
+                        gboolean        agency,
+                        guint32         julian)
+{
+  guint n = 0;
+  const RecRatePeriod *rates = rec_rules_periods (rules, agency, &n);
+  guint lo = 0, hi = n;
 
   /* The last period whose start is <= julian; rates[0] starts at 0. */
   while (hi - lo > 1)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (rules->rates[mid].from_julian <= julian)
+      if (rates[mid].from_julian <= julian)
         lo = mid;
       else
         hi = mid;
     }
-  return rules->rates[lo].basis_points;
+  return rates[lo].basis_points;
+}
+
+int
+rec_rules_rate_on (const RecRules *rules,
+                   guint32         julian)
+{
+  return rec_rules_rate_on_case (rules, FALSE, julian);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+const char * const *
+rec_rules_list_ids (void)
+{
+  static gsize ids = 0;
+
+  if (g_once_init_enter (&ids))
+    {
+      g_auto(GStrv) names = g_resource_enumerate_children (rec_rules_get_resource (),
+                                                           RULES_RESOURCE_PATH,
+                                                           G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      GPtrArray *list = g_ptr_array_new ();
+
+      for (guint i = 0; names != NULL && names[i] != NULL; i++)
+        if (g_str_has_suffix (names[i], ".ini"))
+          g_ptr_array_add (list, g_strndup (names[i], strlen (names[i]) - strlen (".ini")));
+      g_ptr_array_sort (list, compare_ids);
+      g_ptr_array_add (list, NULL);
+      g_once_init_leave (&ids, (gsize) g_ptr_array_free (list, FALSE));
+    }
+  return (const char * const *) (gpointer) ids;
+}
+
+const char *
+rec_rules_get_verified (const RecRules *rules)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return rules->verified;
+}
+
+const char *
+rec_rules_get_history_form (const RecRules *rules)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return rules->history_form;
+}
+
+const char *
+rec_rules_get_contempt_form (const RecRules *rules)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return rules->contempt_form;
+}
+
+const char *
+rec_rules_get_interest_citation (const RecRules *rules)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return rules->interest_citation;
+}
+
+gboolean
+rec_rules_has_automatic_interest (const RecRules *rules,
+                                  gboolean        agency)
+{
+  guint n = 0;
+  const RecRatePeriod *rates;
+
+  g_return_val_if_fail (rules != NULL, FALSE);
+  rates = rec_rules_periods (rules, agency, &n);
+  for (guint i = 0; i < n; i++)
+    if (rates[i].basis_points > 0)
+      return TRUE;
+  return FALSE;
+}
+
+int
+rec_rules_get_rate_on (const RecRules *rules,
+                       gboolean        agency,
+                       const GDate    *date)
+{
+  g_return_val_if_fail (rules != NULL, 0);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), 0);
+  return rec_rules_rate_on_case (rules, agency, g_date_get_julian (date));
 }
 
 char *
@@ -617,6 +958,7 @@ rec_rules_fill_reason (const char             *template,
     { "principal_owed", figures->principal_owed },
     { "days_delinquent", figures->days_delinquent },
     { "contempt_counts", figures->contempt_counts },
+    { "monthly_support", figures->monthly_support },
   };
   g_autoptr(GString) out = g_string_new (NULL);
   const char *p = template;

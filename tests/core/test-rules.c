@@ -7,6 +7,7 @@
 #include "rec-rules-private.h"
 
 #include <gio/gio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static char *
@@ -28,6 +29,45 @@ test_exists (void)
   g_assert_false (rec_rules_exists (""));
   g_assert_false (rec_rules_exists (NULL));
   g_assert_false (rec_rules_exists ("../rules/us-ca"));
+}
+
+/* The ids of the .ini files compiled in, sorted, each loadable. */
+static void
+test_list_ids (void)
+{
+  const char * const *ids = rec_rules_list_ids ();
+  g_autoptr(GStrvBuilder) expect = g_strv_builder_new ();
+  g_auto(GStrv) names =
+    g_resources_enumerate_children ("/io/github/recourse/Recourse/rules/",
+                                    G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_auto(GStrv) expected = NULL;
+  guint n = 0;
+
+  g_assert_nonnull (ids);
+  g_assert_true (ids == rec_rules_list_ids ());
+  g_assert_true (g_strv_contains (ids, "us-ca"));
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_has_suffix (names[i], ".ini"))
+      {
+        g_autofree char *id = g_strndup (names[i], strlen (names[i]) - 4);
+
+        g_strv_builder_add (expect, id);
+        n++;
+      }
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, n);
+  expected = g_strv_builder_end (expect);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RecRules) rules = rec_rules_load (ids[i], &error);
+
+      g_test_message ("rules %s", ids[i]);
+      g_assert_true (g_strv_contains ((const char * const *) expected, ids[i]));
+      if (i > 0)
+        g_assert_cmpint (strcmp (ids[i - 1], ids[i]), <, 0);
+      g_assert_no_error (error);
+      g_assert_cmpstr (rec_rules_get_id (rules), ==, ids[i]);
+    }
 }
 
 static void
@@ -86,6 +126,30 @@ test_california (void)
   g_assert_cmpint (rules->order[1], ==, REC_ALLOC_INTEREST);
   g_assert_cmpint (rules->order[2], ==, REC_ALLOC_PRINCIPAL);
   g_assert_cmpint (rules->contempt_years, ==, 3);
+
+  /* Rules v2 (spec §9): California keeps its v1 values and gains these. */
+  g_assert_cmpstr (rec_rules_get_verified (rules), !=, NULL);
+  g_assert_true (g_date_valid_dmy (atoi (rec_rules_get_verified (rules) + 8),
+                                   atoi (rec_rules_get_verified (rules) + 5),
+                                   atoi (rec_rules_get_verified (rules))));
+  g_assert_cmpstr (rec_rules_get_history_form (rules), ==, "FL-421");
+  g_assert_cmpstr (rec_rules_get_contempt_form (rules), ==, "FL-411");
+  g_assert_true (g_str_has_prefix (rec_rules_get_interest_citation (rules), "CCP 685.010"));
+  g_assert_true (rec_rules_has_automatic_interest (rules, FALSE));
+  g_assert_true (rec_rules_has_automatic_interest (rules, TRUE));
+  g_assert_cmpint (rec_rules_get_rate_on (rules, FALSE, &day), ==, 1000);
+  g_assert_cmpint (rec_rules_get_rate_on (rules, TRUE, &day), ==, 1000);
+  g_assert_cmpint (rules->starts_days, ==, 0);
+  g_assert_cmpint (rules->interest_on, ==, REC_INTEREST_ON_ALL);
+  g_assert_null (rules->rates_agency);
+  g_assert_cmpuint (rules->n_order_tax_offset, ==, 2);
+  g_assert_cmpint (rules->order_tax_offset[0], ==, REC_ALLOC_INTEREST);
+  g_assert_cmpint (rules->order_tax_offset[1], ==, REC_ALLOC_PRINCIPAL);
+  for (int r = 0; r < REC_N_ENGINE_REMEDIES; r++)
+    {
+      g_assert_true (rules->remedies[r].present);
+      g_assert_false (rules->remedies[r].has_and);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (remedy_rows); i++)
     {
@@ -225,6 +289,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/rules/exists", test_exists);
+  g_test_add_func ("/rules/list-ids", test_list_ids);
   g_test_add_func ("/rules/load-unknown", test_load_unknown);
   g_test_add_func ("/rules/california", test_california);
   g_test_add_func ("/rules/dated-rates", test_dated_rates);
