@@ -7,9 +7,9 @@
  * defensive before it reads a byte, and a file's schema must be exactly the
  * one Recourse writes for its version (built here by running the migrations
  * on an empty in-memory database), and its rows must satisfy that schema's
- * constraints, which SQLite itself re-checks by copying them into the
- * reference database (a read-only connection's integrity_check skips CHECK
- * constraints).
+ * constraints: one SELECT per table whose conditions are the reference's own
+ * CHECK clauses, NOT NULL columns and STRICT types (a read-only connection's
+ * integrity_check skips CHECK constraints).
  */
 #define G_LOG_DOMAIN "rec-store"
 
@@ -23,8 +23,6 @@
 /* Bounds what a hostile query could make SQLite allocate (temporary tables
  * and sorts live in memory, never in unbounded temporary files). */
 #define HEAP_LIMIT (G_GINT64_CONSTANT (512) * 1024 * 1024)
-/* Rows copied per step of the value check: memory stays flat. */
-#define CHECK_CHUNK 4096
 
 gboolean
 _rec_store_harden (sqlite3  *db,
@@ -283,190 +281,294 @@ _rec_store_check_schema (sqlite3     *db,
   return FALSE;
 }
 
-/* The tables of the reference, in an order where a row's references come first. */
-static const char *const tables[] = {
-  "case_info", "children", "terms", "interest_overrides", "charges", "payments",
-  "communications", "enforcement_steps",
-};
-
-/* Copies rows (rowid > *after) LIMIT CHECK_CHUNK of one table into the
- * reference; on a constraint failure finds the row that fails. */
-static gboolean
-check_chunk (sqlite3     *db,
-             const char  *table,
-             gint64      *after,
-             gboolean    *done,
-             gboolean    *damaged,
-             GString     *finding)
+/* The constraints of one table of the reference schema, as SQL conditions
+ * that are TRUE for a row that breaks them: NOT (check) for each CHECK (NULL
+ * passes, as in SQLite), col IS NULL for each NOT NULL column, and the type
+ * test of each column of a STRICT table. Read from the CREATE TABLE text
+ * Recourse itself wrote (so the parse only has to know our own style). */
+typedef struct
 {
-  g_autofree char *copy_sql = g_strdup_printf (
-    "INSERT INTO main.\"%s\" SELECT * FROM \"case\".\"%s\" WHERE rowid > ?1 ORDER BY rowid LIMIT %d",
-    table, table, CHECK_CHUNK);
-  g_autofree char *last_sql = g_strdup_printf (
-    "SELECT rowid FROM \"case\".\"%s\" WHERE rowid > ?1 ORDER BY rowid LIMIT 1 OFFSET %d",
-    table, CHECK_CHUNK - 1);
-  g_autofree char *one_sql = g_strdup_printf (
-    "INSERT INTO main.\"%s\" SELECT * FROM \"case\".\"%s\" WHERE rowid = ?1", table, table);
-  g_autofree char *ids_sql = g_strdup_printf (
-    "SELECT rowid FROM \"case\".\"%s\" WHERE rowid > ?1 ORDER BY rowid LIMIT %d", table, CHECK_CHUNK);
-  g_autofree char *clear_sql = g_strdup_printf ("DELETE FROM main.\"%s\"", table);
-  g_autoptr(sqlite3_stmt) copy = NULL;
-  g_autoptr(sqlite3_stmt) last = NULL;
+  char      *table;
+  GPtrArray *conditions;   /* violated-when SQL */
+  GPtrArray *names;        /* for people: "CHECK constraint failed: …" */
+} TableChecks;
+
+static void
+table_checks_free (TableChecks *checks)
+{
+  g_free (checks->table);
+  g_ptr_array_unref (checks->conditions);
+  g_ptr_array_unref (checks->names);
+  g_free (checks);
+}
+
+/* The text between the parenthesis at `open` and its match, quotes skipped. */
+static char *
+balanced (const char  *open,
+          const char **out_end)
+{
+  int depth = 0;
+
+  for (const char *p = open; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        {
+          for (p++; *p != '\0' && *p != '\''; p++)
+            ;
+          if (*p == '\0')
+            break;
+        }
+      else if (*p == '(')
+        depth++;
+      else if (*p == ')' && --depth == 0)
+        {
+          *out_end = p + 1;
+          return g_strndup (open + 1, p - open - 1);
+        }
+    }
+
+  return NULL;
+}
+
+static void
+add_check (TableChecks *checks,
+           const char  *expression)
+{
+  g_ptr_array_add (checks->conditions, g_strdup_printf ("NOT (%s)", expression));
+  /* SQLite's own words, so verify reads the same whoever found it. */
+  g_ptr_array_add (checks->names, g_strdup_printf ("CHECK constraint failed: %s", expression));
+}
+
+/* Splits the column list at top-level commas. */
+static GPtrArray *
+split_definitions (const char *body)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  const char *start = body;
+  int depth = 0;
+
+  for (const char *p = body;; p++)
+    {
+      if (*p == '\'')
+        {
+          for (p++; *p != '\0' && *p != '\''; p++)
+            ;
+          if (*p == '\0')
+            break;
+          continue;
+        }
+      if (*p == '(')
+        depth++;
+      else if (*p == ')')
+        depth--;
+      if (*p == '\0' || (*p == ',' && depth == 0))
+        {
+          g_ptr_array_add (parts, g_strstrip (g_strndup (start, p - start)));
+          if (*p == '\0')
+            break;
+          start = p + 1;
+        }
+    }
+
+  return parts;
+}
+
+static TableChecks *
+parse_table (const char *table,
+             const char *sql)
+{
+  TableChecks *checks = g_new0 (TableChecks, 1);
+  const char *open = strchr (sql, '(');
+  const char *end = NULL;
+  g_autofree char *body = open != NULL ? balanced (open, &end) : NULL;
+  gboolean strict = end != NULL && strstr (end, "STRICT") != NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+
+  checks->table = g_strdup (table);
+  checks->conditions = g_ptr_array_new_with_free_func (g_free);
+  checks->names = g_ptr_array_new_with_free_func (g_free);
+  if (body == NULL)
+    return checks;
+
+  parts = split_definitions (body);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const char *part = parts->pdata[i];
+      g_auto(GStrv) words = g_strsplit_set (part, " \t\n", 3);
+      const char *p;
+
+      /* Every CHECK (…) of the definition, column or table constraint. */
+      for (p = strstr (part, "CHECK ("); p != NULL; p = strstr (p, "CHECK ("))
+        {
+          const char *after = NULL;
+          g_autofree char *expression = balanced (p + 6, &after);
+
+          if (expression == NULL)
+            break;
+          add_check (checks, expression);
+          p = after;
+        }
+
+      if (g_str_has_prefix (part, "CHECK") || words[0] == NULL || words[1] == NULL)
+        continue;
+
+      /* A column: "name TYPE …". The INTEGER PRIMARY KEY is the rowid. */
+      if (strstr (part, "PRIMARY KEY") != NULL)
+        continue;
+      if (strstr (part, "NOT NULL") != NULL)
+        {
+          g_ptr_array_add (checks->conditions, g_strdup_printf ("\"%s\" IS NULL", words[0]));
+          g_ptr_array_add (checks->names, g_strdup_printf ("NOT NULL constraint failed: %s.%s",
+                                                           table, words[0]));
+        }
+      if (strict && (g_str_equal (words[1], "INTEGER") || g_str_equal (words[1], "TEXT")))
+        {
+          g_ptr_array_add (checks->conditions,
+                           g_strdup_printf ("typeof (\"%s\") NOT IN ('%s', 'null')", words[0],
+                                            g_str_equal (words[1], "INTEGER") ? "integer" : "text"));
+          g_ptr_array_add (checks->names, g_strdup_printf ("cannot store a value that is not %s in "
+                                                           "%s column %s.%s", words[1], words[1],
+                                                           table, words[0]));
+        }
+    }
+
+  return checks;
+}
+
+/* The checks of every table of schema `version`, made once. */
+static GPtrArray *
+schema_checks (int      version,
+               GError **error)
+{
+  static GMutex lock;
+  static GPtrArray *cache[16];
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GHashTable) reference = reference_schema (version, error);
+  GHashTableIter iter;
+  gpointer name, description;
+  GPtrArray *checks;
+
+  if (reference == NULL)
+    return NULL;
+
+  locker = g_mutex_locker_new (&lock);
+  if (cache[version] != NULL)
+    return g_ptr_array_ref (cache[version]);
+
+  checks = g_ptr_array_new_with_free_func ((GDestroyNotify) table_checks_free);
+  g_hash_table_iter_init (&iter, reference);
+  while (g_hash_table_iter_next (&iter, &name, &description))
+    {
+      const char *sql = strchr (strchr (description, '\n') + 1, '\n') + 1;
+
+      if (g_str_has_prefix (description, "table\n"))
+        g_ptr_array_add (checks, parse_table (name, sql));
+    }
+
+  cache[version] = g_ptr_array_ref (checks);
+  return checks;
+}
+
+/* The first row of a table that breaks one of its constraints: FALSE with
+ * the finding ("table “payments”, row 4: CHECK constraint failed: …"). */
+static gboolean
+check_table (sqlite3           *db,
+             const TableChecks *checks,
+             gboolean          *damaged,
+             GString           *finding)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT rowid");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  copy = _rec_store_prepare (db, copy_sql, NULL);
-  last = _rec_store_prepare (db, last_sql, NULL);
-  if (copy == NULL || last == NULL)
-    {
-      g_string_append (finding, sqlite3_errmsg (db));
-      return FALSE;
-    }
+  if (checks->conditions->len == 0)
+    return TRUE;
 
-  sqlite3_bind_int64 (copy, 1, *after);
-  rc = sqlite3_step (copy);
-  if (rc == SQLITE_DONE)
-    {
-      *done = sqlite3_changes (db) < CHECK_CHUNK;
-      sqlite3_bind_int64 (last, 1, *after);
-      if (!*done && sqlite3_step (last) == SQLITE_ROW)
-        *after = sqlite3_column_int64 (last, 0);
-      sqlite3_exec (db, clear_sql, NULL, NULL, NULL);
-      return TRUE;
-    }
+  for (guint i = 0; i < checks->conditions->len; i++)
+    g_string_append_printf (sql, ", coalesce (%s, 0)", (const char *) checks->conditions->pdata[i]);
+  g_string_append_printf (sql, " FROM main.\"%s\" WHERE ", checks->table);
+  for (guint i = 0; i < checks->conditions->len; i++)
+    g_string_append_printf (sql, "%s(%s)", i > 0 ? " OR " : "",
+                            (const char *) checks->conditions->pdata[i]);
+  g_string_append (sql, " LIMIT 1");
 
-  if ((rc & 0xff) != SQLITE_CONSTRAINT && (rc & 0xff) != SQLITE_MISMATCH)
+  stmt = _rec_store_prepare (db, sql->str, NULL);
+  if (stmt == NULL)
     {
       *damaged = TRUE;
       g_string_append (finding, sqlite3_errmsg (db));
       return FALSE;
     }
 
-  /* Which row? One at a time through this chunk. */
-  sqlite3_reset (copy);
-  sqlite3_exec (db, clear_sql, NULL, NULL, NULL);
-  {
-    g_autoptr(sqlite3_stmt) ids = _rec_store_prepare (db, ids_sql, NULL);
-    g_autoptr(sqlite3_stmt) one = _rec_store_prepare (db, one_sql, NULL);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      *damaged = TRUE;
+      g_string_append (finding, sqlite3_errmsg (db));
+      return FALSE;
+    }
 
-    if (ids == NULL || one == NULL)
+  for (guint i = 0; i < checks->conditions->len; i++)
+    if (sqlite3_column_int (stmt, (int) i + 1) != 0)
       {
-        g_string_append (finding, sqlite3_errmsg (db));
-        return FALSE;
+        g_string_append_printf (finding,
+                                /* Translators: table “payments”, row 12: SQLite's reason */
+                                _("table “%s”, row %lld: %s"),
+                                checks->table, (long long) sqlite3_column_int64 (stmt, 0),
+                                (const char *) checks->names->pdata[i]);
+        break;
       }
 
-    sqlite3_bind_int64 (ids, 1, *after);
-    while (sqlite3_step (ids) == SQLITE_ROW)
-      {
-        gint64 rowid = sqlite3_column_int64 (ids, 0);
-
-        sqlite3_reset (one);
-        sqlite3_bind_int64 (one, 1, rowid);
-        if (sqlite3_step (one) != SQLITE_DONE)
-          {
-            g_string_append_printf (finding,
-                                    /* Translators: table “payments”, row 12: SQLite's reason */
-                                    _("table “%s”, row %lld: %s"),
-                                    table, (long long) rowid, sqlite3_errmsg (db));
-            return FALSE;
-          }
-      }
-  }
-
-  g_string_append (finding, sqlite3_errmsg (db));
   return FALSE;
 }
 
-/* The copy checks constraints; indexes would only cost (most of the time). */
-static gboolean
-drop_indexes (sqlite3  *db,
-              GError  **error)
+static int
+compare_tables (gconstpointer a,
+                gconstpointer b)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(sqlite3_stmt) stmt =
-    _rec_store_prepare (db, "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL",
-                        error);
+  const TableChecks *x = *(TableChecks *const *) a;
+  const TableChecks *y = *(TableChecks *const *) b;
 
-  if (stmt == NULL)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (const char *) names->pdata[i]);
-
-      if (!_rec_store_exec (db, sql, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* URI of a file name for ATTACH: every byte that is not plainly safe escaped. */
-static char *
-file_uri (const char *path,
-          gboolean    immutable)
-{
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
-
-  return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
+  return strcmp (x->table, y->table);
 }
 
 gboolean
-_rec_store_check_values (const char  *path,
+_rec_store_check_values (sqlite3     *db,
+                         const char  *path,
                          int          version,
-                         gboolean     immutable,
                          GString     *report,
                          GError     **error)
 {
-  g_autofree char *uri = file_uri (path, immutable);
+  g_autoptr(GPtrArray) checks = schema_checks (version, error);
   g_autoptr(GString) finding = g_string_new (NULL);
-  sqlite3 *db = NULL;
-  gboolean ok = FALSE;
+  g_autoptr(GPtrArray) sorted = NULL;
   gboolean damaged = FALSE;
-  int rc;
+  gboolean ok = TRUE;
+  g_autofree char *name = NULL;
 
-  rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                        | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-  /* The copy is thrown away: no journal for it (before the defensive
-   * options, which refuse journal_mode = OFF). */
-  if (rc == SQLITE_OK)
-    sqlite3_exec (db, "PRAGMA main.journal_mode = OFF", NULL, NULL, NULL);
-  if (rc != SQLITE_OK || !_rec_store_harden (db, error)
-      || !_rec_store_migrate_to (db, 0, version, error)
-      || !drop_indexes (db, error))
-    goto out;
+  if (checks == NULL)
+    return FALSE;
 
-  {
-    g_autoptr(sqlite3_stmt) attach = _rec_store_prepare (db, "ATTACH ?1 AS \"case\"", error);
+  /* A stable order, so the first finding is the same every time. */
+  sorted = g_ptr_array_sized_new (checks->len);   /* borrowed: no free function */
+  for (guint i = 0; i < checks->len; i++)
+    g_ptr_array_add (sorted, checks->pdata[i]);
+  g_ptr_array_sort (sorted, compare_tables);
 
-    if (attach == NULL)
-      goto out;
-    sqlite3_bind_text (attach, 1, uri, -1, SQLITE_TRANSIENT);
-    if (!_rec_store_step_done (db, attach, error))
-      goto out;
-  }
+  if (!_rec_store_exec (db, "BEGIN", error))
+    return FALSE;
+  for (guint i = 0; ok && i < sorted->len; i++)
+    ok = check_table (db, sorted->pdata[i], &damaged, finding);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 
-  if (!_rec_store_exec (db, "PRAGMA main.foreign_keys = OFF", error)
-      || !_rec_store_exec (db, "BEGIN", error))
-    goto out;
+  if (ok)
+    return TRUE;
 
-  ok = TRUE;
-  for (guint i = 0; ok && i < G_N_ELEMENTS (tables); i++)
+  name = g_filename_display_name (path);
+  if (damaged)
     {
-      gint64 after = G_MININT64;
-      gboolean done = FALSE;
-
-      while (ok && !done)
-        ok = check_chunk (db, tables[i], &after, &done, &damaged, finding);
-    }
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-
-  if (!ok && damaged)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
       if (report != NULL)
         /* Translators: %s is SQLite's description of the damage */
         g_string_append_printf (report, _("Integrity: %s\n"), finding->str);
@@ -475,25 +577,17 @@ _rec_store_check_values (const char  *path,
                     * of the damage */
                    _("“%s” is damaged and cannot be opened (%s); “recourse verify” lists what is "
                      "wrong"), name, finding->str);
-    }
-  else if (!ok)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      if (report != NULL)
-        /* Translators: %s names a table, a row and what is wrong with it */
-        g_string_append_printf (report, _("A value is not valid: %s\n"), finding->str);
-      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_MODIFIED,
-                   /* Translators: the first %s is a file name, the second names a table, a row
-                    * and SQLite's reason */
-                   _("“%s” holds a value that Recourse never writes (%s): another program changed "
-                     "this file. Nothing was opened."),
-                   name, finding->str);
+      return FALSE;
     }
 
-out:
-  if (!ok && error != NULL && *error == NULL)
-    _rec_store_set_error (error, db, rc != SQLITE_OK ? rc : SQLITE_ERROR, "check values");
-  sqlite3_close (db);
-  return ok;
+  if (report != NULL)
+    /* Translators: %s names a table, a row and what is wrong with it */
+    g_string_append_printf (report, _("A value is not valid: %s\n"), finding->str);
+  g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_MODIFIED,
+               /* Translators: the first %s is a file name, the second names a table, a row
+                * and SQLite's reason */
+               _("“%s” holds a value that Recourse never writes (%s): another program changed "
+                 "this file. Nothing was opened."),
+               name, finding->str);
+  return FALSE;
 }

@@ -161,12 +161,12 @@ gboolean      _rec_store_check_schema    (sqlite3      *db,
                                           int           version,
                                           GString      *report,
                                           GError      **error);
-/* MODIFIED, naming the table, row and constraint, unless every row of the
- * file at `path` satisfies the constraints of schema `version` (checked by
- * SQLite itself on a copy, a chunk at a time, on a connection of its own). */
-gboolean      _rec_store_check_values    (const char   *path,
+/* MODIFIED, naming the table, row and constraint, unless every row of `db`
+ * satisfies the constraints of schema `version` (NOT_A_CASE when the reading
+ * meets damage); a line of `report` when given. In its own read transaction. */
+gboolean      _rec_store_check_values    (sqlite3      *db,
+                                          const char   *path,
                                           int           version,
-                                          gboolean      immutable,
                                           GString      *report,
                                           GError      **error);
 

@@ -178,8 +178,8 @@ rec_store_verify (RecStore  *self,
 
   if (!_rec_store_check_schema (self->db, self->path, rec_store_get_file_version (self), report, NULL))
     problems++;
-  else if (!_rec_store_check_values (self->path, rec_store_get_file_version (self),
-                                     self->immutable, report, NULL))
+  else if (!_rec_store_check_values (self->db, self->path, rec_store_get_file_version (self),
+                                     report, NULL))
     problems++;
 
   return verify_db (self->db, report, problems, error);

@@ -498,7 +498,7 @@ _rec_store_open_checked (const char  *path,
         }
       if (!_rec_store_exec (db, "COMMIT", error)
           || !_rec_store_configure (db, *read_only, error)
-          || !_rec_store_check_values (path, version, immutable, NULL, error)
+          || !_rec_store_check_values (db, path, version, NULL, error)
           || (!*read_only && version < rec_store_schema_version ()
               && !_rec_store_migrate (db, version, error)))
         goto fail;
@@ -511,7 +511,7 @@ _rec_store_open_checked (const char  *path,
         (*problems)++;
       if (!_rec_store_exec (db, "COMMIT", error) || !_rec_store_configure (db, TRUE, error))
         goto fail;
-      if (*problems == before && !_rec_store_check_values (path, version, immutable, report, NULL))
+      if (*problems == before && !_rec_store_check_values (db, path, version, report, NULL))
         (*problems)++;
     }
 
