@@ -53,7 +53,7 @@ typedef struct
 /* Every installment and charge due <= as_of, sorted oldest first (spec §3).
  * `starts` sets each item's accrual start. */
 gboolean rec_schedule_build         (const RecCaseData *case_data,
-                                     RecStarts          starts,
+                                     RecStartRule       starts,
                                      const GDate       *as_of,
                                      GArray           **out_items,
                                      GError           **error);
@@ -61,6 +61,27 @@ gboolean rec_schedule_build         (const RecCaseData *case_data,
  * and the day before the next same-kind term's effective date). */
 gboolean rec_schedule_term_in_force (const RecCaseData *case_data,
                                      const GDate       *as_of);
+
+/* The monthly support in force (spec §9): from `start` on, the sum of the
+ * monthly equivalents of the installment terms in force. */
+typedef struct
+{
+  guint32   start;               /* julian day; segments[0].start == 0 */
+  RecCents  monthly_cents;
+} RecSupportSegment;
+
+gboolean rec_schedule_monthly_support (const RecCaseData *case_data,
+                                       GArray           **out_segments,
+                                       GError           **error);
+RecCents rec_schedule_support_on      (const GArray      *segments,
+                                       guint32            day);
+RecCents rec_schedule_support_on_segments (const RecSupportSegment *segments,
+                                           guint                    n_segments,
+                                           guint32                  day);
+/* The last day <= as_of on which some term was in force; FALSE if none was. */
+gboolean rec_schedule_last_term_day   (const RecCaseData *case_data,
+                                       const GDate       *as_of,
+                                       guint32           *out_day);
 
 /* The rate in force each day, with the case's overrides, as a running sum so
  * that the rate-days of any interval cost one lookup. */
@@ -78,6 +99,7 @@ typedef struct
 
 gboolean rec_rate_table_init        (RecRateTable      *table,
                                      const RecRules    *rules,
+                                     gboolean           agency,
                                      const RecCaseData *case_data,
                                      GError           **error);
 void     rec_rate_table_clear       (RecRateTable      *table);
@@ -93,9 +115,13 @@ void     rec_arrears_fill_contempt  (RecArrearsResult  *result,
 void     rec_arrears_fill_history   (RecArrearsResult  *result,
                                      const GArray      *items,
                                      const GArray      *payments);
+/* `monthly_support` for months_of_support: the support in force at as_of or
+ * on the last day a term was; `has_monthly_support` FALSE with no such day. */
 void     rec_arrears_fill_remedies  (RecArrearsResult  *result,
                                      const RecRules    *rules,
-                                     gboolean           public_assistance);
+                                     gboolean           public_assistance,
+                                     gboolean           has_monthly_support,
+                                     RecCents           monthly_support);
 
 /* The English reason templates of the rules we ship, marked for translation
  * so that reason_label can be translated (NULL-terminated). */

@@ -43,6 +43,10 @@ typedef struct
   RecInterest       interest;           /* exact balance, over REC_INTEREST_DENOMINATOR */
   RecInterest       accrued;            /* exact total accrued */
   guint32           cur;                /* interest is counted for the days < cur */
+  gboolean          above;              /* interest_on=above_one_month (spec §9) */
+  const RecSupportSegment *support;     /* the monthly support in force, by day */
+  guint             n_support;
+  guint             support_next;       /* first segment starting after cur */
   guint32           as_of;
   int               first_month;        /* year × 12 + month − 1 of the history, or -1 */
   RecInterest       shown_interest;     /* the last interest rounded for a ledger line… */
@@ -126,21 +130,53 @@ shown_interest (Sweep *s)
   return s->shown_cents;
 }
 
-/* Daily accrual of the days cur <= d < day. */
+/* The principal that bears interest when `accruing` would under v1 and M is
+ * the monthly support in force: all of it, or (interest_on=above_one_month)
+ * only what exceeds M (spec §9). */
+static RecCents
+interest_base (const Sweep *s,
+               RecCents     support)
+{
+  if (!s->above)
+    return s->accruing;
+  return s->accruing > support ? s->accruing - support : 0;
+}
+
+/* The monthly support in force on cur (above_one_month only). */
+static RecCents
+support_now (const Sweep *s)
+{
+  return s->support_next > 0 ? s->support[s->support_next - 1].monthly_cents : 0;
+}
+
+static void
+advance_support (Sweep *s)
+{
+  while (s->support_next < s->n_support && s->support[s->support_next].start <= s->cur)
+    s->support_next++;
+}
+
+/* Daily accrual of the days cur <= d < day. The monthly support changes only
+ * on sweep events, so it is the one in force on cur for the whole interval. */
 static void
 sweep_accrue_to (Sweep   *s,
                  guint32  day)
 {
   if (s->accrual == REC_ACCRUAL_DAILY && s->accruing > 0 && day > s->cur)
     {
-      RecInterest add = (RecInterest) s->accruing * REC_INTEREST_DAILY_FACTOR
+      RecCents base = interest_base (s, support_now (s));
+      RecInterest add = (RecInterest) base * REC_INTEREST_DAILY_FACTOR
                         * rec_rate_table_sum (&s->rates, s->cur, day);
 
       s->interest += add;
       s->accrued += add;
     }
   if (day > s->cur)
-    s->cur = day;
+    {
+      s->cur = day;
+      if (s->above)
+        advance_support (s);
+    }
 }
 
 static void
@@ -169,7 +205,10 @@ sweep_month_start (Sweep   *s,
 
   if (s->accrual == REC_ACCRUAL_MONTHLY && s->accruing > 0)
     {
-      RecInterest add = (RecInterest) s->accruing * REC_INTEREST_MONTHLY_FACTOR
+      /* M is taken on F − 1, the day whose end gives the principal (§9). */
+      RecCents support = s->above ? rec_schedule_support_on_segments (s->support, s->n_support,
+                                                                      first - 1) : 0;
+      RecInterest add = (RecInterest) interest_base (s, support) * REC_INTEREST_MONTHLY_FACTOR
                         * rec_rate_table_sum (&s->rates, first - 1, first);
 
       s->interest += add;
@@ -316,12 +355,16 @@ sweep_payment (Sweep      *s,
 {
   RecLedgerLine line = { 0, };
   RecCents money = payment->amount_cents;
+  /* Tax refund intercepts have their own order (spec §9, order_tax_offset). */
+  gboolean offset = payment->method == REC_PAYMENT_METHOD_TAX_OFFSET;
+  const RecAllocStep *order = offset ? s->rules->order_tax_offset : s->rules->order;
+  guint n_order = offset ? s->rules->n_order_tax_offset : s->rules->n_order;
 
-  for (guint i = 0; i < s->rules->n_order; i++)
+  for (guint i = 0; i < n_order; i++)
     {
       RecCents cents = 0;
 
-      switch (s->rules->order[i])
+      switch (order[i])
         {
         case REC_ALLOC_CURRENT:
           cents = line.to_current_cents = pour_current (s, money);
@@ -376,6 +419,12 @@ sweep_run (Sweep        *s,
         day = MIN (day, events[next_payment].day);
       if (next_month <= s->as_of)
         day = MIN (day, next_month);
+      /* An accrual start that is no other event (after_days:N, spec §9). */
+      if (s->activate < s->frontier && s->items[s->activate].start <= s->as_of)
+        day = MIN (day, s->items[s->activate].start);
+      /* A change of the monthly support changes the base (above_one_month). */
+      if (s->above && s->support_next < s->n_support && s->support[s->support_next].start <= s->as_of)
+        day = MIN (day, s->support[s->support_next].start);
       if (day == G_MAXUINT32)
         break;
 
@@ -488,6 +537,8 @@ sweep_init_start (Sweep            *s,
 
   s->first_month = first == G_MAXUINT32 ? -1 : month_index (first);
   s->cur = MIN (first, s->as_of);
+  if (s->above)
+    advance_support (s);
 }
 
 static void
@@ -522,7 +573,11 @@ rec_arrears_compute (const RecCaseData *case_data,
   g_autoptr(RecArrearsResult) result = NULL;
   g_autoptr(GArray) items = NULL;
   g_autoptr(GArray) payments = NULL;
-  gboolean agency;
+  g_autoptr(GArray) support = NULL;
+  gboolean agency, months_test = FALSE, has_support = FALSE;
+  RecCents monthly_support = 0;
+  RecStartRule starts;
+  guint32 last_term_day;
   Sweep s = { 0, };
 
   g_return_val_if_fail (case_data != NULL && rules != NULL, NULL);
@@ -533,12 +588,28 @@ rec_arrears_compute (const RecCaseData *case_data,
   s.rules = rules;
   s.accrual = agency ? rules->accrual_agency : rules->accrual;
   s.as_of = g_date_get_julian (as_of);
+  s.above = rules->interest_on == REC_INTEREST_ON_ABOVE_ONE_MONTH;
+  starts.starts = agency ? rules->starts_agency : rules->starts;
+  starts.days = agency ? rules->starts_agency_days : rules->starts_days;
+  for (int r = 0; r < REC_N_ENGINE_REMEDIES; r++)
+    {
+      const RecRemedyRule *rule = &rules->remedies[r];
 
-  if (!rec_schedule_build (case_data, agency ? rules->starts_agency : rules->starts,
-                           as_of, &items, error)
+      for (int c = 0; rule->present && c < rule->n_conditions; c++)
+        months_test |= rule->conditions[c].test == REC_RULE_TEST_MONTHS_OF_SUPPORT;
+      months_test |= rule->has_and && rule->and_condition.test == REC_RULE_TEST_MONTHS_OF_SUPPORT;
+    }
+
+  if (!rec_schedule_build (case_data, starts, as_of, &items, error)
+      || ((s.above || months_test) && !rec_schedule_monthly_support (case_data, &support, error))
       || (payments = sorted_payments (case_data, as_of, error)) == NULL
-      || !rec_rate_table_init (&s.rates, rules, case_data, error))
+      || !rec_rate_table_init (&s.rates, rules, agency, case_data, error))
     return NULL;
+  if (support != NULL)
+    {
+      s.support = (const RecSupportSegment *) (gpointer) support->data;
+      s.n_support = support->len;
+    }
 
   result = result_new (case_data, as_of);
   sweep_init_start (&s, result, items, payments);
@@ -556,7 +627,15 @@ rec_arrears_compute (const RecCaseData *case_data,
   result->term_in_force = rec_schedule_term_in_force (case_data, as_of);
   rec_arrears_fill_contempt (result, items, rules->contempt_years);
   rec_arrears_fill_history (result, items, payments);
-  rec_arrears_fill_remedies (result, rules, case_data->info && case_data->info->public_assistance);
+  /* months_of_support: the support in force at as_of or, when none is, on
+   * the last day a term was (spec §9). */
+  if (months_test && rec_schedule_last_term_day (case_data, as_of, &last_term_day))
+    {
+      has_support = TRUE;
+      monthly_support = rec_schedule_support_on (support, last_term_day);
+    }
+  rec_arrears_fill_remedies (result, rules, case_data->info && case_data->info->public_assistance,
+                             has_support, monthly_support);
   return g_steal_pointer (&result);
 }
 

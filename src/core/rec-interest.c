@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * spec/arrears.md §5. The rate of a day is the rules file's rate period for
- * that day unless an interest override of the case covers it. The table holds
+ * that day (rate_percent_agency's for agency-enforced cases, §9) unless an
+ * interest override of the case covers it. The table holds
  * the running sum of the rate over days, so the rate-days of any interval, and
  * so the interest of a constant principal over it, is one subtraction.
  */
@@ -73,6 +74,7 @@ sorted_overrides (const RecCaseData *case_data,
  * (spec §5 says only that "an override takes precedence"). */
 static int
 rate_on (const RecRules  *rules,
+         gboolean         agency,
          const GPtrArray *overrides,
          guint32          day)
 {
@@ -83,7 +85,7 @@ rate_on (const RecRules  *rules,
       if (g_date_get_julian (&o->from) <= day && day <= g_date_get_julian (&o->to))
         return o->rate_basis_points;
     }
-  return rec_rules_rate_on (rules, day);
+  return rec_rules_rate_on_case (rules, agency, day);
 }
 
 static int
@@ -99,16 +101,18 @@ compare_days (gconstpointer a,
  * each override's first day and the day after its last. Sorted, unique. */
 static GArray *
 change_days (const RecRules  *rules,
+             gboolean         agency,
              const GPtrArray *overrides)
 {
   GArray *days = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint32 one = 1;
-  guint n = 0;
+  guint n = 0, n_rates = 0;
+  const RecRatePeriod *rates = rec_rules_periods (rules, agency, &n_rates);
 
   g_array_append_val (days, one);
-  for (guint i = 0; i < rules->n_rates; i++)
-    if (rules->rates[i].from_julian > 1)
-      g_array_append_val (days, rules->rates[i].from_julian);
+  for (guint i = 0; i < n_rates; i++)
+    if (rates[i].from_julian > 1)
+      g_array_append_val (days, rates[i].from_julian);
   for (guint i = 0; i < overrides->len; i++)
     {
       const RecInterestOverride *o = g_ptr_array_index (overrides, i);
@@ -130,6 +134,7 @@ change_days (const RecRules  *rules,
 gboolean
 rec_rate_table_init (RecRateTable      *table,
                      const RecRules    *rules,
+                     gboolean           agency,
                      const RecCaseData *case_data,
                      GError           **error)
 {
@@ -141,14 +146,14 @@ rec_rate_table_init (RecRateTable      *table,
   if (overrides == NULL)
     return FALSE;
 
-  days = change_days (rules, overrides);
+  days = change_days (rules, agency, overrides);
   table->segments = g_array_sized_new (FALSE, FALSE, sizeof (RecRateSegment), days->len);
   for (guint i = 0; i < days->len; i++)
     {
       RecRateSegment segment;
 
       segment.start = g_array_index (days, guint32, i);
-      segment.basis_points = rate_on (rules, overrides, segment.start);
+      segment.basis_points = rate_on (rules, agency, overrides, segment.start);
       if (i > 0)
         {
           const RecRateSegment *prev = &g_array_index (table->segments, RecRateSegment, i - 1);

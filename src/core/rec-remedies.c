@@ -57,12 +57,16 @@ rec_arrears_fill_contempt (RecArrearsResult *result,
 {
   const RecItem *all = (const RecItem *) (gpointer) items->data;
   GDate limit = result->as_of;
-  guint32 limit_julian;
+  guint32 limit_julian = 0;
 
   /* CCP 1218.5: a month is a count while its latest unpaid due date is on or
-   * after as_of minus contempt_years years; GLib turns Feb 29 into Feb 28. */
-  g_date_subtract_years (&limit, (guint) contempt_years);
-  limit_julian = g_date_get_julian (&limit);
+   * after as_of minus contempt_years years; GLib turns Feb 29 into Feb 28.
+   * contempt_years=none: no time bar (spec §9). */
+  if (contempt_years != REC_CONTEMPT_YEARS_NONE)
+    {
+      g_date_subtract_years (&limit, (guint) contempt_years);
+      limit_julian = g_date_get_julian (&limit);
+    }
 
   for (guint i = 0; i < items->len;)
     {
@@ -191,6 +195,8 @@ typedef struct
   const RecArrearsResult *result;
   gboolean                public_assistance;
   gboolean                localized;       /* figures for people (reason_label) */
+  gboolean                has_support;     /* months_of_support: a term was in force */
+  RecCents                monthly_support;
 } Figures;
 
 static gint64
@@ -199,7 +205,8 @@ figure_value (const Figures   *f,
 {
   switch (test)
     {
-    case REC_RULE_TEST_PRINCIPAL_OWED: return f->result->principal_balance_cents;
+    case REC_RULE_TEST_PRINCIPAL_OWED:
+    case REC_RULE_TEST_MONTHS_OF_SUPPORT: return f->result->principal_balance_cents;
     case REC_RULE_TEST_DAYS_DELINQUENT: return f->result->days_delinquent;
     case REC_RULE_TEST_CONTEMPT_COUNTS: return f->result->contempt_counts->len;
     case REC_RULE_TEST_TERM_IN_FORCE:
@@ -213,16 +220,29 @@ format_figure (const Figures *f,
                RecRuleTest    test,
                gint64         value)
 {
-  if (test != REC_RULE_TEST_PRINCIPAL_OWED)
+  if (test != REC_RULE_TEST_PRINCIPAL_OWED && test != REC_RULE_TEST_MONTHS_OF_SUPPORT)
     return g_strdup_printf ("%" G_GINT64_FORMAT, value);
   return f->localized ? rec_cents_format (value, f->result->currency) : rec_cents_to_string (value);
 }
 
-static gint64
+/* months_of_support: the threshold is that many months of support, an
+ * amount; FALSE when it does not fit (then the test cannot hold). */
+static gboolean
 threshold_of (const Figures          *f,
-              const RecRuleCondition *cond)
+              const RecRuleCondition *cond,
+              gint64                 *out)
 {
-  return cond->has_threshold_pa && f->public_assistance ? cond->threshold_pa : cond->threshold;
+  gint64 threshold = cond->has_threshold_pa && f->public_assistance ? cond->threshold_pa
+                                                                      : cond->threshold;
+
+  *out = threshold;
+  if (cond->test != REC_RULE_TEST_MONTHS_OF_SUPPORT)
+    return TRUE;
+  *out = 0;
+  if (f->monthly_support != 0 && threshold > G_MAXINT64 / ABS (f->monthly_support))
+    return FALSE;
+  *out = threshold * f->monthly_support;
+  return TRUE;
 }
 
 /* Fills `template` with the figures of `cond` and of the whole result. */
@@ -231,13 +251,16 @@ fill (const Figures          *f,
       const char             *template,
       const RecRuleCondition *cond)
 {
+  gint64 threshold_value = 0;
+  gboolean fits = threshold_of (f, cond, &threshold_value);
   g_autofree char *value = format_figure (f, cond->test, figure_value (f, cond->test));
-  g_autofree char *threshold = format_figure (f, cond->test, threshold_of (f, cond));
+  g_autofree char *threshold = fits ? format_figure (f, cond->test, threshold_value) : g_strdup ("—");
   g_autofree char *owed = format_figure (f, REC_RULE_TEST_PRINCIPAL_OWED,
                                          f->result->principal_balance_cents);
   g_autofree char *days = g_strdup_printf ("%d", f->result->days_delinquent);
   g_autofree char *counts = g_strdup_printf ("%u", f->result->contempt_counts->len);
-  RecReasonFigures figures = { value, threshold, owed, days, counts, "" };
+  g_autofree char *support = format_figure (f, REC_RULE_TEST_PRINCIPAL_OWED, f->monthly_support);
+  RecReasonFigures figures = { value, threshold, owed, days, counts, support };
   g_autofree char *bad = NULL;
   char *text = rec_rules_fill_reason (template, &figures, &bad);
 
@@ -249,33 +272,71 @@ static gboolean
 condition_holds (const Figures          *f,
                  const RecRuleCondition *cond)
 {
+  gint64 threshold;
+
   if (cond->test == REC_RULE_TEST_TERM_IN_FORCE)
     return f->result->term_in_force;
-  return compare (figure_value (f, cond->test), cond->comparison, threshold_of (f, cond));
+  /* months_of_support with no term at all does not hold (spec §9). */
+  if (cond->test == REC_RULE_TEST_MONTHS_OF_SUPPORT && !f->has_support)
+    return FALSE;
+  if (!threshold_of (f, cond, &threshold))
+    return FALSE;
+  return compare (figure_value (f, cond->test), cond->comparison, threshold);
+}
+
+/* The reason of a condition and, when eligible, "; " and and_reason. */
+static char *
+fill_both (const Figures          *f,
+           const char             *template,
+           const RecRuleCondition *cond,
+           const RecRuleCondition *and_cond)
+{
+  g_autofree char *first = fill (f, f->localized ? _(template) : template, cond);
+  g_autofree char *second = NULL;
+
+  if (and_cond == NULL || and_cond->reason == NULL)
+    return g_steal_pointer (&first);
+  second = fill (f, f->localized ? _(and_cond->reason) : and_cond->reason, and_cond);
+  return g_strconcat (first, "; ", second, NULL);
 }
 
 static void
 evaluate_remedy (RecArrearsResult    *result,
                  const RecRemedyRule *rule,
-                 gboolean             public_assistance)
+                 const Figures       *english,
+                 const Figures       *people)
 {
-  Figures english = { result, public_assistance, FALSE };
-  Figures people = { result, public_assistance, TRUE };
   RecRemedyResult out = { 0, };
   const RecRuleCondition *cond = &rule->conditions[rule->n_conditions - 1];
+  const RecRuleCondition *and_cond = NULL;
   const char *template = rule->reason_not;
+  gboolean held = FALSE;
 
   out.remedy = rule->remedy;
-  for (int c = 0; c < rule->n_conditions && !out.eligible; c++)
-    if (condition_holds (&english, &rule->conditions[c]))
+  for (int c = 0; c < rule->n_conditions && !held; c++)
+    if (condition_holds (english, &rule->conditions[c]))
       {
-        out.eligible = TRUE;
+        held = TRUE;
         cond = &rule->conditions[c];
         template = cond->reason;
       }
 
-  out.reason = fill (&english, template, cond);
-  out.reason_label = fill (&people, _(template), cond);
+  /* The second condition must also hold (and_test, spec §9). */
+  out.eligible = held;
+  if (held && rule->has_and)
+    {
+      if (condition_holds (english, &rule->and_condition))
+        and_cond = &rule->and_condition;
+      else
+        {
+          out.eligible = FALSE;
+          cond = &rule->and_condition;
+          template = rule->and_reason_not != NULL ? rule->and_reason_not : rule->reason_not;
+        }
+    }
+
+  out.reason = fill_both (english, template, cond, and_cond);
+  out.reason_label = fill_both (people, template, cond, and_cond);
   out.citation = g_strdup (rule->citation);
   g_array_append_val (result->remedies, out);
 }
@@ -283,9 +344,15 @@ evaluate_remedy (RecArrearsResult    *result,
 void
 rec_arrears_fill_remedies (RecArrearsResult *result,
                            const RecRules   *rules,
-                           gboolean          public_assistance)
+                           gboolean          public_assistance,
+                           gboolean          has_monthly_support,
+                           RecCents          monthly_support)
 {
+  Figures english = { result, public_assistance, FALSE, has_monthly_support, monthly_support };
+  Figures people = { result, public_assistance, TRUE, has_monthly_support, monthly_support };
+
+  /* The remedies of the case's rules file, in the order of spec §7. */
   for (int r = 0; r < REC_N_ENGINE_REMEDIES; r++)
     if (rules->remedies[r].present)
-      evaluate_remedy (result, &rules->remedies[r], public_assistance);
+      evaluate_remedy (result, &rules->remedies[r], &english, &people);
 }

@@ -91,19 +91,22 @@ clamped_due (int        due_day,
 
 typedef struct
 {
-  GArray   *items;
-  RecStarts starts;
-  guint     seq;
+  GArray      *items;
+  RecStartRule starts;
+  guint        seq;
 } Builder;
 
 static guint32
-accrual_start (RecStarts starts,
-               guint32   due)
+accrual_start (RecStartRule starts,
+               guint32      due)
 {
   GDate date;
 
-  if (starts == REC_STARTS_DUE_DATE)
+  if (starts.starts == REC_STARTS_DUE_DATE)
     return due;
+  /* after_days:N (spec §9). */
+  if (starts.starts == REC_STARTS_AFTER_DAYS)
+    return due + (guint32) starts.days;
 
   /* next_month: the first day of the month after the month it fell due. */
   g_date_clear (&date, 1);
@@ -258,7 +261,7 @@ add_charges (Builder           *builder,
 
 gboolean
 rec_schedule_build (const RecCaseData *case_data,
-                    RecStarts          starts,
+                    RecStartRule       starts,
                     const GDate       *as_of,
                     GArray           **out_items,
                     GError           **error)
@@ -308,4 +311,162 @@ rec_schedule_term_in_force (const RecCaseData *case_data,
         return TRUE;
     }
   return FALSE;
+}
+
+/* A term's monthly equivalent (spec §9), rounded half-up to the cent. */
+static RecCents
+monthly_equivalent (const RecTerm *term)
+{
+  switch (term->frequency)
+    {
+    case REC_FREQUENCY_SEMIMONTHLY:
+      return term->amount_cents * 2;
+    case REC_FREQUENCY_BIWEEKLY:
+      return (term->amount_cents * 26 + 6) / 12;
+    case REC_FREQUENCY_WEEKLY:
+      return (term->amount_cents * 52 + 6) / 12;
+    case REC_FREQUENCY_MONTHLY:
+    default:
+      return term->amount_cents;
+    }
+}
+
+typedef struct
+{
+  guint32   day;
+  RecCents  delta;
+} SupportChange;
+
+static int
+compare_changes (gconstpointer a,
+                 gconstpointer b)
+{
+  const SupportChange *ca = a, *cb = b;
+
+  return (ca->day > cb->day) - (ca->day < cb->day);
+}
+
+gboolean
+rec_schedule_monthly_support (const RecCaseData *case_data,
+                              GArray           **out_segments,
+                              GError           **error)
+{
+  g_autoptr(GPtrArray) terms = sorted_terms (case_data, error);
+  g_autoptr(GArray) changes = NULL;
+  GArray *segments;
+  RecSupportSegment segment = { 0, 0 };
+
+  if (terms == NULL)
+    return FALSE;
+
+  changes = g_array_sized_new (FALSE, FALSE, sizeof (SupportChange), 2 * terms->len);
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const RecTerm *term = g_ptr_array_index (terms, i);
+      const RecTerm *next = i + 1 < terms->len ? g_ptr_array_index (terms, i + 1) : NULL;
+      guint32 first = g_date_get_julian (&term->effective);
+      guint32 last = term_last_day (term, next);
+      SupportChange change;
+
+      if (last < first)
+        continue;
+      if (term->amount_cents > G_MAXINT64 / 64)
+        goto overflow;
+      change.day = first;
+      change.delta = monthly_equivalent (term);
+      g_array_append_val (changes, change);
+      if (last != G_MAXUINT32)
+        {
+          change.day = last + 1;
+          change.delta = -change.delta;
+          g_array_append_val (changes, change);
+        }
+    }
+  g_array_sort (changes, compare_changes);
+
+  segments = g_array_new (FALSE, FALSE, sizeof (RecSupportSegment));
+  g_array_append_val (segments, segment);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const SupportChange *change = &g_array_index (changes, SupportChange, i);
+      RecSupportSegment *lastseg = &g_array_index (segments, RecSupportSegment, segments->len - 1);
+
+      RecCents sum;
+
+      if (!rec_cents_add (lastseg->monthly_cents, change->delta, &sum))
+        {
+          g_array_unref (segments);
+          goto overflow;
+        }
+      if (lastseg->start == change->day)
+        lastseg->monthly_cents = sum;
+      else
+        {
+          segment.start = change->day;
+          segment.monthly_cents = sum;
+          g_array_append_val (segments, segment);
+        }
+    }
+  *out_segments = segments;
+  return TRUE;
+
+overflow:
+  g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_OVERFLOW,
+               _("The amounts of this case add up to more than can be computed"));
+  return FALSE;
+}
+
+RecCents
+rec_schedule_support_on (const GArray *segments,
+                         guint32       day)
+{
+  return rec_schedule_support_on_segments ((const RecSupportSegment *) (gpointer) segments->data,
+                                           segments->len, day);
+}
+
+RecCents
+rec_schedule_support_on_segments (const RecSupportSegment *all,
+                                  guint                    n,
+                                  guint32                  day)
+{
+  guint lo = 0, hi = n;
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (all[mid].start <= day)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return all[lo].monthly_cents;
+}
+
+gboolean
+rec_schedule_last_term_day (const RecCaseData *case_data,
+                            const GDate       *as_of,
+                            guint32           *out_day)
+{
+  g_autoptr(GPtrArray) terms = sorted_terms (case_data, NULL);
+  guint32 day = g_date_get_julian (as_of);
+  gboolean found = FALSE;
+
+  *out_day = 0;
+  if (terms == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const RecTerm *term = g_ptr_array_index (terms, i);
+      const RecTerm *next = i + 1 < terms->len ? g_ptr_array_index (terms, i + 1) : NULL;
+      guint32 first = g_date_get_julian (&term->effective);
+      guint32 last = MIN (term_last_day (term, next), day);
+
+      if (first > last)
+        continue;
+      found = TRUE;
+      *out_day = MAX (*out_day, last);
+    }
+  return found;
 }

@@ -5,7 +5,7 @@
  * terms     "KIND AMOUNT FREQUENCY DAYS EFFECTIVE [END]; …"  DAYS: 1–31, last,
  *           D1,D2 (semimonthly) or - (weekly, biweekly)
  * charges   "DATE AMOUNT [noint]; …"
- * payments  "DATE AMOUNT; …"
+ * payments  "DATE AMOUNT [tax]; …"  tax: method tax_offset
  * overrides "FROM TO PERCENT; …"
  */
 #pragma once
@@ -14,6 +14,7 @@
 #include "rec-date.h"
 
 #include <gio/gio.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,8 @@ fx_add_payments (RecCaseData *data,
       payment->position = (int) data->payments->len + 1;
       payment->date = fx_date (w[0]);
       payment->amount_cents = fx_cents (w[1]);
+      if (w[2] != NULL && g_str_equal (w[2], "tax"))
+        payment->method = REC_PAYMENT_METHOD_TAX_OFFSET;
       g_ptr_array_add (data->payments, payment);
     }
 }
@@ -167,6 +170,33 @@ fx_rules (const char *edits)
 
       g_assert_cmpuint (g_string_replace (text, find, replace, 1), ==, 1);
     }
+  rules = rec_rules_new_from_data (text->str, text->len, &error);
+  g_assert_no_error (error);
+  return rules;
+}
+
+/* California's rules with raw text edits "FIND", "REPLACE", … (NULL-ended). */
+static inline RecRules *
+fx_rules_raw (const char *find,
+              ...)
+{
+  g_autoptr(GBytes) bytes =
+    g_resources_lookup_data ("/io/github/recourse/Recourse/rules/us-ca.ini",
+                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL),
+                                              (gssize) g_bytes_get_size (bytes));
+  g_autoptr(GError) error = NULL;
+  RecRules *rules;
+  va_list args;
+
+  va_start (args, find);
+  for (const char *f = find; f != NULL; f = va_arg (args, const char *))
+    {
+      const char *replace = va_arg (args, const char *);
+
+      g_assert_cmpuint (g_string_replace (text, f, replace, 1), ==, 1);
+    }
+  va_end (args);
   rules = rec_rules_new_from_data (text->str, text->len, &error);
   g_assert_no_error (error);
   return rules;

@@ -13,6 +13,8 @@
 #include "arrears-fixture.h"
 #include "rec-rules-private.h"
 
+#include <math.h>
+
 typedef struct
 {
   guint32  due, start;
@@ -25,7 +27,8 @@ typedef struct
 {
   const RecCaseData *c;
   const RecRules    *rules;
-  gboolean           monthly, next_month;
+  gboolean           agency, monthly, next_month, above;
+  int                after_days;         /* -1: not after_days:N */
   GArray            *amounts;   /* Amount */
   __int128           interest, accrued;
   gint64             credit, due, paid, to_interest;
@@ -56,6 +59,16 @@ rate_on (Naive *n, guint32 day)
 
       if (julian (&o->from) <= day && day <= julian (&o->to))
         return o->rate_basis_points;
+    }
+  /* rate_percent_agency for agency cases, when the file has it. */
+  if (n->agency && n->rules->rates_agency != NULL)
+    {
+      int rate = n->rules->rates_agency[0].basis_points;
+
+      for (guint i = 0; i < n->rules->n_rates_agency; i++)
+        if (n->rules->rates_agency[i].from_julian <= day)
+          rate = n->rules->rates_agency[i].basis_points;
+      return rate;
     }
   return rec_rules_rate_on (n->rules, day);
 }
@@ -121,6 +134,8 @@ start_of (Naive *n, guint32 due)
   int d, m, y;
   GDate date;
 
+  if (n->after_days >= 0)
+    return due + (guint32) n->after_days;
   if (!n->next_month)
     return due;
   dmy (due, &d, &m, &y);
@@ -192,20 +207,49 @@ round_half_up (__int128 v)
   return (gint64) ((v + 21900000) / 43800000);
 }
 
+/* The monthly support on `day`: each term in force, its monthly equivalent
+ * rounded half-up (spec §9), summed. */
+static gint64
+support_on (const RecCaseData *c, guint32 day)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < c->terms->len; i++)
+    {
+      RecTerm *t = g_ptr_array_index (c->terms, i);
+      gint64 a = t->amount_cents;
+
+      if (day < julian (&t->effective) || day > last_day (c, t))
+        continue;
+      switch (t->frequency)
+        {
+        case REC_FREQUENCY_MONTHLY: sum += a; break;
+        case REC_FREQUENCY_SEMIMONTHLY: sum += 2 * a; break;
+        case REC_FREQUENCY_BIWEEKLY: sum += (gint64) floor (a * 26.0 / 12.0 + 0.5); break;
+        default: sum += (gint64) floor (a * 52.0 / 12.0 + 0.5); break;
+        }
+    }
+  return sum;
+}
+
 static void
-pay (Naive *n, guint32 day, gint64 money)
+pay (Naive *n, guint32 day, const RecPayment *p)
 {
   int d, m, y, md, mm, my;
+  gint64 money = p->amount_cents;
+  gboolean tax = p->method == REC_PAYMENT_METHOD_TAX_OFFSET;
+  const RecAllocStep *order = tax ? n->rules->order_tax_offset : n->rules->order;
+  guint n_order = tax ? n->rules->n_order_tax_offset : n->rules->n_order;
 
   n->paid += money;
   dmy (day, &d, &m, &y);
-  for (guint step = 0; step < n->rules->n_order; step++)
+  for (guint step = 0; step < n_order; step++)
     for (guint i = 0; i < n->amounts->len && money > 0; i++)
       {
         Amount *a = &g_array_index (n->amounts, Amount, i);
         gint64 x;
 
-        if (n->rules->order[step] == REC_ALLOC_INTEREST)
+        if (order[step] == REC_ALLOC_INTEREST)
           {
             gint64 r = round_half_up (n->interest);
 
@@ -216,7 +260,7 @@ pay (Naive *n, guint32 day, gint64 money)
             break;
           }
         dmy (a->due, &md, &mm, &my);
-        if (n->rules->order[step] == REC_ALLOC_CURRENT && (a->is_charge || mm != m || my != y))
+        if (order[step] == REC_ALLOC_CURRENT && (a->is_charge || mm != m || my != y))
           continue;
         x = MIN (money, a->unpaid);
         a->unpaid -= x;
@@ -225,21 +269,26 @@ pay (Naive *n, guint32 day, gint64 money)
   n->credit += money;
 }
 
-/* Adds P × rate × factor for every amount whose accrual started by `day`. */
+/* Adds P × rate × factor, P the unpaid principal of the amounts whose accrual
+ * started by `day` — less one month of support (above_one_month), not below 0. */
 static void
 accrue (Naive *n, guint32 day, int rate, int factor)
 {
+  gint64 p = 0;
+  __int128 add;
+
   for (guint i = 0; i < n->amounts->len; i++)
     {
       Amount *a = &g_array_index (n->amounts, Amount, i);
-      __int128 add;
 
-      if (!a->bearing || a->start > day)
-        continue;
-      add = (__int128) a->unpaid * rate * factor;
-      n->interest += add;
-      n->accrued += add;
+      if (a->bearing && a->start <= day)
+        p += a->unpaid;
     }
+  if (n->above)
+    p = MAX (0, p - support_on (n->c, day));
+  add = (__int128) p * rate * factor;
+  n->interest += add;
+  n->accrued += add;
 }
 
 static void
@@ -260,7 +309,7 @@ naive_run (Naive *n, guint32 first, guint32 as_of)
           RecPayment *p = g_ptr_array_index (n->c->payments, i);
 
           if (julian (&p->date) == day)
-            pay (n, day, p->amount_cents);
+            pay (n, day, p);
         }
       /* Daily: the principal at the end of day d, for the days before as_of. */
       if (!n->monthly && day < as_of)
@@ -317,8 +366,9 @@ random_case (GRand *rand, gboolean *out_agency)
   for (int i = g_rand_int_range (rand, 0, 40); i > 0; i--)
     {
       DAY (a, -30, 1200);
-      g_string_append_printf (payments, "%s %d.%02d;", a, g_rand_int_range (rand, 0, 1500),
-                              g_rand_int_range (rand, 1, 100));
+      g_string_append_printf (payments, "%s %d.%02d%s;", a, g_rand_int_range (rand, 0, 1500),
+                              g_rand_int_range (rand, 1, 100),
+                              g_rand_int_range (rand, 0, 5) == 0 ? " tax" : "");
     }
   for (int i = g_rand_int_range (rand, 0, 3); i > 0; i--)
     {
@@ -340,21 +390,36 @@ check_case (guint seed)
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   gboolean agency = FALSE;
   g_autoptr(RecCaseData) c = random_case (rand, &agency);
-  /* The rules vary too: each of daily/monthly × due_date/next_month. */
+  /* The rules vary too: each of daily/monthly × due_date/next_month, and the
+   * keys of rules v2 (spec §9), alone and together. */
   static const char *variants[] = {
     NULL,
     "accrual=daily=>accrual=monthly",
     "starts=due_date=>starts=next_month",
     "accrual=daily=>accrual=monthly|starts=due_date=>starts=next_month",
     "rate_percent=10=>rate_percent=10;2023-06-01:7.25;2024-09-15:12",
+    "starts=due_date=>starts=after_days:30",
+    "starts=due_date=>starts=after_days:31|starts_agency=next_month=>starts_agency=after_days:45",
+    "interest_on=all=>interest_on=above_one_month",
+    "interest_on=all=>interest_on=above_one_month|accrual=daily=>accrual=monthly"
+      "|starts=due_date=>starts=after_days:31",
+    "interest_on=all=>interest_on=above_one_month|accrual_agency=monthly=>accrual_agency=daily",
+    "interest_on=all=>interest_on=all\nrate_percent_agency=12;2023-06-01:0;2024-03-10:6",
+    "order_tax_offset=interest;principal=>order_tax_offset=principal;interest",
+    "order=current;interest;principal;=>order=current;principal;interest"
+      "|order_tax_offset=interest;principal=>order_tax_offset=principal;interest",
+    "contempt_years=3=>contempt_years=none",
+    "contempt_years=3=>contempt_years=none|order_tax_offset=interest;principal=>"
+      "order_tax_offset=current;interest;principal",
   };
   guint variant = g_rand_int_range (rand, 0, G_N_ELEMENTS (variants));
-  g_autoptr(RecRules) rules = fx_rules (variants[variant]);
+  g_autofree char *edits = g_strcompress (variants[variant] ? variants[variant] : "");
+  g_autoptr(RecRules) rules = fx_rules (variants[variant] ? edits : NULL);
   GDate as_of;
   g_autoptr(GError) error = NULL;
   g_autoptr(RecArrearsResult) r = NULL;
   g_autoptr(GArray) amounts = g_array_new (FALSE, TRUE, sizeof (Amount));
-  Naive n = { c, rules, FALSE, FALSE, amounts, 0, 0, 0, 0, 0, 0 };
+  Naive n = { c, rules, agency, FALSE, FALSE, FALSE, -1, amounts, 0, 0, 0, 0, 0, 0 };
   guint32 first, oldest = 0;
   gint64 balance = 0;
   guint counts = 0;
@@ -364,6 +429,9 @@ check_case (guint seed)
   g_date_add_days (&as_of, g_rand_int_range (rand, 0, 1300));
   n.monthly = (agency ? rules->accrual_agency : rules->accrual) == REC_ACCRUAL_MONTHLY;
   n.next_month = (agency ? rules->starts_agency : rules->starts) == REC_STARTS_NEXT_MONTH;
+  if ((agency ? rules->starts_agency : rules->starts) == REC_STARTS_AFTER_DAYS)
+    n.after_days = agency ? rules->starts_agency_days : rules->starts_days;
+  n.above = rules->interest_on == REC_INTEREST_ON_ABOVE_ONE_MONTH;
 
   r = rec_arrears_compute (c, rules, &as_of, &error);
   g_assert_no_error (error);
@@ -398,11 +466,13 @@ check_case (guint seed)
     }
 
   /* Contempt: months with unpaid installments whose latest unpaid date is
-   * within 3 years (Feb 29 → Feb 28). */
+   * within 3 years (Feb 29 → Feb 28), or any (contempt_years=none). */
   {
     GDate limit = as_of;
 
     g_date_subtract_years (&limit, 3);
+    if (rules->contempt_years == REC_CONTEMPT_YEARS_NONE)
+      g_date_set_dmy (&limit, 1, 1, 1);
     for (guint i = 0; i < amounts->len; i++)
       {
         const Amount *a = &g_array_index (amounts, Amount, i);
