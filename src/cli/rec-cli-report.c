@@ -1,10 +1,12 @@
-/* rec-cli-report.c — `recourse report CASE -o PACKET.pdf [--as-of D] [--lang LL] [--paper P]`
+/* rec-cli-report.c — `recourse report CASE -o PACKET.pdf [--as-of D] [--lang LL] [--paper P]
+ *                    [--payoff AMOUNT [--from DATE]]`
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Opens the case read-only, computes the arrears with its jurisdiction's rules
  * in the packet's language (the remedies' reasons are translated by the
- * engine) and writes the PDF case packet of DESIGN.md §4 atomically.
+ * engine) and writes the PDF case packet of DESIGN.md §4 atomically; with
+ * --payoff its summary shows the payoff projection of spec/arrears.md §10.
  */
 #define G_LOG_DOMAIN "rec-cli"
 
@@ -14,6 +16,8 @@
 
 #include "rec-arrears.h"
 #include "rec-date.h"
+#include "rec-money.h"
+#include "rec-payoff.h"
 #include "rec-report.h"
 #include "rec-rules.h"
 #include "rec-store.h"
@@ -27,6 +31,8 @@ typedef struct
   char        *as_of;
   char        *lang;
   char        *paper;
+  char        *payoff;
+  char        *from;
 } Options;
 
 static void
@@ -36,6 +42,8 @@ options_clear (Options *options)
   g_free (options->as_of);
   g_free (options->lang);
   g_free (options->paper);
+  g_free (options->payoff);
+  g_free (options->from);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -75,6 +83,47 @@ check_options (const Options *options,
     {
       /* Translators: %s is what was given; "letter" and "a4" are typed as is */
       _rec_cli_error (_("--paper: “%s” is not a paper size (letter or a4)"), options->paper);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* --payoff AMOUNT [--from DATE]: *out_monthly 0 when not asked. */
+static gboolean
+check_payoff (const Options *options,
+              RecCents      *out_monthly,
+              GDate         *out_from)
+{
+  g_autoptr(GError) error = NULL;
+
+  *out_monthly = 0;
+  g_date_clear (out_from, 1);
+  if (options->payoff == NULL)
+    {
+      if (options->from != NULL)
+        {
+          _rec_cli_error ("%s", _("--from: give --payoff AMOUNT too"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!rec_cents_parse (options->payoff, FALSE, out_monthly, &error))
+    {
+      /* Translators: %s explains what is wrong with the amount */
+      _rec_cli_error (_("--payoff: %s"), error->message);
+      return FALSE;
+    }
+  if (*out_monthly == 0)
+    {
+      _rec_cli_error ("%s", _("--payoff: the monthly payment must be more than 0"));
+      return FALSE;
+    }
+  if (options->from != NULL && !rec_date_parse (options->from, out_from, &error))
+    {
+      /* Translators: %s explains what is wrong with the date */
+      _rec_cli_error (_("--from: %s"), error->message);
       return FALSE;
     }
 
@@ -144,11 +193,14 @@ write_report (const char    *case_path,
               const Options *options,
               const GDate   *as_of,
               RecPdfPaper    paper,
-              gboolean       paper_given)
+              gboolean       paper_given,
+              RecCents       monthly,
+              const GDate   *from)
 {
   g_autoptr(RecCaseData) case_data = NULL;
   g_autoptr(RecRules) rules = NULL;
   g_autoptr(RecReportInput) input = NULL;
+  g_autoptr(RecPayoff) payoff = NULL;
   g_autoptr(GError) error = NULL;
   int status = load_case (case_path, &case_data, &rules);
 
@@ -158,12 +210,32 @@ write_report (const char    *case_path,
   if (!paper_given)
     paper = rec_report_default_paper (case_data->info->jurisdiction);
 
+  /* Before the packet's snapshot takes the case. */
+  if (monthly > 0)
+    {
+      payoff = rec_payoff_compute (case_data, rules, as_of, monthly, from, &error);
+      if (payoff == NULL)
+        {
+          /* What the engine refuses in the request is bad usage. */
+          if (g_error_matches (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID))
+            {
+              _rec_cli_error (_("--payoff: %s"), error->message);
+              return REC_EXIT_USAGE;
+            }
+          _rec_cli_error (_("%s: %s"), case_path, error->message);
+          return REC_EXIT_FAILED;
+        }
+    }
+
   input = make_input (g_steal_pointer (&case_data), rules, as_of, options->lang, paper, &error);
   if (input == NULL)
     {
       _rec_cli_error (_("%s: %s"), case_path, error->message);
       return REC_EXIT_FAILED;
     }
+  rec_report_input_set_rules (input, rules);
+  if (payoff != NULL)
+    rec_report_input_set_payoff (input, g_steal_pointer (&payoff), monthly);
 
   if (!rec_report_write (input, options->output, &error))
     {
@@ -188,13 +260,21 @@ _rec_cli_report (int    argc,
       N_("Make the packet in this language: en, es or vi (default: the environment's)"), N_("LL") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options.paper,
       N_("Paper size: letter or a4 (default: letter for US cases, otherwise a4)"), N_("SIZE") },
+    { "payoff", 0, 0, G_OPTION_ARG_STRING, &options.payoff,
+      N_("Add to the summary what paying this much more a month toward the arrears would do"),
+      N_("AMOUNT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options.from,
+      N_("With --payoff: the first month of those payments (default: next month)"),
+      N_("YYYY-MM-DD") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("CASE.recourse"));
   int status = REC_EXIT_OK;
   RecPdfPaper paper = REC_PDF_PAPER_LETTER;
   gboolean paper_given = FALSE;
+  RecCents monthly = 0;
   GDate as_of;
+  GDate from;
 
   /* "Usage: recourse report [OPTION…] CASE.recourse" */
   g_set_prgname ("recourse report");
@@ -215,8 +295,9 @@ _rec_cli_report (int    argc,
 
   g_date_clear (&as_of, 1);
   if (!check_options (&options, &paper, &paper_given) || !_rec_cli_parse_as_of (options.as_of, &as_of)
+      || !check_payoff (&options, &monthly, &from)
       || !_rec_cli_check_output (options.output, argv[1], REC_CLI_OUTPUT_DOCUMENT, FALSE))
     return REC_EXIT_USAGE;
 
-  return write_report (argv[1], &options, &as_of, paper, paper_given);
+  return write_report (argv[1], &options, &as_of, paper, paper_given, monthly, &from);
 }

@@ -64,6 +64,14 @@ static const Label labels[] = {
   L (days_delinquent, N_("Days delinquent")),
   L (last_payment, N_("Last payment")),
   L (disclaimer, N_("Computed by Recourse from the records in this case file. Informational, not legal advice.")),
+  /* Translators: the state or country whose rules apply to the case */
+  L (state, N_("State")),
+  /* Translators: after "not legal advice"; the first %s is a state ("Texas"), the second the day its rules were last checked against their sources */
+  L (rules_checked, N_("Rules of %s, checked %s.")),
+  /* Translators: after "not legal advice"; %s is a state ("Texas") */
+  L (rules_of, N_("Rules of %s.")),
+  /* The same message as rec_date_format (src/core/rec-date.c). */
+  LC (date_format, "date format", NC_("date format", "%m/%d/%Y")),
 
   L (summary, N_("Summary")),
   L (terms, N_("Support order and modifications")),
@@ -87,8 +95,24 @@ static const Label labels[] = {
   L (why, N_("Why")),
   L (citation, N_("Law")),
   L (your_status, N_("Your status")),
+  /* Translators: %s is a state ("New York") */
+  L (no_automatic_interest, N_("Interest is not automatic in %s: these figures include only the interest rates recorded in this case as interest overrides.")),
 
-  L (history, N_("Payment history (as on form FL-421)")),
+  /* Translators: a heading; %s is an amount ("$500.00") */
+  L (payoff_title, N_("What if the payer pays %s a month")),
+  /* Translators: the first %s is an amount ("$500.00"), the second a date */
+  L (payoff_assumption, N_("Assuming the current support continues and is paid in full when due, and %s more is paid toward the past-due support on the first of each month from %s.")),
+  L (payoff_paid_off_on, N_("Paid off on")),
+  L (payoff_never, N_("Never at this amount: the payment does not outgrow the interest")),
+  L (payoff_interest, N_("Interest until then")),
+  L (payoff_payment, N_("Payment")),
+  L (payoff_interest_accrued, N_("Interest accrued")),
+  L (principal_balance, N_("Principal balance")),
+  L (interest_balance, N_("Interest balance")),
+
+  L (history, N_("Payment history")),
+  /* Translators: %s is the name of a court form ("FL-421") */
+  L (history_form, N_("Payment history (as on form %s)")),
   L (history_intro, N_("For each year, the amount ordered and the amount paid each month.")),
   L (month, N_("Month")),
   L (amount_ordered, N_("Amount ordered")),
@@ -125,7 +149,9 @@ static const Label labels[] = {
   LC (list_separator, "list separator", NC_("list separator", ", ")),
   L (entry_and_split, N_("%s — %s")),
 
-  L (contempt, N_("Months not paid in full (as on form FL-411)")),
+  L (contempt, N_("Contempt counts")),
+  /* Translators: %s is the name of a court form ("FL-411") */
+  L (contempt_form, N_("Months not paid in full (as on form %s)")),
   L (contempt_intro, N_("Each month below was not paid in full and is within the time limit for contempt; each may be a separate count.")),
   L (count, N_("Count")),
   L (amount_due, N_("Amount due")),
@@ -171,6 +197,41 @@ static char *
 translate (const Label *label)
 {
   return g_strdup (translate_in_context (label->context, label->msgid));
+}
+
+const char *
+_rec_report_translate (const char *context,
+                       const char *msgid)
+{
+  return translate_in_context (context, msgid);
+}
+
+/* The jurisdictions Recourse ships (data/rules), by id. The window has the
+ * same names (src/gui). */
+static const struct
+{
+  const char *id;
+  const char *name;
+} state_names[] = {
+  { "us", N_("United States — another state") },
+  { "us-ca", N_("California") },
+  { "us-ga", N_("Georgia") },
+  { "us-il", N_("Illinois") },
+  { "us-ny", N_("New York") },
+  { "us-pa", N_("Pennsylvania") },
+  { "us-tn", N_("Tennessee") },
+  { "us-tx", N_("Texas") },
+};
+
+const char *
+rec_report_state_name (const char *jurisdiction,
+                       const char *fallback)
+{
+  for (guint i = 0; jurisdiction != NULL && i < G_N_ELEMENTS (state_names); i++)
+    if (g_str_equal (jurisdiction, state_names[i].id))
+      return translate_in_context (NULL, state_names[i].name);
+
+  return fallback != NULL && *fallback != '\0' ? fallback : NULL;
 }
 
 /* The enumerations' labels come from rec-enums.c through g_dpgettext, which
@@ -239,6 +300,7 @@ _rec_report_labels_free (RecReportLabels *self)
     g_free (self->remedy_names[i]);
   for (int i = 0; i < REC_N_STATUSES; i++)
     g_free (self->statuses[i]);
+  g_free (self->payoff_more);
   g_free (self);
 }
 

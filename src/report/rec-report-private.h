@@ -44,6 +44,10 @@ struct _RecReportLabels
   char *days_delinquent;
   char *last_payment;
   char *disclaimer;
+  char *state;
+  char *rules_checked;            /* "Rules of %s, checked %s": a state, a date */
+  char *rules_of;                 /* "Rules of %s" */
+  char *date_format;              /* strftime, numeric */
 
   /* Summary */
   char *summary;
@@ -67,9 +71,23 @@ struct _RecReportLabels
   char *why;
   char *citation;
   char *your_status;
+  char *no_automatic_interest;    /* %s: a state */
 
-  /* Payment history (FL-421) */
+  /* Payoff projection (spec/arrears.md §10) */
+  char *payoff_title;             /* %s: an amount */
+  char *payoff_assumption;        /* %s: an amount, then a date */
+  char *payoff_paid_off_on;
+  char *payoff_never;
+  char *payoff_interest;
+  char *payoff_payment;
+  char *payoff_interest_accrued;
+  char *principal_balance;
+  char *interest_balance;
+  char *payoff_more;              /* set with the payoff: "and N more months" */
+
+  /* Payment history (FL-421 in California) */
   char *history;
+  char *history_form;             /* %s: the form's name */
   char *history_intro;
   char *month;
   char *amount_ordered;
@@ -95,8 +113,9 @@ struct _RecReportLabels
   char *list_separator;
   char *entry_and_split;    /* printf format: the entry, then the split */
 
-  /* Contempt (FL-411) */
+  /* Contempt (FL-411 in California) */
   char *contempt;
+  char *contempt_form;            /* %s: the form's name */
   char *contempt_intro;
   char *count;
   char *amount_due;
@@ -152,6 +171,9 @@ char            *_rec_packet_money           (const RecPacket *packet,
 /* "YYYY-MM-DD", or the "none" label for a cleared date (transfer full). */
 char            *_rec_packet_date            (const RecPacket *packet,
                                               const GDate     *date);
+/* A date for people in the packet's language ("12/01/2026"; transfer full). */
+char            *_rec_packet_local_date      (const RecPacket *packet,
+                                              const GDate     *date);
 /* A section starts on a new page with its title. */
 void             _rec_packet_section         (const RecPacket *packet,
                                               const char      *title);
@@ -179,6 +201,11 @@ void             _rec_report_write_checklist (const RecPacket *packet);
 char            *_rec_report_bound_text     (const char *text,
                                              guint       max_chars,
                                              guint       max_lines);
+
+/* One of the labels in the current gettext language, as the collection
+ * translates them (transfer none). */
+const char      *_rec_report_translate      (const char *context,
+                                             const char *msgid);
 
 /* Collects every label with _() in the current gettext language. */
 RecReportLabels *_rec_report_labels_collect (void);

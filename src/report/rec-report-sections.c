@@ -22,7 +22,19 @@ or_none (const RecPacket *packet,
   return text != NULL && *text != '\0' ? text : packet->labels->none;
 }
 
-/* Payment history (FL-421) */
+/* A section's title, with the state's form name when it has one. */
+static char *
+form_title (const char *plain,
+            const char *with_form,
+            const char *form)
+{
+  if (form == NULL || *form == '\0')
+    return g_strdup (plain);
+
+  return g_strdup_printf (with_form, form);
+}
+
+/* Payment history (FL-421 in California) */
 
 static void
 write_history_year (const RecPacket      *packet,
@@ -68,8 +80,10 @@ void
 _rec_report_write_history (const RecPacket *packet)
 {
   GArray *history = packet->result->history;
+  g_autofree char *title = form_title (packet->labels->history, packet->labels->history_form,
+                                       packet->input->history_form);
 
-  _rec_packet_section (packet, packet->labels->history);
+  _rec_packet_section (packet, title);
   rec_pdf_paragraph (packet->pdf, packet->labels->history_intro, TEXT_SIZE, FALSE);
   rec_pdf_skip (packet->pdf, 6.0);
   if (history == NULL || history->len == 0)
@@ -207,7 +221,7 @@ _rec_report_write_ledger (const RecPacket *packet)
   rec_pdf_table_end (table);
 }
 
-/* Contempt counts (FL-411) */
+/* Contempt counts (FL-411 in California) */
 
 void
 _rec_report_write_contempt (const RecPacket *packet)
@@ -220,9 +234,10 @@ _rec_report_write_contempt (const RecPacket *packet)
     { l->amount_due, 2.0, REC_PDF_ALIGN_RIGHT },
     { l->unpaid, 2.0, REC_PDF_ALIGN_RIGHT },
   };
+  g_autofree char *title = form_title (l->contempt, l->contempt_form, packet->input->contempt_form);
   RecPdfTable *table;
 
-  _rec_packet_section (packet, l->contempt);
+  _rec_packet_section (packet, title);
   rec_pdf_paragraph (packet->pdf, l->contempt_intro, TEXT_SIZE, FALSE);
   rec_pdf_skip (packet->pdf, 6.0);
   if (counts == NULL || counts->len == 0)

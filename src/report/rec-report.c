@@ -12,10 +12,18 @@
 #include "rec-date.h"
 #include "rec-money.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
 #define CHART_HEIGHT 170.0
+/* As the labels (rec-report-labels.c): straight to libintl, whose answer
+ * follows the packet's language; g_dngettext may have decided not to
+ * translate at all. The name stays for xgettext. */
+#define g_dngettext dngettext
+
+/* The payoff table shows its first months; a line says how many more. */
+#define PAYOFF_ROWS  24
 
 /* Snapshot */
 
@@ -211,6 +219,46 @@ bound_snapshot (RecCaseData      *data,
     }
 }
 
+/* The rules' words, in the current gettext language. */
+static void
+snapshot_rules (RecReportInput *input,
+                const RecRules *rules)
+{
+  RecCaseInfo *info = input->case_data->info;
+
+  g_clear_pointer (&input->state_name, g_free);
+  g_clear_pointer (&input->history_form, g_free);
+  g_clear_pointer (&input->contempt_form, g_free);
+  g_date_clear (&input->rules_verified, 1);
+  input->no_automatic_interest = FALSE;
+  if (rules == NULL)
+    return;
+
+  input->state_name = g_strdup (rec_report_state_name (rec_rules_get_id (rules),
+                                                       rec_rules_get_name (rules)));
+  bound (&input->state_name, SHORT_MAX_CHARS, 1);
+  input->history_form = g_strdup (rec_rules_get_history_form (rules));
+  bound (&input->history_form, SHORT_MAX_CHARS, 1);
+  input->contempt_form = g_strdup (rec_rules_get_contempt_form (rules));
+  bound (&input->contempt_form, SHORT_MAX_CHARS, 1);
+  if (rec_rules_get_verified (rules) != NULL
+      && !rec_date_parse (rec_rules_get_verified (rules), &input->rules_verified, NULL))
+    g_date_clear (&input->rules_verified, 1);
+  input->no_automatic_interest = !rec_rules_has_automatic_interest (rules, info->agency_enforced);
+}
+
+/* The rules of the case's jurisdiction, when Recourse has them. */
+static void
+snapshot_jurisdiction (RecReportInput *input)
+{
+  const char *jurisdiction = input->case_data->info->jurisdiction;
+  g_autoptr(RecRules) rules = NULL;
+
+  if (jurisdiction != NULL && rec_rules_exists (jurisdiction))
+    rules = rec_rules_load (jurisdiction, NULL);
+  snapshot_rules (input, rules);
+}
+
 static RecReportInput *
 input_new (RecCaseData      *case_data,
            RecArrearsResult *result,
@@ -235,6 +283,7 @@ input_new (RecCaseData      *case_data,
   language = rec_report_language_push (lang);
   input->labels = _rec_report_labels_collect ();
   bound_snapshot (case_data, result);
+  snapshot_jurisdiction (input);
   rec_report_language_pop (language);
 
   return input;
@@ -272,6 +321,46 @@ rec_report_input_new_take (RecCaseData      *case_data,
 }
 
 void
+rec_report_input_set_rules (RecReportInput *input,
+                            const RecRules *rules)
+{
+  RecReportLanguage *language;
+
+  g_return_if_fail (input != NULL);
+
+  language = rec_report_language_push (input->lang);
+  snapshot_rules (input, rules);
+  rec_report_language_pop (language);
+}
+
+void
+rec_report_input_set_payoff (RecReportInput *input,
+                             RecPayoff      *payoff,
+                             RecCents        monthly)
+{
+  RecReportLanguage *language;
+  guint more;
+
+  g_return_if_fail (input != NULL);
+
+  g_clear_pointer (&input->payoff, rec_payoff_free);
+  g_clear_pointer (&input->labels->payoff_more, g_free);
+  input->payoff = payoff;
+  input->payoff_monthly = monthly;
+  if (payoff == NULL || payoff->months <= PAYOFF_ROWS)
+    return;
+
+  more = payoff->months - PAYOFF_ROWS;
+  language = rec_report_language_push (input->lang);
+  input->labels->payoff_more =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                  /* Translators: under the first months of a payoff table; %u is how many months it leaves out */
+                                  "and %u more month", "and %u more months", more),
+                     more);
+  rec_report_language_pop (language);
+}
+
+void
 rec_report_input_free (RecReportInput *input)
 {
   if (input == NULL)
@@ -284,6 +373,10 @@ rec_report_input_free (RecReportInput *input)
   rec_case_data_free (input->case_data);
   g_clear_pointer (&input->prepared_at, g_date_time_unref);
   g_free (input->lang);
+  g_free (input->state_name);
+  g_free (input->history_form);
+  g_free (input->contempt_form);
+  g_clear_pointer (&input->payoff, rec_payoff_free);
   _rec_report_labels_free (input->labels);
   g_free (input);
 }
@@ -305,6 +398,20 @@ _rec_packet_date (const RecPacket *packet,
     return g_strdup (packet->labels->none);
 
   return rec_date_to_iso (date);
+}
+
+char *
+_rec_packet_local_date (const RecPacket *packet,
+                        const GDate     *date)
+{
+  char buf[128];
+
+  if (!rec_date_is_set (date))
+    return g_strdup (packet->labels->none);
+  if (g_date_strftime (buf, sizeof buf, packet->labels->date_format, date) == 0)
+    rec_date_to_iso_buf (date, buf);
+
+  return g_strdup (buf);
 }
 
 void
@@ -379,6 +486,8 @@ write_case_facts (const RecPacket *packet)
   g_autofree char *prepared = _rec_packet_date (packet, &packet->input->prepared);
   RecPdfTable *table = new_key_value_table (packet, 3.0);
 
+  if (packet->input->state_name != NULL)
+    key_value (table, l->state, packet->input->state_name);
   key_value (table, l->court, or_none (packet, info->court));
   key_value (table, l->court_case_number, or_none (packet, info->court_case_number));
   if (*info->agency_case_number != '\0')
@@ -469,6 +578,30 @@ write_totals (const RecPacket *packet)
   rec_pdf_table_end (table);
 }
 
+/* "Informational, not legal advice. Rules of Texas, checked 12/01/2026." */
+static void
+write_disclaimer (const RecPacket *packet,
+                  double           size,
+                  gboolean         italic)
+{
+  const RecReportLabels *l = packet->labels;
+  const RecReportInput *input = packet->input;
+  g_autofree char *rules = NULL;
+  g_autofree char *text = NULL;
+
+  if (input->state_name != NULL && rec_date_is_set (&input->rules_verified))
+    {
+      g_autofree char *verified = _rec_packet_local_date (packet, &input->rules_verified);
+
+      rules = g_strdup_printf (l->rules_checked, input->state_name, verified);
+    }
+  else if (input->state_name != NULL)
+    rules = g_strdup_printf (l->rules_of, input->state_name);
+
+  text = rules != NULL ? g_strdup_printf ("%s %s", l->disclaimer, rules) : g_strdup (l->disclaimer);
+  rec_pdf_paragraph (packet->pdf, text, size, italic);
+}
+
 static void
 write_cover (const RecPacket *packet)
 {
@@ -487,7 +620,7 @@ write_cover (const RecPacket *packet)
   write_party (packet, l->obligee, &info->obligee);
   write_children (packet);
   rec_pdf_skip (packet->pdf, 6.0);
-  rec_pdf_paragraph (packet->pdf, l->disclaimer, TEXT_SIZE - 1.0, TRUE);
+  write_disclaimer (packet, TEXT_SIZE - 1.0, TRUE);
 }
 
 /* Summary */
@@ -664,17 +797,110 @@ write_remedies (const RecPacket *packet)
     }
   rec_pdf_table_end (table);
   rec_pdf_skip (packet->pdf, 4.0);
-  rec_pdf_paragraph (packet->pdf, l->disclaimer, TEXT_SIZE - 2.0, FALSE);
+  write_disclaimer (packet, TEXT_SIZE - 2.0, FALSE);
+}
+
+static char *
+month_text (const RecPacket *packet,
+            const GDate     *date)
+{
+  int month = g_date_get_month (date);
+
+  return g_strdup_printf ("%s %d", packet->labels->months[month - 1], g_date_get_year (date));
+}
+
+/* What if the payer pays AMOUNT a month (spec/arrears.md §10): every figure
+ * from rec_payoff_compute. */
+static void
+write_payoff (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  const RecPayoff *payoff = packet->input->payoff;
+  const RecPdfColumn columns[] = {
+    { l->month, 2.2, REC_PDF_ALIGN_LEFT },
+    { l->payoff_payment, 1.6, REC_PDF_ALIGN_RIGHT },
+    { l->payoff_interest_accrued, 1.6, REC_PDF_ALIGN_RIGHT },
+    { l->principal_balance, 1.8, REC_PDF_ALIGN_RIGHT },
+    { l->interest_balance, 1.8, REC_PDF_ALIGN_RIGHT },
+  };
+  const RecPdfColumn facts[] = {
+    { NULL, 4.0, REC_PDF_ALIGN_LEFT },
+    { NULL, 6.0, REC_PDF_ALIGN_LEFT },
+  };
+  g_autofree char *monthly = _rec_packet_money (packet, packet->input->payoff_monthly);
+  g_autofree char *title = g_strdup_printf (l->payoff_title, monthly);
+  g_autofree char *interest = _rec_packet_money (packet, payoff->interest);
+  g_autofree char *paid_off = NULL;
+  RecPdfTable *table;
+
+  rec_pdf_skip (packet->pdf, 10.0);
+  rec_pdf_heading (packet->pdf, title, H2_SIZE, 80.0);
+  if (payoff->months > 0)
+    {
+      g_autofree char *from = _rec_packet_local_date (packet, &payoff->schedule[0].date);
+      g_autofree char *assumption = g_strdup_printf (l->payoff_assumption, monthly, from);
+
+      rec_pdf_paragraph (packet->pdf, assumption, TEXT_SIZE - 1.0, FALSE);
+      rec_pdf_skip (packet->pdf, 4.0);
+    }
+
+  paid_off = payoff->paid_off ? _rec_packet_local_date (packet, &payoff->paid_off_on)
+                              : g_strdup (l->payoff_never);
+  table = rec_pdf_table_new (packet->pdf, facts, G_N_ELEMENTS (facts), TABLE_SIZE + 0.5);
+  rec_pdf_table_set_width (table, rec_pdf_get_width (packet->pdf) * 0.8);
+  {
+    const char *cells[] = { l->payoff_paid_off_on, paid_off };
+
+    rec_pdf_table_row (table, cells, REC_PDF_ROW_BOLD);
+  }
+  if (payoff->paid_off)
+    key_value (table, l->payoff_interest, interest);
+  rec_pdf_table_end (table);
+  rec_pdf_skip (packet->pdf, 6.0);
+
+  if (payoff->months == 0)
+    return;
+  table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
+  for (guint i = 0; i < payoff->months && i < PAYOFF_ROWS && !rec_pdf_has_failed (packet->pdf); i++)
+    {
+      const RecPayoffMonth *month = &payoff->schedule[i];
+      g_autofree char *date = month_text (packet, &month->date);
+      g_autofree char *payment = _rec_packet_money (packet, month->payment);
+      g_autofree char *charged = _rec_packet_money (packet, month->interest_charged);
+      g_autofree char *principal = _rec_packet_money (packet, month->principal_balance);
+      g_autofree char *balance = _rec_packet_money (packet, month->interest_balance);
+      const char *cells[] = { date, payment, charged, principal, balance };
+
+      rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+    }
+  rec_pdf_table_end (table);
+  if (l->payoff_more != NULL)
+    {
+      rec_pdf_skip (packet->pdf, 2.0);
+      rec_pdf_paragraph (packet->pdf, l->payoff_more, TEXT_SIZE - 1.0, TRUE);
+    }
 }
 
 static void
 write_summary (const RecPacket *packet)
 {
+  const RecReportInput *input = packet->input;
+
   _rec_packet_section (packet, packet->labels->summary);
+  if (input->no_automatic_interest && input->state_name != NULL)
+    {
+      g_autofree char *note = g_strdup_printf (packet->labels->no_automatic_interest,
+                                               input->state_name);
+
+      rec_pdf_paragraph (packet->pdf, note, TEXT_SIZE, FALSE);
+      rec_pdf_skip (packet->pdf, 8.0);
+    }
   write_terms (packet);
   rec_pdf_skip (packet->pdf, 10.0);
   write_chart (packet);
   write_remedies (packet);
+  if (input->payoff != NULL)
+    write_payoff (packet);
 }
 
 /* Writing */

@@ -14,8 +14,10 @@
 
 #include "rec-arrears.h"
 #include "rec-case-data.h"
+#include "rec-payoff.h"
 #include "rec-pdf.h"
 #include "rec-report-error.h"
+#include "rec-rules.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +34,17 @@ typedef struct
   RecPdfPaper       paper;
   char             *lang;         /* "en", "es", "vi"; NULL = the UI's language */
   RecReportLabels  *labels;       /* every label, already translated */
+
+  /* The rules' words (rec_report_input_set_rules), in the packet's language. */
+  char             *state_name;     /* "Texas"; NULL: the packet names no state */
+  GDate             rules_verified; /* cleared: the rules do not say */
+  char             *history_form;   /* "FL-421"; NULL or "": a plain title */
+  char             *contempt_form;  /* "FL-411"; NULL or "": a plain title */
+  gboolean          no_automatic_interest;  /* the summary says so */
+
+  /* The payoff projection (rec_report_input_set_payoff); NULL: none asked. */
+  RecPayoff        *payoff;
+  RecCents          payoff_monthly;
 
   /*< private >*/
   gboolean          result_from_engine;   /* free with rec_arrears_result_free */
@@ -52,7 +65,8 @@ void                rec_report_language_pop    (RecReportLanguage *saved);
 RecPdfPaper         rec_report_default_paper   (const char *jurisdiction);
 
 /* Main thread. Copies case_data and result; collects the labels in `lang`
- * (NULL = the current UI language). `prepared` NULL = today. A field longer
+ * (NULL = the current UI language) and the words of the rules of the case's
+ * jurisdiction (rec_rules_load; none when it has no rules). `prepared` NULL = today. A field longer
  * than the packet shows (a title over 300 characters, notes or a summary over
  * 10 000) is cut in the snapshot with "…" and a note saying how many more
  * characters the case file holds. */
@@ -70,6 +84,24 @@ RecReportInput     *rec_report_input_new_take  (RecCaseData            *case_dat
                                                 RecPdfPaper             paper,
                                                 const GDate            *prepared) G_GNUC_WARN_UNUSED_RESULT;
 void                rec_report_input_free      (RecReportInput         *input);
+
+/* Main thread. Puts the words of `rules` in the snapshot, in its language:
+ * the state's name (translated for the jurisdictions Recourse ships), the
+ * day its values were verified, the form names of the payment-history and
+ * contempt sections, and whether interest is automatic there (for the case's
+ * agency_enforced). NULL removes them. */
+void                rec_report_input_set_rules (RecReportInput         *input,
+                                                const RecRules         *rules);
+/* Adds the summary's "What if the payer pays `monthly` a month" block;
+ * takes ownership of `payoff` (from rec_payoff_compute on the same case). */
+void                rec_report_input_set_payoff (RecReportInput        *input,
+                                                 RecPayoff             *payoff,
+                                                 RecCents               monthly);
+/* The name of a jurisdiction in the current gettext language ("Texas",
+ * "Texas" in Spanish), or `fallback` when Recourse does not ship it; NULL
+ * when neither (transfer none). */
+const char         *rec_report_state_name      (const char             *jurisdiction,
+                                                const char             *fallback);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecReportInput, rec_report_input_free)
 
 /* Any thread. Writes the packet to `path` through a temporary file in the same

@@ -26,12 +26,17 @@ static const char * const labels[] = {
   N_("Unpaid support (principal)"),
   N_("Support order and modifications"),
   N_("Enforcement remedies"),
-  N_("Payment history (as on form FL-421)"),
   N_("Amount ordered"),
   N_("Ledger"),
-  N_("Months not paid in full (as on form FL-411)"),
+  N_("State"),
   N_("Communication log"),
   N_("Enforcement checklist"),
+};
+
+/* Titles made from a format and the demo's (California's) form names. */
+static const char * const form_titles[][2] = {
+  { N_("Payment history (as on form %s)"), "FL-421" },
+  { N_("Months not paid in full (as on form %s)"), "FL-411" },
 };
 
 static void
@@ -131,6 +136,22 @@ check_packet (const char *lang)
         g_string_append_printf (missing, "\n  “%s” (“%s”) is not in the packet", label, labels[i]);
       else
         beyond_ascii += !g_str_is_ascii (label);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (form_titles); i++)
+    {
+      g_autofree char *format = g_strdup (_(form_titles[i][0]));
+      g_autofree char *title = NULL;
+      g_autofree char *squeezed = NULL;
+
+      if (g_str_equal (format, form_titles[i][0]))
+        {
+          g_string_append_printf (missing, "\n  “%s” is not translated in po/%s.po", format, lang);
+          continue;
+        }
+      title = g_strdup_printf (format, form_titles[i][1]);
+      squeezed = squeeze (title);
+      if (strstr (text, squeezed) == NULL)
+        g_string_append_printf (missing, "\n  “%s” is not in the packet", squeezed);
     }
   if (missing->len > 0)
     g_error ("the %s packet:%s", lang, missing->str);

@@ -6,6 +6,7 @@
 
 #include "report-test-util.h"
 
+#include "rec-payoff.h"
 #include "rec-store.h"
 
 #include <json-glib/json-glib.h>
@@ -238,6 +239,104 @@ test_bad_usage (void)
   check_usage_error (&no_case, pdf);
 }
 
+/* --payoff and --from that are not a request: exit 2, one line naming the
+ * option, no packet. */
+static void
+test_bad_payoff (void)
+{
+  g_autofree char *pdf = out_path ("never.pdf");
+  static const char *cases[][5] = {
+    { "--payoff", "12,50", NULL, NULL, "--payoff: \"12,50\" is not an amount" },
+    { "--payoff", "abc", NULL, NULL, "--payoff: \"abc\"" },
+    { "--payoff", "0", NULL, NULL, "--payoff: " },
+    { "--payoff=-5", NULL, NULL, NULL, "--payoff: " },
+    { "--payoff", "500", "--from", "2025-02-30", "--from: " },
+    { "--from", "2025-07-01", NULL, NULL, "--from: " },
+  };
+
+  if (!have_demo ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_recourse (&run, "report", demo_path, "-o", pdf, cases[i][0], cases[i][1], cases[i][2],
+                    cases[i][3], NULL);
+      check_usage_error (&run, pdf);
+      if (!g_str_has_prefix (run.err, "recourse: ") || strstr (run.err, cases[i][4]) == NULL)
+        g_error ("%s %s: %s", cases[i][0], cases[i][1], run.err);
+      /* One line. */
+      g_assert_cmpint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
+    }
+}
+
+/* --payoff adds the block with the engine's own projection. */
+static void
+test_payoff (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *pdf = out_path ("payoff.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecCaseData) data = NULL;
+  g_autoptr(RecRules) rules = NULL;
+  g_autoptr(RecPayoff) payoff = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *interest = NULL;
+  g_autofree char *interest_text = NULL;
+  GDate as_of = rt_date ("2025-06-30");
+  GDate from = rt_date ("2025-08-01");
+
+  if (!have_demo ())
+    return;
+
+  run_recourse (&run, "report", demo_path, "-o", pdf, "--as-of", "2025-06-30",
+                "--payoff", "750", "--from", "2025-08-01", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  doc = rt_open_pdf (pdf);
+  raw = rt_document_text (doc);
+  text = rt_squeeze (raw);
+  g_assert_nonnull (strstr (text, "Whatifthepayerpays$750.00amonth"));
+  g_assert_nonnull (strstr (text, "eachmonthfrom08/01/2025."));
+
+  store = rec_store_open (demo_path, TRUE, &error);
+  g_assert_no_error (error);
+  data = rec_store_load_case (store, &error);
+  g_assert_no_error (error);
+  rules = rec_rules_load (data->info->jurisdiction, &error);
+  g_assert_no_error (error);
+  payoff = rec_payoff_compute (data, rules, &as_of, 75000, &from, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (payoff->months, >, 0);
+  if (payoff->paid_off)
+    {
+      char date[32];
+      g_autofree char *line = NULL;
+
+      g_date_strftime (date, sizeof date, "%m/%d/%Y", &payoff->paid_off_on);
+      line = g_strdup_printf ("Paidoffon%s", date);
+      g_assert_nonnull (strstr (text, line));
+      interest = rec_cents_format (payoff->interest, "USD");
+      interest_text = g_strdup_printf ("Interestuntilthen%s", interest);
+      g_assert_nonnull (strstr (text, interest_text));
+    }
+  else
+    g_assert_nonnull (strstr (text, "Paidoffon" "Neveratthisamount"));
+
+  if (payoff->months > 24)
+    {
+      g_autofree char *more = g_strdup_printf ("and%umoremonth", payoff->months - 24);
+
+      g_assert_nonnull (strstr (text, more));
+    }
+  else
+    g_assert_null (strstr (text, "moremonth"));
+}
+
 static void
 test_missing_case_and_unwritable_output (void)
 {
@@ -287,6 +386,8 @@ main (int    argc,
   g_test_add_func ("/cli/report/standard-output", test_standard_output);
   g_test_add_func ("/cli/report/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/report/missing-case-unwritable-output", test_missing_case_and_unwritable_output);
+  g_test_add_func ("/cli/report/bad-payoff", test_bad_payoff);
+  g_test_add_func ("/cli/report/payoff", test_payoff);
 
   status = g_test_run ();
 

@@ -176,9 +176,15 @@ translated (const char *lang,
 /* Labels every packet shows (as table headers or titles). */
 static const char * const shown_labels[] = {
   "Ledger", "Total owed", "Communication log", "Summary", "Enforcement checklist",
-  "Payment history (as on form FL-421)", "Date", "Entry", "Due", "Paid", "Remedy", "Status",
+  "Date", "Entry", "Due", "Paid", "Remedy", "Status",
   "Month", "Amount ordered", "Amount paid", "Unpaid support (principal)", "Unpaid interest",
   "Court", "Prepared on", "Amounts owed", "Support order and modifications",
+};
+
+/* Titles made from a format and the state's form name. */
+static const char * const form_titles[][2] = {
+  { "Payment history (as on form %s)", "FL-421" },
+  { "Months not paid in full (as on form %s)", "FL-411" },
 };
 
 static void
@@ -216,6 +222,20 @@ check_real_catalog (const char *lang)
       if (strstr (squeezed, label_squeezed) == NULL)
         g_error ("“%s” (%s) is not in the %s packet", label, shown_labels[i], lang);
       beyond_ascii |= !g_str_is_ascii (label);
+    }
+  /* The titles with California's form names. */
+  for (guint i = 0; i < G_N_ELEMENTS (form_titles); i++)
+    {
+      g_autofree char *format = translated (lang, form_titles[i][0]);
+      g_autofree char *title = NULL;
+      g_autofree char *title_squeezed = NULL;
+
+      if (format == NULL)
+        continue;
+      title = g_strdup_printf (format, form_titles[i][1]);
+      title_squeezed = rt_squeeze (title);
+      if (strstr (squeezed, title_squeezed) == NULL)
+        g_error ("“%s” is not in the %s packet", title, lang);
     }
   /* Spanish and Vietnamese need letters beyond ASCII somewhere. */
   g_assert_true (beyond_ascii);
