@@ -7,12 +7,19 @@
 
 #include "rec-application.h"
 
+#include <adwaita.h>
+
 G_BEGIN_DECLS
 
-/* What "New Case" does once it has a title and a file name. */
+/* What "New Case" does once it has a title, a jurisdiction ("us-tx") and a
+ * file name. */
 void _rec_application_create_case (RecApplication *self,
                                    const char     *chosen_path,
                                    const char     *title,
+                                   const char     *jurisdiction,
                                    GtkWindow      *parent);
+/* The New Case dialog's title entry and jurisdiction row (tests). */
+GtkEditable *_rec_application_get_new_case_title (AdwMessageDialog *dialog);
+AdwComboRow *_rec_application_get_new_case_jurisdiction (AdwMessageDialog *dialog);
 
 G_END_DECLS

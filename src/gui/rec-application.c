@@ -12,6 +12,7 @@
 #include "rec-case-session.h"
 #include "rec-date.h"
 #include "rec-demo.h"
+#include "rec-gui-util.h"
 #include "rec-store.h"
 #include "rec-window.h"
 
@@ -28,13 +29,16 @@ struct _RecApplication
 
 G_DEFINE_FINAL_TYPE (RecApplication, rec_application, ADW_TYPE_APPLICATION)
 
-/* State of the "New Case" flow: the title asked first, then the file. */
+/* State of the "New Case" flow: the title and the jurisdiction asked first,
+ * then the file. */
 typedef struct
 {
   RecApplication *app;
   GtkWindow      *parent;
   GtkEntry       *title_entry;
+  AdwComboRow    *jurisdiction_row;
   char           *title;
+  char           *jurisdiction;
 } NewCase;
 
 static void
@@ -43,6 +47,7 @@ new_case_free (NewCase *new_case)
   g_clear_object (&new_case->app);
   g_clear_object (&new_case->parent);
   g_free (new_case->title);
+  g_free (new_case->jurisdiction);
   g_free (new_case);
 }
 
@@ -368,6 +373,7 @@ void
 _rec_application_create_case (RecApplication *self,
                               const char     *chosen_path,
                               const char     *title,
+                              const char     *jurisdiction,
                               GtkWindow      *parent)
 {
   gboolean add_suffix = !g_str_has_suffix (chosen_path, ".recourse");
@@ -392,7 +398,7 @@ _rec_application_create_case (RecApplication *self,
     }
 
   rec_set_str (&info->title, title);
-  rec_set_str (&info->jurisdiction, "us-ca");
+  rec_set_str (&info->jurisdiction, jurisdiction);
   rec_set_str (&info->currency, "USD");
   store = rec_store_create (path, info, !add_suffix, &error);
   if (store == NULL)
@@ -410,6 +416,7 @@ _rec_application_create_case (RecApplication *self,
       return;
     }
   g_clear_object (&store);
+  rec_gui_remember_jurisdiction (jurisdiction);
   open_path_in_background (self, path, parent);
 }
 
@@ -427,7 +434,8 @@ new_chooser_response_cb (GtkNativeDialog *chooser,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
       if (path != NULL)
-        _rec_application_create_case (new_case->app, path, new_case->title, new_case->parent);
+        _rec_application_create_case (new_case->app, path, new_case->title,
+                                      new_case->jurisdiction, new_case->parent);
     }
   g_object_unref (chooser);
 }
@@ -456,9 +464,15 @@ title_dialog_response_cb (AdwMessageDialog *dialog,
 {
   g_autoptr(NewCase) new_case = data;
   g_autofree char *title = NULL;
+  const char * const *ids = rec_gui_jurisdiction_ids ();
+  guint jurisdiction;
 
   if (!g_str_equal (response, "next"))
     return;
+
+  jurisdiction = adw_combo_row_get_selected (new_case->jurisdiction_row);
+  new_case->jurisdiction = g_strdup (jurisdiction < g_strv_length ((char **) ids)
+                                     ? ids[jurisdiction] : rec_gui_default_jurisdiction ());
 
   title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (new_case->title_entry))));
   if (*title == '\0')
@@ -485,24 +499,52 @@ new_action (GSimpleAction *action,
   NewCase *new_case = g_new0 (NewCase, 1);
   AdwMessageDialog *dialog;
   GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GListModel) jurisdictions = rec_gui_jurisdiction_model_new ();
 
   new_case->app = g_object_ref (self);
   new_case->parent = g_object_ref (active_or_new_window (self));
   new_case->title_entry = GTK_ENTRY (entry);
+  new_case->jurisdiction_row = ADW_COMBO_ROW (row);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (new_case->parent, _("New Case"),
                                                        _("Give the case a title, for example "
                                                          "the other parent’s name.")));
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Case title"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Jurisdiction"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), jurisdictions);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row),
+                              rec_gui_jurisdiction_position (rec_gui_default_jurisdiction ()));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), list);
+  adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "next", _("_Next"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "next", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (dialog, "next", FALSE);
   adw_message_dialog_set_default_response (dialog, "next");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "rec-title-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "rec-jurisdiction-row", row);
   g_signal_connect (entry, "changed", G_CALLBACK (title_entry_changed_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (title_dialog_response_cb), new_case);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkEditable *
+_rec_application_get_new_case_title (AdwMessageDialog *dialog)
+{
+  return g_object_get_data (G_OBJECT (dialog), "rec-title-entry");
+}
+
+AdwComboRow *
+_rec_application_get_new_case_jurisdiction (AdwMessageDialog *dialog)
+{
+  return g_object_get_data (G_OBJECT (dialog), "rec-jurisdiction-row");
 }
 
 /* Writes the demo case once into $XDG_DATA_HOME/recourse and opens it; an

@@ -1,4 +1,5 @@
-/* rec-case-details-dialog.c — edit the case: court, case numbers, parties, notes
+/* rec-case-details-dialog.c — edit the case: jurisdiction, court, case numbers,
+ * parties, notes
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,8 @@
 #include "config.h"
 
 #include "rec-case-details-dialog.h"
+
+#include "rec-gui-util.h"
 
 #include <glib/gi18n.h>
 
@@ -17,6 +20,7 @@ struct _RecCaseDetailsDialog
   /* Template widgets */
   AdwEntryRow     *title_row;
   GtkLabel        *title_error;
+  AdwComboRow     *jurisdiction_row;
   AdwEntryRow     *court_row;
   AdwEntryRow     *court_case_number_row;
   AdwEntryRow     *agency_case_number_row;
@@ -107,6 +111,8 @@ fill_fields (RecCaseDetailsDialog *self)
     rec_editor_dialog_set_text (dialog, info_fields[i].field,
                                 *text_slot (self->info, info_fields[i].offset));
 
+  rec_editor_dialog_set_choice (dialog, "jurisdiction",
+                                rec_gui_jurisdiction_position (self->info->jurisdiction));
   rec_editor_dialog_set_active (dialog, "agency_enforced", self->info->agency_enforced);
   rec_editor_dialog_set_active (dialog, "public_assistance", self->info->public_assistance);
   fill_party (dialog, "obligor", &self->info->obligor);
@@ -119,6 +125,8 @@ rec_case_details_dialog_save (RecEditorDialog  *dialog,
 {
   RecCaseDetailsDialog *self = REC_CASE_DETAILS_DIALOG (dialog);
   g_autoptr(RecCaseInfo) info = rec_case_info_copy (self->info);
+  const char * const *ids = rec_gui_jurisdiction_ids ();
+  guint jurisdiction = rec_editor_dialog_get_choice (dialog, "jurisdiction");
 
   for (guint i = 0; i < G_N_ELEMENTS (info_fields); i++)
     {
@@ -127,12 +135,19 @@ rec_case_details_dialog_save (RecEditorDialog  *dialog,
       rec_set_str (text_slot (info, info_fields[i].offset), text);
     }
 
+  /* A jurisdiction the list does not offer (none selected) stays as it is. */
+  if (jurisdiction < g_strv_length ((char **) ids))
+    rec_set_str (&info->jurisdiction, ids[jurisdiction]);
   info->agency_enforced = rec_editor_dialog_get_active (dialog, "agency_enforced");
   info->public_assistance = rec_editor_dialog_get_active (dialog, "public_assistance");
   read_party (dialog, "obligor", &info->obligor);
   read_party (dialog, "obligee", &info->obligee);
 
-  return rec_case_session_update_info (rec_editor_dialog_get_session (dialog), info, error);
+  if (!rec_case_session_update_info (rec_editor_dialog_get_session (dialog), info, error))
+    return FALSE;
+  if (!g_str_equal (info->jurisdiction, self->info->jurisdiction))
+    rec_gui_remember_jurisdiction (info->jurisdiction);
+  return TRUE;
 }
 
 static void
@@ -161,6 +176,7 @@ rec_case_details_dialog_class_init (RecCaseDetailsDialogClass *klass)
                                                "rec-case-details-dialog.ui");
   BIND (title_row);
   BIND (title_error);
+  BIND (jurisdiction_row);
   BIND (court_row);
   BIND (court_case_number_row);
   BIND (agency_case_number_row);
@@ -188,11 +204,16 @@ static void
 rec_case_details_dialog_init (RecCaseDetailsDialog *self)
 {
   RecEditorDialog *dialog = REC_EDITOR_DIALOG (self);
+  g_autoptr(GListModel) jurisdictions = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   rec_editor_dialog_add_field (dialog, "title", GTK_WIDGET (self->title_row), self->title_error,
                                REC_FIELD_TEXT_REQUIRED);
+  jurisdictions = rec_gui_jurisdiction_model_new ();
+  adw_combo_row_set_model (self->jurisdiction_row, jurisdictions);
+  rec_editor_dialog_add_field (dialog, "jurisdiction", GTK_WIDGET (self->jurisdiction_row), NULL,
+                               REC_FIELD_CHOICE);
   TEXT_FIELD (court);
   TEXT_FIELD (court_case_number);
   TEXT_FIELD (agency_case_number);

@@ -383,14 +383,29 @@ do_delete (RecCaseSession *self,
   return TRUE;
 }
 
+/* A new jurisdiction brings its rules: they are loaded before anything is
+ * written, so a jurisdiction without rules changes nothing. */
 static gboolean
 do_update_info (RecCaseSession    *self,
                 const RecCaseInfo *info,
                 GError           **error)
 {
+  g_autoptr(RecRules) rules = NULL;
+
+  if (g_strcmp0 (info->jurisdiction, self->data->info->jurisdiction) != 0)
+    {
+      rules = rec_rules_load (info->jurisdiction, error);
+      if (rules == NULL)
+        return FALSE;
+    }
   if (!rec_store_update_case_info (self->store, info, error))
     return FALSE;
 
+  if (rules != NULL)
+    {
+      g_clear_pointer (&self->rules, rec_rules_unref);
+      self->rules = g_steal_pointer (&rules);
+    }
   g_clear_object (&self->data->info);
   self->data->info = rec_case_info_copy (info);
   recompute (self);
@@ -673,6 +688,26 @@ rec_case_session_get_rules (RecCaseSession *self)
   g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
 
   return self->rules;
+}
+
+/**
+ * rec_case_session_compute_payoff:
+ * @monthly: the extra payment toward the arrears each month, > 0
+ *
+ * Returns: (transfer full) (nullable): the projection, NULL with @error when
+ *   the engine refuses the data or the amount
+ */
+RecPayoff *
+rec_case_session_compute_payoff (RecCaseSession  *self,
+                                 RecCents         monthly,
+                                 GError         **error)
+{
+  GDate today;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
+
+  rec_date_set_today (&today);
+  return rec_payoff_compute (self->data, self->rules, &today, monthly, NULL, error);
 }
 
 /**

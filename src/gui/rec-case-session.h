@@ -13,6 +13,7 @@
 
 #include "rec-arrears.h"
 #include "rec-case-data.h"
+#include "rec-payoff.h"
 #include "rec-store.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,8 @@ GListModel             *rec_case_session_get_enforcement  (RecCaseSession  *self
 /* The engine's result as of today for the current data (borrowed; replaced on
  * every "changed"). */
 const RecArrearsResult *rec_case_session_get_result       (RecCaseSession  *self);
+/* The rules of the case's jurisdiction (borrowed; replaced when an
+ * update_info() changes the jurisdiction). */
 const RecRules         *rec_case_session_get_rules        (RecCaseSession  *self);
 
 /* Edits. `item` is a RecChild, RecTerm, RecInterestOverride, RecCharge,
@@ -68,6 +71,12 @@ gboolean                rec_case_session_delete           (RecCaseSession  *self
                                                            GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean                rec_case_session_update_info      (RecCaseSession  *self,
                                                            const RecCaseInfo *info,
+                                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The payoff projection (spec/arrears.md §10) as of today for the current
+ * data, paying `monthly` more from the first of next month. */
+RecPayoff              *rec_case_session_compute_payoff   (RecCaseSession  *self,
+                                                           RecCents         monthly,
                                                            GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Undo of the last add, update or delete (a stack). */

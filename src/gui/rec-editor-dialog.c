@@ -10,10 +10,10 @@
 
 #include "rec-date.h"
 #include "rec-dialogs-private.h"
+#include "rec-gui-util.h"
 #include "rec-money.h"
 
 #include <glib/gi18n.h>
-#include <langinfo.h>
 #include <string.h>
 
 typedef struct
@@ -101,22 +101,10 @@ dup_widget_text (GtkWidget *widget)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-/* The amount as typed, with the locale's decimal separator accepted too
- * ("12,50" where the comma is the decimal mark). Grouping is never accepted:
- * "1.234" is refused rather than guessed. */
 static char *
 normalize_amount (const char *text)
 {
-  const char *radix = nl_langinfo (RADIXCHAR);
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  if (radix == NULL || radix[0] == '\0' || strcmp (radix, ".") == 0 || strchr (stripped, '.'))
-    return g_steal_pointer (&stripped);
-
-  if (strlen (radix) == 1 && strchr (stripped, radix[0]) == strrchr (stripped, radix[0]))
-    g_strdelimit (stripped, radix, '.');
-
-  return g_steal_pointer (&stripped);
+  return rec_gui_normalize_amount (text);
 }
 
 static gboolean
@@ -163,26 +151,7 @@ is_offset (const char *text)
 static char *
 check_amount (const char *text)
 {
-  g_autofree char *normal = normalize_amount (text);
-  g_autoptr(GError) error = NULL;
-  RecCents cents;
-
-  if (normal[0] == '\0')
-    return g_strdup (_("Enter an amount"));
-
-  if (!rec_cents_parse (normal, TRUE, &cents, &error))
-    {
-      /* The core names the text as it saw it; show what the user typed. */
-      if (strcmp (normal, text) != 0)
-        /* Translators: %s is what the user typed in an amount field. */
-        return g_strdup_printf (_("“%s” is not an amount"), text);
-      return g_strdup (error->message);
-    }
-
-  if (cents <= 0)
-    return g_strdup (_("Amount must be more than zero"));
-
-  return NULL;
+  return rec_gui_check_amount (text, NULL);
 }
 
 static char *

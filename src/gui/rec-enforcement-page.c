@@ -142,6 +142,8 @@ create_remedy_row (gpointer object,
                       item->eligible ? badge_new (_("Available"), "eligible")
                                      : badge_new (_("Not yet"), "not-eligible"));
     }
+  else if (item->not_in_rules)
+    adw_expander_row_set_subtitle (expander, _("Not among the remedies of this case’s rules"));
   if (item->step != NULL)
     gtk_box_append (GTK_BOX (badges), badge_new (rec_status_label (item->step->status), "status"));
   adw_expander_row_add_action (expander, badges);
@@ -172,7 +174,8 @@ update_notice (RecEnforcementPage *self)
   notice = g_strdup_printf (_("Eligibility is worked out from your figures under %s rules. It is "
                               "information, not legal advice: before you act, check with the "
                               "child support agency, the court’s family law facilitator or an "
-                              "attorney."), rec_rules_get_name (rules));
+                              "attorney."),
+                            rec_gui_jurisdiction_name (rec_rules_get_id (rules)));
   gtk_label_set_text (self->notice_label, notice);
 }
 
@@ -203,6 +206,8 @@ static void
 session_changed_cb (RecCaseSession     *session,
                     RecEnforcementPage *self)
 {
+  /* The jurisdiction, and with it the rules, may have changed. */
+  update_notice (self);
   if (self->bound)
     refresh (self);
 }

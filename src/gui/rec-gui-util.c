@@ -10,8 +10,11 @@
 
 #include "rec-date.h"
 #include "rec-money.h"
+#include "rec-rules.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
+#include <string.h>
 
 typedef struct
 {
@@ -35,6 +38,194 @@ rec_gui_format_date (const GDate *date)
   if (!rec_date_is_set (date))
     return g_strdup ("—");
   return rec_date_format (date);
+}
+
+/* The names of the states the window offers, translated here: the rules
+ * files carry English names only. */
+static const struct
+{
+  const char *id;
+  const char *name;
+} jurisdiction_names[] = {
+  /* Translators: the jurisdiction of a case that none of the states below
+   * fits: only federal rules apply */
+  { "us", N_("United States — another state") },
+  { "us-ca", N_("California") },
+  { "us-ga", N_("Georgia") },
+  { "us-il", N_("Illinois") },
+  { "us-ny", N_("New York") },
+  { "us-pa", N_("Pennsylvania") },
+  { "us-tn", N_("Tennessee") },
+  { "us-tx", N_("Texas") },
+};
+
+const char * const *
+rec_gui_jurisdiction_ids (void)
+{
+  static gsize ids = 0;
+
+  if (g_once_init_enter (&ids))
+    {
+      const char * const *all = rec_rules_list_ids ();
+      GPtrArray *list = g_ptr_array_new ();
+      gboolean has_us = FALSE;
+
+      /* Sorted by id, the states come in the order of their English names;
+       * "another state" goes last. */
+      for (guint i = 0; all[i] != NULL; i++)
+        {
+          if (g_str_equal (all[i], "us"))
+            has_us = TRUE;
+          else
+            g_ptr_array_add (list, (gpointer) all[i]);
+        }
+      if (has_us)
+        g_ptr_array_add (list, (gpointer) "us");
+      g_ptr_array_add (list, NULL);
+      g_once_init_leave (&ids, (gsize) g_ptr_array_free (list, FALSE));
+    }
+  return (const char * const *) (gpointer) ids;
+}
+
+/* The rules' own names of ids the table above does not know, loaded once
+ * each (main thread only, like every widget). */
+static const char *
+rules_name (const char *id)
+{
+  static GHashTable *names = NULL;
+  const char *name;
+
+  if (names == NULL)
+    names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  name = g_hash_table_lookup (names, id);
+  if (name == NULL)
+    {
+      g_autoptr(RecRules) rules = rec_rules_load (id, NULL);
+
+      name = rules != NULL ? rec_rules_get_name (rules) : id;
+      g_hash_table_insert (names, g_strdup (id), g_strdup (name));
+      name = g_hash_table_lookup (names, id);
+    }
+  return name;
+}
+
+const char *
+rec_gui_jurisdiction_name (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (jurisdiction_names); i++)
+    if (g_str_equal (jurisdiction_names[i].id, id))
+      return _(jurisdiction_names[i].name);
+  return rules_name (id);
+}
+
+GListModel *
+rec_gui_jurisdiction_model_new (void)
+{
+  const char * const *ids = rec_gui_jurisdiction_ids ();
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    gtk_string_list_append (names, rec_gui_jurisdiction_name (ids[i]));
+  return G_LIST_MODEL (names);
+}
+
+guint
+rec_gui_jurisdiction_position (const char *id)
+{
+  const char * const *ids = rec_gui_jurisdiction_ids ();
+
+  for (guint i = 0; id != NULL && ids[i] != NULL; i++)
+    if (g_str_equal (ids[i], id))
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The application's settings when its schema (with the key) is installed. */
+static GSettings *
+settings_with_key (const char *key)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
+    return NULL;
+  return g_settings_new (APP_ID);
+}
+
+const char *
+rec_gui_default_jurisdiction (void)
+{
+  g_autoptr(GSettings) settings = settings_with_key ("last-jurisdiction");
+  g_autofree char *last = NULL;
+  guint position;
+
+  if (settings != NULL)
+    last = g_settings_get_string (settings, "last-jurisdiction");
+  position = rec_gui_jurisdiction_position (last);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return "us-ca";
+  return rec_gui_jurisdiction_ids ()[position];
+}
+
+void
+rec_gui_remember_jurisdiction (const char *id)
+{
+  g_autoptr(GSettings) settings = settings_with_key ("last-jurisdiction");
+
+  g_return_if_fail (id != NULL);
+
+  if (settings != NULL)
+    g_settings_set_string (settings, "last-jurisdiction", id);
+}
+
+/* The amount as typed, with the locale's decimal separator accepted too
+ * ("12,50" where the comma is the decimal mark). Grouping is never accepted:
+ * "1.234" is refused rather than guessed. */
+char *
+rec_gui_normalize_amount (const char *text)
+{
+  const char *radix = nl_langinfo (RADIXCHAR);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (radix == NULL || radix[0] == '\0' || strcmp (radix, ".") == 0 || strchr (stripped, '.'))
+    return g_steal_pointer (&stripped);
+
+  if (strlen (radix) == 1 && strchr (stripped, radix[0]) == strrchr (stripped, radix[0]))
+    g_strdelimit (stripped, radix, '.');
+
+  return g_steal_pointer (&stripped);
+}
+
+char *
+rec_gui_check_amount (const char *text,
+                      RecCents   *out_cents)
+{
+  g_autofree char *normal = rec_gui_normalize_amount (text);
+  g_autoptr(GError) error = NULL;
+  RecCents cents;
+
+  if (normal[0] == '\0')
+    return g_strdup (_("Enter an amount"));
+
+  if (!rec_cents_parse (normal, TRUE, &cents, &error))
+    {
+      /* The core names the text as it saw it; show what the user typed. */
+      if (strcmp (normal, text) != 0)
+        /* Translators: %s is what the user typed in an amount field. */
+        return g_strdup_printf (_("“%s” is not an amount"), text);
+      return g_strdup (error->message);
+    }
+
+  if (cents <= 0)
+    return g_strdup (_("Amount must be more than zero"));
+
+  if (out_cents != NULL)
+    *out_cents = cents;
+  return NULL;
 }
 
 static void

@@ -16,6 +16,32 @@ char               *rec_gui_format_cents        (RecCaseSession *session,
 /* The locale's date, or an em dash for no date. */
 char               *rec_gui_format_date         (const GDate    *date) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The amount as typed, the locale's decimal separator accepted
+ * ("12,50" in Spanish); grouping refused. */
+char               *rec_gui_normalize_amount    (const char     *text) G_GNUC_WARN_UNUSED_RESULT;
+/* NULL when `text` is an amount more than zero (then stored in `out_cents`,
+ * nullable), else what is wrong, for people. */
+char               *rec_gui_check_amount        (const char     *text,
+                                                 RecCents       *out_cents) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Jurisdictions (rules files) as the window offers them: the states by
+ * name, then "United States — another state". */
+/* The ids in that order (NULL-terminated, owned by the library). */
+const char *const  *rec_gui_jurisdiction_ids    (void);
+/* The translated name of `id` ("California"); for an id the window has no
+ * name for, the rules' own name, else the id. */
+const char         *rec_gui_jurisdiction_name   (const char     *id);
+/* The names of rec_gui_jurisdiction_ids(), for an AdwComboRow. */
+GListModel         *rec_gui_jurisdiction_model_new (void) G_GNUC_WARN_UNUSED_RESULT;
+/* The position of `id` in rec_gui_jurisdiction_ids(), or
+ * GTK_INVALID_LIST_POSITION. */
+guint               rec_gui_jurisdiction_position (const char   *id);
+/* The id to offer for a new case: the last case's (the
+ * "last-jurisdiction" setting) while its rules exist, else "us-ca". */
+const char         *rec_gui_default_jurisdiction (void);
+/* Remembers `id` as the last case's jurisdiction (no-op without the schema). */
+void                rec_gui_remember_jurisdiction (const char   *id);
+
 /* Returns the text of one cell for `item` (transfer full, nullable). */
 typedef char      *(*RecCellTextFunc)           (GObject        *item,
                                                  gpointer        user_data);

@@ -1,9 +1,11 @@
-/* rec-overview-page.c — the case at a glance: totals, chart, remedies, dates
+/* rec-overview-page.c — the case at a glance: totals, interest, chart,
+ * remedies, a payoff projection, dates
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every figure comes from rec_case_session_get_result(); the page computes
- * nothing, it only formats.
+ * Every figure comes from rec_case_session_get_result() and
+ * rec_case_session_compute_payoff(); the page computes nothing, it only
+ * formats.
  */
 #define G_LOG_DOMAIN "rec-gui"
 
@@ -20,6 +22,7 @@
 #include "rec-term-dialog.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 
 struct _RecOverviewPage
 {
@@ -40,12 +43,21 @@ struct _RecOverviewPage
   GtkLabel            *paid_label;
   GtkLabel            *paid_split_label;
   GtkBox              *chart_box;
+  AdwActionRow        *rate_row;
+  AdwActionRow        *override_row;
   AdwPreferencesGroup *remedies_group;
   GtkListBox          *remedies_list;
   GtkListBox          *follow_ups_list;
   GtkListBox          *next_dates_list;
+  AdwEntryRow         *payoff_row;
+  AdwActionRow        *payoff_result_row;
+  GtkImage            *payoff_icon;
+  GtkLabel            *payoff_error;
+  GtkWidget           *payoff_table;
+  GtkGrid             *payoff_grid;
 
   /* Owned */
+  RecPayoff           *payoff;       /* for the amount entered, or NULL */
   RecCaseSession      *session;
   GListStore          *remedies;     /* RecRemedyItem */
   GDate                today;        /* for "ahead": read once, not per item */
@@ -142,6 +154,286 @@ update_dates (RecOverviewPage        *self,
 }
 
 static void
+update_rules_description (RecOverviewPage *self)
+{
+  const RecRules *rules = rec_case_session_get_rules (self->session);
+  g_autofree char *description = NULL;
+
+  /* Translators: %s is a state, e.g. "California" */
+  description = g_strdup_printf (_("What your figures allow under %s rules. This is information, "
+                                   "not legal advice."),
+                                 rec_gui_jurisdiction_name (rec_rules_get_id (rules)));
+  adw_preferences_group_set_description (self->remedies_group, description);
+}
+
+/* "10", "7.5", "7.25" (with the locale's decimal mark): an annual rate in
+ * basis points, as a percentage. */
+static char *
+format_rate (int basis_points)
+{
+  const char *radix = nl_langinfo (RADIXCHAR);
+  int whole = basis_points / 100;
+  int fraction = basis_points % 100;
+
+  if (radix == NULL || radix[0] == '\0')
+    radix = ".";
+  if (fraction == 0)
+    return g_strdup_printf ("%d", whole);
+  if (fraction % 10 == 0)
+    return g_strdup_printf ("%d%s%d", whole, radix, fraction / 10);
+  return g_strdup_printf ("%d%s%02d", whole, radix, fraction);
+}
+
+/* "Source: CCP 685.010 · rules checked 12/01/2026", either part alone, or
+ * NULL when the rules give neither. */
+static char *
+rules_source_text (const RecRules *rules)
+{
+  const char *citation = rec_rules_get_interest_citation (rules);
+  const char *verified = rec_rules_get_verified (rules);
+  g_autofree char *source = NULL;
+  g_autofree char *checked = NULL;
+  GDate date;
+
+  if (citation != NULL && *citation != '\0')
+    /* Translators: %s is the law that sets the interest rate, e.g. "CCP 685.010" */
+    source = g_strdup_printf (_("Source: %s"), citation);
+  if (verified != NULL && rec_date_parse (verified, &date, NULL))
+    {
+      g_autofree char *day = rec_gui_format_date (&date);
+
+      /* Translators: %s is the date the rules' values were last checked
+       * against their sources */
+      checked = g_strdup_printf (_("rules checked %s"), day);
+    }
+  if (source != NULL && checked != NULL)
+    /* Translators: the source of the interest rate, then "rules checked DATE" */
+    return g_strdup_printf (_("%s · %s"), source, checked);
+  if (source != NULL)
+    return g_steal_pointer (&source);
+  return g_steal_pointer (&checked);
+}
+
+static void
+set_row (AdwActionRow *row,
+         const char   *title,
+         const char   *subtitle)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+}
+
+/* The rate in force today and where it comes from; for a state whose
+ * interest is not automatic, that and how to count a court's rate. */
+static void
+update_interest (RecOverviewPage *self)
+{
+  const RecRules *rules = rec_case_session_get_rules (self->session);
+  gboolean agency = rec_case_session_get_info (self->session)->agency_enforced;
+  guint n_overrides = g_list_model_get_n_items (rec_case_session_get_interest_overrides (self->session));
+  const char *id = rec_rules_get_id (rules);
+  g_autofree char *source = rules_source_text (rules);
+  g_autofree char *title = NULL;
+  g_autofree char *overrides = NULL;
+
+  if (rec_rules_has_automatic_interest (rules, agency))
+    {
+      g_autofree char *rate = format_rate (rec_rules_get_rate_on (rules, agency, &self->today));
+
+      /* Translators: %s is an annual interest rate such as "10" or "7.25";
+       * %% is the percent sign */
+      title = g_strdup_printf (_("%s%% a year"), rate);
+      set_row (self->rate_row, title, source);
+      if (n_overrides > 0)
+        {
+          overrides = g_strdup_printf (ngettext ("The case has %u interest override",
+                                                 "The case has %u interest overrides",
+                                                 n_overrides), n_overrides);
+          set_row (self->override_row, overrides,
+                   _("On their days, the overrides’ rates replace this one."));
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->override_row), n_overrides > 0);
+      return;
+    }
+
+  if (g_str_equal (id, "us"))
+    title = g_strdup (_("No automatic interest under federal rules"));
+  else
+    /* Translators: %s is a state, e.g. "New York" */
+    title = g_strdup_printf (_("No automatic interest in %s"), rec_gui_jurisdiction_name (id));
+  set_row (self->rate_row, title, source);
+
+  if (n_overrides > 0)
+    {
+      overrides = g_strdup_printf (ngettext ("Interest comes from the case’s %u interest override",
+                                             "Interest comes from the case’s %u interest overrides",
+                                             n_overrides), n_overrides);
+      set_row (self->override_row, overrides,
+               _("Each override counts its rate from one date to another."));
+    }
+  else
+    set_row (self->override_row,
+             g_str_equal (id, "us")
+             ? _("If your state or a court sets a rate, add it as an interest override")
+             : _("If a court ordered interest, add its rate as an interest override"),
+             _("The window cannot add interest overrides yet. Export the case (recourse export "
+               "CASE --json -o case.json), add the rate, its dates and the order under "
+               "“interest_overrides”, then import it as a new case file (recourse import "
+               "case.json -o CASE)."));
+  gtk_widget_set_visible (GTK_WIDGET (self->override_row), TRUE);
+}
+
+/* The months the table shows; the rest are counted below it. */
+#define MAX_PAYOFF_ROWS 12
+
+static GtkWidget *
+grid_label (const char *text,
+            gboolean    numeric,
+            gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  gtk_widget_add_css_class (label, "numeric");
+  if (heading)
+    {
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), numeric ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+    }
+  return label;
+}
+
+static void
+fill_payoff_table (RecOverviewPage *self)
+{
+  const char *headings[] = {
+    _("Month"), _("Payment"), _("Interest"), _("Unpaid support"), _("Interest owed"),
+  };
+  guint shown = MIN (self->payoff->months, MAX_PAYOFF_ROWS);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->payoff_grid))) != NULL)
+    gtk_grid_remove (self->payoff_grid, child);
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    gtk_grid_attach (self->payoff_grid, grid_label (headings[i], i > 0, TRUE), i, 0, 1, 1);
+
+  for (guint row = 0; row < shown; row++)
+    {
+      const RecPayoffMonth *month = &self->payoff->schedule[row];
+      RecCents amounts[] = {
+        month->payment, month->interest_charged, month->principal_balance, month->interest_balance,
+      };
+      g_autofree char *date = rec_gui_format_date (&month->date);
+
+      gtk_grid_attach (self->payoff_grid, grid_label (date, FALSE, FALSE), 0, row + 1, 1, 1);
+      for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+        {
+          g_autofree char *text = rec_gui_format_cents (self->session, amounts[i]);
+
+          gtk_grid_attach (self->payoff_grid, grid_label (text, TRUE, FALSE), i + 1, row + 1, 1, 1);
+        }
+    }
+
+  if (self->payoff->months > shown)
+    {
+      guint more = self->payoff->months - shown;
+      g_autofree char *text = g_strdup_printf (ngettext ("and %u more month", "and %u more months",
+                                                         more), more);
+      GtkWidget *label = grid_label (text, FALSE, FALSE);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_grid_attach (self->payoff_grid, label, 0, shown + 1, G_N_ELEMENTS (headings), 1);
+    }
+  gtk_widget_set_visible (self->payoff_table, shown > 0);
+}
+
+static void
+show_payoff_error (RecOverviewPage *self,
+                   const char      *message)
+{
+  gtk_label_set_text (self->payoff_error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->payoff_error), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->payoff_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->payoff_row), "error");
+}
+
+/* Projects the amount entered (nothing for an empty entry, an inline error
+ * for a wrong one). */
+static void
+update_payoff (RecOverviewPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->payoff_row));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *problem = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GError) error = NULL;
+  RecCents monthly = 0;
+
+  g_clear_pointer (&self->payoff, rec_payoff_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->payoff_result_row), FALSE);
+  gtk_widget_set_visible (self->payoff_table, FALSE);
+  if (*stripped == '\0')
+    {
+      show_payoff_error (self, NULL);
+      return;
+    }
+  problem = rec_gui_check_amount (stripped, &monthly);
+  if (problem != NULL)
+    {
+      show_payoff_error (self, problem);
+      return;
+    }
+  self->payoff = rec_case_session_compute_payoff (self->session, monthly, &error);
+  if (self->payoff == NULL)
+    {
+      show_payoff_error (self, error->message);
+      return;
+    }
+  show_payoff_error (self, NULL);
+
+  if (self->payoff->paid_off)
+    {
+      g_autofree char *date = rec_gui_format_date (&self->payoff->paid_off_on);
+      g_autofree char *interest = rec_gui_format_cents (self->session, self->payoff->interest);
+
+      /* Translators: %s is a date */
+      title = g_strdup_printf (_("Paid off on %s"), date);
+      /* Translators: an amount of money, then a number of months */
+      subtitle = g_strdup_printf (ngettext ("%s of interest until then, over %u month",
+                                            "%s of interest until then, over %u months",
+                                            self->payoff->months),
+                                  interest, self->payoff->months);
+      gtk_image_set_from_icon_name (self->payoff_icon, "emblem-ok-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->payoff_icon), "success");
+    }
+  else
+    {
+      title = g_strdup (_("Never at this amount"));
+      subtitle = g_strdup (_("It does not outgrow the interest and the support due: the balance "
+                             "never reaches zero."));
+      gtk_image_set_from_icon_name (self->payoff_icon, "dialog-warning-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->payoff_icon), "success");
+    }
+  set_row (self->payoff_result_row, title, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->payoff_result_row), TRUE);
+  fill_payoff_table (self);
+}
+
+static void
+payoff_changed_cb (GtkEditable     *editable,
+                   RecOverviewPage *self)
+{
+  if (self->session != NULL)
+    update_payoff (self);
+}
+
+static void
 refresh (RecOverviewPage *self)
 {
   const RecArrearsResult *result = rec_case_session_get_result (self->session);
@@ -150,6 +442,10 @@ refresh (RecOverviewPage *self)
 
   gtk_stack_set_visible_child_name (self->stack, empty || result == NULL ? "empty" : "content");
   rec_remedy_items_fill (self->remedies, result, rec_case_session_get_enforcement (self->session));
+  /* The jurisdiction may have changed, and with it the rules. */
+  update_rules_description (self);
+  update_interest (self);
+  update_payoff (self);
   if (result == NULL)
     return;
 
@@ -315,18 +611,6 @@ bind_session_lists (RecOverviewPage *self)
 }
 
 static void
-update_rules_description (RecOverviewPage *self)
-{
-  const RecRules *rules = rec_case_session_get_rules (self->session);
-  g_autofree char *description = NULL;
-
-  /* Translators: %s is a state, e.g. "California" */
-  description = g_strdup_printf (_("What your figures allow under %s rules. This is information, "
-                                   "not legal advice."), rec_rules_get_name (rules));
-  adw_preferences_group_set_description (self->remedies_group, description);
-}
-
-static void
 session_changed_cb (RecCaseSession  *session,
                     RecOverviewPage *self)
 {
@@ -348,7 +632,6 @@ set_session (RecOverviewPage *self,
       g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, 0);
       rec_date_set_today (&self->today);
       bind_session_lists (self);
-      update_rules_description (self);
       refresh (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -419,6 +702,7 @@ rec_overview_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   g_clear_object (&self->remedies);
+  g_clear_pointer (&self->payoff, rec_payoff_free);
 
   G_OBJECT_CLASS (rec_overview_page_parent_class)->dispose (object);
 }
@@ -455,7 +739,15 @@ rec_overview_page_class_init (RecOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, paid_label);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, paid_split_label);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, rate_row);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, override_row);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, remedies_group);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_row);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_result_row);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_icon);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_error);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_table);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_grid);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, remedies_list);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, follow_ups_list);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, next_dates_list);
@@ -487,10 +779,70 @@ rec_overview_page_init (RecOverviewPage *self)
                                 placeholder_new (_("No follow-ups ahead.")));
   gtk_list_box_set_placeholder (self->next_dates_list,
                                 placeholder_new (_("No enforcement dates ahead.")));
+  g_signal_connect (self->payoff_row, "changed", G_CALLBACK (payoff_changed_cb), self);
 }
 
 const char *
 _rec_overview_page_get_total (RecOverviewPage *self)
 {
   return gtk_label_get_text (self->total_label);
+}
+
+const char *
+_rec_overview_page_get_interest (RecOverviewPage *self,
+                                 const char     **out_source)
+{
+  if (out_source != NULL)
+    *out_source = adw_action_row_get_subtitle (self->rate_row);
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->rate_row));
+}
+
+const char *
+_rec_overview_page_get_interest_notice (RecOverviewPage *self,
+                                        const char     **out_detail)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->override_row)))
+    return NULL;
+  if (out_detail != NULL)
+    *out_detail = adw_action_row_get_subtitle (self->override_row);
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->override_row));
+}
+
+GtkEditable *
+_rec_overview_page_get_payoff_entry (RecOverviewPage *self)
+{
+  return GTK_EDITABLE (self->payoff_row);
+}
+
+const char *
+_rec_overview_page_get_payoff_result (RecOverviewPage *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->payoff_result_row)))
+    return NULL;
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->payoff_result_row));
+}
+
+const char *
+_rec_overview_page_get_payoff_error (RecOverviewPage *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->payoff_error)))
+    return NULL;
+  return gtk_label_get_text (self->payoff_error);
+}
+
+guint
+_rec_overview_page_get_payoff_rows (RecOverviewPage *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->payoff_grid));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      int column, row;
+
+      gtk_grid_query_child (self->payoff_grid, child, &column, &row, NULL, NULL);
+      if (column == 0 && row > 0)
+        n++;
+    }
+  return gtk_widget_get_visible (self->payoff_table) ? n : 0;
 }

@@ -22,6 +22,21 @@ GtkSingleSelection *_rec_log_page_get_rows          (RecLogPage         *self);
 GtkEditable        *_rec_log_page_get_search        (RecLogPage         *self);
 /* The "Total owed" figure as shown. */
 const char         *_rec_overview_page_get_total    (RecOverviewPage    *self);
+/* The interest row: its title ("10% a year", "No automatic interest in New
+ * York") and its subtitle (source and rules' date) in out_source. */
+const char         *_rec_overview_page_get_interest (RecOverviewPage   *self,
+                                                     const char       **out_source);
+/* The row under it (overrides, or how to add the court's rate): title and
+ * subtitle, NULL when hidden. */
+const char         *_rec_overview_page_get_interest_notice (RecOverviewPage *self,
+                                                            const char     **out_detail);
+/* The payoff card: its amount entry, the result row's title ("Paid off on …",
+ * "Never at this amount"; NULL when hidden), the inline error (NULL when
+ * none), and the month rows the table shows (0 when hidden). */
+GtkEditable        *_rec_overview_page_get_payoff_entry  (RecOverviewPage *self);
+const char         *_rec_overview_page_get_payoff_result (RecOverviewPage *self);
+const char         *_rec_overview_page_get_payoff_error  (RecOverviewPage *self);
+guint               _rec_overview_page_get_payoff_rows   (RecOverviewPage *self);
 /* The checklist's rows (RecRemedyItem). */
 GListModel         *_rec_enforcement_page_get_rows  (RecEnforcementPage *self);
 /* "start" or "case". */

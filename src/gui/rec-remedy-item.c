@@ -59,25 +59,48 @@ rec_remedy_items_fill (GListStore             *store,
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_steps = g_list_model_get_n_items (steps);
+  gboolean listed[REC_N_ENGINE_REMEDIES] = { FALSE, };
 
+  /* The remedies of the case's rules, in the engine's order: a state lists
+   * only those it has. */
+  for (guint i = 0; result != NULL && i < result->remedies->len; i++)
+    {
+      const RecRemedyResult *verdict = &g_array_index (result->remedies, RecRemedyResult, i);
+      RecRemedyItem *item;
+
+      if ((guint) verdict->remedy >= REC_N_ENGINE_REMEDIES || listed[verdict->remedy])
+        continue;
+      item = g_object_new (REC_TYPE_REMEDY_ITEM, NULL);
+      item->remedy = verdict->remedy;
+      item->step = latest_step (steps, verdict->remedy);
+      item->has_verdict = TRUE;
+      item->eligible = verdict->eligible;
+      g_free (item->reason_label);
+      item->reason_label = g_strdup (verdict->reason_label);
+      g_free (item->citation);
+      item->citation = g_strdup (verdict->citation);
+      listed[verdict->remedy] = TRUE;
+      g_ptr_array_add (items, item);
+    }
+
+  /* Without a result (the engine refused the data) every remedy is listed,
+   * without a verdict; with one, a remedy the state does not have is listed
+   * only when a step was recorded for it (say, before the jurisdiction
+   * changed). */
   for (guint i = 0; i < REC_N_ENGINE_REMEDIES; i++)
     {
-      RecRemedyItem *item = g_object_new (REC_TYPE_REMEDY_ITEM, NULL);
+      g_autoptr(RecEnforcementStep) step = NULL;
+      RecRemedyItem *item;
 
+      if (listed[i])
+        continue;
+      step = latest_step (steps, i);
+      if (result != NULL && step == NULL)
+        continue;
+      item = g_object_new (REC_TYPE_REMEDY_ITEM, NULL);
       item->remedy = i;
-      item->step = latest_step (steps, i);
-      if (result != NULL && i < result->remedies->len)
-        {
-          const RecRemedyResult *verdict = &g_array_index (result->remedies, RecRemedyResult, i);
-
-          item->remedy = verdict->remedy;
-          item->has_verdict = TRUE;
-          item->eligible = verdict->eligible;
-          g_free (item->reason_label);
-          item->reason_label = g_strdup (verdict->reason_label);
-          g_free (item->citation);
-          item->citation = g_strdup (verdict->citation);
-        }
+      item->not_in_rules = result != NULL;
+      item->step = g_steal_pointer (&step);
       g_ptr_array_add (items, item);
     }
 

@@ -19,15 +19,20 @@ struct _RecRemedyItem
   GObject              parent_instance;
 
   RecRemedy            remedy;
-  gboolean             has_verdict;   /* FALSE for steps of "other" remedies */
+  gboolean             has_verdict;   /* FALSE for steps of "other" remedies and of
+                                       * remedies the case's rules do not have */
+  gboolean             not_in_rules;  /* a step for a remedy the case's rules lack */
   gboolean             eligible;
   char                *reason_label;  /* translated, "" without a verdict */
   char                *citation;
   RecEnforcementStep  *step;          /* the latest step for it (nullable, owned) */
 };
 
-/* Refills `store` with one item per engine remedy (spec order), then one per
- * step of an "other" remedy. `result` may be NULL (engine failure). */
+/* Refills `store` with one item per remedy of the result (those of the
+ * case's rules, in the engine's order), then one per other engine remedy
+ * that has a step (no verdict), then one per step of an "other" remedy.
+ * `result` may be NULL (engine failure): then every engine remedy is listed
+ * without a verdict. */
 void rec_remedy_items_fill (GListStore             *store,
                             const RecArrearsResult *result,
                             GListModel             *steps);

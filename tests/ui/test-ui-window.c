@@ -270,7 +270,8 @@ test_new_case (Fixture       *fixture,
   AdwMessageDialog *dialog;
   RecCaseSession *session;
 
-  _rec_application_create_case (fixture->app, chosen, "Rivera v. Rivera", GTK_WINDOW (window));
+  _rec_application_create_case (fixture->app, chosen, "Rivera v. Rivera", "us-ca",
+                                GTK_WINDOW (window));
   wait_for_load (window);
   session = rec_window_get_session (window);
   g_assert_nonnull (session);
@@ -279,7 +280,7 @@ test_new_case (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (rec_case_session_get_payments (session)), ==, 0);
 
   /* The same name again: that case is open, so nothing is replaced. */
-  _rec_application_create_case (fixture->app, chosen, "Another", GTK_WINDOW (window));
+  _rec_application_create_case (fixture->app, chosen, "Another", "us-ca", GTK_WINDOW (window));
   spin ();
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
@@ -291,7 +292,7 @@ test_new_case (Fixture       *fixture,
   g_assert_true (g_file_set_contents (path, "kept", -1, NULL));
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
-  _rec_application_create_case (fixture->app, chosen, "Another", NULL);
+  _rec_application_create_case (fixture->app, chosen, "Another", "us-ca", NULL);
   spin ();
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
