@@ -291,6 +291,7 @@ typedef struct
   char      *table;
   GPtrArray *conditions;   /* violated-when SQL */
   GPtrArray *names;        /* for people: "CHECK constraint failed: …" */
+  GArray    *stamps;       /* gboolean: the condition is on created_at/updated_at */
 } TableChecks;
 
 static void
@@ -299,6 +300,7 @@ table_checks_free (TableChecks *checks)
   g_free (checks->table);
   g_ptr_array_unref (checks->conditions);
   g_ptr_array_unref (checks->names);
+  g_array_unref (checks->stamps);
   g_free (checks);
 }
 
@@ -387,6 +389,7 @@ parse_table (const char *table,
   checks->table = g_strdup (table);
   checks->conditions = g_ptr_array_new_with_free_func (g_free);
   checks->names = g_ptr_array_new_with_free_func (g_free);
+  checks->stamps = g_array_new (FALSE, FALSE, sizeof (gboolean));
   if (body == NULL)
     return checks;
 
@@ -465,6 +468,21 @@ schema_checks (int      version,
         g_ptr_array_add (checks, parse_table (name, sql));
     }
 
+  /* Which conditions are only about the record's timestamps. */
+  for (guint t = 0; t < checks->len; t++)
+    {
+      TableChecks *table = checks->pdata[t];
+
+      for (guint i = 0; i < table->conditions->len; i++)
+        {
+          const char *condition = table->conditions->pdata[i];
+          gboolean stamp = strstr (condition, "created_at") != NULL
+                           || strstr (condition, "updated_at") != NULL;
+
+          g_array_append_val (table->stamps, stamp);
+        }
+    }
+
   cache[version] = g_ptr_array_ref (checks);
   return checks;
 }
@@ -474,23 +492,25 @@ schema_checks (int      version,
 static gboolean
 check_table (sqlite3           *db,
              const TableChecks *checks,
+             gboolean           with_stamps,
              gboolean          *damaged,
              GString           *finding)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT rowid");
+  g_autoptr(GString) where = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  if (checks->conditions->len == 0)
+  for (guint i = 0; i < checks->conditions->len; i++)
+    {
+      g_string_append_printf (sql, ", coalesce (%s, 0)", (const char *) checks->conditions->pdata[i]);
+      if (with_stamps || !g_array_index (checks->stamps, gboolean, i))
+        g_string_append_printf (where, "%s(%s)", where->len > 0 ? " OR " : "",
+                                (const char *) checks->conditions->pdata[i]);
+    }
+  if (where->len == 0)
     return TRUE;
-
-  for (guint i = 0; i < checks->conditions->len; i++)
-    g_string_append_printf (sql, ", coalesce (%s, 0)", (const char *) checks->conditions->pdata[i]);
-  g_string_append_printf (sql, " FROM main.\"%s\" WHERE ", checks->table);
-  for (guint i = 0; i < checks->conditions->len; i++)
-    g_string_append_printf (sql, "%s(%s)", i > 0 ? " OR " : "",
-                            (const char *) checks->conditions->pdata[i]);
-  g_string_append (sql, " LIMIT 1");
+  g_string_append_printf (sql, " FROM main.\"%s\" WHERE %s LIMIT 1", checks->table, where->str);
 
   stmt = _rec_store_prepare (db, sql->str, NULL);
   if (stmt == NULL)
@@ -560,7 +580,7 @@ _rec_store_check_values (sqlite3     *db,
   if (!_rec_store_exec (db, "BEGIN", error))
     return FALSE;
   for (guint i = 0; ok && i < sorted->len; i++)
-    ok = check_table (db, sorted->pdata[i], &damaged, finding);
+    ok = check_table (db, sorted->pdata[i], report != NULL, &damaged, finding);
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 
   if (ok)
