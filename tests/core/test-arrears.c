@@ -186,6 +186,97 @@ static const Row rows[] = {
     NULL, FALSE, FALSE, "2024-02-01",
     "1000.00", "500.00", "500.00", "0.00", "0.00", "500.00", "0.00", "0.00", "2024-02-01", 0,
     "500.00/0.00/0.00/0.00" },
+  /* Rules v2 (spec §9). starts=after_days:30: 500.00 due Jan 1 2024 starts
+   * to accrue Jan 31; to as_of Mar 1 that is Jan 31 + Feb 1–29 = 30 days:
+   * 50000 × 0.10 × 30 / 365 = 410.96 cents → 4.11. 60 days since Jan 1. */
+  { "starts after_days:30", "starts=due_date=>starts=after_days:30",
+    "child_support 500.00 monthly 1 2024-01-01 2024-01-31", NULL, NULL, NULL, FALSE, FALSE, "2024-03-01",
+    "500.00", "0.00", "0.00", "0.00", "0.00", "500.00", "4.11", "4.11", "2024-01-01", 60, "" },
+  /* starts_agency=after_days:10 (agency case, accrual_agency monthly): Jan 1's
+   * 500.00 starts Jan 11, so it is charged on Feb 1, Mar 1 (start < F), Feb 1's
+   * starts Feb 11: charged Mar 1. 3 × 500 × 10 % / 12 = 3 × 416.67 = 1250
+   * cents = 12.50 at as_of Mar 1 (Mar 1's own installment not yet started). */
+  { "starts_agency after_days:10", "starts_agency=next_month=>starts_agency=after_days:10",
+    "child_support 500.00 monthly 1 2024-01-01 2024-03-31", NULL, NULL, NULL, TRUE, FALSE, "2024-03-01",
+    "1500.00", "0.00", "0.00", "0.00", "0.00", "1500.00", "12.50", "12.50", "2024-01-01", 60, "" },
+  /* rate_percent_agency=5 for the agency case of the worked example
+   * (monthly, next_month): 15 month-charges of 500 × 5 % / 12 = 208.33 cents
+   * → 3125 cents = 31.25 (62.50 at California's 10 %). */
+  { "rate_percent_agency", "interest_on=all=>interest_on=all\nrate_percent_agency=5",
+    "child_support 500.00 monthly 1 2024-01-01 2024-06-30", NULL, NULL, NULL, TRUE, FALSE, "2024-07-01",
+    "3000.00", "0.00", "0.00", "0.00", "0.00", "3000.00", "31.25", "31.25", "2024-01-01", 182, "" },
+  /* ...but an interest override still wins on its days: 0 % from Jan 1 to
+   * Mar 31 2024. A month-charge on F uses the rate of F − 1, and counts the
+   * items whose start (the 1st of the next month) is < F: Mar 1 (Jan item) and
+   * Apr 1 (Jan, Feb) are at 0 %; May 1 3 items, Jun 1 4, Jul 1 5 = 12 charges
+   * of 208.33 cents = 2500 cents = 25.00. */
+  { "rate_percent_agency, override wins", "interest_on=all=>interest_on=all\nrate_percent_agency=5",
+    "child_support 500.00 monthly 1 2024-01-01 2024-06-30", NULL, NULL, "2024-01-01 2024-03-31 0",
+    TRUE, FALSE, "2024-07-01",
+    "3000.00", "0.00", "0.00", "0.00", "0.00", "3000.00", "25.00", "25.00", "2024-01-01", 182, "" },
+  /* interest_on=above_one_month, daily: 500.00 a month, M = 500.00. Jan 1–31
+   * P = 500: base 0. Feb 1–29 P = 1000: base 500, 29 days: 50000 × 0.10 × 29
+   * / 365 = 397.26 cents → 3.97. Mar 1 is as_of (not counted). */
+  { "above_one_month daily", "interest_on=all=>interest_on=above_one_month",
+    "child_support 500.00 monthly 1 2024-01-01", NULL, NULL, NULL, FALSE, FALSE, "2024-03-01",
+    "1500.00", "0.00", "0.00", "0.00", "0.00", "1500.00", "3.97", "3.97", "2024-01-01", 60, "" },
+  /* The same, monthly: Feb 1 P = 500 (Jan), base 0; Mar 1 P = 1000, base 500
+   * → 416.67 cents; Apr 1 P = 1500, base 1000 → 833.33 cents; 1250 = 12.50. */
+  { "above_one_month monthly", "interest_on=all=>interest_on=above_one_month|" MONTHLY,
+    "child_support 500.00 monthly 1 2024-01-01", NULL, NULL, NULL, FALSE, FALSE, "2024-04-01",
+    "2000.00", "0.00", "0.00", "0.00", "0.00", "2000.00", "12.50", "12.50", "2024-01-01", 91, "" },
+  /* Monthly, M on F − 1: weekly 100.00 from Mon Jan 1 2024 to Jan 29 (5
+   * installments, 500.00), M = 100 × 52 / 12 = 433.33 (half-up of 433.333…)
+   * while in force. Feb 1: P = 500 at the end of Jan 31, but M of Jan 31 is 0
+   * (the term ended Jan 29): base 500 → 416.67 cents. Mar 1: base 500 again →
+   * 833.33 cents → 8.33 (M is 0 once no term is in force). */
+  { "above_one_month monthly, M on F - 1", "interest_on=all=>interest_on=above_one_month|" MONTHLY,
+    "child_support 100.00 weekly - 2024-01-01 2024-01-29", NULL, NULL, NULL, FALSE, FALSE, "2024-03-01",
+    "500.00", "0.00", "0.00", "0.00", "0.00", "500.00", "8.33", "8.33", "2024-01-01", 60, "" },
+  /* M is taken on F − 1: child 500.00 for January only, spousal 300.00 from
+   * Feb 1. The Feb 1 charge: P = 500 (Jan item) at the end of Jan 31, M of
+   * Jan 31 = 500 → base 0 → 0.00 (with M of Feb 1 = 300 it would be 200 ×
+   * 10 % / 12 = 1.67). The Feb 1 spousal item has not started (start = F). */
+  { "above_one_month monthly, M changes on F", "interest_on=all=>interest_on=above_one_month|" MONTHLY,
+    "child_support 500.00 monthly 1 2024-01-01 2024-01-31; spousal_support 300.00 monthly 1 2024-02-01",
+    NULL, NULL, NULL, FALSE, FALSE, "2024-02-01",
+    "800.00", "0.00", "0.00", "0.00", "0.00", "800.00", "0.00", "0.00", "2024-01-01", 31, "" },
+  /* Daily with the weekly term in force: weekly 100.00 from Jan 1 2024, no
+   * end; M = 433.33. As of Jan 22 (Jan 1, 8, 15, 22 due): P 100 Jan 1–7, 200
+   * Jan 8–14, 300 Jan 15–21: all <= 433.33, base 0 → 0.00. */
+  { "above_one_month weekly under M", "interest_on=all=>interest_on=above_one_month",
+    "child_support 100.00 weekly - 2024-01-01", NULL, NULL, NULL, FALSE, FALSE, "2024-01-22",
+    "400.00", "0.00", "0.00", "0.00", "0.00", "400.00", "0.00", "0.00", "2024-01-01", 21, "" },
+  /* ...and as of Feb 1: Jan 22–28 P = 400, base 0; Jan 29–31 P = 500, base
+   * 500 − 433.33 = 66.67, 3 days: 6667 × 0.10 × 3 / 365 = 5.48 cents → 0.05. */
+  { "above_one_month weekly over M", "interest_on=all=>interest_on=above_one_month",
+    "child_support 100.00 weekly - 2024-01-01", NULL, NULL, NULL, FALSE, FALSE, "2024-02-01",
+    "500.00", "0.00", "0.00", "0.00", "0.00", "500.00", "0.05", "0.05", "2024-01-01", 31, "" },
+  /* order_tax_offset=interest;principal (California, 42 U.S.C. 664): the row
+   * "current, interest, principal" with the 600.00 paid Feb 10 a tax offset.
+   * Interest 6.71 as there; then principal oldest first: Jan 1 500.00, Feb 1
+   * 93.29 → 406.71 of Feb 1 unpaid (not Jan 1's). 406.71 accrues Feb 10–14:
+   * 0.56; accrued 7.27. The oldest unpaid is now Feb 1: 14 days, not 45. */
+  { "tax offset goes to past-due support", NULL,
+    "child_support 500.00 monthly 1 2024-01-01 2024-02-29", NULL, "2024-02-10 600.00 tax", NULL,
+    FALSE, FALSE, "2024-02-15",
+    "1000.00", "600.00", "593.29", "6.71", "0.00", "406.71", "7.27", "0.56", "2024-02-01", 14,
+    "0.00/6.71/593.29/0.00" },
+  /* Absent order_tax_offset, a tax offset follows `order`: as the v1 row. */
+  { "tax offset without order_tax_offset", "order_tax_offset=interest;principal=>",
+    "child_support 500.00 monthly 1 2024-01-01 2024-02-29", NULL, "2024-02-10 600.00 tax", NULL,
+    FALSE, FALSE, "2024-02-15",
+    "1000.00", "600.00", "593.29", "6.71", "0.00", "406.71", "7.27", "0.56", "2024-01-01", 45,
+    "500.00/6.71/93.29/0.00" },
+  /* order=current;principal;interest (Texas): 600.00 on Feb 10: current 500
+   * (Feb 1), principal 100 (Jan 1), interest 0 left. Interest 6.71 stays;
+   * then 400 (Jan 1) accrues Feb 10–14: 40000 × 0.10 × 5 / 365 = 54.79 cents;
+   * accrued 671.23 + 54.79 = 726.03 → 7.26, balance 726.03 → 7.26. */
+  { "principal before interest", "order=current;interest;principal;=>order=current;principal;interest",
+    "child_support 500.00 monthly 1 2024-01-01 2024-02-29", NULL, "2024-02-10 600.00", NULL,
+    FALSE, FALSE, "2024-02-15",
+    "1000.00", "600.00", "600.00", "0.00", "0.00", "400.00", "7.26", "7.26", "2024-01-01", 45,
+    "500.00/0.00/100.00/0.00" },
   /* Payments entered out of date order are processed by date: Jan 1 pays the
    * 500.00 due that day (current), Jan 20's 100.00 finds nothing owed: credit. */
   { "payments by date, not entry", NULL,
@@ -625,6 +716,110 @@ test_remedies (void)
     }
 }
 
+/* Rules v2 remedies (spec §9): license suspension as months_of_support >= 2
+ * and days_delinquent > 90 (the and_* condition). */
+typedef struct
+{
+  const char *name;
+  const char *terms, *charges;
+  const char *as_of;
+  gboolean    eligible;
+  const char *reason;
+} MonthsRow;
+
+static const MonthsRow months_rows[] = {
+  /* 500.00 a month from Jan 1 2024, nothing paid, as_of Apr 1: owed 4 × 500
+   * = 2000.00 >= 2 × 500.00 = 1000.00, and 91 days > 90. */
+  { "both hold", "child_support 500.00 monthly 1 2024-01-01", NULL, "2024-04-01", TRUE,
+    "principal owed 2000.00 is at least 1000.00; days delinquent 91 exceeds 90" },
+  /* as_of Mar 31: owed 1500.00 >= 1000.00 but 90 days is not more than 90. */
+  { "and_test fails", "child_support 500.00 monthly 1 2024-01-01", NULL, "2024-03-31", FALSE,
+    "days delinquent 90 does not exceed 90" },
+  /* Semimonthly 300.00: M = 600.00. as_of Feb 1: Jan 1, Jan 15, Feb 1 owed =
+   * 900.00 < 1200.00. */
+  { "under two months", "child_support 300.00 semimonthly 1,15 2024-01-01", NULL, "2024-02-01", FALSE,
+    "principal owed 900.00 is less than 1200.00" },
+  /* The term ended Jan 31 (one installment of 500.00): no term in force at
+   * as_of Jun 1, so M is of Jan 31 = 500.00; a 2000.00 charge makes 2500.00
+   * >= 1000.00; 152 days > 90. */
+  { "no term in force: last day's support", "child_support 500.00 monthly 1 2024-01-01 2024-01-31",
+    "2024-01-01 2000.00", "2024-06-01", TRUE,
+    "principal owed 2500.00 is at least 1000.00; days delinquent 152 exceeds 90" },
+  /* No term at all: the test does not hold, whatever is owed. */
+  { "no term at all", NULL, "2024-01-01 5000.00", "2024-06-01", FALSE,
+    "principal owed 5000.00 is less than 0.00" },
+};
+
+static void
+test_remedies_v2 (void)
+{
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (months_rows); i++)
+    {
+      const MonthsRow *row = &months_rows[i];
+      g_autoptr(RecRules) edited =
+        fx_rules_raw ("test=days_delinquent\ncomparison=>\nthreshold=30\n"
+                      "reason=days delinquent {value} exceeds {threshold}\n"
+                      "reason_not=days delinquent {value} does not exceed {threshold}\n"
+                      "citation=FC 17520\n",
+                      "test=months_of_support\ncomparison=>=\nthreshold=2\n"
+                      "reason=principal owed {value} is at least {threshold}\n"
+                      "and_test=days_delinquent\nand_comparison=>\nand_threshold=90\n"
+                      "and_reason=days delinquent {value} exceeds {threshold}\n"
+                      "and_reason_not=days delinquent {value} does not exceed {threshold}\n"
+                      "reason_not=principal owed {value} is less than {threshold}\n"
+                      "citation=FC 17520\n",
+                      "[remedy delinquency_notice]\n"
+                      "# More than 30 days late: after notice FL-485, a penalty of 6 % a month, up to 72 %.\n"
+                      "test=days_delinquent\ncomparison=>\nthreshold=30\n"
+                      "reason=days delinquent {value} exceeds {threshold}\n"
+                      "reason_not=days delinquent {value} does not exceed {threshold}\n", "",
+                      "citation=FC 4720–4733, form FL-485\n", "", NULL);
+      g_autoptr(RecCaseData) data = fx_case (row->terms, row->charges, NULL, NULL, FALSE, FALSE);
+      GDate as_of = fx_date (row->as_of);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RecArrearsResult) r = rec_arrears_compute (data, edited, &as_of, &error);
+      const RecRemedyResult *license;
+
+      g_test_message ("months row %u: %s", i, row->name);
+      g_assert_no_error (error);
+      /* Eight remedies: delinquency_notice is not in the file. */
+      g_assert_cmpuint (r->remedies->len, ==, REC_N_ENGINE_REMEDIES - 1);
+      for (guint k = 0; k < r->remedies->len; k++)
+        g_assert_cmpint (g_array_index (r->remedies, RecRemedyResult, k).remedy, !=,
+                         REC_REMEDY_DELINQUENCY_NOTICE);
+      license = &g_array_index (r->remedies, RecRemedyResult, REC_REMEDY_LICENSE_SUSPENSION);
+      g_assert_cmpint (license->remedy, ==, REC_REMEDY_LICENSE_SUSPENSION);
+      g_assert_cmpint (license->eligible, ==, row->eligible);
+      g_assert_cmpstr (license->reason, ==, row->reason);
+      text = rec_arrears_result_to_json (r);
+      g_assert_null (strstr (text, "delinquency_notice"));
+      g_clear_pointer (&text, g_free);
+    }
+}
+
+/* contempt_years=none: every unpaid month is a count. 500.00 a month from
+ * Jan 2020 to Dec 2020, nothing paid, as_of 2024-06-01: with the 3-year bar
+ * only months whose due date is >= 2021-06-01 count — none; with none all 12. */
+static void
+test_contempt_none (void)
+{
+  g_autoptr(RecRules) barred = fx_rules (NULL);
+  g_autoptr(RecRules) unbarred = fx_rules ("contempt_years=3=>contempt_years=none");
+  g_autoptr(RecCaseData) data =
+    fx_case ("child_support 500.00 monthly 1 2020-01-01 2020-12-31", NULL, NULL, NULL, FALSE, FALSE);
+  GDate as_of = fx_date ("2024-06-01");
+  g_autoptr(RecArrearsResult) a = rec_arrears_compute (data, barred, &as_of, NULL);
+  g_autoptr(RecArrearsResult) b = rec_arrears_compute (data, unbarred, &as_of, NULL);
+
+  g_assert_cmpint (unbarred->contempt_years, ==, REC_CONTEMPT_YEARS_NONE);
+  g_assert_cmpuint (a->contempt_counts->len, ==, 0);
+  g_assert_cmpuint (b->contempt_counts->len, ==, 12);
+  g_assert_cmpint (g_array_index (b->contempt_counts, RecContemptCount, 0).year, ==, 2020);
+  g_assert_cmpint (g_array_index (b->contempt_counts, RecContemptCount, 0).unpaid_cents, ==, 50000);
+}
+
 /* Every reason of the shipped rules is in the list xgettext collects, so
  * reason_label can be translated. */
 static void
@@ -807,6 +1002,8 @@ main (int    argc,
   g_test_add_func ("/arrears/balance-points", test_balance_points);
   g_test_add_func ("/arrears/ledger", test_ledger);
   g_test_add_func ("/arrears/remedies", test_remedies);
+  g_test_add_func ("/arrears/remedies-v2", test_remedies_v2);
+  g_test_add_func ("/arrears/contempt-none", test_contempt_none);
   g_test_add_func ("/arrears/reasons-translatable", test_reasons_translatable);
   g_test_add_func ("/arrears/json", test_json);
   g_test_add_func ("/arrears/json-nothing-unpaid", test_json_nothing_unpaid);
