@@ -88,6 +88,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_assert_true (seen_principal);
   for (int r = 0; r < REC_N_ENGINE_REMEDIES; r++)
     {
+      /* A remedy the state does not have is absent from its file (spec §9). */
+      if (!rules->remedies[r].present)
+        continue;
       g_assert_cmpint (rules->remedies[r].n_conditions, >=, 1);
       g_assert_cmpint (rules->remedies[r].n_conditions, <=, 2);
       g_assert_nonnull (rules->remedies[r].reason_not);
