@@ -11,7 +11,7 @@
  * balances at the end of each month; its ledger tells how much interest each
  * month's payments paid and on which day the balance reached zero.
  *
- * Within a day an installment's own payment comes before the extra payment,
+ * Within a day the installments' own payment comes before the extra payment,
  * so the extra money is what goes toward the arrears (with any allocation
  * order the totals are the same). Recorded payments dated after as_of are
  * left out: the projection starts from the balance at as_of and assumes the
@@ -34,34 +34,63 @@ month_index_of (const GDate *date)
   return (int) g_date_get_year (date) * 12 + (int) g_date_get_month (date) - 1;
 }
 
-/* A case that borrows (refs) the original's info, terms, overrides and
- * charges; payments are added by the caller. */
-static RecCaseData *
-shared_case (const RecCaseData *case_data,
-             gboolean           with_charges)
+/* A case for the engine whose arrays borrow the original's entities (no
+ * reference taken: the original outlives it), plus the payments made here. */
+typedef struct
 {
-  RecCaseData *copy = rec_case_data_new ();
+  RecCaseData  data;
+  GPtrArray   *owned;            /* RecPayment */
+} Projection;
 
-  g_clear_object (&copy->info);
-  copy->info = g_object_ref (case_data->info);
-  for (guint i = 0; i < case_data->terms->len; i++)
-    g_ptr_array_add (copy->terms, g_object_ref (g_ptr_array_index (case_data->terms, i)));
-  if (with_charges)
-    {
-      for (guint i = 0; i < case_data->interest_overrides->len; i++)
-        g_ptr_array_add (copy->interest_overrides,
-                         g_object_ref (g_ptr_array_index (case_data->interest_overrides, i)));
-      for (guint i = 0; i < case_data->charges->len; i++)
-        g_ptr_array_add (copy->charges, g_object_ref (g_ptr_array_index (case_data->charges, i)));
-    }
-  return copy;
+static GPtrArray *
+borrow (const GPtrArray *from)
+{
+  GPtrArray *array = g_ptr_array_sized_new (from ? from->len : 0);
+
+  for (guint i = 0; from != NULL && i < from->len; i++)
+    g_ptr_array_add (array, g_ptr_array_index (from, i));
+  return array;
 }
 
+static Projection *
+projection_new (const RecCaseData *case_data,
+                gboolean           with_charges)
+{
+  Projection *p = g_new0 (Projection, 1);
+
+  p->data.info = case_data->info;
+  p->data.terms = borrow (case_data->terms);
+  p->data.interest_overrides = borrow (with_charges ? case_data->interest_overrides : NULL);
+  p->data.charges = borrow (with_charges ? case_data->charges : NULL);
+  p->data.payments = g_ptr_array_new ();
+  p->data.children = g_ptr_array_new ();
+  p->data.communications = g_ptr_array_new ();
+  p->data.enforcement = g_ptr_array_new ();
+  p->owned = g_ptr_array_new_with_free_func (g_object_unref);
+  return p;
+}
+
+static void
+projection_free (Projection *p)
+{
+  g_ptr_array_unref (p->data.terms);
+  g_ptr_array_unref (p->data.interest_overrides);
+  g_ptr_array_unref (p->data.charges);
+  g_ptr_array_unref (p->data.payments);
+  g_ptr_array_unref (p->data.children);
+  g_ptr_array_unref (p->data.communications);
+  g_ptr_array_unref (p->data.enforcement);
+  g_ptr_array_unref (p->owned);
+  g_free (p);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Projection, projection_free)
+
 static RecPayment *
-add_payment (RecCaseData *projected,
-             guint32      day,
-             RecCents     amount,
-             int          position)
+add_payment (Projection *p,
+             guint32     day,
+             RecCents    amount,
+             int         position)
 {
   RecPayment *payment = rec_payment_new ();
 
@@ -69,42 +98,63 @@ add_payment (RecCaseData *projected,
   g_date_set_julian (&payment->date, day);
   payment->amount_cents = amount;
   payment->position = position;
-  rec_set_str (&payment->notes, "payoff projection");
-  g_ptr_array_add (projected->payments, payment);
+  g_ptr_array_add (p->owned, payment);
+  g_ptr_array_add (p->data.payments, payment);
   return payment;
 }
 
-/* Every installment due after as_of and <= end, in the engine's order, as
- * payments of their amount on their day (position `position`). */
-static gboolean
-add_installment_payments (RecCaseData       *projected,
-                          const RecCaseData *case_data,
-                          const RecRules    *rules,
-                          const GDate       *as_of,
-                          const GDate       *end,
-                          int                position,
-                          GError           **error)
+typedef struct
 {
-  g_autoptr(RecCaseData) terms_only = shared_case (case_data, FALSE);
+  guint32   day;
+  RecCents  amount;
+} DayAmount;
+
+/* What falls due each day after as_of and before `end` in installments
+ * (summed per day: one payment pays them all, the month's current support
+ * first), from the engine's own schedule: its ledger on the terms alone. */
+static GArray *
+installments_due (const RecCaseData *case_data,
+                  const RecRules    *rules,
+                  const GDate       *as_of,
+                  const GDate       *end,
+                  GError           **error)
+{
+  g_autoptr(Projection) terms_only = projection_new (case_data, FALSE);
   g_autoptr(RecArrearsResult) schedule = NULL;
+  g_autoptr(GArray) days = NULL;
   guint32 after = g_date_get_julian (as_of);
 
-  schedule = rec_arrears_compute (terms_only, rules, end, error);
+  schedule = rec_arrears_compute (&terms_only->data, rules, end, error);
   if (schedule == NULL)
-    return FALSE;
+    return NULL;
 
+  days = g_array_sized_new (FALSE, FALSE, sizeof (DayAmount), schedule->ledger->len);
   for (guint i = 0; i < schedule->ledger->len; i++)
     {
       const RecLedgerLine *line = &g_array_index (schedule->ledger, RecLedgerLine, i);
-      guint32 day;
+      DayAmount due;
 
       if (line->kind != REC_LEDGER_INSTALLMENT)
         continue;
-      day = g_date_get_julian (&line->date);
-      if (day > after)
-        add_payment (projected, day, line->amount_cents, position);
+      due.day = g_date_get_julian (&line->date);
+      due.amount = line->amount_cents;
+      if (due.day <= after)
+        continue;
+      if (days->len > 0 && g_array_index (days, DayAmount, days->len - 1).day == due.day)
+        {
+          DayAmount *last = &g_array_index (days, DayAmount, days->len - 1);
+
+          if (!rec_cents_add (last->amount, due.amount, &last->amount))
+            {
+              g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_OVERFLOW,
+                           _("The amounts of this case add up to more than can be computed"));
+              return NULL;
+            }
+        }
+      else
+        g_array_append_val (days, due);
     }
-  return TRUE;
+  return g_steal_pointer (&days);
 }
 
 /* The balance point of the month `month` (year × 12 + month − 1), or NULL
@@ -248,11 +298,13 @@ rec_payoff_compute (const RecCaseData *case_data,
                     const GDate       *from,
                     GError           **error)
 {
-  g_autoptr(RecCaseData) projected = NULL;
+  g_autoptr(Projection) projected = NULL;
+  g_autoptr(GArray) installments = NULL;
   g_autoptr(RecArrearsResult) result = NULL;
   g_autofree RecPayment **extras = NULL;
   GDate first, end;
   int position = 0;
+  guint next = 0;
 
   g_return_val_if_fail (case_data != NULL && rules != NULL, NULL);
   g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
@@ -300,9 +352,14 @@ rec_payoff_compute (const RecCaseData *case_data,
   end = first;
   g_date_add_months (&end, REC_PAYOFF_MAX_MONTHS);
 
-  /* The recorded payments up to as_of; assumed ones come after them in
-   * entry order: installments first, then the extra payment. */
-  projected = shared_case (case_data, TRUE);
+  installments = installments_due (case_data, rules, as_of, &end, error);
+  if (installments == NULL)
+    return NULL;
+
+  /* The recorded payments up to as_of, then the assumed ones in date order
+   * (the engine need not sort them), after them in entry order: on a day,
+   * the installments' payment before the extra payment. */
+  projected = projection_new (case_data, TRUE);
   for (guint i = 0; i < case_data->payments->len; i++)
     {
       RecPayment *payment = g_ptr_array_index (case_data->payments, i);
@@ -310,24 +367,27 @@ rec_payoff_compute (const RecCaseData *case_data,
       position = MAX (position, payment->position);
       if (rec_date_is_set (&payment->date) && rec_date_compare (&payment->date, as_of) > 0)
         continue;
-      g_ptr_array_add (projected->payments, g_object_ref (payment));
+      g_ptr_array_add (projected->data.payments, payment);
     }
-  if (position > G_MAXINT - 2)
-    position = G_MAXINT - 2;
-
-  if (!add_installment_payments (projected, case_data, rules, as_of, &end, position + 1, error))
-    return NULL;
+  position = MIN (position, G_MAXINT - 2);
 
   extras = g_new0 (RecPayment *, REC_PAYOFF_MAX_MONTHS);
-  for (guint k = 0; k < REC_PAYOFF_MAX_MONTHS; k++)
+  for (guint k = 0; k <= REC_PAYOFF_MAX_MONTHS; k++)
     {
       GDate day = first;
+      guint32 julian;
 
       g_date_add_months (&day, k);
-      extras[k] = add_payment (projected, g_date_get_julian (&day), monthly, position + 2);
+      julian = g_date_get_julian (&day);
+      for (; next < installments->len && g_array_index (installments, DayAmount, next).day <= julian;
+           next++)
+        add_payment (projected, g_array_index (installments, DayAmount, next).day,
+                     g_array_index (installments, DayAmount, next).amount, position + 1);
+      if (k < REC_PAYOFF_MAX_MONTHS)
+        extras[k] = add_payment (projected, julian, monthly, position + 2);
     }
 
-  result = rec_arrears_compute (projected, rules, &end, error);
+  result = rec_arrears_compute (&projected->data, rules, &end, error);
   if (result == NULL)
     return NULL;
   return read_projection (result, as_of, &first, monthly, extras);
