@@ -690,24 +690,114 @@ rec_case_session_get_rules (RecCaseSession *self)
   return self->rules;
 }
 
+typedef struct
+{
+  RecCaseData *data;       /* a snapshot: the main thread goes on editing its own */
+  RecRules    *rules;
+  GDate        today;
+  RecCents     monthly;
+} PayoffJob;
+
+static void
+payoff_job_free (gpointer user_data)
+{
+  PayoffJob *job = user_data;
+
+  g_clear_pointer (&job->data, rec_case_data_free);
+  g_clear_pointer (&job->rules, rec_rules_unref);
+  g_free (job);
+}
+
+static gpointer
+ref_item (gconstpointer item,
+          gpointer      user_data)
+{
+  return g_object_ref ((gpointer) item);
+}
+
+/* The case as it is now, sharing its records: the session never changes a
+ * stored record in place (an edit puts a new copy in the array), so a
+ * worker may read them while the main thread goes on. */
+static RecCaseData *
+snapshot_data (RecCaseSession *self)
+{
+  RecCaseData *snapshot = rec_case_data_new ();
+
+  g_set_object (&snapshot->info, self->data->info);
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      GPtrArray **slot = &G_STRUCT_MEMBER (GPtrArray *, snapshot, kind_ops[i].data_offset);
+
+      g_ptr_array_unref (*slot);
+      *slot = g_ptr_array_copy (data_array (self, i), ref_item, NULL);
+      g_ptr_array_set_free_func (*slot, g_object_unref);
+    }
+  return snapshot;
+}
+
+static void
+payoff_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  PayoffJob *job = task_data;
+  GError *error = NULL;
+  RecPayoff *payoff;
+
+  payoff = rec_payoff_compute (job->data, job->rules, &job->today, job->monthly, NULL, &error);
+  if (payoff == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, payoff, (GDestroyNotify) rec_payoff_free);
+}
+
 /**
- * rec_case_session_compute_payoff:
- * @monthly: the extra payment toward the arrears each month, > 0
+ * rec_case_session_compute_payoff_async:
+ * @monthly: the extra payment toward the arrears each month
+ *
+ * Projects the payoff of the case as it is when called; the result comes to
+ * @callback on the main thread.
+ */
+void
+rec_case_session_compute_payoff_async (RecCaseSession      *self,
+                                       RecCents             monthly,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PayoffJob *job;
+
+  g_return_if_fail (REC_IS_CASE_SESSION (self));
+
+  job = g_new0 (PayoffJob, 1);
+  job->data = snapshot_data (self);
+  job->rules = rec_rules_ref (self->rules);
+  job->monthly = monthly;
+  rec_date_set_today (&job->today);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rec_case_session_compute_payoff_async);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, job, payoff_job_free);
+  g_task_run_in_thread (task, payoff_thread);
+}
+
+/**
+ * rec_case_session_compute_payoff_finish:
  *
  * Returns: (transfer full) (nullable): the projection, NULL with @error when
- *   the engine refuses the data or the amount
+ *   the engine refused the data or the amount, or the call was cancelled
  */
 RecPayoff *
-rec_case_session_compute_payoff (RecCaseSession  *self,
-                                 RecCents         monthly,
-                                 GError         **error)
+rec_case_session_compute_payoff_finish (RecCaseSession  *self,
+                                        GAsyncResult    *result,
+                                        GError         **error)
 {
-  GDate today;
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
-
-  rec_date_set_today (&today);
-  return rec_payoff_compute (self->data, self->rules, &today, monthly, NULL, error);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

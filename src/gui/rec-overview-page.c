@@ -58,6 +58,8 @@ struct _RecOverviewPage
 
   /* Owned */
   RecPayoff           *payoff;       /* for the amount entered, or NULL */
+  GCancellable        *payoff_cancellable;  /* while one is computed */
+  gint64               payoff_started;
   RecCaseSession      *session;
   GListStore          *remedies;     /* RecRemedyItem */
   GDate                today;        /* for "ahead": read once, not per item */
@@ -294,6 +296,8 @@ grid_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  /* The amounts share the card's width; the month keeps its own. */
+  gtk_widget_set_hexpand (label, numeric);
   gtk_widget_add_css_class (label, "numeric");
   if (heading)
     {
@@ -362,40 +366,11 @@ show_payoff_error (RecOverviewPage *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->payoff_row), "error");
 }
 
-/* Projects the amount entered (nothing for an empty entry, an inline error
- * for a wrong one). */
 static void
-update_payoff (RecOverviewPage *self)
+show_payoff (RecOverviewPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->payoff_row));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autofree char *problem = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  g_autoptr(GError) error = NULL;
-  RecCents monthly = 0;
-
-  g_clear_pointer (&self->payoff, rec_payoff_free);
-  gtk_widget_set_visible (GTK_WIDGET (self->payoff_result_row), FALSE);
-  gtk_widget_set_visible (self->payoff_table, FALSE);
-  if (*stripped == '\0')
-    {
-      show_payoff_error (self, NULL);
-      return;
-    }
-  problem = rec_gui_check_amount (stripped, &monthly);
-  if (problem != NULL)
-    {
-      show_payoff_error (self, problem);
-      return;
-    }
-  self->payoff = rec_case_session_compute_payoff (self->session, monthly, &error);
-  if (self->payoff == NULL)
-    {
-      show_payoff_error (self, error->message);
-      return;
-    }
-  show_payoff_error (self, NULL);
 
   if (self->payoff->paid_off)
     {
@@ -423,6 +398,69 @@ update_payoff (RecOverviewPage *self)
   set_row (self->payoff_result_row, title, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->payoff_result_row), TRUE);
   fill_payoff_table (self);
+}
+
+static void
+payoff_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RecOverviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RecPayoff *payoff;
+
+  payoff = rec_case_session_compute_payoff_finish (REC_CASE_SESSION (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_debug ("Payoff projection: %.1f ms",
+           (g_get_monotonic_time () - self->payoff_started) / 1000.0);
+  g_clear_object (&self->payoff_cancellable);
+  g_clear_pointer (&self->payoff, rec_payoff_free);
+  self->payoff = payoff;
+  if (payoff == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->payoff_result_row), FALSE);
+      gtk_widget_set_visible (self->payoff_table, FALSE);
+      show_payoff_error (self, error->message);
+      return;
+    }
+  show_payoff_error (self, NULL);
+  show_payoff (self);
+}
+
+/* Projects the amount entered (nothing for an empty entry, an inline error
+ * for a wrong one). The engine runs in a worker: the figures shown stay
+ * until the new ones come. */
+static void
+update_payoff (RecOverviewPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->payoff_row));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *problem = NULL;
+  RecCents monthly = 0;
+
+  if (self->payoff_cancellable != NULL)
+    g_cancellable_cancel (self->payoff_cancellable);
+  g_clear_object (&self->payoff_cancellable);
+
+  if (*stripped != '\0')
+    problem = rec_gui_check_amount (stripped, &monthly);
+  if (*stripped == '\0' || problem != NULL)
+    {
+      g_clear_pointer (&self->payoff, rec_payoff_free);
+      gtk_widget_set_visible (GTK_WIDGET (self->payoff_result_row), FALSE);
+      gtk_widget_set_visible (self->payoff_table, FALSE);
+      show_payoff_error (self, problem);
+      return;
+    }
+
+  self->payoff_cancellable = g_cancellable_new ();
+  self->payoff_started = g_get_monotonic_time ();
+  rec_case_session_compute_payoff_async (self->session, monthly, self->payoff_cancellable,
+                                         payoff_ready_cb, g_object_ref (self));
+  g_debug ("Payoff projection started: %.1f ms on the main thread",
+           (g_get_monotonic_time () - self->payoff_started) / 1000.0);
 }
 
 static void
@@ -702,6 +740,9 @@ rec_overview_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   g_clear_object (&self->remedies);
+  if (self->payoff_cancellable != NULL)
+    g_cancellable_cancel (self->payoff_cancellable);
+  g_clear_object (&self->payoff_cancellable);
   g_clear_pointer (&self->payoff, rec_payoff_free);
 
   G_OBJECT_CLASS (rec_overview_page_parent_class)->dispose (object);
@@ -822,6 +863,12 @@ _rec_overview_page_get_payoff_result (RecOverviewPage *self)
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->payoff_result_row));
 }
 
+gboolean
+_rec_overview_page_is_payoff_pending (RecOverviewPage *self)
+{
+  return self->payoff_cancellable != NULL;
+}
+
 const char *
 _rec_overview_page_get_payoff_error (RecOverviewPage *self)
 {
@@ -838,10 +885,11 @@ _rec_overview_page_get_payoff_rows (RecOverviewPage *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->payoff_grid));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      int column, row;
+      int column, row, width;
 
-      gtk_grid_query_child (self->payoff_grid, child, &column, &row, NULL, NULL);
-      if (column == 0 && row > 0)
+      /* A month's date (not the headings, not "and N more months"). */
+      gtk_grid_query_child (self->payoff_grid, child, &column, &row, &width, NULL);
+      if (column == 0 && row > 0 && width == 1)
         n++;
     }
   return gtk_widget_get_visible (self->payoff_table) ? n : 0;

@@ -37,6 +37,8 @@ GtkEditable        *_rec_overview_page_get_payoff_entry  (RecOverviewPage *self)
 const char         *_rec_overview_page_get_payoff_result (RecOverviewPage *self);
 const char         *_rec_overview_page_get_payoff_error  (RecOverviewPage *self);
 guint               _rec_overview_page_get_payoff_rows   (RecOverviewPage *self);
+/* TRUE while the projection for the amount entered is being computed. */
+gboolean            _rec_overview_page_is_payoff_pending (RecOverviewPage *self);
 /* The checklist's rows (RecRemedyItem). */
 GListModel         *_rec_enforcement_page_get_rows  (RecEnforcementPage *self);
 /* "start" or "case". */

@@ -6,11 +6,14 @@
  *   screenshot CASE.recourse|- PAGE OUT.png [WIDTH HEIGHT [dark]]
  *
  * "-" as the case shows the start page. PAGE is overview, order, payments,
- * communications or enforcement.
+ * communications or enforcement. REC_SHOT_PAYOFF=AMOUNT types AMOUNT into
+ * the Overview's "What if the payer pays…" entry (make the window tall to
+ * see it).
  */
 #include "config.h"
 
 #include "rec-application.h"
+#include "rec-pages-private.h"
 #include "rec-window.h"
 
 #include <stdlib.h>
@@ -92,6 +95,11 @@ activate_cb (GApplication *app,
   gtk_window_set_default_size (shot->window, shot->width, shot->height);
   if (REC_IS_WINDOW (shot->window) && rec_window_get_session (REC_WINDOW (shot->window)) != NULL)
     rec_window_select_page (REC_WINDOW (shot->window), shot->page);
+  if (REC_IS_WINDOW (shot->window) && g_getenv ("REC_SHOT_PAYOFF") != NULL)
+    gtk_editable_set_text (_rec_overview_page_get_payoff_entry (
+                             REC_OVERVIEW_PAGE (rec_window_get_page (REC_WINDOW (shot->window),
+                                                                     "overview"))),
+                           g_getenv ("REC_SHOT_PAYOFF"));
   gtk_window_present (shot->window);
   g_timeout_add (1000, save_cb, shot);
 }
