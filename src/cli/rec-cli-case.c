@@ -122,9 +122,12 @@ _rec_cli_new (int    argc,
     }
   if (jurisdiction != NULL && !rec_rules_exists (jurisdiction))
     {
-      /* Translators: %s is a jurisdiction code such as "us-ca" */
-      _rec_cli_error (_("--jurisdiction: “%s” is not a jurisdiction Recourse knows (such as us-ca)"),
-                      jurisdiction);
+      g_autofree char *known = g_strjoinv (", ", (char **) rec_rules_list_ids ());
+
+      /* Translators: the first %s is a jurisdiction code such as "us-zz", the second the
+       * list of the known ones ("us, us-ca, us-ga, …") */
+      _rec_cli_error (_("--jurisdiction: “%s” is not a jurisdiction Recourse knows (%s)"),
+                      jurisdiction, known);
       return REC_EXIT_USAGE;
     }
   if (!_rec_cli_check_output (argv[1], NULL, REC_CLI_OUTPUT_CASE, force))

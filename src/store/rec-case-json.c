@@ -512,9 +512,12 @@ check_case_values (RecCaseInfo  *info,
   if (!rec_rules_exists (info->jurisdiction))
     {
       shown = _rec_case_json_shown (info->jurisdiction, -1, 60);
-      /* Translators: %s is a jurisdiction code such as "us-ca" */
-      reason = g_strdup_printf (_("\"%s\" is not a jurisdiction Recourse knows (such as \"us-ca\")"),
-                                shown);
+      g_autofree char *known = g_strjoinv (", ", (char **) rec_rules_list_ids ());
+
+      /* Translators: the first %s is a jurisdiction code such as "us-zz", the second the
+       * list of the known ones ("us, us-ca, us-ga, …") */
+      reason = g_strdup_printf (_("\"%s\" is not a jurisdiction Recourse knows (%s)"),
+                                shown, known);
       fail (error, "case", "jurisdiction", reason);
       return FALSE;
     }

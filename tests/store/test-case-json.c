@@ -996,7 +996,7 @@ typedef struct
 static const Unexportable unexportable[] = {
   { "blank-title", "title", " \t\n", "case.title: must not be empty" },
   { "unknown-jurisdiction", "jurisdiction", "us-zz",
-    "case.jurisdiction: \"us-zz\" is not a jurisdiction Recourse knows (such as \"us-ca\")" },
+    "case.jurisdiction: \"us-zz\" is not a jurisdiction Recourse knows (us, us-ca, us-ga, us-il, us-ny, us-pa, us-tn, us-tx)" },
   { "not-utf8", "notes", "caf\xe9", "case.notes: is not UTF-8 text" },
   { "encoded-surrogate", "title", "\xed\xa0\x80", "case.title: is not UTF-8 text" },
 };
