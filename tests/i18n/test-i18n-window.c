@@ -9,7 +9,9 @@
  * shown labels still in English although the catalog translates them (a
  * string marked with N_() but shown without _(), or set before gettext);
  * the demo case's own English data (names, subjects) is left out. It does
- * the same in each editor dialog, open on one of the demo case's items.
+ * the same in each editor dialog, open on one of the demo case's items, in
+ * the New Case dialog, on the Overview's payoff card (an amount entered) and
+ * on the Overview of a New York case (no automatic interest).
  *
  * With RECOURSE_I18N_SHOTS=DIR it also saves each page as DIR/PAGE-LL.png
  * (1280×800, or RECOURSE_I18N_SHOTS_SIZE=WxH; light style, GNOME's title
@@ -28,6 +30,7 @@
 #include "rec-date.h"
 #include "rec-demo.h"
 #include "rec-enforcement-dialog.h"
+#include "rec-pages-private.h"
 #include "rec-payment-dialog.h"
 #include "rec-store.h"
 #include "rec-term-dialog.h"
@@ -268,6 +271,41 @@ check_dialogs (RecWindow  *window,
     }
 }
 
+/* The New Case dialog, with its jurisdiction row. */
+static void
+check_new_case (RecApplication *app,
+                GPtrArray      *english)
+{
+  GList *toplevels;
+  GtkWidget *dialog = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  spin ();
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  collect_english (dialog, "new-case-dialog", "", english);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
+/* Types an amount into the payoff card and waits for its projection. */
+static void
+enter_payoff (RecWindow  *window,
+              const char *amount)
+{
+  RecOverviewPage *overview = REC_OVERVIEW_PAGE (rec_window_get_page (window, "overview"));
+
+  gtk_editable_set_text (_rec_overview_page_get_payoff_entry (overview), amount);
+  for (int i = 0; i < 200 && _rec_overview_page_is_payoff_pending (overview); i++)
+    spin ();
+  g_assert_false (_rec_overview_page_is_payoff_pending (overview));
+  g_assert_nonnull (_rec_overview_page_get_payoff_result (overview));
+}
+
 static void
 check_window (void)
 {
@@ -279,6 +317,7 @@ check_window (void)
   g_autoptr(GPtrArray) english = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *case_json = NULL;
+  g_autoptr(RecCaseInfo) info = NULL;
   RecWindow *window;
   GDate today;
 
@@ -295,10 +334,20 @@ check_window (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   window = open_demo (app, path);
+  enter_payoff (window, "300");
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     check_page (window, i, case_json, english);
   check_dialogs (window, case_json, english);
+  check_new_case (app, english);
+
+  /* A state without automatic interest: the Overview's notice. */
+  info = rec_case_info_copy (rec_case_session_get_info (rec_window_get_session (window)));
+  rec_set_str (&info->jurisdiction, "us-ny");
+  g_assert_true (rec_case_session_update_info (rec_window_get_session (window), info, &error));
+  g_assert_no_error (error);
+  enter_payoff (window, "0.01");
+  check_page (window, 0, case_json, english);
 
   for (guint i = 0; i < english->len; i++)
     {

@@ -8,7 +8,8 @@
  * "-" as the case shows the start page. PAGE is overview, order, payments,
  * communications or enforcement. REC_SHOT_PAYOFF=AMOUNT types AMOUNT into
  * the Overview's "What if the payer pays…" entry (make the window tall to
- * see it).
+ * see it). LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
+ * build's catalogs.
  */
 #include "config.h"
 
@@ -16,6 +17,8 @@
 #include "rec-pages-private.h"
 #include "rec-window.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdlib.h>
 
 typedef struct
@@ -70,6 +73,20 @@ save_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Types the amount once the case is loaded and the window idle, so the
+ * debug log's timing (G_MESSAGES_DEBUG=rec-gui) is the projection's own. */
+static gboolean
+type_payoff_cb (gpointer user_data)
+{
+  Shot *shot = user_data;
+  RecOverviewPage *overview;
+
+  overview = REC_OVERVIEW_PAGE (rec_window_get_page (REC_WINDOW (shot->window), "overview"));
+  gtk_editable_set_text (_rec_overview_page_get_payoff_entry (overview),
+                         g_getenv ("REC_SHOT_PAYOFF"));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 activate_cb (GApplication *app,
              Shot         *shot)
@@ -96,10 +113,7 @@ activate_cb (GApplication *app,
   if (REC_IS_WINDOW (shot->window) && rec_window_get_session (REC_WINDOW (shot->window)) != NULL)
     rec_window_select_page (REC_WINDOW (shot->window), shot->page);
   if (REC_IS_WINDOW (shot->window) && g_getenv ("REC_SHOT_PAYOFF") != NULL)
-    gtk_editable_set_text (_rec_overview_page_get_payoff_entry (
-                             REC_OVERVIEW_PAGE (rec_window_get_page (REC_WINDOW (shot->window),
-                                                                     "overview"))),
-                           g_getenv ("REC_SHOT_PAYOFF"));
+    g_timeout_add (600, type_payoff_cb, shot);
   gtk_window_present (shot->window);
   g_timeout_add (1000, save_cb, shot);
 }
@@ -122,6 +136,13 @@ main (int    argc,
   shot.width = argc > 5 ? atoi (argv[4]) : 1280;
   shot.height = argc > 5 ? atoi (argv[5]) : 800;
   shot.dark = argc > 6 && g_str_equal (argv[6], "dark");
+
+  /* LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po shows the build's translations. */
+  setlocale (LC_ALL, "");
+  if (g_getenv ("RECOURSE_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RECOURSE_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   app = rec_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
