@@ -407,6 +407,9 @@ _rec_application_create_case (RecApplication *self,
       if (g_error_matches (error, REC_STORE_ERROR, REC_STORE_ERROR_EXISTS))
         /* Translators: %s is a file name */
         message = g_strdup_printf (_("“%s” already exists. Choose another name."), display_name);
+      else if (g_error_matches (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT))
+        /* The store names the value it refused. */
+        message = g_strdup (error->message);
       else
         /* Translators: %s is a file name */
         message = g_strdup_printf (_("Recourse could not write “%s”. Choose a folder you can "
