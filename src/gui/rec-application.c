@@ -463,15 +463,18 @@ choose_new_file (NewCase *new_case)
 static void
 title_dialog_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
-                          NewCase          *data)
+                          gpointer          user_data)
 {
-  g_autoptr(NewCase) new_case = data;
+  g_autoptr(NewCase) new_case = NULL;
   g_autofree char *title = NULL;
   const char * const *ids = rec_gui_jurisdiction_ids ();
   guint jurisdiction;
 
+  /* Otherwise the state goes with the dialog, however it is closed. */
   if (!g_str_equal (response, "next"))
     return;
+  new_case = g_object_steal_data (G_OBJECT (dialog), "rec-new-case");
+  g_return_if_fail (new_case != NULL);
 
   jurisdiction = adw_combo_row_get_selected (new_case->jurisdiction_row);
   new_case->jurisdiction = g_strdup (jurisdiction < g_strv_length ((char **) ids)
@@ -534,7 +537,9 @@ new_action (GSimpleAction *action,
   g_object_set_data (G_OBJECT (dialog), "rec-title-entry", entry);
   g_object_set_data (G_OBJECT (dialog), "rec-jurisdiction-row", row);
   g_signal_connect (entry, "changed", G_CALLBACK (title_entry_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (title_dialog_response_cb), new_case);
+  g_object_set_data_full (G_OBJECT (dialog), "rec-new-case", new_case,
+                          (GDestroyNotify) new_case_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (title_dialog_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
