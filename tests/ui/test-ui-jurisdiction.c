@@ -341,6 +341,7 @@ test_interest_notice (Fixture       *fixture,
   const RecArrearsResult *result;
   GListModel *rows;
   guint with_verdict = 0;
+  gboolean seen[REC_N_ENGINE_REMEDIES] = { FALSE, };
 
   title = _rec_overview_page_get_interest (overview, &source);
   g_assert_cmpstr (title, ==, "10% a year");
@@ -369,8 +370,19 @@ test_interest_notice (Fixture       *fixture,
     {
       g_autoptr(RecRemedyItem) item = g_list_model_get_item (rows, i);
 
+      /* Each remedy once (an "other" one per step). */
+      if (item->remedy != REC_REMEDY_OTHER)
+        {
+          g_assert_false (seen[item->remedy]);
+          seen[item->remedy] = TRUE;
+        }
+      /* Without a verdict: only a step the user recorded (for a remedy
+       * New York does not have, or an "other" one). */
       if (!item->has_verdict)
-        continue;
+        {
+          g_assert_nonnull (item->step);
+          continue;
+        }
       g_assert_cmpuint (with_verdict, <, result->remedies->len);
       g_assert_cmpint (item->remedy, ==,
                        g_array_index (result->remedies, RecRemedyResult, with_verdict).remedy);
