@@ -288,6 +288,13 @@ check_new_case (RecApplication *app,
   g_list_free (toplevels);
   g_assert_nonnull (dialog);
   collect_english (dialog, "new-case-dialog", "", english);
+  if (g_getenv ("RECOURSE_I18N_SHOTS") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("new-case-dialog-%s.png", g_getenv ("LANGUAGE"));
+      g_autofree char *path = g_build_filename (g_getenv ("RECOURSE_I18N_SHOTS"), name, NULL);
+
+      save_shot (GTK_WINDOW (dialog), path, -1, -1);
+    }
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
 }
