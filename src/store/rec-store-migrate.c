@@ -150,11 +150,45 @@ static const char migration_3[] =
   "CREATE INDEX communications_by_position ON communications (position, id);"
   "CREATE INDEX enforcement_steps_by_position ON enforcement_steps (position, id);";
 
+/* Version 4: the jurisdiction may be "us" (United States — another state,
+ * spec/arrears.md §9) as well as "xx-yyy". SQLite cannot change a CHECK, so
+ * case_info is rebuilt under its own name; the step runs with foreign keys off
+ * (run_step), as SQLite's documentation for such changes says, so that the
+ * rows that refer to the case are kept as they are. */
+static const char migration_4[] =
+  "CREATE TABLE case_info_v4 ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  title TEXT NOT NULL CHECK (length (title) > 0),"
+  "  jurisdiction TEXT NOT NULL CHECK (jurisdiction GLOB '[a-z][a-z]'"
+  "    OR jurisdiction GLOB '[a-z][a-z]-[a-z]*'),"
+  "  currency TEXT NOT NULL CHECK (currency GLOB '[A-Z][A-Z][A-Z]'),"
+  "  agency_enforced INTEGER NOT NULL CHECK (agency_enforced IN (0, 1)),"
+  "  public_assistance INTEGER NOT NULL CHECK (public_assistance IN (0, 1)),"
+  "  court TEXT NOT NULL DEFAULT '',"
+  "  court_case_number TEXT NOT NULL DEFAULT '',"
+  "  agency_case_number TEXT NOT NULL DEFAULT '',"
+  PARTY ("obligor")
+  PARTY ("obligee")
+  "  notes TEXT NOT NULL DEFAULT '',"
+  STAMPS
+  ") STRICT;"
+  "INSERT INTO case_info_v4 SELECT * FROM case_info;"
+  "DROP TABLE case_info;"
+  "ALTER TABLE case_info_v4 RENAME TO case_info;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
+
+/* Steps that rebuild a table that other tables refer to. */
+static gboolean
+rebuilds_referenced_table (int step)
+{
+  return step == 3;
+}
 
 int
 rec_store_schema_version (void)
@@ -183,26 +217,52 @@ set_application_id (sqlite3  *db,
   return _rec_store_exec (db, sql, error);
 }
 
+/* After a rebuild: every reference still finds its row. */
+static gboolean
+check_foreign_keys (sqlite3  *db,
+                    GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _rec_store_prepare (db, "PRAGMA foreign_key_check", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  _rec_store_set_error (error, db, rc == SQLITE_ROW ? SQLITE_CONSTRAINT_FOREIGNKEY : rc, "migrate");
+  return FALSE;
+}
+
 static gboolean
 run_step (sqlite3  *db,
           int       step,
           GError  **error)
 {
+  gboolean rebuild = rebuilds_referenced_table (step);
+  gboolean ok;
+
   g_debug ("Migrating a case file to schema version %d", step + 1);
 
-  if (!_rec_store_exec (db, "BEGIN IMMEDIATE", error))
+  /* foreign_keys cannot change inside a transaction. */
+  if (rebuild && !_rec_store_exec (db, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
 
-  if ((step == 0 && !set_application_id (db, error))
-      || !_rec_store_exec (db, migrations[step], error)
-      || !set_user_version (db, step + 1, error)
-      || !_rec_store_exec (db, "COMMIT", error))
+  ok = _rec_store_exec (db, "BEGIN IMMEDIATE", error);
+  if (ok && ((step == 0 && !set_application_id (db, error))
+             || !_rec_store_exec (db, migrations[step], error)
+             || (rebuild && !check_foreign_keys (db, error))
+             || !set_user_version (db, step + 1, error)
+             || !_rec_store_exec (db, "COMMIT", error)))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
+      ok = FALSE;
     }
 
-  return TRUE;
+  if (rebuild)
+    sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  return ok;
 }
 
 gboolean

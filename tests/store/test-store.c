@@ -1155,6 +1155,32 @@ test_leftover_temporary (Fixture       *f,
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
+/* "us" (United States — another state) is a jurisdiction a case may hold
+ * (schema version 4; version 3 refused it). */
+static void
+test_jurisdiction_us (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "us.recourse");
+  g_autoptr(RecCaseData) demo = demo_case ();
+  g_autoptr(GError) error = NULL;
+
+  rec_set_str (&demo->info->jurisdiction, "us");
+  g_assert_true (rec_store_write_case (path, demo, FALSE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RecStore) store = rec_store_open (path, TRUE, &error);
+    g_autoptr(RecCaseData) c = NULL;
+
+    g_assert_no_error (error);
+    c = rec_store_load_case (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (c->info->jurisdiction, ==, "us");
+  }
+
+  /* The migration from older versions keeps every row: /store/migrate/v1. */
+}
+
 /* Another program holds the file: the open waits, and when the wait is over
  * says the file is in use, never that it is not a case. */
 static pid_t
@@ -1521,6 +1547,7 @@ main (int    argc,
   ADD ("/store/crash-during-edits", test_crash_during_edits);
   ADD ("/store/hot-journal", test_hot_journal);
   ADD ("/store/busy", test_busy);
+  ADD ("/store/jurisdiction-us", test_jurisdiction_us);
   ADD ("/store/replace/hot-journal", test_replace_hot_journal);
   ADD ("/store/replace/busy", test_replace_busy);
   ADD ("/store/leftover-temporary", test_leftover_temporary);
