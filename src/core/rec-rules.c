@@ -989,3 +989,11 @@ rec_rules_fill_reason (const char             *template,
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+gboolean
+rec_rules_has_contempt_time_bar (const RecRules *rules)
+{
+  g_return_val_if_fail (rules != NULL, TRUE);
+
+  return rules->contempt_years != REC_CONTEMPT_YEARS_NONE;
+}

@@ -42,6 +42,9 @@ const char *rec_rules_get_interest_citation (const RecRules *rules);
  * and the user records the court's rate as an interest override. */
 gboolean    rec_rules_has_automatic_interest (const RecRules *rules,
                                               gboolean        agency);
+/* FALSE when the rules bar no unpaid month from being a contempt count
+ * (contempt_years=none); TRUE when counts end after some years (California). */
+gboolean    rec_rules_has_contempt_time_bar (const RecRules *rules);
 /* The annual rate in basis points on `date` (without the case's overrides). */
 int         rec_rules_get_rate_on    (const RecRules *rules,
                                       gboolean        agency,

@@ -153,10 +153,12 @@ static const Label labels[] = {
   /* Translators: %s is the name of a court form ("FL-411") */
   L (contempt_form, N_("Months not paid in full (as on form %s)")),
   L (contempt_intro, N_("Each month below was not paid in full and is within the time limit for contempt; each may be a separate count.")),
+  L (contempt_intro_no_bar, N_("Each month below was not paid in full; no time limit bars it here, and each may be a separate count.")),
   L (count, N_("Count")),
   L (amount_due, N_("Amount due")),
   L (unpaid, N_("Unpaid")),
   L (no_contempt, N_("No month within the time limit is unpaid.")),
+  L (no_contempt_no_bar, N_("No month is unpaid.")),
 
   L (log, N_("Communication log")),
   L (when, N_("When")),

@@ -117,10 +117,12 @@ struct _RecReportLabels
   char *contempt;
   char *contempt_form;            /* %s: the form's name */
   char *contempt_intro;
+  char *contempt_intro_no_bar;    /* where no time limit bars a count */
   char *count;
   char *amount_due;
   char *unpaid;
   char *no_contempt;
+  char *no_contempt_no_bar;
 
   /* Communication log */
   char *log;

@@ -238,11 +238,15 @@ _rec_report_write_contempt (const RecPacket *packet)
   RecPdfTable *table;
 
   _rec_packet_section (packet, title);
-  rec_pdf_paragraph (packet->pdf, l->contempt_intro, TEXT_SIZE, FALSE);
+  rec_pdf_paragraph (packet->pdf, packet->input->no_contempt_time_bar ? l->contempt_intro_no_bar
+                                                                      : l->contempt_intro,
+                     TEXT_SIZE, FALSE);
   rec_pdf_skip (packet->pdf, 6.0);
   if (counts == NULL || counts->len == 0)
     {
-      rec_pdf_paragraph (packet->pdf, l->no_contempt, TEXT_SIZE, FALSE);
+      rec_pdf_paragraph (packet->pdf, packet->input->no_contempt_time_bar ? l->no_contempt_no_bar
+                                                                          : l->no_contempt,
+                         TEXT_SIZE, FALSE);
       return;
     }
 

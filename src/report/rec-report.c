@@ -231,6 +231,7 @@ snapshot_rules (RecReportInput *input,
   g_clear_pointer (&input->contempt_form, g_free);
   g_date_clear (&input->rules_verified, 1);
   input->no_automatic_interest = FALSE;
+  input->no_contempt_time_bar = FALSE;
   if (rules == NULL)
     return;
 
@@ -245,6 +246,7 @@ snapshot_rules (RecReportInput *input,
       && !rec_date_parse (rec_rules_get_verified (rules), &input->rules_verified, NULL))
     g_date_clear (&input->rules_verified, 1);
   input->no_automatic_interest = !rec_rules_has_automatic_interest (rules, info->agency_enforced);
+  input->no_contempt_time_bar = !rec_rules_has_contempt_time_bar (rules);
 }
 
 /* The rules of the case's jurisdiction, when Recourse has them. */

@@ -41,6 +41,7 @@ typedef struct
   char             *history_form;   /* "FL-421"; NULL or "": a plain title */
   char             *contempt_form;  /* "FL-411"; NULL or "": a plain title */
   gboolean          no_automatic_interest;  /* the summary says so */
+  gboolean          no_contempt_time_bar;   /* every unpaid month is a count */
 
   /* The payoff projection (rec_report_input_set_payoff); NULL: none asked. */
   RecPayoff        *payoff;

@@ -93,8 +93,11 @@ test_texas (void)
   g_assert_nonnull (strstr (text, "Contemptcounts"));
   g_assert_nonnull (strstr (text, "StateTexas"));
   g_assert_nonnull (strstr (text, rules));
-  /* Texas has automatic interest. */
+  /* Texas has automatic interest, and no time limit on contempt counts. */
   g_assert_null (strstr (text, "Interestisnotautomatic"));
+  g_assert_true (input->no_contempt_time_bar);
+  g_assert_null (strstr (text, "withinthetimelimit"));
+  g_assert_nonnull (strstr (text, "notimelimitbarsit"));
 }
 
 static void
@@ -108,6 +111,8 @@ test_california (void)
   g_assert_nonnull (strstr (text, "Monthsnotpaidinfull(asonformFL-411)"));
   g_assert_null (strstr (text, "Contemptcounts"));
   g_assert_nonnull (strstr (text, "StateCalifornia"));
+  g_assert_false (input->no_contempt_time_bar);
+  g_assert_nonnull (strstr (text, "withinthetimelimit"));
   g_assert_nonnull (strstr (text, rules));
 }
 
