@@ -170,6 +170,23 @@ check_date (const char *text,
   return NULL;
 }
 
+/* The core's parser decides (the one the JSON importer uses for
+ * rate_percent), so the window takes exactly what a case file takes. */
+static char *
+check_rate (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  int basis_points;
+
+  if (text[0] == '\0')
+    return g_strdup (_("Enter the rate in percent, as 6 or 6.5"));
+
+  if (!rec_rate_parse (text, &basis_points, &error))
+    return g_strdup (error->message);
+
+  return NULL;
+}
+
 /* What is wrong with one field on its own, or NULL. */
 static char *
 check_field (Field *field)
@@ -183,6 +200,8 @@ check_field (Field *field)
       return text[0] == '\0' ? g_strdup (_("This cannot be empty")) : NULL;
     case REC_FIELD_AMOUNT:
       return check_amount (text);
+    case REC_FIELD_RATE:
+      return check_rate (text);
     case REC_FIELD_DATE:
     case REC_FIELD_DATE_OPTIONAL:
       return check_date (text, field->kind == REC_FIELD_DATE_OPTIONAL);
@@ -663,6 +682,29 @@ rec_editor_dialog_set_amount (RecEditorDialog *self,
                               RecCents         cents)
 {
   g_autofree char *text = rec_cents_to_string (cents);
+
+  rec_editor_dialog_set_text (self, name, text);
+}
+
+int
+rec_editor_dialog_get_rate (RecEditorDialog *self,
+                            const char      *name)
+{
+  g_autofree char *text = rec_editor_dialog_dup_text (self, name);
+  int basis_points = 0;
+
+  if (!rec_rate_parse (text, &basis_points, NULL))
+    g_return_val_if_reached (0);
+
+  return basis_points;
+}
+
+void
+rec_editor_dialog_set_rate (RecEditorDialog *self,
+                            const char      *name,
+                            int              basis_points)
+{
+  g_autofree char *text = rec_rate_to_string (basis_points);
 
   rec_editor_dialog_set_text (self, name, text);
 }

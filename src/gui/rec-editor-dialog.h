@@ -24,6 +24,7 @@ typedef enum
   REC_FIELD_TEXT,              /* anything */
   REC_FIELD_TEXT_REQUIRED,     /* not blank */
   REC_FIELD_AMOUNT,            /* an amount more than zero */
+  REC_FIELD_RATE,              /* a percentage, 0 to 100 ("6", "6.5") */
   REC_FIELD_DATE,              /* YYYY-MM-DD */
   REC_FIELD_DATE_OPTIONAL,     /* YYYY-MM-DD or empty */
   REC_FIELD_TIME,              /* HH:MM or HH:MM:SS */
@@ -76,6 +77,12 @@ RecCents        rec_editor_dialog_get_amount       (RecEditorDialog *self,
 void            rec_editor_dialog_set_amount       (RecEditorDialog *self,
                                                     const char      *name,
                                                     RecCents         cents);
+/* A rate field's value in basis points (600 = 6 %). */
+int             rec_editor_dialog_get_rate         (RecEditorDialog *self,
+                                                    const char      *name);
+void            rec_editor_dialog_set_rate         (RecEditorDialog *self,
+                                                    const char      *name,
+                                                    int              basis_points);
 /* Clears `date` when the (optional) field is empty. */
 void            rec_editor_dialog_get_date         (RecEditorDialog *self,
                                                     const char      *name,

@@ -1,4 +1,5 @@
-/* rec-order-page.c — the case details, the children and the order's terms
+/* rec-order-page.c — the case details, the children, the order's terms and
+ * its interest overrides
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,9 @@
 #include "rec-child-dialog.h"
 #include "rec-date.h"
 #include "rec-gui-util.h"
+#include "rec-interest-override-dialog.h"
+#include "rec-money.h"
+#include "rec-pages-private.h"
 #include "rec-term-dialog.h"
 
 #include <glib/gi18n.h>
@@ -29,10 +33,12 @@ struct _RecOrderPage
   AdwActionRow   *flags_row;
   GtkListBox     *children_list;
   GtkListBox     *terms_list;
+  GtkListBox     *overrides_list;
 
   /* Owned */
   RecCaseSession *session;
   GListModel     *sorted_terms;
+  GListModel     *sorted_overrides;
 };
 
 G_DEFINE_FINAL_TYPE (RecOrderPage, rec_order_page, GTK_TYPE_WIDGET)
@@ -289,6 +295,53 @@ terms_header_func (GtkListBoxRow *row,
 }
 
 static GtkWidget *
+create_override_row (gpointer item,
+                     gpointer user_data)
+{
+  RecInterestOverride *override = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *rate = rec_rate_to_string (override->rate_basis_points);
+  g_autofree char *title = NULL;
+  g_autofree char *from = rec_gui_format_date (&override->from);
+  g_autofree char *to = rec_gui_format_date (&override->to);
+  g_autofree char *dates = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: %s is an annual interest rate such as "10" or "7.25";
+   * %% is the percent sign */
+  title = g_strdup_printf (_("%s%% a year"), rate);
+  /* Translators: the first and last date of a support term */
+  dates = g_strdup_printf (_("From %s to %s"), from, to);
+  /* Translators: the dates of an interest override, then why the rate applies */
+  subtitle = g_strdup_printf (_("%s · %s"), dates, override->reason);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button ("document-edit-symbolic", _("Edit"),
+                                         "order.edit-override", override->id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button ("user-trash-symbolic", _("Delete"),
+                                         "order.delete-override", override->id));
+  return row;
+}
+
+/* Oldest first, as the engine reads them. */
+static int
+compare_overrides (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const RecInterestOverride *override_a = a;
+  const RecInterestOverride *override_b = b;
+
+  if (rec_date_compare (&override_a->from, &override_b->from) != 0)
+    return rec_date_compare (&override_a->from, &override_b->from);
+  return (override_a->position > override_b->position)
+         - (override_a->position < override_b->position);
+}
+
+static GtkWidget *
 placeholder_new (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
@@ -390,6 +443,46 @@ order_delete_term_action (GtkWidget  *widget,
     rec_gui_delete_with_undo (widget, self->session, term, _("Term deleted"));
 }
 
+static void
+order_add_override_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (widget);
+
+  gtk_window_present (rec_interest_override_dialog_new (parent_window (self), self->session,
+                                                        NULL));
+}
+
+static void
+order_edit_override_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (widget);
+  g_autoptr(RecInterestOverride) override =
+    rec_gui_find_by_id (rec_case_session_get_interest_overrides (self->session),
+                        g_variant_get_int64 (parameter));
+
+  if (override != NULL)
+    gtk_window_present (rec_interest_override_dialog_new (parent_window (self), self->session,
+                                                          override));
+}
+
+static void
+order_delete_override_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (widget);
+  g_autoptr(GObject) override =
+    rec_gui_find_by_id (rec_case_session_get_interest_overrides (self->session),
+                        g_variant_get_int64 (parameter));
+
+  if (override != NULL)
+    rec_gui_delete_with_undo (widget, self->session, override, _("Interest override deleted"));
+}
+
 /* Ending a term sets its end date to today; the engine stops the
  * installments after it and everything already due stays owed. */
 static void
@@ -446,6 +539,13 @@ set_session (RecOrderPage   *self,
                                                               g_object_ref (sorter)));
   gtk_list_box_bind_model (self->terms_list, self->sorted_terms, create_term_row, self, NULL);
   gtk_list_box_set_header_func (self->terms_list, terms_header_func, self, NULL);
+  g_clear_object (&sorter);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_overrides, NULL, NULL));
+  self->sorted_overrides =
+    G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (rec_case_session_get_interest_overrides (session)),
+                                           g_object_ref (sorter)));
+  gtk_list_box_bind_model (self->overrides_list, self->sorted_overrides, create_override_row,
+                           self, NULL);
   refresh_case (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -499,6 +599,7 @@ rec_order_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->sorted_terms);
+  g_clear_object (&self->sorted_overrides);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (rec_order_page_parent_class)->dispose (object);
@@ -517,6 +618,12 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "order.delete-term", "x",
                                    order_delete_term_action);
   gtk_widget_class_install_action (widget_class, "order.end-term", "x", order_end_term_action);
+  gtk_widget_class_install_action (widget_class, "order.add-override", NULL,
+                                   order_add_override_action);
+  gtk_widget_class_install_action (widget_class, "order.edit-override", "x",
+                                   order_edit_override_action);
+  gtk_widget_class_install_action (widget_class, "order.delete-override", "x",
+                                   order_delete_override_action);
 }
 
 static void
@@ -545,6 +652,7 @@ rec_order_page_class_init (RecOrderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecOrderPage, flags_row);
   gtk_widget_class_bind_template_child (widget_class, RecOrderPage, children_list);
   gtk_widget_class_bind_template_child (widget_class, RecOrderPage, terms_list);
+  gtk_widget_class_bind_template_child (widget_class, RecOrderPage, overrides_list);
   install_actions (widget_class);
 }
 
@@ -558,4 +666,14 @@ rec_order_page_init (RecOrderPage *self)
   gtk_list_box_set_placeholder (self->terms_list,
                                 placeholder_new (_("No terms yet. Add the amount, how often it "
                                                    "is due and the date the order took effect.")));
+  gtk_list_box_set_placeholder (self->overrides_list,
+                                placeholder_new (_("No overrides: the state’s rates apply.")));
+}
+
+GtkListBox *
+_rec_order_page_get_overrides (RecOrderPage *self)
+{
+  g_return_val_if_fail (REC_IS_ORDER_PAGE (self), NULL);
+
+  return self->overrides_list;
 }

@@ -278,10 +278,7 @@ update_interest (RecOverviewPage *self)
              g_str_equal (id, "us")
              ? _("If your state or a court sets a rate, add it as an interest override")
              : _("If a court ordered interest, add its rate as an interest override"),
-             _("The window cannot add interest overrides yet. Export the case (recourse export "
-               "CASE --json -o case.json), add the rate, its dates and the order under "
-               "“interest_overrides”, then import it as a new case file (recourse import "
-               "case.json -o CASE)."));
+             _("Add the court’s rate under Support Order → Interest Rate Overrides."));
   gtk_widget_set_visible (GTK_WIDGET (self->override_row), TRUE);
 }
 

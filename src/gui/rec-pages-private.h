@@ -10,6 +10,7 @@
 #include "rec-enforcement-page.h"
 #include "rec-ledger-page.h"
 #include "rec-log-page.h"
+#include "rec-order-page.h"
 #include "rec-overview-page.h"
 #include "rec-window.h"
 
@@ -39,6 +40,9 @@ const char         *_rec_overview_page_get_payoff_error  (RecOverviewPage *self)
 guint               _rec_overview_page_get_payoff_rows   (RecOverviewPage *self);
 /* TRUE while the projection for the amount entered is being computed. */
 gboolean            _rec_overview_page_is_payoff_pending (RecOverviewPage *self);
+/* The Interest Rate Overrides list as shown (its rows, or its placeholder
+ * when the case has none). */
+GtkListBox         *_rec_order_page_get_overrides   (RecOrderPage       *self);
 /* The checklist's rows (RecRemedyItem). */
 GListModel         *_rec_enforcement_page_get_rows  (RecEnforcementPage *self);
 /* "start" or "case". */

@@ -15,6 +15,7 @@
 #include "rec-demo.h"
 #include "rec-dialogs-private.h"
 #include "rec-gui-util.h"
+#include "rec-interest-override-dialog.h"
 #include "rec-pages-private.h"
 #include "rec-remedy-item.h"
 #include "rec-rules.h"
@@ -358,7 +359,9 @@ test_interest_notice (Fixture       *fixture,
   title = _rec_overview_page_get_interest_notice (overview, &detail);
   g_assert_nonnull (title);
   g_assert_nonnull (strstr (title, "interest override"));
-  g_assert_nonnull (strstr (detail, "interest_overrides"));
+  /* It points to the editor, not to editing JSON by hand. */
+  g_assert_nonnull (strstr (detail, "Interest Rate Overrides"));
+  g_assert_null (strstr (detail, "interest_overrides"));
 
   /* The remedies are New York's: its rules file's, nothing else. */
   rec_window_select_page (window, "enforcement");
@@ -393,6 +396,182 @@ test_interest_notice (Fixture       *fixture,
   /* Back to a state with interest: the notice goes. */
   change_jurisdiction (window, "us-ca");
   g_assert_null (_rec_overview_page_get_interest_notice (overview, NULL));
+}
+
+/* The title and subtitle of the overrides list's row `index` (NULL when the
+ * list shows its placeholder). */
+static const char *
+override_row (RecWindow   *window,
+              int          index,
+              const char **out_subtitle)
+{
+  GtkListBox *list = _rec_order_page_get_overrides (REC_ORDER_PAGE (rec_window_get_page (window,
+                                                                                        "order")));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  if (row == NULL)
+    return NULL;
+  if (out_subtitle != NULL)
+    *out_subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+static GtkWindow *
+open_override_dialog (RecWindow  *window,
+                      const char *action,
+                      GVariant   *target)
+{
+  GtkWidget *page = rec_window_get_page (window, "order");
+  GtkWindow *dialog;
+
+  rec_window_select_page (window, "order");
+  spin ();
+  gtk_widget_activate_action_variant (page, action, target);
+  spin ();
+  dialog = find_toplevel (REC_TYPE_INTEREST_OVERRIDE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  return g_object_ref (dialog);
+}
+
+/* New York has no automatic interest: a court's rate added on the Support
+ * Order page makes the Overview's interest more than 0; editing the rate
+ * changes it; deleting the override takes it back to 0 and undo restores it. */
+static void
+test_interest_override_editor (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  RecWindow *window = open_demo (fixture);
+  RecCaseSession *session = rec_window_get_session (window);
+  RecOverviewPage *overview = overview_of (window);
+  GListModel *overrides = rec_case_session_get_interest_overrides (session);
+  g_autoptr(GtkWindow) dialog = NULL;
+  g_autoptr(RecInterestOverride) added = NULL;
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecCaseData) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *total_none = NULL;
+  g_autofree char *total_six = NULL;
+  const char *title;
+  const char *subtitle = NULL;
+  const char *notice;
+  RecCents interest_six, interest_nine;
+  GDate today, from;
+  g_autofree char *from_iso = NULL;
+  g_autofree char *to_iso = NULL;
+
+  change_jurisdiction (window, "us-ny");
+  g_assert_cmpuint (g_list_model_get_n_items (overrides), ==, 0);
+  g_assert_cmpint (rec_case_session_get_result (session)->interest_accrued_cents, ==, 0);
+  total_none = g_strdup (_rec_overview_page_get_total (overview));
+  g_assert_null (override_row (window, 0, NULL));
+
+  /* The demo case's arrears span the last years: a rate over the last two. */
+  rec_date_set_today (&today);
+  from = today;
+  g_date_subtract_years (&from, 2);
+  from_iso = rec_date_to_iso (&from);
+  to_iso = rec_date_to_iso (&today);
+
+  dialog = open_override_dialog (window, "order.add-override", NULL);
+  /* Each rule inline, Save refused until every field is right. */
+  _rec_dialog_set_field (dialog, "from", to_iso);
+  _rec_dialog_set_field (dialog, "to", from_iso);
+  _rec_dialog_set_field (dialog, "rate", "6");
+  _rec_dialog_set_field (dialog, "reason", "Court order, willful default (FCA 460)");
+  g_assert_false (_rec_dialog_can_save (dialog));
+  g_assert_cmpstr (_rec_dialog_get_error (dialog, "to"), ==,
+                   "The rate cannot end before it starts");
+  _rec_dialog_set_field (dialog, "from", from_iso);
+  _rec_dialog_set_field (dialog, "to", to_iso);
+  g_assert_true (_rec_dialog_can_save (dialog));
+  g_assert_null (_rec_dialog_get_error (dialog, "to"));
+  _rec_dialog_set_field (dialog, "rate", "101");
+  g_assert_false (_rec_dialog_can_save (dialog));
+  g_assert_cmpstr (_rec_dialog_get_error (dialog, "rate"), ==, "\"101\" is not a rate from 0 to 100");
+  _rec_dialog_set_field (dialog, "rate", "six");
+  g_assert_nonnull (_rec_dialog_get_error (dialog, "rate"));
+  _rec_dialog_set_field (dialog, "rate", "6");
+  _rec_dialog_set_field (dialog, "reason", "  ");
+  g_assert_false (_rec_dialog_can_save (dialog));
+  g_assert_cmpstr (_rec_dialog_get_error (dialog, "reason"), ==, "This cannot be empty");
+  g_assert_false (_rec_dialog_save (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (overrides), ==, 0);
+  _rec_dialog_set_field (dialog, "reason", "Court order, willful default (FCA 460)");
+  g_assert_true (_rec_dialog_save (dialog));
+  spin ();
+  g_clear_object (&dialog);
+
+  g_assert_cmpuint (g_list_model_get_n_items (overrides), ==, 1);
+  added = g_list_model_get_item (overrides, 0);
+  g_assert_cmpint (added->rate_basis_points, ==, 600);
+  g_assert_cmpint (rec_date_compare (&added->from, &from), ==, 0);
+  g_assert_cmpint (rec_date_compare (&added->to, &today), ==, 0);
+  g_assert_cmpstr (added->reason, ==, "Court order, willful default (FCA 460)");
+  interest_six = rec_case_session_get_result (session)->interest_accrued_cents;
+  g_test_message ("New York, 6%% over two years: %" G_GINT64_FORMAT " cents of interest",
+                  interest_six);
+  g_assert_cmpint (interest_six, >, 0);
+  total_six = g_strdup (_rec_overview_page_get_total (overview));
+  g_assert_cmpstr (total_six, !=, total_none);
+  notice = _rec_overview_page_get_interest_notice (overview, NULL);
+  g_assert_nonnull (strstr (notice, "1 interest override"));
+  title = override_row (window, 0, &subtitle);
+  g_assert_cmpstr (title, ==, "6% a year");
+  g_assert_nonnull (strstr (subtitle, "willful default"));
+  g_assert_null (override_row (window, 1, NULL));
+
+  /* In the file too. */
+  store = rec_store_open (fixture->demo_path, TRUE, &error);
+  g_assert_no_error (error);
+  stored = rec_store_load_case (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->interest_overrides->len, ==, 1);
+  g_clear_pointer (&stored, rec_case_data_free);
+  g_clear_object (&store);
+
+  /* Edit: 9 % counts more than 6 %. */
+  dialog = open_override_dialog (window, "order.edit-override", g_variant_new_int64 (added->id));
+  {
+    g_autofree char *rate = _rec_dialog_get_field (dialog, "rate");
+    g_autofree char *reason = _rec_dialog_get_field (dialog, "reason");
+
+    g_assert_cmpstr (rate, ==, "6");
+    g_assert_cmpstr (reason, ==, "Court order, willful default (FCA 460)");
+  }
+  _rec_dialog_set_field (dialog, "rate", "9.5");
+  g_assert_true (_rec_dialog_save (dialog));
+  spin ();
+  g_clear_object (&dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (overrides), ==, 1);
+  interest_nine = rec_case_session_get_result (session)->interest_accrued_cents;
+  g_assert_cmpint (interest_nine, >, interest_six);
+  g_assert_cmpstr (override_row (window, 0, NULL), ==, "9.5% a year");
+
+  /* Delete: back to no interest; undo brings the 9.5 % back. */
+  rec_window_select_page (window, "order");
+  gtk_widget_activate_action (rec_window_get_page (window, "order"), "order.delete-override", "x",
+                              added->id);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (overrides), ==, 0);
+  g_assert_cmpint (rec_case_session_get_result (session)->interest_accrued_cents, ==, 0);
+  g_assert_cmpstr (_rec_overview_page_get_total (overview), ==, total_none);
+  g_assert_null (override_row (window, 0, NULL));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (overrides), ==, 1);
+  g_assert_cmpint (rec_case_session_get_result (session)->interest_accrued_cents, ==,
+                   interest_nine);
+  g_assert_cmpstr (override_row (window, 0, NULL), ==, "9.5% a year");
+
+  /* Undo the edit: 6 % again. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  spin ();
+  g_assert_cmpint (rec_case_session_get_result (session)->interest_accrued_cents, ==,
+                   interest_six);
+  g_assert_cmpstr (override_row (window, 0, NULL), ==, "6% a year");
 }
 
 static void
@@ -483,6 +662,7 @@ main (int   argc,
   ADD ("/ui/jurisdiction/details-recompute", test_details_recompute);
   ADD ("/ui/jurisdiction/interest-notice", test_interest_notice);
   ADD ("/ui/jurisdiction/payoff-card", test_payoff_card);
+  ADD ("/ui/jurisdiction/interest-override-editor", test_interest_override_editor);
 #endif
   return g_test_run ();
 }
