@@ -401,13 +401,13 @@ rec_interest_override_dialog_new (GtkWindow           *parent,
   if (override != NULL)
     {
       self->override = rec_interest_override_copy (override);
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Interest Rate Override"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Rate Override"));
     }
   else
     {
       self->override = rec_interest_override_new ();
       rec_date_set_today (&self->override->from);
-      gtk_window_set_title (GTK_WINDOW (self), _("New Interest Rate Override"));
+      gtk_window_set_title (GTK_WINDOW (self), _("New Rate Override"));
     }
 
   override_fill_fields (self);

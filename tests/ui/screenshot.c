@@ -8,12 +8,15 @@
  * "-" as the case shows the start page. PAGE is overview, order, payments,
  * communications or enforcement. REC_SHOT_PAYOFF=AMOUNT types AMOUNT into
  * the Overview's "What if the payer pays…" entry (make the window tall to
- * see it). LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
+ * see it). REC_SHOT_DIALOG=add-override|edit-override opens the Support
+ * Order page's interest override dialog (new, or on the first override) and
+ * saves it instead of the window, at WIDTH × HEIGHT. LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
  * build's catalogs.
  */
 #include "config.h"
 
 #include "rec-application.h"
+#include "rec-interest-override-dialog.h"
 #include "rec-pages-private.h"
 #include "rec-window.h"
 
@@ -31,6 +34,7 @@ typedef struct
   gboolean    dark;
   int         resized;
   GtkWindow  *window;
+  GtkWindow  *target;      /* what is saved: the window or a dialog on it */
   int         status;
 } Shot;
 
@@ -38,13 +42,14 @@ static gboolean
 save_cb (gpointer user_data)
 {
   Shot *shot = user_data;
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (shot->window));
+  GtkWindow *target = shot->target != NULL ? shot->target : shot->window;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (target));
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (shot->window));
-  int width = gtk_widget_get_width (GTK_WIDGET (shot->window));
-  int height = gtk_widget_get_height (GTK_WIDGET (shot->window));
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (target));
+  int width = gtk_widget_get_width (GTK_WIDGET (target));
+  int height = gtk_widget_get_height (GTK_WIDGET (target));
 
   /* The default size counts the client-side decorations' margins; grow the
    * window once so its content is exactly the size asked for. */
@@ -53,8 +58,8 @@ save_cb (gpointer user_data)
       int default_width, default_height;
 
       shot->resized++;
-      gtk_window_get_default_size (shot->window, &default_width, &default_height);
-      gtk_window_set_default_size (shot->window, default_width + shot->width - width,
+      gtk_window_get_default_size (target, &default_width, &default_height);
+      gtk_window_set_default_size (target, default_width + shot->width - width,
                                    default_height + shot->height - height);
       return G_SOURCE_CONTINUE;
     }
@@ -87,6 +92,39 @@ type_payoff_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Opens the dialog REC_SHOT_DIALOG names through the page's own action. */
+static gboolean
+open_dialog_cb (gpointer user_data)
+{
+  Shot *shot = user_data;
+  RecCaseSession *session = rec_window_get_session (REC_WINDOW (shot->window));
+  GtkWidget *page = rec_window_get_page (REC_WINDOW (shot->window), "order");
+  const char *which = g_getenv ("REC_SHOT_DIALOG");
+  GList *toplevels;
+
+  if (g_str_equal (which, "edit-override"))
+    {
+      g_autoptr(RecInterestOverride) first =
+        g_list_model_get_item (rec_case_session_get_interest_overrides (session), 0);
+
+      if (first != NULL)
+        gtk_widget_activate_action (page, "order.edit-override", "x", first->id);
+    }
+  else
+    gtk_widget_activate_action (page, "order.add-override", NULL);
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (REC_IS_INTEREST_OVERRIDE_DIALOG (l->data))
+      shot->target = l->data;
+  g_list_free (toplevels);
+  if (shot->target != NULL)
+    gtk_window_set_default_size (shot->target, shot->width, shot->height);
+  else
+    g_printerr ("screenshot: no dialog for REC_SHOT_DIALOG=%s\n", which);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 activate_cb (GApplication *app,
              Shot         *shot)
@@ -114,6 +152,9 @@ activate_cb (GApplication *app,
     rec_window_select_page (REC_WINDOW (shot->window), shot->page);
   if (REC_IS_WINDOW (shot->window) && g_getenv ("REC_SHOT_PAYOFF") != NULL)
     g_timeout_add (600, type_payoff_cb, shot);
+  if (REC_IS_WINDOW (shot->window) && g_getenv ("REC_SHOT_DIALOG") != NULL
+      && rec_window_get_session (REC_WINDOW (shot->window)) != NULL)
+    g_timeout_add (600, open_dialog_cb, shot);
   gtk_window_present (shot->window);
   g_timeout_add (1000, save_cb, shot);
 }
