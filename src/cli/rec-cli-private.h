@@ -84,5 +84,6 @@ int      _rec_cli_verify          (int argc, char **argv);
 int      _rec_cli_demo            (int argc, char **argv);
 int      _rec_cli_summary         (int argc, char **argv);
 int      _rec_cli_report          (int argc, char **argv);
+int      _rec_cli_calendar        (int argc, char **argv);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ static const Verb verbs[] = {
   { "demo", _rec_cli_demo, "demo -o CASE [--large]", N_("write the demo case") },
   { "summary", _rec_cli_summary, "summary CASE [--json]", N_("show what is owed, contempt counts and remedies (--as-of)") },
   { "report", _rec_cli_report, "report CASE -o PACKET.pdf", N_("write the PDF case packet (--as-of, --lang, --paper)") },
+  { "calendar", _rec_cli_calendar, "calendar CASE -o FILE.ics", N_("write the follow-up dates as a calendar") },
   { NULL, NULL, NULL, NULL },
 };
 

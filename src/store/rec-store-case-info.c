@@ -178,3 +178,30 @@ rec_store_update_case_info (RecStore           *self,
 
   return _rec_store_write (self, update_info, (gpointer) info, error);
 }
+
+char *
+rec_store_dup_case_key (RecStore  *self,
+                        GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *created;
+  int rc;
+
+  g_return_val_if_fail (REC_IS_STORE (self), NULL);
+
+  stmt = _rec_store_prepare (self->db, "SELECT created_at FROM case_info WHERE id = 1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _rec_store_set_error (error, self->db, rc, "case key");
+      return NULL;
+    }
+
+  /* The moment the case was created does not change when the file is moved,
+   * renamed or edited. */
+  created = (const char *) sqlite3_column_text (stmt, 0);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, created != NULL ? created : "", -1);
+}

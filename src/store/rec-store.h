@@ -81,6 +81,13 @@ gboolean      rec_store_verify_file        (const char         *path,
                                             int                *out_version,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* A key that names this case file and no other (a hex SHA-256 of the moment
+ * it was created), stable across edits, moves and renames (a case imported
+ * from JSON is a new file, with a new key): for the UIDs of calendar events.
+ * Two cases created within the same second share it. */
+char         *rec_store_dup_case_key       (RecStore           *self,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Case details (there is one row). */
 gboolean      rec_store_update_case_info   (RecStore           *self,
                                             const RecCaseInfo  *info,
