@@ -6,7 +6,9 @@
  * Opens the case read-only, computes the arrears with its jurisdiction's rules
  * in the packet's language (the remedies' reasons are translated by the
  * engine) and writes the PDF case packet of DESIGN.md §4 atomically; with
- * --payoff its summary shows the payoff projection of spec/arrears.md §10.
+ * --payoff its summary shows the payoff projection of spec/arrears.md §10;
+ * with --withhold-address the receiving parent's address and phone are left
+ * out (spec/cli.md, round 2).
  */
 #define G_LOG_DOMAIN "rec-cli"
 
@@ -33,6 +35,7 @@ typedef struct
   char        *paper;
   char        *payoff;
   char        *from;
+  gboolean     withhold_address;
 } Options;
 
 static void
@@ -234,6 +237,7 @@ write_report (const char    *case_path,
       return REC_EXIT_FAILED;
     }
   rec_report_input_set_rules (input, rules);
+  rec_report_input_set_withhold_address (input, options->withhold_address);
   if (payoff != NULL)
     rec_report_input_set_payoff (input, g_steal_pointer (&payoff), monthly);
 
@@ -266,6 +270,8 @@ _rec_cli_report (int    argc,
     { "from", 0, 0, G_OPTION_ARG_STRING, &options.from,
       N_("With --payoff: the first month of those payments (default: next month)"),
       N_("YYYY-MM-DD") },
+    { "withhold-address", 0, 0, G_OPTION_ARG_NONE, &options.withhold_address,
+      N_("Leave the receiving parent's address and phone out of the packet"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("CASE.recourse"));

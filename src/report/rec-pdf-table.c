@@ -22,6 +22,7 @@ struct _RecPdfTable
   /* Owned */
   RecPdfColumn  *columns;
   double        *widths;
+  double        *word_needs;       /* per column, rec_pdf_table_fit_words */
   GPtrArray    **header_lines;     /* per column, NULL when no header */
   GPtrArray    **row_lines;        /* per column, reused by every row */
   GArray       **row_widths;       /* per column, the lines' widths */
@@ -50,6 +51,7 @@ title_need (RecPdfTable *table,
 
   if (table->columns[column].min_text != NULL)
     need = rec_pdf_text_width (table->pdf, FALSE, table->size, table->columns[column].min_text);
+  need = MAX (need, table->word_needs[column]);
   if (table->columns[column].title == NULL)
     return need > 0 ? need + 2 * CELL_PAD_X + 0.5 : 0.0;
 
@@ -61,8 +63,9 @@ title_need (RecPdfTable *table,
 }
 
 /* Shares the width by weight, then widens any column too narrow for a word
- * of its title (translations are longer than English) at the expense of the
- * widest column, so that headers are not cut inside a word. */
+ * of its title (translations are longer than English) or of its cells
+ * (rec_pdf_table_fit_words) at the expense of the widest column, so that
+ * words are not cut inside. */
 static void
 compute_widths (RecPdfTable *table)
 {
@@ -127,6 +130,7 @@ rec_pdf_table_new (RecPdf             *pdf,
       table->columns[i].min_text = g_strdup (columns[i].min_text);
     }
   table->widths = g_new0 (double, n_columns);
+  table->word_needs = g_new0 (double, n_columns);
   table->header_lines = g_new0 (GPtrArray *, n_columns);
   table->row_lines = g_new0 (GPtrArray *, n_columns);
   for (guint i = 0; i < n_columns; i++)
@@ -326,6 +330,49 @@ draw_row_part (RecPdfTable    *table,
 }
 
 void
+rec_pdf_table_fit_words (RecPdfTable        *table,
+                         const char * const *cells,
+                         guint               n_rows)
+{
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < table->n_columns; c++)
+      {
+        const char *text = cells[r * table->n_columns + c];
+        g_auto(GStrv) words = NULL;
+
+        if (text == NULL || *text == '\0')
+          continue;
+        words = g_strsplit_set (text, " \n\t", -1);
+        for (guint i = 0; words[i] != NULL; i++)
+          if (*words[i] != '\0')
+            table->word_needs[c] = MAX (table->word_needs[c],
+                                        rec_pdf_text_width (table->pdf, FALSE, table->size, words[i]));
+      }
+
+  compute_widths (table);
+  break_header (table);
+}
+
+double
+rec_pdf_table_row_height (RecPdfTable        *table,
+                          const char * const *cells,
+                          RecPdfRowFlags      flags)
+{
+  guint n_lines = 1;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      g_autoptr(GPtrArray) lines = rec_pdf_break_lines (table->pdf, (flags & REC_PDF_ROW_BOLD) != 0,
+                                                        table->size, cells[c],
+                                                        table->widths[c] - 2 * CELL_PAD_X);
+
+      n_lines = MAX (n_lines, lines->len);
+    }
+
+  return block_height (table, n_lines);
+}
+
+void
 rec_pdf_table_row (RecPdfTable        *table,
                    const char * const *cells,
                    RecPdfRowFlags      flags)
@@ -391,6 +438,7 @@ rec_pdf_table_end (RecPdfTable *table)
   g_string_chunk_free (table->row_chunk);
   g_free (table->columns);
   g_free (table->widths);
+  g_free (table->word_needs);
   g_free (table->header_lines);
   g_free (table);
 }

@@ -136,6 +136,17 @@ void         rec_pdf_table_set_boxed  (RecPdfTable        *table,
                                        gboolean            boxed);
 void         rec_pdf_table_set_width  (RecPdfTable        *table,
                                        double              width);
+/* Widens each column to the widest word of its cells in `cells` (n_rows
+ * rows of n_columns cells, as rec_pdf_table_row takes them), at the expense
+ * of the widest column while it keeps room for its own: call it with the
+ * rows before drawing them, so that no word is cut inside ("Requeste/d"). */
+void         rec_pdf_table_fit_words  (RecPdfTable        *table,
+                                       const char * const *cells,
+                                       guint               n_rows);
+/* The height `cells` would take as a row (its wrapped lines). */
+double       rec_pdf_table_row_height (RecPdfTable        *table,
+                                       const char * const *cells,
+                                       RecPdfRowFlags      flags);
 void         rec_pdf_table_row        (RecPdfTable        *table,
                                        const char * const *cells,
                                        RecPdfRowFlags      flags);

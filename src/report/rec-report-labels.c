@@ -52,6 +52,8 @@ static const Label labels[] = {
   L (phone, N_("Phone")),
   L (email, N_("Email address")),
   L (employer, N_("Employer")),
+  /* Translators: in the packet, instead of the receiving parent's address and phone when they are left out */
+  LC (withheld, "packet", NC_("packet", "Withheld")),
   L (children, N_("Children")),
   /* Translators: a child's birth date follows */
   L (born, N_("Born")),

@@ -33,6 +33,7 @@ struct _RecReportLabels
   char *phone;
   char *email;
   char *employer;
+  char *withheld;                 /* instead of a withheld address or phone */
   char *children;
   char *born;
   char *as_of;
@@ -167,10 +168,15 @@ typedef struct
 #define TEXT_SIZE     10.0
 #define TABLE_SIZE    9.0
 
+/* Dates are never cut: their columns are at least this wide (every
+ * language's numeric date has ten digits and separators). */
+#define DATE_WIDTH    "00/00/0000"
+
 /* "$1,234.50" in the case's currency (transfer full). */
 char            *_rec_packet_money           (const RecPacket *packet,
                                               RecCents         cents);
-/* "YYYY-MM-DD", or the "none" label for a cleared date (transfer full). */
+/* A date in the packet's language's form ("01/15/2026", "15/01/2026"), or
+ * the "none" label for a cleared date (transfer full). */
 char            *_rec_packet_date            (const RecPacket *packet,
                                               const GDate     *date);
 /* A date for people in the packet's language ("12/01/2026"; transfer full). */

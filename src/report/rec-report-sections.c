@@ -12,9 +12,6 @@
 
 #include <string.h>
 
-/* Dates are never cut: their columns are at least this wide. */
-#define DATE_WIDTH "0000-00-00"
-
 static const char *
 or_none (const RecPacket *packet,
          const char      *text)
@@ -205,7 +202,7 @@ _rec_report_write_ledger (const RecPacket *packet)
   for (guint i = 0; i < ledger->len && !rec_pdf_has_failed (packet->pdf); i++)
     {
       const RecLedgerLine *line = &g_array_index (ledger, RecLedgerLine, i);
-      char date[16];
+      g_autofree char *date = _rec_packet_local_date (packet, &line->date);
       g_autofree char *entry = ledger_entry_text (packet, line);
       g_autofree char *amount = _rec_packet_money (packet, line->amount_cents);
       g_autofree char *principal = _rec_packet_money (packet, line->principal_balance_cents);
@@ -215,7 +212,6 @@ _rec_report_write_ledger (const RecPacket *packet)
         date, entry, is_payment ? "" : amount, is_payment ? amount : "", principal, interest,
       };
 
-      rec_date_to_iso_buf (&line->date, date);
       rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
     }
   rec_pdf_table_end (table);
@@ -283,15 +279,24 @@ compare_communications (gconstpointer a,
   return x->position - y->position;
 }
 
-/* "2021-04-02T18:30:00-07:00" → "2021-04-02 18:30 -07:00" (as recorded). */
+/* "2021-04-02T18:30:00-07:00" → "04/02/2021 18:30 -07:00" (the time as
+ * recorded, the date in the packet's language's form). */
 static char *
-when_text (const char *at)
+when_text (const RecPacket *packet,
+           const char      *at)
 {
   gsize length = strlen (at);
   const char *offset;
+  g_autofree char *day = NULL;
+  GDate date;
 
   if (length < 16 || at[10] != 'T')
     return g_strdup (at);
+  day = g_strndup (at, 10);
+  if (!rec_date_parse (day, &date, NULL))
+    return g_strdup (at);
+  g_free (day);
+  day = _rec_packet_local_date (packet, &date);
 
   offset = at + 16;
   if (*offset == ':')
@@ -301,7 +306,7 @@ when_text (const char *at)
   if (*offset == 'Z' || *offset == 'z')
     offset = "UTC";
 
-  return g_strdup_printf ("%.10s %.5s %s", at, at + 11, offset);
+  return g_strdup_printf ("%s %.5s %s", day, at + 11, offset);
 }
 
 void
@@ -336,12 +341,12 @@ _rec_report_write_log (const RecPacket *packet)
   for (guint i = 0; i < sorted->len && !rec_pdf_has_failed (packet->pdf); i++)
     {
       const RecCommunication *c = g_ptr_array_index (sorted, i);
-      g_autofree char *when = when_text (c->at);
+      g_autofree char *when = when_text (packet, c->at);
       g_autofree char *what = *c->subject != '\0' && *c->summary != '\0'
                               ? g_strdup_printf ("%s\n%s", c->subject, c->summary)
                               : g_strdup (*c->subject != '\0' ? c->subject : c->summary);
       g_autofree char *follow_up = rec_date_is_set (&c->follow_up)
-                                   ? rec_date_to_iso (&c->follow_up) : g_strdup ("");
+                                   ? _rec_packet_local_date (packet, &c->follow_up) : g_strdup ("");
       const char *cells[] = {
         when, l->channels[c->channel], l->directions[c->direction], c->with, what, follow_up,
       };
@@ -353,12 +358,68 @@ _rec_report_write_log (const RecPacket *packet)
 
 /* Enforcement checklist */
 
+#define CHECKLIST_COLUMNS 7
+
+/* One row of the checklist: a step, or a remedy without one (step NULL). */
+static void
+checklist_cells (const RecPacket          *packet,
+                 RecRemedy                 remedy,
+                 const RecEnforcementStep *step,
+                 GPtrArray                *owned,
+                 GPtrArray                *cells)
+{
+  const RecReportLabels *l = packet->labels;
+  char *date = NULL;
+  char *next = NULL;
+
+  if (step == NULL)
+    {
+      const char *row[CHECKLIST_COLUMNS] = {
+        l->remedy_names[remedy], l->statuses[REC_STATUS_NOT_STARTED], "", "", "", "", "",
+      };
+
+      for (guint c = 0; c < CHECKLIST_COLUMNS; c++)
+        g_ptr_array_add (cells, (gpointer) row[c]);
+      return;
+    }
+
+  date = rec_date_is_set (&step->date) ? _rec_packet_local_date (packet, &step->date) : g_strdup ("");
+  next = rec_date_is_set (&step->next_date) ? _rec_packet_local_date (packet, &step->next_date)
+                                            : g_strdup ("");
+  g_ptr_array_add (owned, date);
+  g_ptr_array_add (owned, next);
+  {
+    const char *row[CHECKLIST_COLUMNS] = {
+      l->remedy_names[step->remedy], l->statuses[step->status], date,
+      step->agency, step->reference, next, step->notes,
+    };
+
+    for (guint c = 0; c < CHECKLIST_COLUMNS; c++)
+      g_ptr_array_add (cells, (gpointer) row[c]);
+  }
+}
+
+static gboolean
+has_remedy (GArray    *remedies,
+            RecRemedy  remedy)
+{
+  for (guint i = 0; remedies != NULL && i < remedies->len; i++)
+    if (g_array_index (remedies, RecRemedyResult, i).remedy == remedy)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Every remedy of the case's rules, in the engine's order, with the steps
+ * taken for it ("Not started" without one); then the steps for a remedy
+ * outside the rules, as recorded. */
 void
 _rec_report_write_checklist (const RecPacket *packet)
 {
   const RecReportLabels *l = packet->labels;
   GPtrArray *steps = packet->input->case_data->enforcement;
-  const RecPdfColumn columns[] = {
+  GArray *remedies = packet->result->remedies;
+  const RecPdfColumn columns[CHECKLIST_COLUMNS] = {
     { l->remedy, 1.8, REC_PDF_ALIGN_LEFT },
     { l->status, 1.2, REC_PDF_ALIGN_LEFT },
     { l->date, 1.4, REC_PDF_ALIGN_LEFT, DATE_WIDTH },
@@ -367,28 +428,48 @@ _rec_report_write_checklist (const RecPacket *packet)
     { l->next_date, 1.4, REC_PDF_ALIGN_LEFT, DATE_WIDTH },
     { l->notes, 2.5, REC_PDF_ALIGN_LEFT },
   };
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   RecPdfTable *table;
+  guint n_rows;
+
+  for (guint i = 0; remedies != NULL && i < remedies->len; i++)
+    {
+      RecRemedy remedy = g_array_index (remedies, RecRemedyResult, i).remedy;
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < steps->len; j++)
+        {
+          const RecEnforcementStep *step = g_ptr_array_index (steps, j);
+
+          if (step->remedy != remedy)
+            continue;
+          checklist_cells (packet, remedy, step, owned, cells);
+          found = TRUE;
+        }
+      if (!found)
+        checklist_cells (packet, remedy, NULL, owned, cells);
+    }
+  for (guint j = 0; j < steps->len; j++)
+    {
+      const RecEnforcementStep *step = g_ptr_array_index (steps, j);
+
+      if (!has_remedy (remedies, step->remedy))
+        checklist_cells (packet, step->remedy, step, owned, cells);
+    }
 
   _rec_packet_section (packet, l->checklist);
-  if (steps->len == 0)
+  n_rows = cells->len / CHECKLIST_COLUMNS;
+  if (n_rows == 0)
     {
       rec_pdf_paragraph (packet->pdf, l->no_checklist, TEXT_SIZE, FALSE);
       return;
     }
 
   table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
-  for (guint i = 0; i < steps->len && !rec_pdf_has_failed (packet->pdf); i++)
-    {
-      const RecEnforcementStep *step = g_ptr_array_index (steps, i);
-      g_autofree char *date = rec_date_is_set (&step->date) ? rec_date_to_iso (&step->date) : g_strdup ("");
-      g_autofree char *next = rec_date_is_set (&step->next_date) ? rec_date_to_iso (&step->next_date)
-                                                                  : g_strdup ("");
-      const char *cells[] = {
-        l->remedy_names[step->remedy], l->statuses[step->status], date,
-        step->agency, step->reference, next, step->notes,
-      };
-
-      rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
-    }
+  rec_pdf_table_fit_words (table, (const char * const *) cells->pdata, n_rows);
+  for (guint i = 0; i < n_rows && !rec_pdf_has_failed (packet->pdf); i++)
+    rec_pdf_table_row (table, (const char * const *) cells->pdata + i * CHECKLIST_COLUMNS,
+                       REC_PDF_ROW_NORMAL);
   rec_pdf_table_end (table);
 }

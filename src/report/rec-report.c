@@ -362,6 +362,124 @@ rec_report_input_set_payoff (RecReportInput *input,
   rec_report_language_pop (language);
 }
 
+/* Replaces every occurrence of `secret` in *field by `withheld`. */
+static void
+scrub (char       **field,
+       const char  *secret,
+       const char  *withheld)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (*field == NULL || secret == NULL || *secret == '\0' || strstr (*field, secret) == NULL)
+    return;
+
+  text = g_string_new (*field);
+  g_string_replace (text, secret, withheld, 0);
+  g_free (*field);
+  *field = g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Every text of the snapshot a person wrote, but the withheld fields. */
+static GPtrArray *
+snapshot_texts (RecCaseData *data)
+{
+  GPtrArray *fields = g_ptr_array_new ();
+  RecCaseInfo *info = data->info;
+  RecParty *parties[] = { &info->obligor, &info->obligee };
+
+  g_ptr_array_add (fields, &info->title);
+  g_ptr_array_add (fields, &info->court);
+  g_ptr_array_add (fields, &info->court_case_number);
+  g_ptr_array_add (fields, &info->agency_case_number);
+  for (guint p = 0; p < G_N_ELEMENTS (parties); p++)
+    {
+      g_ptr_array_add (fields, &parties[p]->name);
+      g_ptr_array_add (fields, &parties[p]->email);
+      g_ptr_array_add (fields, &parties[p]->employer);
+    }
+  g_ptr_array_add (fields, &info->obligor.address);
+  g_ptr_array_add (fields, &info->obligor.phone);
+  for (guint i = 0; i < data->children->len; i++)
+    g_ptr_array_add (fields, &((RecChild *) g_ptr_array_index (data->children, i))->name);
+  for (guint i = 0; i < data->terms->len; i++)
+    {
+      RecTerm *term = g_ptr_array_index (data->terms, i);
+
+      g_ptr_array_add (fields, &term->reference);
+      g_ptr_array_add (fields, &term->notes);
+    }
+  for (guint i = 0; i < data->charges->len; i++)
+    g_ptr_array_add (fields, &((RecCharge *) g_ptr_array_index (data->charges, i))->description);
+  for (guint i = 0; i < data->payments->len; i++)
+    g_ptr_array_add (fields, &((RecPayment *) g_ptr_array_index (data->payments, i))->reference);
+  for (guint i = 0; i < data->communications->len; i++)
+    {
+      RecCommunication *c = g_ptr_array_index (data->communications, i);
+
+      g_ptr_array_add (fields, &c->with);
+      g_ptr_array_add (fields, &c->subject);
+      g_ptr_array_add (fields, &c->summary);
+    }
+  for (guint i = 0; i < data->enforcement->len; i++)
+    {
+      RecEnforcementStep *step = g_ptr_array_index (data->enforcement, i);
+
+      g_ptr_array_add (fields, &step->agency);
+      g_ptr_array_add (fields, &step->reference);
+      g_ptr_array_add (fields, &step->notes);
+    }
+
+  return fields;
+}
+
+void
+rec_report_input_set_withhold_address (RecReportInput *input,
+                                       gboolean        withhold)
+{
+  RecParty *obligee;
+  const char *withheld;
+  g_autoptr(GPtrArray) secrets = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_return_if_fail (input != NULL);
+
+  input->withhold_address = withhold;
+  if (!withhold)
+    return;
+
+  obligee = &input->case_data->info->obligee;
+  withheld = input->labels->withheld;
+  /* The whole address, then each of its lines alone, and the phone. */
+  secrets = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (secrets, g_strdup (obligee->address));
+  lines = g_strsplit (obligee->address, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (g_utf8_strlen (lines[i], -1) >= 4)
+        g_ptr_array_add (secrets, g_strdup (lines[i]));
+    }
+  g_ptr_array_add (secrets, g_strdup (obligee->phone));
+
+  fields = snapshot_texts (input->case_data);
+  for (guint f = 0; f < fields->len; f++)
+    for (guint s = 0; s < secrets->len; s++)
+      scrub (g_ptr_array_index (fields, f), g_ptr_array_index (secrets, s), withheld);
+
+  /* The cover shows the word itself; nothing of them stays in the snapshot. */
+  if (*obligee->address != '\0')
+    {
+      g_free (obligee->address);
+      obligee->address = g_strdup (withheld);
+    }
+  if (*obligee->phone != '\0')
+    {
+      g_free (obligee->phone);
+      obligee->phone = g_strdup (withheld);
+    }
+}
+
 void
 rec_report_input_free (RecReportInput *input)
 {
@@ -396,10 +514,7 @@ char *
 _rec_packet_date (const RecPacket *packet,
                   const GDate     *date)
 {
-  if (!rec_date_is_set (date))
-    return g_strdup (packet->labels->none);
-
-  return rec_date_to_iso (date);
+  return _rec_packet_local_date (packet, date);
 }
 
 char *
@@ -519,7 +634,7 @@ write_children (const RecPacket *packet)
 
       if (rec_date_is_set (&child->birth_date))
         {
-          g_autofree char *date = rec_date_to_iso (&child->birth_date);
+          g_autofree char *date = _rec_packet_local_date (packet, &child->birth_date);
 
           born = g_strdup_printf ("%s %s", l->born, date);
         }
@@ -569,7 +684,7 @@ write_totals (const RecPacket *packet)
   key_value (table, l->days_delinquent, days);
   if (rec_date_is_set (&r->last_payment))
     {
-      g_autofree char *date = rec_date_to_iso (&r->last_payment);
+      g_autofree char *date = _rec_packet_local_date (packet, &r->last_payment);
       g_autofree char *amount = _rec_packet_money (packet, r->last_payment_cents);
       g_autofree char *text = g_strdup_printf ("%s  %s", date, amount);
 
@@ -656,8 +771,8 @@ write_terms (const RecPacket *packet)
     { l->amount, 1.4, REC_PDF_ALIGN_RIGHT },
     { l->frequency, 1.4, REC_PDF_ALIGN_LEFT },
     { l->due_day, 1.0, REC_PDF_ALIGN_LEFT },
-    { l->effective, 1.35, REC_PDF_ALIGN_LEFT, "0000-00-00" },
-    { l->ends, 1.35, REC_PDF_ALIGN_LEFT, "0000-00-00" },
+    { l->effective, 1.35, REC_PDF_ALIGN_LEFT, DATE_WIDTH },
+    { l->ends, 1.35, REC_PDF_ALIGN_LEFT, DATE_WIDTH },
     { l->reference, 3.6, REC_PDF_ALIGN_LEFT },
   };
   RecPdfTable *table;

@@ -43,6 +43,10 @@ typedef struct
   gboolean          no_automatic_interest;  /* the summary says so */
   gboolean          no_contempt_time_bar;   /* every unpaid month is a count */
 
+  /* rec_report_input_set_withhold_address: the receiving parent's address
+   * and phone are "Withheld" wherever the packet would show them. */
+  gboolean          withhold_address;
+
   /* The payoff projection (rec_report_input_set_payoff); NULL: none asked. */
   RecPayoff        *payoff;
   RecCents          payoff_monthly;
@@ -98,6 +102,14 @@ void                rec_report_input_set_rules (RecReportInput         *input,
 void                rec_report_input_set_payoff (RecReportInput        *input,
                                                  RecPayoff             *payoff,
                                                  RecCents               monthly);
+/* Main thread. TRUE leaves the receiving parent's (obligee's) address and
+ * phone out of the packet (`--withhold-address`: a parent in an
+ * address-confidentiality program): the cover says "Withheld" in their place,
+ * and wherever else the snapshot's texts hold them (a note, a log entry) they
+ * are replaced by it too. The snapshot no longer holds them afterwards, so
+ * FALSE after TRUE only clears the flag. */
+void                rec_report_input_set_withhold_address (RecReportInput *input,
+                                                           gboolean        withhold);
 /* The name of a jurisdiction in the current gettext language ("Texas",
  * "Texas" in Spanish), or `fallback` when Recourse does not ship it; NULL
  * when neither (transfer none). */
