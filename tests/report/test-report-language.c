@@ -140,7 +140,7 @@ test_fixture_catalog (void)
   first_page = g_strdup_printf ("Trang 1 trên %d", n_pages);
 
   g_assert_nonnull (strstr (text, first_page));
-  g_assert_nonnull (strstr (text, "Số tiền tính đến ngày 2024-06-01"));
+  g_assert_nonnull (strstr (text, "Số tiền tính đến ngày 06/01/2024"));
   g_assert_nonnull (strstr (text, "Sổ cái"));
   g_assert_nonnull (strstr (text, "Tổng số tiền còn nợ"));
   g_assert_nonnull (strstr (text, "Nhật ký liên lạc"));

@@ -162,7 +162,7 @@ test_pages_and_footers (void)
       g_autofree char *footer = g_strdup_printf ("Page %d of %d", i + 1, n_pages);
 
       g_assert_nonnull (strstr (text, footer));
-      g_assert_nonnull (strstr (text, "Amounts as of 2024-06-01"));
+      g_assert_nonnull (strstr (text, "Amounts as of 06/01/2024"));
       g_assert_nonnull (strstr (text, "Rivera v. Rivera"));
       g_assert_nonnull (strstr (text, "24FL01234"));
     }
@@ -209,7 +209,7 @@ test_cover_totals (void)
   g_assert_nonnull (strstr (cover, "Superior Court of California"));
   g_assert_nonnull (strstr (cover, "24FL01234"));
   g_assert_nonnull (strstr (cover, "Sofía Rivera"));
-  g_assert_nonnull (strstr (cover, "2024-06-02"));
+  g_assert_nonnull (strstr (cover, "06/02/2024"));
   g_assert_nonnull (strstr (cover, "not legal advice"));
   rt_remove (path);
 }
