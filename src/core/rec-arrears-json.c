@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Written by hand, not through json-glib (core depends on GLib only), so the
- * keys come out in exactly the spec's order. Amounts are strings with two
+ * keys come out in exactly the spec's order (§8, then §11's after history). Amounts are strings with two
  * decimals and no grouping; nothing here depends on the locale.
  */
 #define G_LOG_DOMAIN "rec-core"
@@ -79,28 +79,74 @@ append_contempt (GString                *out,
   g_string_append (out, result->contempt_counts->len ? "\n  ],\n" : "],\n");
 }
 
+/* A history's years (spec §6), each line indented by `pad`: "[", the years,
+ * "]" with no newline after it. */
 static void
-append_history (GString                *out,
-                const RecArrearsResult *result)
+append_years (GString      *out,
+              const GArray *history,
+              const char   *pad)
 {
-  g_string_append (out, "  \"history\": [");
-  for (guint i = 0; i < result->history->len; i++)
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < history->len; i++)
     {
-      const RecHistoryYear *year = &g_array_index (result->history, RecHistoryYear, i);
+      const RecHistoryYear *year = &g_array_index (history, RecHistoryYear, i);
 
-      g_string_append_printf (out, "%s\n    { \"year\": %d, ", i ? "," : "", year->year);
+      g_string_append_printf (out, "%s\n%s  { \"year\": %d, ", i ? "," : "", pad, year->year);
       append_amount (out, "ordered", year->ordered_cents, ", ");
-      append_amount (out, "paid", year->paid_cents, ",\n      \"months\": [");
+      append_amount (out, "paid", year->paid_cents, ",\n");
+      g_string_append_printf (out, "%s    \"months\": [", pad);
       for (int m = 0; m < year->n_months; m++)
         {
-          g_string_append_printf (out, "%s\n        { \"month\": %d, ", m ? "," : "",
+          g_string_append_printf (out, "%s\n%s      { \"month\": %d, ", m ? "," : "", pad,
                                   year->months[m].month);
           append_amount (out, "ordered", year->months[m].ordered_cents, ", ");
           append_amount (out, "paid", year->months[m].paid_cents, " }");
         }
-      g_string_append (out, "\n      ] }");
+      g_string_append_printf (out, "\n%s    ] }", pad);
     }
-  g_string_append (out, result->history->len ? "\n  ],\n" : "],\n");
+  if (history->len)
+    g_string_append_printf (out, "\n%s", pad);
+  g_string_append_c (out, ']');
+}
+
+static void
+append_history (GString                *out,
+                const RecArrearsResult *result)
+{
+  g_string_append (out, "  \"history\": ");
+  append_years (out, result->history, "  ");
+  g_string_append (out, ",\n");
+}
+
+/* spec §11: one history per support kind, then the charges; the interest
+ * paid per month, only months with some. */
+static void
+append_history_by_kind (GString                *out,
+                        const RecArrearsResult *result)
+{
+  g_string_append (out, "  \"history_by_kind\": [");
+  for (guint i = 0; i < result->history_by_kind->len; i++)
+    {
+      const RecKindHistory *kind = &g_array_index (result->history_by_kind, RecKindHistory, i);
+
+      g_string_append_printf (out, "%s\n    { \"kind\": \"%s\",\n      \"history\": ", i ? "," : "",
+                              kind->is_charges ? "charges" : rec_term_kind_to_word (kind->kind));
+      append_years (out, kind->history, "      ");
+      g_string_append (out, " }");
+    }
+  g_string_append (out, result->history_by_kind->len ? "\n  ],\n" : "],\n");
+
+  g_string_append (out, "  \"history_interest_paid\": [");
+  for (guint i = 0; i < result->history_interest_paid->len; i++)
+    {
+      const RecInterestPaidMonth *month = &g_array_index (result->history_interest_paid,
+                                                         RecInterestPaidMonth, i);
+
+      g_string_append_printf (out, "%s\n    { \"month\": \"%04d-%02d\", ", i ? "," : "",
+                              month->year, month->month);
+      append_amount (out, "paid", month->paid_cents, " }");
+    }
+  g_string_append (out, result->history_interest_paid->len ? "\n  ],\n" : "],\n");
 }
 
 static void
@@ -149,6 +195,7 @@ rec_arrears_result_to_json (const RecArrearsResult *result)
   g_string_append_printf (out, "  \"days_delinquent\": %d,\n", result->days_delinquent);
   append_contempt (out, result);
   append_history (out, result);
+  append_history_by_kind (out, result);
   append_remedies (out, result);
   g_string_append (out, "}\n");
 

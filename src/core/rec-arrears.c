@@ -49,10 +49,27 @@ typedef struct
   guint             support_next;       /* first segment starting after cur */
   guint32           as_of;
   int               first_month;        /* year × 12 + month − 1 of the history, or -1 */
+  /* The payment histories per kind (spec §11), month-major: for the history
+   * month m (0 = first_month) and slot k (a RecTermKind, or N_SLOTS − 1 for
+   * the charges), kind_ordered and kind_paid [m × N_SLOTS + k]. */
+  int               n_months;
+  int               month_pos;          /* the history month of cur */
+  RecCents         *kind_ordered;
+  RecCents         *kind_paid;
+  RecCents         *interest_paid;      /* [m]: interest paid by payments dated in m */
   RecInterest       shown_interest;     /* the last interest rounded for a ledger line… */
   RecCents          shown_cents;        /* …and its rounding (a 128-bit division saved) */
   gboolean          overflow;
 } Sweep;
+
+#define N_SLOTS (REC_N_TERM_KINDS + 1)
+
+/* An item's column in the histories per kind: its kind, or the charges'. */
+static inline int
+slot_of (const RecItem *item)
+{
+  return item->is_charge ? REC_N_TERM_KINDS : (int) item->kind;
+}
 
 static int
 month_index (guint32 julian)
@@ -201,7 +218,10 @@ static void
 sweep_month_start (Sweep   *s,
                    guint32  first)
 {
-  add_balance_point (s, month_index (first) - 1);
+  int month = month_index (first);
+
+  add_balance_point (s, month - 1);
+  s->month_pos = month - s->first_month;
 
   if (s->accrual == REC_ACCRUAL_MONTHLY && s->accruing > 0)
     {
@@ -228,6 +248,7 @@ pay_item (Sweep    *s,
   subtract_from (s, &s->principal_balance, cents);
   if (item->accruing)
     subtract_from (s, &s->accruing, cents);
+  add_to (s, &s->kind_paid[s->month_pos * N_SLOTS + slot_of (item)], cents);
 }
 
 static void
@@ -254,6 +275,7 @@ sweep_items_due (Sweep   *s,
 
       add_to (s, &s->result->principal_due_cents, item->amount);
       add_to (s, &s->principal_balance, item->amount);
+      add_to (s, &s->kind_ordered[s->month_pos * N_SLOTS + slot_of (item)], item->amount);
 
       pay_item (s, item, covered);
       subtract_from (s, &s->credit, covered);
@@ -387,6 +409,7 @@ sweep_payment (Sweep      *s,
 
   add_to (s, &s->result->paid_cents, payment->amount_cents);
   add_to (s, &s->result->interest_paid_cents, line.to_interest_cents);
+  add_to (s, &s->interest_paid[s->month_pos], line.to_interest_cents);
   s->result->last_payment = payment->date;
   s->result->last_payment_cents = payment->amount_cents;
 
@@ -494,6 +517,14 @@ sorted_payments (const RecCaseData *case_data,
   return g_steal_pointer (&events);
 }
 
+static void
+clear_kind_history (gpointer data)
+{
+  RecKindHistory *kind = data;
+
+  g_clear_pointer (&kind->history, g_array_unref);
+}
+
 static RecArrearsResult *
 result_new (const RecCaseData *case_data,
             const GDate       *as_of)
@@ -507,6 +538,9 @@ result_new (const RecCaseData *case_data,
   g_date_clear (&result->last_payment, 1);
   result->contempt_counts = g_array_new (FALSE, TRUE, sizeof (RecContemptCount));
   result->history = g_array_new (FALSE, TRUE, sizeof (RecHistoryYear));
+  result->history_by_kind = g_array_new (FALSE, TRUE, sizeof (RecKindHistory));
+  g_array_set_clear_func (result->history_by_kind, clear_kind_history);
+  result->history_interest_paid = g_array_new (FALSE, TRUE, sizeof (RecInterestPaidMonth));
   result->remedies = g_array_new (FALSE, TRUE, sizeof (RecRemedyResult));
   result->ledger = g_array_new (FALSE, FALSE, sizeof (RecLedgerLine));
   result->balance_points = g_array_new (FALSE, TRUE, sizeof (RecBalancePoint));
@@ -536,9 +570,72 @@ sweep_init_start (Sweep            *s,
     first = MIN (first, g_array_index (payments, RecPaymentEvent, 0).day);
 
   s->first_month = first == G_MAXUINT32 ? -1 : month_index (first);
+  if (s->first_month >= 0)
+    {
+      s->n_months = month_index (s->as_of) - s->first_month + 1;
+      s->kind_ordered = g_new0 (RecCents, (gsize) s->n_months * N_SLOTS);
+      s->kind_paid = g_new0 (RecCents, (gsize) s->n_months * N_SLOTS);
+      s->interest_paid = g_new0 (RecCents, s->n_months);
+    }
   s->cur = MIN (first, s->as_of);
   if (s->above)
     advance_support (s);
+}
+
+/* The histories per kind and the interest paid per month (spec §11) from the
+ * sums of the sweep, on the months of the merged history. A kind is listed
+ * when an item of it fell due. */
+static void
+sweep_fill_kind_histories (Sweep *s)
+{
+  RecArrearsResult *r = s->result;
+  gboolean present[N_SLOTS] = { FALSE, };
+
+  for (guint i = 0; i < s->frontier; i++)
+    present[slot_of (&s->items[i])] = TRUE;
+
+  for (int k = 0; k < N_SLOTS; k++)
+    {
+      RecKindHistory kind = { 0, };
+
+      if (!present[k])
+        continue;
+      kind.is_charges = k == REC_N_TERM_KINDS;
+      kind.kind = kind.is_charges ? REC_TERM_KIND_OTHER : (RecTermKind) k;
+      kind.history = g_array_new (FALSE, TRUE, sizeof (RecHistoryYear));
+      for (int m = 0; m < s->n_months; m++)
+        {
+          int month = s->first_month + m;
+          const RecCents ordered = s->kind_ordered[m * N_SLOTS + k];
+          const RecCents paid = s->kind_paid[m * N_SLOTS + k];
+          RecHistoryYear *year;
+
+          if (m == 0 || month % 12 == 0)
+            {
+              RecHistoryYear fresh = { 0, };
+
+              fresh.year = month / 12;
+              g_array_append_val (kind.history, fresh);
+            }
+          year = &g_array_index (kind.history, RecHistoryYear, kind.history->len - 1);
+          year->months[year->n_months].month = month % 12 + 1;
+          year->months[year->n_months].ordered_cents = ordered;
+          year->months[year->n_months].paid_cents = paid;
+          year->n_months++;
+          year->ordered_cents += ordered;
+          year->paid_cents += paid;
+        }
+      g_array_append_val (r->history_by_kind, kind);
+    }
+
+  for (int m = 0; m < s->n_months; m++)
+    if (s->interest_paid[m] != 0)
+      {
+        RecInterestPaidMonth month = { (s->first_month + m) / 12, (s->first_month + m) % 12 + 1,
+                                       s->interest_paid[m] };
+
+        g_array_append_val (r->history_interest_paid, month);
+      }
 }
 
 static void
@@ -615,7 +712,12 @@ rec_arrears_compute (const RecCaseData *case_data,
   sweep_init_start (&s, result, items, payments);
   sweep_run (&s, payments);
   sweep_finish (&s);
+  if (!s.overflow)
+    sweep_fill_kind_histories (&s);
   rec_rate_table_clear (&s.rates);
+  g_free (s.kind_ordered);
+  g_free (s.kind_paid);
+  g_free (s.interest_paid);
 
   if (s.overflow)
     {
@@ -656,6 +758,8 @@ rec_arrears_result_free (RecArrearsResult *result)
   g_free (result->currency);
   g_clear_pointer (&result->contempt_counts, g_array_unref);
   g_clear_pointer (&result->history, g_array_unref);
+  g_clear_pointer (&result->history_by_kind, g_array_unref);
+  g_clear_pointer (&result->history_interest_paid, g_array_unref);
   g_clear_pointer (&result->remedies, g_array_unref);
   g_clear_pointer (&result->ledger, g_array_unref);
   g_clear_pointer (&result->balance_points, g_array_unref);

@@ -37,6 +37,37 @@ typedef struct
   RecHistoryMonth  months[12];     /* months[0 .. n_months-1], in order */
 } RecHistoryYear;
 
+/* One payment history of spec §11: the installments of one support kind, or
+ * the charges. `history` has exactly the years and months of the merged
+ * RecArrearsResult.history (same length, same year and month at each index),
+ * so a grid per kind lines up with the merged grid cell by cell:
+ *   ordered_cents  this kind's installments (or the charges) due in the
+ *                  month, <= as_of;
+ *   paid_cents     the principal of this kind's installments (or of the
+ *                  charges) paid by payments dated in the month, plus what
+ *                  credit covered of those due in the month (credit counts on
+ *                  the due date, spec §4).
+ * Yearly ordered_cents / paid_cents are the sums of the year's months.
+ * Per month: Σ over kinds of ordered_cents = the merged ordered_cents; Σ over
+ * kinds of paid_cents + the interest paid (history_interest_paid) + the net
+ * change of credit (prepayments made minus credit applied) = the merged
+ * paid_cents. */
+typedef struct
+{
+  gboolean      is_charges;        /* TRUE: the charges ("charges" in the JSON) */
+  RecTermKind   kind;              /* the support kind, when not is_charges */
+  GArray       *history;           /* RecHistoryYear, as RecArrearsResult.history */
+} RecKindHistory;
+
+/* Interest paid by the payments dated in one month (spec §11); only months
+ * where some was paid. */
+typedef struct
+{
+  int       year;
+  int       month;                 /* 1–12 */
+  RecCents  paid_cents;
+} RecInterestPaidMonth;
+
 typedef struct
 {
   RecRemedy  remedy;               /* one of the first nine */
@@ -103,6 +134,11 @@ typedef struct
 
   GArray    *contempt_counts;          /* RecContemptCount */
   GArray    *history;                  /* RecHistoryYear */
+  /* RecKindHistory (spec §11): one per support kind with an installment due
+   * <= as_of, in the kind order of spec §3 (RecTermKind order), then the
+   * charges when a charge is due <= as_of; empty when history is. */
+  GArray    *history_by_kind;
+  GArray    *history_interest_paid;    /* RecInterestPaidMonth, by month */
   GArray    *remedies;                 /* RecRemedyResult, the nine of spec §7 in order */
   GArray    *ledger;                   /* RecLedgerLine, events <= as_of */
   GArray    *balance_points;           /* RecBalancePoint, one per history month */

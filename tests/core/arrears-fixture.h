@@ -222,3 +222,119 @@ fx_case (const char *terms,
   fx_add_overrides (data, overrides);
   return data;
 }
+
+/* The history month (year × 12 + month − 1) of a date. */
+static inline int
+fx_month_index (const GDate *date)
+{
+  return g_date_get_year (date) * 12 + (int) g_date_get_month (date) - 1;
+}
+
+/* spec §11 on any result: each history per kind has the merged history's
+ * years and months; kinds in the order of §3, charges last, each listed iff an
+ * item of it fell due; yearly figures are the sums of the months; and per
+ * month the kinds' ordered add up to the merged ordered, the kinds' paid +
+ * the interest paid + the net credit added (prepayments made minus credit
+ * applied, from the ledger) to the merged paid. */
+static inline void
+fx_check_kind_histories (const RecArrearsResult *r)
+{
+  gboolean present[REC_N_TERM_KINDS + 1] = { FALSE, };
+  int first = 0, n_months = 0, last_slot = -1;
+  guint n_present = 0, interest_at = 0;
+  g_autofree RecCents *credit = NULL;
+
+  for (guint y = 0; y < r->history->len; y++)
+    n_months += g_array_index (r->history, RecHistoryYear, y).n_months;
+  if (r->history->len > 0)
+    {
+      const RecHistoryYear *y0 = &g_array_index (r->history, RecHistoryYear, 0);
+
+      first = y0->year * 12 + y0->months[0].month - 1;
+    }
+  credit = g_new0 (RecCents, n_months + 1);
+
+  for (guint i = 0; i < r->ledger->len; i++)
+    {
+      const RecLedgerLine *line = &g_array_index (r->ledger, RecLedgerLine, i);
+      int m = fx_month_index (&line->date) - first;
+
+      g_assert_cmpint (m, >=, 0);
+      g_assert_cmpint (m, <, n_months);
+      if (line->kind == REC_LEDGER_PAYMENT)
+        credit[m] += line->to_credit_cents;
+      else
+        {
+          present[line->kind == REC_LEDGER_CHARGE ? REC_N_TERM_KINDS : (int) line->term_kind] = TRUE;
+          credit[m] -= line->from_credit_cents;
+        }
+    }
+  for (int k = 0; k <= REC_N_TERM_KINDS; k++)
+    n_present += present[k];
+  g_assert_cmpuint (r->history_by_kind->len, ==, n_present);
+
+  for (guint i = 0; i < r->history_by_kind->len; i++)
+    {
+      const RecKindHistory *kind = &g_array_index (r->history_by_kind, RecKindHistory, i);
+      int slot = kind->is_charges ? REC_N_TERM_KINDS : (int) kind->kind;
+
+      g_assert_true (present[slot]);
+      g_assert_cmpint (slot, >, last_slot);
+      last_slot = slot;
+      g_assert_cmpuint (kind->history->len, ==, r->history->len);
+      for (guint y = 0; y < r->history->len; y++)
+        {
+          const RecHistoryYear *merged = &g_array_index (r->history, RecHistoryYear, y);
+          const RecHistoryYear *year = &g_array_index (kind->history, RecHistoryYear, y);
+          RecCents ordered = 0, paid = 0;
+
+          g_assert_cmpint (year->year, ==, merged->year);
+          g_assert_cmpint (year->n_months, ==, merged->n_months);
+          for (int m = 0; m < year->n_months; m++)
+            {
+              g_assert_cmpint (year->months[m].month, ==, merged->months[m].month);
+              g_assert_cmpint (year->months[m].ordered_cents, >=, 0);
+              g_assert_cmpint (year->months[m].paid_cents, >=, 0);
+              ordered += year->months[m].ordered_cents;
+              paid += year->months[m].paid_cents;
+            }
+          g_assert_cmpint (year->ordered_cents, ==, ordered);
+          g_assert_cmpint (year->paid_cents, ==, paid);
+        }
+    }
+
+  for (guint y = 0, m = 0; y < r->history->len; y++)
+    {
+      const RecHistoryYear *merged = &g_array_index (r->history, RecHistoryYear, y);
+
+      for (int i = 0; i < merged->n_months; i++, m++)
+        {
+          RecCents ordered = 0, paid = credit[m];
+
+          for (guint k = 0; k < r->history_by_kind->len; k++)
+            {
+              const RecKindHistory *kind = &g_array_index (r->history_by_kind, RecKindHistory, k);
+              const RecHistoryMonth *month = &g_array_index (kind->history, RecHistoryYear, y).months[i];
+
+              ordered += month->ordered_cents;
+              paid += month->paid_cents;
+            }
+          if (interest_at < r->history_interest_paid->len)
+            {
+              const RecInterestPaidMonth *interest =
+                &g_array_index (r->history_interest_paid, RecInterestPaidMonth, interest_at);
+
+              if (interest->year == merged->year && interest->month == merged->months[i].month)
+                {
+                  g_assert_cmpint (interest->paid_cents, >, 0);
+                  paid += interest->paid_cents;
+                  interest_at++;
+                }
+            }
+          g_assert_cmpint (ordered, ==, merged->months[i].ordered_cents);
+          g_assert_cmpint (paid, ==, merged->months[i].paid_cents);
+        }
+    }
+  /* Every interest month was a history month, in order. */
+  g_assert_cmpuint (interest_at, ==, r->history_interest_paid->len);
+}

@@ -323,6 +323,8 @@ check_row (const Row *row)
                    r->principal_paid_cents + r->interest_paid_cents + r->credit_cents);
   g_assert_cmpint (r->principal_balance_cents, ==, r->principal_due_cents - r->principal_paid_cents);
   g_assert_cmpint (r->total_balance_cents, ==, r->principal_balance_cents + r->interest_balance_cents);
+  /* The histories per kind reconcile with the merged one (spec §11). */
+  fx_check_kind_histories (r);
 
   for (guint i = 0; i < r->ledger->len; i++)
     {
@@ -576,6 +578,7 @@ test_history (void)
             }
         }
       g_assert_cmpstr (got->str, ==, row->expect);
+      fx_check_kind_histories (r);
 
       /* One balance point per history month, the last one the result's. */
       g_assert_cmpuint (r->balance_points->len, ==, n_months);
@@ -844,10 +847,160 @@ test_reasons_translatable (void)
     }
 }
 
+/* A history as test_history writes it: "YEAR ORDERED/PAID: M O/P, …; …". */
+static char *
+history_text (const GArray *history)
+{
+  GString *got = g_string_new (NULL);
+
+  for (guint y = 0; y < history->len; y++)
+    {
+      const RecHistoryYear *year = &g_array_index (history, RecHistoryYear, y);
+      g_autofree char *ordered = rec_cents_to_string (year->ordered_cents);
+      g_autofree char *paid = rec_cents_to_string (year->paid_cents);
+
+      g_string_append_printf (got, "%s%d %s/%s:", y ? "; " : "", year->year, ordered, paid);
+      for (int m = 0; m < year->n_months; m++)
+        {
+          g_autofree char *mo = rec_cents_to_string (year->months[m].ordered_cents);
+          g_autofree char *mp = rec_cents_to_string (year->months[m].paid_cents);
+
+          g_string_append_printf (got, "%s %d %s/%s", m ? "," : "", year->months[m].month, mo, mp);
+        }
+    }
+  return g_string_free (got, FALSE);
+}
+
+/* The hand-worked case of spec §11. Medical support 100.00 (entered first)
+ * and child support 500.00 on the 1st, Jan and Feb 2024; a 200.00 charge on
+ * Jan 15; a 50.00 charge on Apr 1; 10 % daily from the due date.
+ *
+ * Feb 10, 1400.00: current = Feb 1 child 500.00 then medical 100.00 (kind
+ * order of §3, not entry order) = 600.00. Interest at Feb 10: Jan 1 items
+ * 60000 × 40 days (Jan 1–Feb 9) + charge 20000 × 26 (Jan 15–Feb 9) + Feb 1
+ * items 60000 × 9 = 3 460 000 cent-days × 0.10 / 365 = 947.95 cents → 9.48,
+ * paid (remainder forgiven). Principal 790.52: Jan 1 child 500.00, Jan 1
+ * medical 100.00, the charge 190.52 (9.48 unpaid).
+ * Mar 5, 100.00: interest on 9.48 for Feb 10–Mar 4, 24 days: 948 × 24 × 0.10
+ * / 365 = 6.23 cents → 0.06; principal: the charge's 9.48; credit 90.46.
+ * Apr 1: the 50.00 charge is covered by credit, paid in April (its due date's
+ * month); credit 40.46 left.
+ * Merged: Jan 800.00/0.00, Feb 600.00/1400.00, Mar 0.00/100.00, Apr 50.00/0.00.
+ * Feb: 1000.00 + 200.00 + 190.52 + interest 9.48 = 1400.00; Mar: 9.48 + 0.06
+ * + credit 90.46 = 100.00; Apr: 50.00 + 0 − credit applied 50.00 = 0.00. */
+#define BY_KIND_TERMS "medical_support 100.00 monthly 1 2024-01-01 2024-02-29; " \
+                      "child_support 500.00 monthly 1 2024-01-01 2024-02-29"
+#define BY_KIND_CHARGES "2024-01-15 200.00; 2024-04-01 50.00"
+#define BY_KIND_PAYMENTS "2024-02-10 1400.00; 2024-03-05 100.00"
+
+static void
+test_history_by_kind (void)
+{
+  static const struct
+  {
+    gboolean    is_charges;
+    RecTermKind kind;
+    const char *expect;
+  } kinds[] = {
+    { FALSE, REC_TERM_KIND_CHILD_SUPPORT,
+      "2024 1000.00/1000.00: 1 500.00/0.00, 2 500.00/1000.00, 3 0.00/0.00, 4 0.00/0.00" },
+    { FALSE, REC_TERM_KIND_MEDICAL_SUPPORT,
+      "2024 200.00/200.00: 1 100.00/0.00, 2 100.00/200.00, 3 0.00/0.00, 4 0.00/0.00" },
+    { TRUE, REC_TERM_KIND_OTHER,
+      "2024 250.00/250.00: 1 200.00/0.00, 2 0.00/190.52, 3 0.00/9.48, 4 50.00/50.00" },
+  };
+  g_autoptr(RecArrearsResult) r =
+    compute (NULL, BY_KIND_TERMS, BY_KIND_CHARGES, BY_KIND_PAYMENTS, FALSE, "2024-04-30");
+  g_autofree char *merged = history_text (r->history);
+  const RecInterestPaidMonth *interest;
+
+  g_assert_cmpstr (merged, ==, "2024 1450.00/1500.00: 1 800.00/0.00, 2 600.00/1400.00, 3 0.00/100.00, "
+                   "4 50.00/0.00");
+  g_assert_cmpint (r->interest_paid_cents, ==, 948 + 6);
+  g_assert_cmpint (r->credit_cents, ==, 4046);
+
+  g_assert_cmpuint (r->history_by_kind->len, ==, G_N_ELEMENTS (kinds));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      const RecKindHistory *kind = &g_array_index (r->history_by_kind, RecKindHistory, i);
+      g_autofree char *got = history_text (kind->history);
+
+      g_test_message ("kind %u", i);
+      g_assert_cmpint (kind->is_charges, ==, kinds[i].is_charges);
+      if (!kinds[i].is_charges)
+        g_assert_cmpint (kind->kind, ==, kinds[i].kind);
+      g_assert_cmpstr (got, ==, kinds[i].expect);
+    }
+
+  g_assert_cmpuint (r->history_interest_paid->len, ==, 2);
+  interest = &g_array_index (r->history_interest_paid, RecInterestPaidMonth, 0);
+  g_assert_cmpint (interest->year, ==, 2024);
+  g_assert_cmpint (interest->month, ==, 2);
+  g_assert_cmpint (interest->paid_cents, ==, 948);
+  interest = &g_array_index (r->history_interest_paid, RecInterestPaidMonth, 1);
+  g_assert_cmpint (interest->month, ==, 3);
+  g_assert_cmpint (interest->paid_cents, ==, 6);
+
+  fx_check_kind_histories (r);
+}
+
+/* The same case as JSON (spec §11's shape): history_by_kind and
+ * history_interest_paid after history, each kind's history shaped like it. */
+static void
+test_json_history_by_kind (void)
+{
+  g_autoptr(RecArrearsResult) r =
+    compute (NULL, BY_KIND_TERMS, BY_KIND_CHARGES, BY_KIND_PAYMENTS, FALSE, "2024-04-30");
+  g_autofree char *text = rec_arrears_result_to_json (r);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  static const char * const kinds[] = { "child_support", "medical_support", "charges" };
+  JsonObject *root, *entry, *year, *month;
+  JsonArray *by_kind, *interest;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  by_kind = json_object_get_array_member (root, "history_by_kind");
+  g_assert_cmpuint (json_array_get_length (by_kind), ==, G_N_ELEMENTS (kinds));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      entry = json_array_get_object_element (by_kind, i);
+      g_assert_cmpstr (json_object_get_string_member (entry, "kind"), ==, kinds[i]);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (entry, "history")), ==, 1);
+    }
+  /* Charges, 2024: ordered 250.00, paid 250.00; February paid 190.52. */
+  entry = json_array_get_object_element (by_kind, 2);
+  year = json_array_get_object_element (json_object_get_array_member (entry, "history"), 0);
+  g_assert_cmpint (json_object_get_int_member (year, "year"), ==, 2024);
+  g_assert_cmpstr (json_object_get_string_member (year, "ordered"), ==, "250.00");
+  g_assert_cmpstr (json_object_get_string_member (year, "paid"), ==, "250.00");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (year, "months")), ==, 4);
+  month = json_array_get_object_element (json_object_get_array_member (year, "months"), 1);
+  g_assert_cmpint (json_object_get_int_member (month, "month"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (month, "ordered"), ==, "0.00");
+  g_assert_cmpstr (json_object_get_string_member (month, "paid"), ==, "190.52");
+
+  interest = json_object_get_array_member (root, "history_interest_paid");
+  g_assert_cmpuint (json_array_get_length (interest), ==, 2);
+  entry = json_array_get_object_element (interest, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "month"), ==, "2024-02");
+  g_assert_cmpstr (json_object_get_string_member (entry, "paid"), ==, "9.48");
+  entry = json_array_get_object_element (interest, 1);
+  g_assert_cmpstr (json_object_get_string_member (entry, "month"), ==, "2024-03");
+  g_assert_cmpstr (json_object_get_string_member (entry, "paid"), ==, "0.06");
+
+  /* In order: history, then these, then remedies. */
+  g_assert_true (strstr (text, "\n  \"history\":") < strstr (text, "\n  \"history_by_kind\":"));
+  g_assert_true (strstr (text, "\n  \"history_by_kind\":") < strstr (text, "\n  \"history_interest_paid\":"));
+  g_assert_true (strstr (text, "\n  \"history_interest_paid\":") < strstr (text, "\n  \"remedies\":"));
+}
+
 static const char * const json_keys[] = {
   "as_of", "currency", "principal_due", "paid", "principal_paid", "interest_paid", "credit",
   "principal_balance", "interest_accrued", "interest_balance", "total_balance",
-  "oldest_unpaid_due", "days_delinquent", "contempt_counts", "history", "remedies",
+  "oldest_unpaid_due", "days_delinquent", "contempt_counts", "history", "history_by_kind",
+  "history_interest_paid", "remedies",
 };
 
 /* spec §8 with the worked example of §5: keys in order, amounts as strings. */
@@ -999,6 +1152,7 @@ main (int    argc,
   g_test_add_func ("/arrears/schedule", test_schedule);
   g_test_add_func ("/arrears/contempt", test_contempt);
   g_test_add_func ("/arrears/history", test_history);
+  g_test_add_func ("/arrears/history-by-kind", test_history_by_kind);
   g_test_add_func ("/arrears/balance-points", test_balance_points);
   g_test_add_func ("/arrears/ledger", test_ledger);
   g_test_add_func ("/arrears/remedies", test_remedies);
@@ -1007,6 +1161,7 @@ main (int    argc,
   g_test_add_func ("/arrears/reasons-translatable", test_reasons_translatable);
   g_test_add_func ("/arrears/json", test_json);
   g_test_add_func ("/arrears/json-nothing-unpaid", test_json_nothing_unpaid);
+  g_test_add_func ("/arrears/json-history-by-kind", test_json_history_by_kind);
   g_test_add_func ("/arrears/overflow", test_overflow);
 
   return g_test_run ();
