@@ -637,7 +637,8 @@ static const struct
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.find", { "<Control>f", NULL } },
-  { "win.export", { "<Control>p", NULL } },
+  { "win.print", { "<Control>p", NULL } },
+  { "win.export", { "<Control><Shift>e", NULL } },
 };
 
 static void

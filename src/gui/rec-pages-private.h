@@ -51,5 +51,11 @@ const char         *_rec_window_get_mode            (RecWindow          *self);
 void                _rec_window_export_to           (RecWindow          *self,
                                                      const char         *path);
 gboolean            _rec_window_is_exporting        (RecWindow          *self);
+/* Print Case Packet to a PDF file through the print operation
+ * (GTK_PRINT_OPERATION_ACTION_EXPORT), without the print dialog. */
+void                _rec_window_print_to            (RecWindow          *self,
+                                                     const char         *path);
+/* TRUE while the packet is made for printing. */
+gboolean            _rec_window_is_printing         (RecWindow          *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* rec-window-actions.c — the window's actions: undo, find, undo toasts
+/* rec-window-actions.c — the window's actions: undo, find, export, print, undo toasts
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -102,6 +102,14 @@ export_action (GSimpleAction *action,
     _rec_window_export (self);
 }
 
+static void
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  _rec_window_print (REC_WINDOW (user_data));
+}
+
 /* "win.add-payment" and friends: the pages' own add actions, reachable from
  * anywhere in the window (menus, shortcuts, tests). The target is
  * "page-name:page-action". */
@@ -145,6 +153,7 @@ static const GActionEntry win_entries[] = {
   { "undo", undo_action, NULL, NULL, NULL },
   { "find", find_action, NULL, NULL, NULL },
   { "export", export_action, NULL, NULL, NULL },
+  { "print", print_action, NULL, NULL, NULL },
   { "show-undo-toast", show_undo_toast_action, "s", NULL, NULL },
   { "show-toast", show_toast_action, "s", NULL, NULL },
   { "open-packet", open_packet_action, "s", NULL, NULL },
@@ -171,5 +180,6 @@ _rec_window_update_actions (RecWindow *self)
   set_enabled (self, "add-term", has_case);
   set_enabled (self, "add-child", has_case);
   set_enabled (self, "export", has_case && !exporting);
+  set_enabled (self, "print", has_case && !self->printing);
   set_enabled (self, "show-undo-toast", has_case);
 }

@@ -33,14 +33,21 @@ export_job_free (gpointer data)
   g_free (job);
 }
 
+/* The header bar's spinner turns while a packet is made, for Export or Print. */
+void
+_rec_window_set_busy (RecWindow *self)
+{
+  if (self->case_view != NULL)
+    rec_case_view_set_exporting (self->case_view, self->exporting || self->printing);
+  _rec_window_update_actions (self);
+}
+
 static void
 set_exporting (RecWindow *self,
                gboolean   exporting)
 {
   self->exporting = exporting;
-  if (self->case_view != NULL)
-    rec_case_view_set_exporting (self->case_view, exporting);
-  _rec_window_update_actions (self);
+  _rec_window_set_busy (self);
 }
 
 static void
@@ -89,16 +96,30 @@ export_done_cb (GObject      *source,
   rec_window_add_toast (self, toast);
 }
 
+/* The packet's options, the same for Export and Print: the UI's language,
+ * the jurisdiction's paper, the engine's as-of date, prepared today. NULL when
+ * the figures cannot be computed. */
+RecReportInput *
+_rec_window_new_report_input (RecWindow *self)
+{
+  const RecArrearsResult *result = rec_case_session_get_result (self->session);
+  const RecCaseData *data = rec_case_session_get_data (self->session);
+
+  if (result == NULL)
+    return NULL;
+  return rec_report_input_new (data, result, NULL,
+                               rec_report_default_paper (data->info->jurisdiction), NULL);
+}
+
 static void
 start_export (RecWindow  *self,
               const char *path)
 {
-  const RecArrearsResult *result = rec_case_session_get_result (self->session);
-  const RecCaseData *data = rec_case_session_get_data (self->session);
+  RecReportInput *input = _rec_window_new_report_input (self);
   g_autoptr(GTask) task = NULL;
   ExportJob *job;
 
-  if (result == NULL)
+  if (input == NULL)
     {
       rec_window_add_toast (self, adw_toast_new (_("The figures cannot be computed, so there "
                                                    "is no packet to export")));
@@ -106,8 +127,7 @@ start_export (RecWindow  *self,
     }
 
   job = g_new0 (ExportJob, 1);
-  job->input = rec_report_input_new (data, result, NULL,
-                                     rec_report_default_paper (data->info->jurisdiction), NULL);
+  job->input = input;
   job->path = g_str_has_suffix (path, ".pdf") ? g_strdup (path) : g_strconcat (path, ".pdf", NULL);
 
   task = g_task_new (self, self->cancellable, export_done_cb, NULL);

@@ -7,6 +7,7 @@
 #include "rec-window.h"
 
 #include "rec-case-view.h"
+#include "rec-report.h"
 #include "rec-start-page.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,7 @@ struct _RecWindow
   GCancellable         *cancellable;     /* the export in flight */
   char                 *loading_path;    /* a case being opened into this window */
   gboolean              exporting;
+  gboolean              printing;        /* the packet is being made for printing */
   guint                 prepare_tick;    /* builds the case view while a case loads */
   int                   prepare_ticks;
 };
@@ -38,5 +40,9 @@ struct _RecWindow
 void _rec_window_add_actions    (RecWindow *self);
 void _rec_window_update_actions (RecWindow *self);
 void _rec_window_export         (RecWindow *self);
+void _rec_window_print          (RecWindow *self);
+void _rec_window_set_busy       (RecWindow *self);
+
+RecReportInput *_rec_window_new_report_input (RecWindow *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

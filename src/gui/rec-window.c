@@ -86,7 +86,7 @@ ensure_case_view (RecWindow *self)
     return;
 
   self->case_view = REC_CASE_VIEW (rec_case_view_new (NULL, self->primary_menu));
-  rec_case_view_set_exporting (self->case_view, self->exporting);
+  rec_case_view_set_exporting (self->case_view, self->exporting || self->printing);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->case_view), "case");
 }
 

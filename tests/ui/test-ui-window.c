@@ -23,6 +23,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
+#include <poppler.h>
 #include <string.h>
 
 typedef struct
@@ -150,6 +152,7 @@ test_start_page (Fixture       *fixture,
   g_assert_null (rec_window_get_session (window));
   g_assert_cmpstr (_rec_window_get_mode (window), ==, "start");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-payment"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "open-demo"));
@@ -535,6 +538,169 @@ test_export (Fixture       *fixture,
 }
 
 static void
+wait_export (RecWindow  *window,
+             const char *pdf)
+{
+  _rec_window_export_to (window, pdf);
+  for (int i = 0; i < 1500 && _rec_window_is_exporting (window); i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  g_assert_false (_rec_window_is_exporting (window));
+}
+
+typedef struct
+{
+  double      y;
+  double      x;
+  const char *c;
+} Glyph;
+
+static int
+glyph_compare (gconstpointer a,
+               gconstpointer b)
+{
+  const Glyph *ga = a;
+  const Glyph *gb = b;
+
+  if (ga->y != gb->y)
+    return ga->y < gb->y ? -1 : 1;
+  if (ga->x != gb->x)
+    return ga->x < gb->x ? -1 : 1;
+  return 0;
+}
+
+/* Each page's text (poppler_page_get_text) without its white space, in the
+ * order of the characters on the page: by line (the middle of the glyph's box,
+ * to the point), then left to right. poppler's own reading order depends on
+ * how the PDF groups its text, which a print differs in from the packet. */
+static GPtrArray *
+pdf_page_texts (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree PopplerRectangle *boxes = NULL;
+      g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+      g_autoptr(GString) flat = g_string_new (NULL);
+      guint n_boxes = 0;
+      guint n = 0;
+
+      g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
+        {
+          Glyph glyph;
+
+          if (g_unichar_isspace (g_utf8_get_char (p)))
+            continue;
+          g_assert_cmpuint (n, <, n_boxes);
+          glyph.y = round ((boxes[n].y1 + boxes[n].y2) / 2);
+          glyph.x = boxes[n].x1;
+          glyph.c = p;
+          g_array_append_val (glyphs, glyph);
+        }
+      g_array_sort (glyphs, glyph_compare);
+      for (guint j = 0; j < glyphs->len; j++)
+        {
+          const char *c = g_array_index (glyphs, Glyph, j).c;
+
+          g_string_append_len (flat, c, g_utf8_next_char (c) - c);
+        }
+      g_ptr_array_add (texts, g_string_free (g_steal_pointer (&flat), FALSE));
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return texts;
+}
+
+static void
+test_print (Fixture       *fixture,
+            gconstpointer  data)
+{
+  RecWindow *window = open_demo (fixture);
+  g_autofree char *exported = g_build_filename (fixture->dir, "exported.pdf", NULL);
+  g_autofree char *printed = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autoptr(GPtrArray) exported_texts = NULL;
+  g_autoptr(GPtrArray) printed_texts = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  wait_export (window, exported);
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
+  _rec_window_print_to (window, printed);
+  g_assert_true (_rec_window_is_printing (window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
+  for (int i = 0; i < 1500 && _rec_window_is_printing (window); i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  g_assert_false (_rec_window_is_printing (window));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
+  g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
+
+  exported_texts = pdf_page_texts (exported);
+  printed_texts = pdf_page_texts (printed);
+  g_test_message ("packet: %u pages, printed: %u pages", exported_texts->len,
+                  printed_texts->len);
+  g_assert_cmpuint (exported_texts->len, >, 1);
+  g_assert_cmpuint (printed_texts->len, ==, exported_texts->len);
+  for (guint i = 0; i < exported_texts->len; i++)
+    {
+      g_assert_cmpstr (exported_texts->pdata[i], !=, "");
+      g_assert_cmpstr (printed_texts->pdata[i], ==, exported_texts->pdata[i]);
+    }
+
+  /* Nothing left behind but the two PDFs (and the case file). */
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 3);
+}
+
+static void
+assert_accel (Fixture    *fixture,
+              const char *action,
+              const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                                action);
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture->app),
+                                                                 accel);
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, accel);
+  g_assert_nonnull (actions);
+  g_assert_cmpstr (actions[0], ==, action);
+  g_assert_null (actions[1]);
+}
+
+static void
+test_print_accels (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RecWindow *window = open_demo (fixture);
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "print"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "export"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
+  assert_accel (fixture, "win.print", "<Control>p");
+  assert_accel (fixture, "win.export", "<Shift><Control>e");
+}
+
+static void
 test_no_display (void)
 {
   g_test_skip ("no display: run under xvfb-run");
@@ -566,5 +732,7 @@ main (int   argc,
   ADD ("/ui/window/search", test_search);
   ADD ("/ui/window/enforcement", test_enforcement_rows);
   ADD ("/ui/window/export", test_export);
+  ADD ("/ui/window/print", test_print);
+  ADD ("/ui/window/print-accels", test_print_accels);
   return g_test_run ();
 }
