@@ -23,6 +23,8 @@ typedef struct
   gint64   amount, unpaid;
 } Amount;
 
+#define NAIVE_MONTHS 64    /* the 1400 days walked, and more */
+
 typedef struct
 {
   const RecCaseData *c;
@@ -32,6 +34,13 @@ typedef struct
   GArray            *amounts;   /* Amount */
   __int128           interest, accrued;
   gint64             credit, due, paid, to_interest;
+  /* spec §11, by month (year × 12 + month − 1 − base_month) and slot (the
+   * kind, REC_N_TERM_KINDS for charges): due, and principal paid (by a
+   * payment in its month, or by credit in the due date's month). */
+  int                base_month;
+  gint64             kind_due[NAIVE_MONTHS][REC_N_TERM_KINDS + 1];
+  gint64             kind_paid[NAIVE_MONTHS][REC_N_TERM_KINDS + 1];
+  gint64             interest_paid[NAIVE_MONTHS];
 } Naive;
 
 static guint32
@@ -48,6 +57,25 @@ dmy (guint32 j, int *day, int *month, int *year)
   g_date_clear (&d, 1);
   g_date_set_julian (&d, j);
   *day = g_date_get_day (&d), *month = g_date_get_month (&d), *year = g_date_get_year (&d);
+}
+
+/* The row of `day` in the per-kind sums. */
+static int
+month_row (Naive *n, guint32 day)
+{
+  int d, m, y, row;
+
+  dmy (day, &d, &m, &y);
+  row = y * 12 + m - 1 - n->base_month;
+  g_assert_cmpint (row, >=, 0);
+  g_assert_cmpint (row, <, NAIVE_MONTHS);
+  return row;
+}
+
+static int
+slot_of (const Amount *a)
+{
+  return a->is_charge ? REC_N_TERM_KINDS : a->kind;
 }
 
 static int
@@ -197,6 +225,8 @@ add_due (Naive *n, guint32 day)
       a->unpaid -= cover;
       n->credit -= cover;
       n->due += a->amount;
+      n->kind_due[month_row (n, day)][slot_of (a)] += a->amount;
+      n->kind_paid[month_row (n, day)][slot_of (a)] += cover;
       g_array_append_val (n->amounts, *a);
     }
 }
@@ -256,6 +286,7 @@ pay (Naive *n, guint32 day, const RecPayment *p)
             x = MIN (money, r);
             n->interest = x == r ? 0 : n->interest - (__int128) x * 43800000;
             n->to_interest += x;
+            n->interest_paid[month_row (n, day)] += x;
             money -= x;
             break;
           }
@@ -265,6 +296,7 @@ pay (Naive *n, guint32 day, const RecPayment *p)
         x = MIN (money, a->unpaid);
         a->unpaid -= x;
         money -= x;
+        n->kind_paid[month_row (n, day)][slot_of (a)] += x;
       }
   n->credit += money;
 }
@@ -419,7 +451,7 @@ check_case (guint seed)
   g_autoptr(GError) error = NULL;
   g_autoptr(RecArrearsResult) r = NULL;
   g_autoptr(GArray) amounts = g_array_new (FALSE, TRUE, sizeof (Amount));
-  Naive n = { c, rules, agency, FALSE, FALSE, FALSE, -1, amounts, 0, 0, 0, 0, 0, 0 };
+  Naive n = { .c = c, .rules = rules, .agency = agency, .after_days = -1, .amounts = amounts };
   guint32 first, oldest = 0;
   gint64 balance = 0;
   guint counts = 0;
@@ -437,6 +469,12 @@ check_case (guint seed)
   g_assert_no_error (error);
 
   first = julian (&as_of) - 1400;
+  {
+    int d, m, y;
+
+    dmy (first, &d, &m, &y);
+    n.base_month = y * 12 + m - 1;
+  }
   naive_run (&n, first, julian (&as_of));
 
   for (guint i = 0; i < amounts->len; i++)
@@ -502,6 +540,70 @@ check_case (guint seed)
       }
   }
   g_assert_cmpuint (r->contempt_counts->len, ==, counts);
+
+  /* spec §11: the histories per kind and the interest paid per month, month
+   * by month against the naive sums (zero outside the engine's months), and
+   * reconciled with the merged history. */
+  {
+    gboolean present[REC_N_TERM_KINDS + 1] = { FALSE, };
+    guint n_present = 0, at = 0;
+    gint64 kinds_seen[NAIVE_MONTHS][REC_N_TERM_KINDS + 1] = { { 0, } };
+    gint64 interest_seen[NAIVE_MONTHS] = { 0, };
+
+    for (guint i = 0; i < amounts->len; i++)
+      present[slot_of (&g_array_index (amounts, Amount, i))] = TRUE;
+    for (int k = 0; k <= REC_N_TERM_KINDS; k++)
+      n_present += present[k];
+    g_assert_cmpuint (r->history_by_kind->len, ==, n_present);
+    for (int k = 0; k <= REC_N_TERM_KINDS; k++)
+      {
+        const RecKindHistory *kind;
+
+        if (!present[k])
+          continue;
+        kind = &g_array_index (r->history_by_kind, RecKindHistory, at++);
+        g_assert_cmpint (kind->is_charges, ==, k == REC_N_TERM_KINDS);
+        if (!kind->is_charges)
+          g_assert_cmpint (kind->kind, ==, k);
+        for (guint y = 0; y < kind->history->len; y++)
+          {
+            const RecHistoryYear *year = &g_array_index (kind->history, RecHistoryYear, y);
+
+            for (int m = 0; m < year->n_months; m++)
+              {
+                int row = year->year * 12 + year->months[m].month - 1 - n.base_month;
+
+                g_assert_cmpint (row, >=, 0);
+                g_assert_cmpint (row, <, NAIVE_MONTHS);
+                g_assert_cmpint (year->months[m].ordered_cents, ==, n.kind_due[row][k]);
+                g_assert_cmpint (year->months[m].paid_cents, ==, n.kind_paid[row][k]);
+                kinds_seen[row][k] = 1;
+              }
+          }
+      }
+    for (guint i = 0; i < r->history_interest_paid->len; i++)
+      {
+        const RecInterestPaidMonth *month = &g_array_index (r->history_interest_paid, RecInterestPaidMonth, i);
+        int row = month->year * 12 + month->month - 1 - n.base_month;
+
+        g_assert_cmpint (row, >=, 0);
+        g_assert_cmpint (row, <, NAIVE_MONTHS);
+        g_assert_cmpint (month->paid_cents, ==, n.interest_paid[row]);
+        interest_seen[row] = 1;
+      }
+    for (int row = 0; row < NAIVE_MONTHS; row++)
+      {
+        if (!interest_seen[row])
+          g_assert_cmpint (n.interest_paid[row], ==, 0);
+        for (int k = 0; k <= REC_N_TERM_KINDS; k++)
+          if (!kinds_seen[row][k])
+            {
+              g_assert_cmpint (n.kind_due[row][k], ==, 0);
+              g_assert_cmpint (n.kind_paid[row][k], ==, 0);
+            }
+      }
+    fx_check_kind_histories (r);
+  }
   g_test_message ("seed %u, rules variant %u, agency %d: due %" G_GINT64_FORMAT " paid %" G_GINT64_FORMAT
                    " interest paid %" G_GINT64_FORMAT " credit %" G_GINT64_FORMAT " accrued %" G_GINT64_FORMAT
                    " counts %u", seed, variant, agency, n.due, n.paid, n.to_interest, n.credit,
