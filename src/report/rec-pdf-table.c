@@ -13,6 +13,8 @@
 
 #define ZEBRA_GRAY   0.95
 #define HEADER_GRAY  0.86
+/* A table's last rows that stay together on a page. */
+#define KEEP_ROWS    3
 
 struct _RecPdfTable
 {
@@ -38,6 +40,12 @@ struct _RecPdfTable
   HPDF_Page      header_page;      /* the page whose header row is drawn */
   HPDF_Page      frame_page;       /* boxed: where the current frame part starts */
   double         frame_top;
+
+  /* The last rows given, not drawn yet: the end of a table never stands
+   * alone at the top of a page, a row or two (rec_pdf_table_end). */
+  GStrv          pending[KEEP_ROWS];
+  RecPdfRowFlags pending_flags[KEEP_ROWS];
+  guint          n_pending;
 };
 
 /* The width a column needs: its title's widest word (bold) and its
@@ -372,10 +380,10 @@ rec_pdf_table_row_height (RecPdfTable        *table,
   return block_height (table, n_lines);
 }
 
-void
-rec_pdf_table_row (RecPdfTable        *table,
-                   const char * const *cells,
-                   RecPdfRowFlags      flags)
+static void
+draw_row (RecPdfTable        *table,
+          const char * const *cells,
+          RecPdfRowFlags      flags)
 {
   RecPdf *pdf = table->pdf;
   GPtrArray **lines = table->row_lines;
@@ -418,12 +426,76 @@ rec_pdf_table_row (RecPdfTable        *table,
   table->n_rows++;
 }
 
+static void
+draw_pending (RecPdfTable *table)
+{
+  g_auto(GStrv) cells = table->pending[0];
+  RecPdfRowFlags flags = table->pending_flags[0];
+
+  for (guint i = 1; i < table->n_pending; i++)
+    {
+      table->pending[i - 1] = table->pending[i];
+      table->pending_flags[i - 1] = table->pending_flags[i];
+    }
+  table->n_pending--;
+  table->pending[table->n_pending] = NULL;
+  draw_row (table, (const char * const *) cells, flags);
+}
+
+void
+rec_pdf_table_row (RecPdfTable        *table,
+                   const char * const *cells,
+                   RecPdfRowFlags      flags)
+{
+  GStrv copy;
+
+  if (rec_pdf_has_failed (table->pdf))
+    return;
+
+  if (table->n_pending == G_N_ELEMENTS (table->pending))
+    draw_pending (table);
+  copy = g_new0 (char *, table->n_columns + 1);
+  for (guint c = 0; c < table->n_columns; c++)
+    copy[c] = g_strdup (cells[c] != NULL ? cells[c] : "");
+  table->pending[table->n_pending] = copy;
+  table->pending_flags[table->n_pending] = flags;
+  table->n_pending++;
+}
+
+/* A table's last rows together on a page: when this page has no room for
+ * them all but an empty page has, they start the next page (a table of more
+ * rows than that; a shorter one is kept with its heading by the caller). */
+static void
+keep_last_rows (RecPdfTable *table)
+{
+  RecPdf *pdf = table->pdf;
+  double header;
+  double height = 0.0;
+
+  if (table->n_pending < KEEP_ROWS || pdf->page == NULL || pdf->y >= pdf->top || rec_pdf_has_failed (pdf))
+    return;
+
+  header = table->header_page == pdf->page ? 0.0 : header_height (table);
+  for (guint i = 0; i < table->n_pending; i++)
+    height += rec_pdf_table_row_height (table, (const char * const *) table->pending[i],
+                                        table->pending_flags[i]);
+  if (pdf->y - header - height >= pdf->bottom
+      || height + header_height (table) > pdf->top - pdf->bottom)
+    return;
+
+  close_frame (table);
+  rec_pdf_new_page (pdf);
+}
+
 void
 rec_pdf_table_end (RecPdfTable *table)
 {
   if (table == NULL)
     return;
 
+  keep_last_rows (table);
+  while (table->n_pending > 0)
+    draw_pending (table);
   close_frame (table);
   for (guint i = 0; i < table->n_columns; i++)
     {

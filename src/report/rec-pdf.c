@@ -839,9 +839,9 @@ rec_pdf_skip (RecPdf *pdf,
     return;
   if (pdf->page == NULL)
     rec_pdf_new_page (pdf);
-  pdf->y -= height;
-  if (pdf->y < pdf->bottom)
-    rec_pdf_new_page (pdf);
+  /* Past the bottom, what comes next starts the next page: a skip alone
+   * never makes a page (that would stay blank before a new section). */
+  pdf->y = MAX (pdf->y - height, pdf->bottom);
 }
 
 static void
