@@ -190,6 +190,47 @@ test_language_and_paper (void)
   }
 }
 
+/* --withhold-address: the receiving parent's address and phone are in the
+ * packet without it, not with it (spec/cli.md round 2). */
+static void
+test_withhold_address (void)
+{
+  const char *secrets[] = { "1482AlamedaAve", "SanJose,CA95126", "(408)555-0178" };
+  g_autofree char *shown_pdf = out_path ("shown.pdf");
+  g_autofree char *withheld_pdf = out_path ("withheld.pdf");
+  g_auto(Run) shown = { 0 };
+  g_auto(Run) withheld = { 0 };
+  g_autoptr(PopplerDocument) shown_doc = NULL;
+  g_autoptr(PopplerDocument) withheld_doc = NULL;
+  g_autofree char *shown_text = NULL;
+  g_autofree char *withheld_text = NULL;
+  g_autofree char *shown_squeezed = NULL;
+  g_autofree char *withheld_squeezed = NULL;
+
+  if (!have_demo ())
+    return;
+
+  run_recourse (&shown, "report", demo_path, "-o", shown_pdf, NULL);
+  run_recourse (&withheld, "report", demo_path, "-o", withheld_pdf, "--withhold-address", NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  g_assert_cmpstr (withheld.err, ==, "");
+  g_assert_cmpint (withheld.status, ==, 0);
+  shown_doc = rt_open_pdf (shown_pdf);
+  withheld_doc = rt_open_pdf (withheld_pdf);
+  shown_text = rt_document_text (shown_doc);
+  withheld_text = rt_document_text (withheld_doc);
+  shown_squeezed = rt_squeeze (shown_text);
+  withheld_squeezed = rt_squeeze (withheld_text);
+  for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
+    {
+      g_assert_nonnull (strstr (shown_squeezed, secrets[i]));
+      g_assert_null (strstr (withheld_squeezed, secrets[i]));
+    }
+  g_assert_nonnull (strstr (withheld_text, "Withheld"));
+  g_unlink (shown_pdf);
+  g_unlink (withheld_pdf);
+}
+
 static void
 test_standard_output (void)
 {
@@ -384,6 +425,7 @@ main (int    argc,
   g_test_add_func ("/cli/report/demo-packet", test_demo_packet);
   g_test_add_func ("/cli/report/language-and-paper", test_language_and_paper);
   g_test_add_func ("/cli/report/standard-output", test_standard_output);
+  g_test_add_func ("/cli/report/withhold-address", test_withhold_address);
   g_test_add_func ("/cli/report/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/report/missing-case-unwritable-output", test_missing_case_and_unwritable_output);
   g_test_add_func ("/cli/report/bad-payoff", test_bad_payoff);
