@@ -57,6 +57,8 @@ typedef struct
   RecCents         *kind_ordered;
   RecCents         *kind_paid;
   RecCents         *interest_paid;      /* [m]: interest paid by payments dated in m */
+  RecCents         *ordered_now;        /* kind_ordered and kind_paid of month_pos */
+  RecCents         *paid_now;
   RecInterest       shown_interest;     /* the last interest rounded for a ledger line… */
   RecCents          shown_cents;        /* …and its rounding (a 128-bit division saved) */
   gboolean          overflow;
@@ -222,6 +224,8 @@ sweep_month_start (Sweep   *s,
 
   add_balance_point (s, month - 1);
   s->month_pos = month - s->first_month;
+  s->ordered_now = s->kind_ordered + s->month_pos * N_SLOTS;
+  s->paid_now = s->kind_paid + s->month_pos * N_SLOTS;
 
   if (s->accrual == REC_ACCRUAL_MONTHLY && s->accruing > 0)
     {
@@ -239,7 +243,7 @@ sweep_month_start (Sweep   *s,
     s->month_lo++;
 }
 
-static void
+static inline void
 pay_item (Sweep    *s,
           RecItem  *item,
           RecCents  cents)
@@ -248,7 +252,7 @@ pay_item (Sweep    *s,
   subtract_from (s, &s->principal_balance, cents);
   if (item->accruing)
     subtract_from (s, &s->accruing, cents);
-  add_to (s, &s->kind_paid[s->month_pos * N_SLOTS + slot_of (item)], cents);
+  add_to (s, &s->paid_now[slot_of (item)], cents);
 }
 
 static void
@@ -275,7 +279,7 @@ sweep_items_due (Sweep   *s,
 
       add_to (s, &s->result->principal_due_cents, item->amount);
       add_to (s, &s->principal_balance, item->amount);
-      add_to (s, &s->kind_ordered[s->month_pos * N_SLOTS + slot_of (item)], item->amount);
+      add_to (s, &s->ordered_now[slot_of (item)], item->amount);
 
       pay_item (s, item, covered);
       subtract_from (s, &s->credit, covered);
@@ -576,6 +580,8 @@ sweep_init_start (Sweep            *s,
       s->kind_ordered = g_new0 (RecCents, (gsize) s->n_months * N_SLOTS);
       s->kind_paid = g_new0 (RecCents, (gsize) s->n_months * N_SLOTS);
       s->interest_paid = g_new0 (RecCents, s->n_months);
+      s->ordered_now = s->kind_ordered;
+      s->paid_now = s->kind_paid;
     }
   s->cur = MIN (first, s->as_of);
   if (s->above)
