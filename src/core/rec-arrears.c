@@ -747,6 +747,25 @@ rec_arrears_compute (const RecCaseData *case_data,
   return g_steal_pointer (&result);
 }
 
+GArray *
+rec_arrears_history_by_kind_copy (const GArray *history_by_kind)
+{
+  GArray *copy;
+
+  g_return_val_if_fail (history_by_kind != NULL, NULL);
+
+  copy = g_array_sized_new (FALSE, TRUE, sizeof (RecKindHistory), history_by_kind->len);
+  g_array_set_clear_func (copy, clear_kind_history);
+  for (guint i = 0; i < history_by_kind->len; i++)
+    {
+      RecKindHistory kind = g_array_index (history_by_kind, RecKindHistory, i);
+
+      kind.history = g_array_copy (kind.history);
+      g_array_append_val (copy, kind);
+    }
+  return copy;
+}
+
 void
 rec_arrears_result_free (RecArrearsResult *result)
 {

@@ -55,7 +55,8 @@ typedef struct
 typedef struct
 {
   gboolean      is_charges;        /* TRUE: the charges ("charges" in the JSON) */
-  RecTermKind   kind;              /* the support kind, when not is_charges */
+  RecTermKind   kind;              /* the support kind; REC_TERM_KIND_OTHER for the charges:
+                                    * test is_charges */
   GArray       *history;           /* RecHistoryYear, as RecArrearsResult.history */
 } RecKindHistory;
 
@@ -152,6 +153,11 @@ RecArrearsResult *rec_arrears_compute      (const RecCaseData *case_data,
                                             const GDate       *as_of,
                                             GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 void              rec_arrears_result_free  (RecArrearsResult  *result);
+
+/* A deep copy of history_by_kind (each kind's history copied too), freed with
+ * g_array_unref; for copies of a result that outlive it (a plain struct copy
+ * would share the arrays: history_interest_paid copies as any GArray). */
+GArray           *rec_arrears_history_by_kind_copy (const GArray *history_by_kind) G_GNUC_WARN_UNUSED_RESULT;
 
 /* spec/arrears.md §8 JSON, keys in the spec's order, ending with a newline. */
 char             *rec_arrears_result_to_json (const RecArrearsResult *result) G_GNUC_WARN_UNUSED_RESULT;

@@ -942,6 +942,22 @@ test_history_by_kind (void)
   g_assert_cmpint (interest->paid_cents, ==, 6);
 
   fx_check_kind_histories (r);
+
+  /* A deep copy outlives the result. */
+  {
+    g_autoptr(GArray) copy = rec_arrears_history_by_kind_copy (r->history_by_kind);
+    g_autofree char *first = history_text (g_array_index (r->history_by_kind, RecKindHistory, 0).history);
+
+    g_clear_pointer (&r, rec_arrears_result_free);
+    g_assert_cmpuint (copy->len, ==, G_N_ELEMENTS (kinds));
+    for (guint i = 0; i < copy->len; i++)
+      {
+        g_autofree char *got = history_text (g_array_index (copy, RecKindHistory, i).history);
+
+        g_assert_cmpstr (got, ==, kinds[i].expect);
+      }
+    g_assert_cmpstr (first, ==, kinds[0].expect);
+  }
 }
 
 /* The same case as JSON (spec §11's shape): history_by_kind and
