@@ -72,6 +72,9 @@ copy_result (const RecArrearsResult *result,
   copy->currency = g_strdup (result->currency);
   copy->contempt_counts = copy_array (result->contempt_counts);
   copy->history = copy_array (result->history);
+  copy->history_by_kind = result->history_by_kind != NULL
+                          ? rec_arrears_history_by_kind_copy (result->history_by_kind) : NULL;
+  copy->history_interest_paid = copy_array (result->history_interest_paid);
   copy->balance_points = copy_array (result->balance_points);
   copy->ledger = copy_array (result->ledger);
   copy->remedies = copy_array (result->remedies);
@@ -110,6 +113,8 @@ free_result_copy (RecArrearsResult *copy)
     }
   g_clear_pointer (&copy->contempt_counts, g_array_unref);
   g_clear_pointer (&copy->history, g_array_unref);
+  g_clear_pointer (&copy->history_by_kind, g_array_unref);
+  g_clear_pointer (&copy->history_interest_paid, g_array_unref);
   g_clear_pointer (&copy->balance_points, g_array_unref);
   g_clear_pointer (&copy->ledger, g_array_unref);
   g_clear_pointer (&copy->remedies, g_array_unref);
