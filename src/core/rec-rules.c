@@ -997,3 +997,32 @@ rec_rules_has_contempt_time_bar (const RecRules *rules)
 
   return rules->contempt_years != REC_CONTEMPT_YEARS_NONE;
 }
+
+/* The jurisdictions of data/rules, by id: one table for the window and the
+ * packet. */
+static const struct
+{
+  const char *id;
+  const char *name;
+} jurisdiction_names[] = {
+  /* Translators: the jurisdiction of a case that none of the states below
+   * fits: only federal rules apply */
+  { "us", N_("United States — another state") },
+  { "us-ca", N_("California") },
+  { "us-ga", N_("Georgia") },
+  { "us-il", N_("Illinois") },
+  { "us-ny", N_("New York") },
+  { "us-pa", N_("Pennsylvania") },
+  { "us-tn", N_("Tennessee") },
+  { "us-tx", N_("Texas") },
+};
+
+const char *
+rec_rules_name_msgid (const char *jurisdiction)
+{
+  for (guint i = 0; jurisdiction != NULL && i < G_N_ELEMENTS (jurisdiction_names); i++)
+    if (g_str_equal (jurisdiction, jurisdiction_names[i].id))
+      return jurisdiction_names[i].name;
+
+  return NULL;
+}

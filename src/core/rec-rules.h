@@ -27,6 +27,11 @@ const char *rec_rules_get_name       (const RecRules *rules);
 /* The jurisdictions compiled in, sorted by id ("us", "us-ca", "us-ga", …);
  * NULL-terminated, owned by the library. */
 const char *const *rec_rules_list_ids (void);
+/* The untranslated name (an N_() msgid of the "recourse" domain) of a
+ * jurisdiction Recourse ships ("Texas"; "United States — another state" for
+ * "us"), for callers to translate in their language; NULL for another id.
+ * Rules files carry English names only. */
+const char *rec_rules_name_msgid     (const char  *jurisdiction);
 /* [rules] verified=: the day the file's values were last checked against its
  * sources, ISO "YYYY-MM-DD"; NULL when the file does not say. */
 const char *rec_rules_get_verified   (const RecRules *rules);

@@ -40,25 +40,6 @@ rec_gui_format_date (const GDate *date)
   return rec_date_format (date);
 }
 
-/* The names of the states the window offers, translated here: the rules
- * files carry English names only. */
-static const struct
-{
-  const char *id;
-  const char *name;
-} jurisdiction_names[] = {
-  /* Translators: the jurisdiction of a case that none of the states below
-   * fits: only federal rules apply */
-  { "us", N_("United States — another state") },
-  { "us-ca", N_("California") },
-  { "us-ga", N_("Georgia") },
-  { "us-il", N_("Illinois") },
-  { "us-ny", N_("New York") },
-  { "us-pa", N_("Pennsylvania") },
-  { "us-tn", N_("Tennessee") },
-  { "us-tx", N_("Texas") },
-};
-
 const char * const *
 rec_gui_jurisdiction_ids (void)
 {
@@ -114,9 +95,8 @@ rec_gui_jurisdiction_name (const char *id)
 {
   g_return_val_if_fail (id != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (jurisdiction_names); i++)
-    if (g_str_equal (jurisdiction_names[i].id, id))
-      return _(jurisdiction_names[i].name);
+  if (rec_rules_name_msgid (id) != NULL)
+    return _(rec_rules_name_msgid (id));
   return rules_name (id);
 }
 

@@ -8,6 +8,8 @@
 
 #include "rec-report-private.h"
 
+#include "rec-rules.h"
+
 #include "rec-enums.h"
 
 #include <glib/gi18n.h>
@@ -210,30 +212,14 @@ _rec_report_translate (const char *context,
   return translate_in_context (context, msgid);
 }
 
-/* The jurisdictions Recourse ships (data/rules), by id. The window has the
- * same names (src/gui). */
-static const struct
-{
-  const char *id;
-  const char *name;
-} state_names[] = {
-  { "us", N_("United States — another state") },
-  { "us-ca", N_("California") },
-  { "us-ga", N_("Georgia") },
-  { "us-il", N_("Illinois") },
-  { "us-ny", N_("New York") },
-  { "us-pa", N_("Pennsylvania") },
-  { "us-tn", N_("Tennessee") },
-  { "us-tx", N_("Texas") },
-};
-
 const char *
 rec_report_state_name (const char *jurisdiction,
                        const char *fallback)
 {
-  for (guint i = 0; jurisdiction != NULL && i < G_N_ELEMENTS (state_names); i++)
-    if (g_str_equal (jurisdiction, state_names[i].id))
-      return translate_in_context (NULL, state_names[i].name);
+  const char *msgid = rec_rules_name_msgid (jurisdiction);
+
+  if (msgid != NULL)
+    return translate_in_context (NULL, msgid);
 
   return fallback != NULL && *fallback != '\0' ? fallback : NULL;
 }
