@@ -22,7 +22,6 @@ struct _RecStore
   sqlite3  *db;
   char     *path;
   gboolean  read_only;
-  gboolean  immutable;   /* a write-ahead-log file read without its side files */
 };
 
 /* Turns an SQLite failure into a GError (REC_STORE_ERROR_CONSTRAINT for a
@@ -181,7 +180,6 @@ sqlite3      *_rec_store_open_checked    (const char   *path,
                                           GString      *report,
                                           guint        *problems,
                                           int          *out_version,
-                                          gboolean     *out_immutable,
                                           GError      **error);
 
 /* rec-store.c: the pragmas of every connection, and loading every table. */

@@ -199,7 +199,7 @@ rec_store_verify_file (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  db = _rec_store_open_checked (path, &read_only, report, &problems, out_version, NULL, error);
+  db = _rec_store_open_checked (path, &read_only, report, &problems, out_version, error);
   if (db == NULL)
     return FALSE;
 

@@ -435,7 +435,6 @@ _rec_store_open_checked (const char  *path,
                          GString     *report,
                          guint       *problems,
                          int         *out_version,
-                         gboolean    *out_immutable,
                          GError     **error)
 {
   g_autofree char *uri = NULL;
@@ -517,8 +516,6 @@ _rec_store_open_checked (const char  *path,
 
   if (out_version != NULL)
     *out_version = version;
-  if (out_immutable != NULL)
-    *out_immutable = immutable;
   return db;
 
 fail:
@@ -533,12 +530,11 @@ rec_store_open (const char  *path,
 {
   RecStore *self;
   sqlite3 *db;
-  gboolean immutable = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = _rec_store_open_checked (path, &read_only, NULL, NULL, NULL, &immutable, error);
+  db = _rec_store_open_checked (path, &read_only, NULL, NULL, NULL, error);
   if (db == NULL)
     return NULL;
 
@@ -546,7 +542,6 @@ rec_store_open (const char  *path,
   self->db = db;
   self->path = g_strdup (path);
   self->read_only = read_only;
-  self->immutable = immutable;
   return self;
 }
 
