@@ -3,10 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The packet is made exactly as Export makes it (_rec_window_new_report_input,
- * rec_report_write), in a thread, into a folder of its own (mode 0700) that is
- * removed as soon as the PDF is read back into memory; poppler loads it there
- * too. The main thread then runs a GtkPrintOperation whose pages, and the
- * print dialog's preview, are the PDF's pages drawn by poppler.
+ * the same drawing as rec_report_write), in a thread, in memory
+ * (rec_report_render: the family's data never touches the disk), and poppler
+ * loads it from there. The main thread then runs a GtkPrintOperation whose
+ * pages, and the print dialog's preview, are the PDF's pages drawn by poppler.
  */
 #define G_LOG_DOMAIN "rec-gui"
 
@@ -18,7 +18,6 @@
 #include "rec-report.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <poppler.h>
 
 typedef struct
@@ -52,26 +51,9 @@ static PopplerDocument *
 make_document (const RecReportInput *input,
                GError              **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length = 0;
-  gboolean ok;
+  g_autoptr(GBytes) bytes = rec_report_render (input, error);
 
-  dir = g_dir_make_tmp ("recourse-print-XXXXXX", error);
-  if (dir == NULL)
-    return NULL;
-  path = g_build_filename (dir, "packet.pdf", NULL);
-  ok = rec_report_write (input, path, error)
-       && g_file_get_contents (path, &contents, &length, error);
-  g_remove (path);
-  g_rmdir (dir);
-  if (!ok)
-    return NULL;
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  return poppler_document_new_from_bytes (bytes, NULL, error);
+  return bytes != NULL ? poppler_document_new_from_bytes (bytes, NULL, error) : NULL;
 }
 
 static void

@@ -1117,10 +1117,10 @@ write_file (RecPdf      *pdf,
   return FALSE;
 }
 
-gboolean
-rec_pdf_save (RecPdf      *pdf,
-              const char  *path,
-              GError     **error)
+/* Headers, footers, then the document in libharu's stream. */
+static gboolean
+finish_document (RecPdf  *pdf,
+                 GError **error)
 {
   if (pdf->pages->len == 0)
     rec_pdf_new_page (pdf);
@@ -1128,10 +1128,43 @@ rec_pdf_save (RecPdf      *pdf,
     return FALSE;
   draw_all_decorations (pdf);
 
-  if (!render_document (pdf, error))
+  return render_document (pdf, error);
+}
+
+gboolean
+rec_pdf_save (RecPdf      *pdf,
+              const char  *path,
+              GError     **error)
+{
+  if (!finish_document (pdf, error))
     return FALSE;
 
   if (g_str_equal (path, "-"))
     return copy_document (pdf, write_to_stdout, NULL, error);
   return write_file (pdf, path, error);
+}
+
+static gboolean
+write_to_bytes (gpointer       target,
+                const guint8  *data,
+                gsize          length,
+                GError       **error)
+{
+  g_byte_array_append (target, data, (guint) length);
+  return TRUE;
+}
+
+GBytes *
+rec_pdf_save_to_bytes (RecPdf  *pdf,
+                       GError **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+
+  if (!finish_document (pdf, error))
+    return NULL;
+
+  bytes = g_byte_array_sized_new (HPDF_GetStreamSize (pdf->doc));
+  if (!copy_document (pdf, write_to_bytes, bytes, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }

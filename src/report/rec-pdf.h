@@ -172,5 +172,9 @@ void         rec_pdf_line_chart       (RecPdf             *pdf,
 gboolean     rec_pdf_save             (RecPdf       *pdf,
                                        const char   *path,
                                        GError      **error);
+/* The same document in memory (printing); NULL and REC_REPORT_ERROR_FAILED
+ * when the document failed. */
+GBytes      *rec_pdf_save_to_bytes    (RecPdf       *pdf,
+                                       GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -1046,21 +1046,16 @@ set_document (const RecPacket *packet)
   rec_pdf_set_header_right (packet->pdf, info->court_case_number);
 }
 
-gboolean
-rec_report_write (const RecReportInput  *input,
-                  const char            *path,
-                  GError               **error)
+/* Every section of the packet, drawn into a new document. */
+static RecPdf *
+draw_packet (const RecReportInput  *input,
+             GError               **error)
 {
-  g_autoptr(RecPdf) pdf = NULL;
-  RecPacket packet = { input, input->labels, input->result, NULL };
+  RecPdf *pdf = rec_pdf_new (input->paper, error);
+  RecPacket packet = { input, input->labels, input->result, pdf };
 
-  g_return_val_if_fail (input != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  pdf = rec_pdf_new (input->paper, error);
   if (pdf == NULL)
-    return FALSE;
-  packet.pdf = pdf;
+    return NULL;
 
   set_document (&packet);
   write_cover (&packet);
@@ -1070,6 +1065,31 @@ rec_report_write (const RecReportInput  *input,
   _rec_report_write_contempt (&packet);
   _rec_report_write_log (&packet);
   _rec_report_write_checklist (&packet);
+  return pdf;
+}
 
-  return rec_pdf_save (pdf, path, error);
+gboolean
+rec_report_write (const RecReportInput  *input,
+                  const char            *path,
+                  GError               **error)
+{
+  g_autoptr(RecPdf) pdf = NULL;
+
+  g_return_val_if_fail (input != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  pdf = draw_packet (input, error);
+  return pdf != NULL && rec_pdf_save (pdf, path, error);
+}
+
+GBytes *
+rec_report_render (const RecReportInput  *input,
+                   GError               **error)
+{
+  g_autoptr(RecPdf) pdf = NULL;
+
+  g_return_val_if_fail (input != NULL, NULL);
+
+  pdf = draw_packet (input, error);
+  return pdf != NULL ? rec_pdf_save_to_bytes (pdf, error) : NULL;
 }

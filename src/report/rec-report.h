@@ -124,5 +124,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecReportInput, rec_report_input_free)
 gboolean            rec_report_write           (const RecReportInput   *input,
                                                 const char             *path,
                                                 GError                **error);
+/* Any thread. The same packet in memory (printing: nothing touches the disk). */
+GBytes             *rec_report_render          (const RecReportInput   *input,
+                                                GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
