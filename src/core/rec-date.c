@@ -11,6 +11,7 @@
 #include "rec-money.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 static gboolean
@@ -168,4 +169,83 @@ rec_timestamp_now_utc (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gboolean
+rec_date_parse_display (const char  *text,
+                        GDate       *out_date,
+                        GError     **error)
+{
+  return rec_date_parse (text, out_date, error);
+}
+
+char *
+rec_date_format_hint (void)
+{
+  return g_strdup ("YYYY-MM-DD");
+}
+
+char *
+rec_timestamp_format (const char *text)
+{
+  g_autoptr(GDateTime) dt = text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+  g_autoptr(GDateTime) local = dt ? g_date_time_to_local (dt) : NULL;
+
+  return local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+}
+
+gboolean
+rec_timestamp_to_local (const char *text,
+                        GDate      *out_date,
+                        int        *out_hour,
+                        int        *out_minute,
+                        int        *out_second)
+{
+  g_autoptr(GDateTime) dt = text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+  g_autoptr(GDateTime) local = dt ? g_date_time_to_local (dt) : NULL;
+
+  if (local == NULL)
+    return FALSE;
+  g_date_clear (out_date, 1);
+  g_date_set_dmy (out_date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  *out_hour = g_date_time_get_hour (local);
+  *out_minute = g_date_time_get_minute (local);
+  *out_second = g_date_time_get_second (local);
+  return TRUE;
+}
+
+gboolean
+rec_time_parse_display (const char  *text,
+                        int         *out_hour,
+                        int         *out_minute,
+                        GError     **error)
+{
+  if (text == NULL || sscanf (text, "%d:%d", out_hour, out_minute) != 2)
+    {
+      g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID, "\"%s\" is not a time", text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+rec_time_format (int hour,
+                 int minute)
+{
+  return g_strdup_printf ("%02d:%02d", hour, minute);
+}
+
+char *
+rec_timestamp_new_local (const GDate *date,
+                         int          hour,
+                         int          minute,
+                         int          second,
+                         GError     **error)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                   g_date_get_day (date), hour, minute, second);
+
+  (void) error;
+  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
 }

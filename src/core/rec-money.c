@@ -196,3 +196,17 @@ rec_rate_to_string (int basis_points)
     return g_strdup_printf ("%d.%d", basis_points / 100, (basis_points % 100) / 10);
   return g_strdup_printf ("%d.%02d", basis_points / 100, basis_points % 100);
 }
+
+gboolean
+rec_cents_parse_display (const char *text,
+                         const char *currency,
+                         gboolean    allow_negative,
+                         RecCents   *out_cents,
+                         char      **out_understood,
+                         GError    **error)
+{
+  (void) currency;
+  if (out_understood != NULL)
+    *out_understood = NULL;
+  return rec_cents_parse (text, allow_negative, out_cents, error);
+}

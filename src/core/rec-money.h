@@ -50,6 +50,29 @@ gboolean rec_cents_parse       (const char *text,
                                 RecCents   *out_cents,
                                 GError    **error);
 
+/* Parses an amount as people type it in the current locale's display form,
+ * the one rec_cents_format() shows: "1,250.00", "$1,415", "1415", ".5" in
+ * English; "1.250,00", "1.250" (= 1250), "$1.415,00", "1415,5" in Spanish and
+ * Vietnamese. Spaces around, a "$" / "US$" (when currency is USD or NULL) or
+ * the currency code before or after, and spaces (also no-break and narrow
+ * no-break) as grouping are accepted; so is the other convention's decimal
+ * mark where only it makes sense ("1,25" in English).
+ *
+ * When another reading of the text is possible (a reader might mean 1.25 by
+ * "1.250"), or the text follows the other convention, out_understood (when
+ * not NULL) receives a translated note saying what was understood, with the
+ * amount formatted by rec_cents_format(): "read as $1,250.00"; otherwise it
+ * is set to NULL. On failure (REC_CORE_ERROR_INVALID) the error is one line
+ * naming what is wrong: a misplaced thousands separator, more than two
+ * decimals, letters, two signs, an empty text; nothing is stored in out_cents
+ * or out_understood. */
+gboolean rec_cents_parse_display (const char *text,
+                                  const char *currency,
+                                  gboolean    allow_negative,
+                                  RecCents   *out_cents,
+                                  char      **out_understood,
+                                  GError    **error);
+
 /* "1234.50", "-3.00": exactly two decimals, no grouping (JSON, CLI). */
 char    *rec_cents_to_string   (RecCents    cents) G_GNUC_WARN_UNUSED_RESULT;
 
