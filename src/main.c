@@ -9,6 +9,7 @@
 #include "rec-cli.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <gmodule.h>
 #include <locale.h>
 #include <stdio.h>
@@ -58,16 +59,49 @@ run_gui (int    argc,
   return gui_main (argc, argv);
 }
 
+/* TRUE when the executable is the one meson built in BUILD_EXE_DIR (same
+ * folder, compared by device and inode so a symlinked path matches). */
+static gboolean
+runs_from_build_tree (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = NULL;
+  GStatBuf here, built;
+
+  if (exe == NULL)
+    return FALSE;
+  dir = g_path_get_dirname (exe);
+  return g_stat (dir, &here) == 0 && g_stat (BUILD_EXE_DIR, &built) == 0
+         && here.st_dev == built.st_dev && here.st_ino == built.st_ino;
+}
+
+/* The catalogs: $RECOURSE_LOCALEDIR, else the build tree's own when run from
+ * it (po/meson.build compiles them there), else the installed ones. The
+ * window's settings schema likewise comes from the build tree unless
+ * GSETTINGS_SCHEMA_DIR says otherwise. */
+static void
+bind_translations (void)
+{
+  const char *localedir = g_getenv ("RECOURSE_LOCALEDIR");
+
+  if (runs_from_build_tree ())
+    {
+      if (localedir == NULL)
+        localedir = SOURCE_LOCALEDIR;
+      g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_SCHEMA_DIR, FALSE);
+    }
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  /* RECOURSE_LOCALEDIR lets the uninstalled build find its translations. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RECOURSE_LOCALEDIR") ? g_getenv ("RECOURSE_LOCALEDIR")
-                                                                   : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  bind_translations ();
 
   /* The verbs never touch GTK: they must work over SSH and in CI. */
   if (rec_cli_handles (argc, argv))
