@@ -154,7 +154,7 @@ make_calendar (const RecCaseData *c,
       if (!rec_date_is_set (&item->follow_up))
         continue;
       uid = g_strdup_printf ("communication-%" G_GINT64_FORMAT "-follow-up@%.32s.recourse",
-                             item->id, key);
+                             item->entity.id, key);
       what = headline (*item->subject != '\0' ? item->subject : item->summary);
       /* Translators: an event of the calendar; %s is the subject of the communication */
       summary = g_strdup_printf (_("Follow up: %s"), what);
@@ -170,7 +170,7 @@ make_calendar (const RecCaseData *c,
       if (!rec_date_is_set (&step->next_date)
           || step->status == REC_STATUS_DENIED || step->status == REC_STATUS_CLOSED)
         continue;
-      uid = g_strdup_printf ("enforcement-%" G_GINT64_FORMAT "-next@%.32s.recourse", step->id, key);
+      uid = g_strdup_printf ("enforcement-%" G_GINT64_FORMAT "-next@%.32s.recourse", step->entity.id, key);
       /* Translators: an event of the calendar; %s is a remedy such as "Wage garnishment" */
       summary = g_strdup_printf (_("Next step: %s"), rec_remedy_label (step->remedy));
       append_event (out, uid, stamp, &step->next_date, summary, step->notes);

@@ -499,7 +499,7 @@ sorted_payments (const RecCaseData *case_data,
   for (guint i = 0; i < case_data->payments->len; i++)
     {
       RecPayment *payment = g_ptr_array_index (case_data->payments, i);
-      RecPaymentEvent event = { 0, payment->position, i, payment };
+      RecPaymentEvent event = { 0, payment->entity.position, i, payment };
 
       if (!rec_date_is_set (&payment->date) || payment->amount_cents < 0)
         {

@@ -9,13 +9,14 @@
 #include "rec-case-data.h"
 
 G_DEFINE_FINAL_TYPE (RecCaseInfo, rec_case_info, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (RecChild, rec_child, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (RecTerm, rec_term, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (RecInterestOverride, rec_interest_override, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (RecCharge, rec_charge, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (RecPayment, rec_payment, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (RecCommunication, rec_communication, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (RecEnforcementStep, rec_enforcement_step, G_TYPE_OBJECT)
+G_DEFINE_ABSTRACT_TYPE (RecEntity, rec_entity, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (RecChild, rec_child, REC_TYPE_ENTITY)
+G_DEFINE_FINAL_TYPE (RecTerm, rec_term, REC_TYPE_ENTITY)
+G_DEFINE_FINAL_TYPE (RecInterestOverride, rec_interest_override, REC_TYPE_ENTITY)
+G_DEFINE_FINAL_TYPE (RecCharge, rec_charge, REC_TYPE_ENTITY)
+G_DEFINE_FINAL_TYPE (RecPayment, rec_payment, REC_TYPE_ENTITY)
+G_DEFINE_FINAL_TYPE (RecCommunication, rec_communication, REC_TYPE_ENTITY)
+G_DEFINE_FINAL_TYPE (RecEnforcementStep, rec_enforcement_step, REC_TYPE_ENTITY)
 
 static void
 party_init (RecParty *party)
@@ -88,6 +89,58 @@ rec_case_info_init (RecCaseInfo *self)
   self->notes = g_strdup ("");
 }
 
+/* RecEntity */
+
+static void
+rec_entity_finalize (GObject *object)
+{
+  RecEntity *self = REC_ENTITY (object);
+
+  g_free (self->created_at);
+  g_free (self->updated_at);
+
+  G_OBJECT_CLASS (rec_entity_parent_class)->finalize (object);
+}
+
+static void
+rec_entity_class_init (RecEntityClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rec_entity_finalize;
+}
+
+static void
+rec_entity_init (RecEntity *self)
+{
+}
+
+static void
+entity_copy_fields (RecEntity       *copy,
+                    const RecEntity *self)
+{
+  copy->id = self->id;
+  copy->position = self->position;
+  g_free (copy->created_at);
+  copy->created_at = g_strdup (self->created_at);
+  g_free (copy->updated_at);
+  copy->updated_at = g_strdup (self->updated_at);
+}
+
+RecEntity *
+rec_entity_copy (const RecEntity *self)
+{
+  g_return_val_if_fail (REC_IS_ENTITY ((RecEntity *) self), NULL);
+
+  return REC_ENTITY_GET_CLASS ((RecEntity *) self)->copy (self);
+}
+
+static RecEntity *rec_child_entity_copy (const RecEntity *self);
+static RecEntity *rec_term_entity_copy (const RecEntity *self);
+static RecEntity *rec_interest_override_entity_copy (const RecEntity *self);
+static RecEntity *rec_charge_entity_copy (const RecEntity *self);
+static RecEntity *rec_payment_entity_copy (const RecEntity *self);
+static RecEntity *rec_communication_entity_copy (const RecEntity *self);
+static RecEntity *rec_enforcement_step_entity_copy (const RecEntity *self);
+
 /* RecChild */
 
 static void
@@ -104,6 +157,7 @@ static void
 rec_child_class_init (RecChildClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rec_child_finalize;
+  REC_ENTITY_CLASS (klass)->copy = rec_child_entity_copy;
 }
 
 static void
@@ -130,6 +184,7 @@ static void
 rec_term_class_init (RecTermClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rec_term_finalize;
+  REC_ENTITY_CLASS (klass)->copy = rec_term_entity_copy;
 }
 
 static void
@@ -162,6 +217,7 @@ static void
 rec_interest_override_class_init (RecInterestOverrideClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rec_interest_override_finalize;
+  REC_ENTITY_CLASS (klass)->copy = rec_interest_override_entity_copy;
 }
 
 static void
@@ -188,6 +244,7 @@ static void
 rec_charge_class_init (RecChargeClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rec_charge_finalize;
+  REC_ENTITY_CLASS (klass)->copy = rec_charge_entity_copy;
 }
 
 static void
@@ -215,6 +272,7 @@ static void
 rec_payment_class_init (RecPaymentClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rec_payment_finalize;
+  REC_ENTITY_CLASS (klass)->copy = rec_payment_entity_copy;
 }
 
 static void
@@ -245,6 +303,7 @@ static void
 rec_communication_class_init (RecCommunicationClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rec_communication_finalize;
+  REC_ENTITY_CLASS (klass)->copy = rec_communication_entity_copy;
 }
 
 static void
@@ -277,6 +336,7 @@ static void
 rec_enforcement_step_class_init (RecEnforcementStepClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rec_enforcement_step_finalize;
+  REC_ENTITY_CLASS (klass)->copy = rec_enforcement_step_entity_copy;
 }
 
 static void
@@ -376,8 +436,7 @@ rec_child_copy (const RecChild *self)
 {
   RecChild *copy = rec_child_new ();
 
-  copy->id = self->id;
-  copy->position = self->position;
+  entity_copy_fields (&copy->entity, &self->entity);
   rec_set_str (&copy->name, self->name);
   copy->birth_date = self->birth_date;
 
@@ -389,8 +448,7 @@ rec_term_copy (const RecTerm *self)
 {
   RecTerm *copy = rec_term_new ();
 
-  copy->id = self->id;
-  copy->position = self->position;
+  entity_copy_fields (&copy->entity, &self->entity);
   copy->kind = self->kind;
   copy->amount_cents = self->amount_cents;
   copy->frequency = self->frequency;
@@ -410,8 +468,7 @@ rec_interest_override_copy (const RecInterestOverride *self)
 {
   RecInterestOverride *copy = rec_interest_override_new ();
 
-  copy->id = self->id;
-  copy->position = self->position;
+  entity_copy_fields (&copy->entity, &self->entity);
   copy->from = self->from;
   copy->to = self->to;
   copy->rate_basis_points = self->rate_basis_points;
@@ -425,8 +482,7 @@ rec_charge_copy (const RecCharge *self)
 {
   RecCharge *copy = rec_charge_new ();
 
-  copy->id = self->id;
-  copy->position = self->position;
+  entity_copy_fields (&copy->entity, &self->entity);
   copy->date = self->date;
   copy->amount_cents = self->amount_cents;
   rec_set_str (&copy->description, self->description);
@@ -440,8 +496,7 @@ rec_payment_copy (const RecPayment *self)
 {
   RecPayment *copy = rec_payment_new ();
 
-  copy->id = self->id;
-  copy->position = self->position;
+  entity_copy_fields (&copy->entity, &self->entity);
   copy->date = self->date;
   copy->amount_cents = self->amount_cents;
   copy->method = self->method;
@@ -456,8 +511,7 @@ rec_communication_copy (const RecCommunication *self)
 {
   RecCommunication *copy = rec_communication_new ();
 
-  copy->id = self->id;
-  copy->position = self->position;
+  entity_copy_fields (&copy->entity, &self->entity);
   rec_set_str (&copy->at, self->at);
   copy->at_unix = self->at_unix;
   copy->channel = self->channel;
@@ -475,8 +529,7 @@ rec_enforcement_step_copy (const RecEnforcementStep *self)
 {
   RecEnforcementStep *copy = rec_enforcement_step_new ();
 
-  copy->id = self->id;
-  copy->position = self->position;
+  entity_copy_fields (&copy->entity, &self->entity);
   copy->remedy = self->remedy;
   copy->status = self->status;
   copy->date = self->date;
@@ -532,6 +585,48 @@ copy_array (GPtrArray *array,
     g_ptr_array_add (copy, copy_func (g_ptr_array_index (array, i)));
 
   return copy;
+}
+
+static RecEntity *
+rec_child_entity_copy (const RecEntity *self)
+{
+  return REC_ENTITY (rec_child_copy (REC_CHILD ((RecEntity *) self)));
+}
+
+static RecEntity *
+rec_term_entity_copy (const RecEntity *self)
+{
+  return REC_ENTITY (rec_term_copy (REC_TERM ((RecEntity *) self)));
+}
+
+static RecEntity *
+rec_interest_override_entity_copy (const RecEntity *self)
+{
+  return REC_ENTITY (rec_interest_override_copy (REC_INTEREST_OVERRIDE ((RecEntity *) self)));
+}
+
+static RecEntity *
+rec_charge_entity_copy (const RecEntity *self)
+{
+  return REC_ENTITY (rec_charge_copy (REC_CHARGE ((RecEntity *) self)));
+}
+
+static RecEntity *
+rec_payment_entity_copy (const RecEntity *self)
+{
+  return REC_ENTITY (rec_payment_copy (REC_PAYMENT ((RecEntity *) self)));
+}
+
+static RecEntity *
+rec_communication_entity_copy (const RecEntity *self)
+{
+  return REC_ENTITY (rec_communication_copy (REC_COMMUNICATION ((RecEntity *) self)));
+}
+
+static RecEntity *
+rec_enforcement_step_entity_copy (const RecEntity *self)
+{
+  return REC_ENTITY (rec_enforcement_step_copy (REC_ENFORCEMENT_STEP ((RecEntity *) self)));
 }
 
 RecCaseData *

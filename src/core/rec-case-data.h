@@ -6,8 +6,7 @@
  * the report read them directly and the window can hold them in GListStores.
  * Strings are owned and never NULL (empty string for "none"), except where a
  * field says (nullable). Dates that may be absent are cleared GDates.
- * `id` is the row id in the case file (0 when not stored yet); `position` is the
- * entry order used for ties (spec/arrears.md §3).
+ * The seven kinds of record derive from RecEntity (id, position, stamps).
  */
 #pragma once
 
@@ -47,31 +46,69 @@ struct _RecCaseInfo
   char     *notes;
 };
 
-#define REC_TYPE_CHILD (rec_child_get_type ())
-G_DECLARE_FINAL_TYPE (RecChild, rec_child, REC, CHILD, GObject)
+/* The base of the seven entity kinds (children, terms, interest overrides,
+ * charges, payments, communications, enforcement steps): what every record of
+ * the case file has. Each kind embeds it as its first member `entity`, so code
+ * reads `payment->entity.id`, and code that handles any kind takes a
+ * RecEntity * (REC_ENTITY (item), or &payment->entity).
+ *
+ * `id` is the row id in the case file (0 until stored); `position` is the entry
+ * order used for ties (spec/arrears.md §3; 0 = "append"); `created_at` and
+ * `updated_at` are the store's UTC stamps (NULL until stored). */
+#define REC_TYPE_ENTITY            (rec_entity_get_type ())
+#define REC_ENTITY(obj)            (G_TYPE_CHECK_INSTANCE_CAST ((obj), REC_TYPE_ENTITY, RecEntity))
+#define REC_IS_ENTITY(obj)         (G_TYPE_CHECK_INSTANCE_TYPE ((obj), REC_TYPE_ENTITY))
+#define REC_ENTITY_CLASS(klass)    (G_TYPE_CHECK_CLASS_CAST ((klass), REC_TYPE_ENTITY, RecEntityClass))
+#define REC_ENTITY_GET_CLASS(obj)  (G_TYPE_INSTANCE_GET_CLASS ((obj), REC_TYPE_ENTITY, RecEntityClass))
 
-struct _RecChild
+typedef struct _RecEntity      RecEntity;
+typedef struct _RecEntityClass RecEntityClass;
+
+struct _RecEntity
 {
   GObject  parent_instance;
 
   gint64   id;
   int      position;
+  char    *created_at;            /* nullable */
+  char    *updated_at;            /* nullable */
+};
+
+struct _RecEntityClass
+{
+  GObjectClass parent_class;
+
+  /* A deep copy of the whole record (the same id, position and stamps). */
+  RecEntity *(*copy) (const RecEntity *self);
+};
+
+GType                rec_entity_get_type            (void) G_GNUC_CONST;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecEntity, g_object_unref)
+
+/* A deep copy of any kind (the kind's own _copy()). */
+RecEntity           *rec_entity_copy                (const RecEntity *self) G_GNUC_WARN_UNUSED_RESULT;
+
+#define REC_TYPE_CHILD (rec_child_get_type ())
+G_DECLARE_FINAL_TYPE (RecChild, rec_child, REC, CHILD, RecEntity)
+
+struct _RecChild
+{
+  RecEntity     entity;
+
   char    *name;
   GDate    birth_date;            /* may be cleared */
 };
 
 #define REC_TYPE_TERM (rec_term_get_type ())
-G_DECLARE_FINAL_TYPE (RecTerm, rec_term, REC, TERM, GObject)
+G_DECLARE_FINAL_TYPE (RecTerm, rec_term, REC, TERM, RecEntity)
 
 /* due_day: 1–31, or REC_DUE_DAY_LAST for the last day of the month. */
 #define REC_DUE_DAY_LAST 0
 
 struct _RecTerm
 {
-  GObject       parent_instance;
+  RecEntity     entity;
 
-  gint64        id;
-  int           position;
   RecTermKind   kind;
   RecCents      amount_cents;      /* per installment, > 0 */
   RecFrequency  frequency;
@@ -84,14 +121,12 @@ struct _RecTerm
 };
 
 #define REC_TYPE_INTEREST_OVERRIDE (rec_interest_override_get_type ())
-G_DECLARE_FINAL_TYPE (RecInterestOverride, rec_interest_override, REC, INTEREST_OVERRIDE, GObject)
+G_DECLARE_FINAL_TYPE (RecInterestOverride, rec_interest_override, REC, INTEREST_OVERRIDE, RecEntity)
 
 struct _RecInterestOverride
 {
-  GObject  parent_instance;
+  RecEntity     entity;
 
-  gint64   id;
-  int      position;
   GDate    from;
   GDate    to;                    /* inclusive */
   int      rate_basis_points;     /* 600 = 6 % */
@@ -99,14 +134,12 @@ struct _RecInterestOverride
 };
 
 #define REC_TYPE_CHARGE (rec_charge_get_type ())
-G_DECLARE_FINAL_TYPE (RecCharge, rec_charge, REC, CHARGE, GObject)
+G_DECLARE_FINAL_TYPE (RecCharge, rec_charge, REC, CHARGE, RecEntity)
 
 struct _RecCharge
 {
-  GObject   parent_instance;
+  RecEntity     entity;
 
-  gint64    id;
-  int       position;
   GDate     date;
   RecCents  amount_cents;         /* > 0 */
   char     *description;
@@ -114,14 +147,12 @@ struct _RecCharge
 };
 
 #define REC_TYPE_PAYMENT (rec_payment_get_type ())
-G_DECLARE_FINAL_TYPE (RecPayment, rec_payment, REC, PAYMENT, GObject)
+G_DECLARE_FINAL_TYPE (RecPayment, rec_payment, REC, PAYMENT, RecEntity)
 
 struct _RecPayment
 {
-  GObject           parent_instance;
+  RecEntity     entity;
 
-  gint64            id;
-  int               position;
   GDate             date;
   RecCents          amount_cents; /* > 0 */
   RecPaymentMethod  method;
@@ -130,14 +161,12 @@ struct _RecPayment
 };
 
 #define REC_TYPE_COMMUNICATION (rec_communication_get_type ())
-G_DECLARE_FINAL_TYPE (RecCommunication, rec_communication, REC, COMMUNICATION, GObject)
+G_DECLARE_FINAL_TYPE (RecCommunication, rec_communication, REC, COMMUNICATION, RecEntity)
 
 struct _RecCommunication
 {
-  GObject       parent_instance;
+  RecEntity     entity;
 
-  gint64        id;
-  int           position;
   char         *at;               /* RFC 3339 with the offset it was recorded with */
   gint64        at_unix;          /* the same instant, for sorting */
   RecChannel    channel;
@@ -149,14 +178,12 @@ struct _RecCommunication
 };
 
 #define REC_TYPE_ENFORCEMENT_STEP (rec_enforcement_step_get_type ())
-G_DECLARE_FINAL_TYPE (RecEnforcementStep, rec_enforcement_step, REC, ENFORCEMENT_STEP, GObject)
+G_DECLARE_FINAL_TYPE (RecEnforcementStep, rec_enforcement_step, REC, ENFORCEMENT_STEP, RecEntity)
 
 struct _RecEnforcementStep
 {
-  GObject    parent_instance;
+  RecEntity     entity;
 
-  gint64     id;
-  int        position;
   RecRemedy  remedy;
   RecStatus  status;
   GDate      date;                /* may be cleared */

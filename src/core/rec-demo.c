@@ -116,7 +116,7 @@ add_child (RecCaseData *c,
 
   rec_set_str (&child->name, name);
   g_date_set_dmy (&child->birth_date, day, month, g_date_get_year (today) - years);
-  child->position = (int) c->children->len + 1;
+  child->entity.position = (int) c->children->len + 1;
   g_ptr_array_add (c->children, g_steal_pointer (&child));
 }
 
@@ -139,7 +139,7 @@ add_term (RecCaseData  *c,
   if (end != NULL)
     term->end = *end;
   rec_set_str (&term->reference, reference);
-  term->position = (int) c->terms->len + 1;
+  term->entity.position = (int) c->terms->len + 1;
   g_ptr_array_add (c->terms, term);
   return term;
 }
@@ -159,7 +159,7 @@ add_payment (RecCaseData      *c,
   payment->method = method;
   rec_set_str (&payment->reference, reference);
   rec_set_str (&payment->notes, notes);
-  payment->position = (int) c->payments->len + 1;
+  payment->entity.position = (int) c->payments->len + 1;
   g_ptr_array_add (c->payments, g_steal_pointer (&payment));
 }
 
@@ -176,7 +176,7 @@ add_charge (RecCaseData *c,
   charge->amount_cents = amount;
   rec_set_str (&charge->description, description);
   charge->interest_bearing = interest_bearing;
-  charge->position = (int) c->charges->len + 1;
+  charge->entity.position = (int) c->charges->len + 1;
   g_ptr_array_add (c->charges, g_steal_pointer (&charge));
 }
 
@@ -211,7 +211,7 @@ add_communication (RecCaseData  *c,
       item->follow_up = *date;
       g_date_add_days (&item->follow_up, follow_up_days);
     }
-  item->position = (int) c->communications->len + 1;
+  item->entity.position = (int) c->communications->len + 1;
   g_ptr_array_add (c->communications, g_steal_pointer (&item));
 }
 
@@ -236,7 +236,7 @@ add_step (RecCaseData  *c,
   if (next_date != NULL)
     step->next_date = *next_date;
   rec_set_str (&step->notes, notes);
-  step->position = (int) c->enforcement->len + 1;
+  step->entity.position = (int) c->enforcement->len + 1;
   g_ptr_array_add (c->enforcement, g_steal_pointer (&step));
 }
 

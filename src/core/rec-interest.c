@@ -40,7 +40,7 @@ compare_overrides (gconstpointer a,
   const RecInterestOverride *oa = *(RecInterestOverride * const *) a;
   const RecInterestOverride *ob = *(RecInterestOverride * const *) b;
 
-  return (oa->position > ob->position) - (oa->position < ob->position);
+  return (oa->entity.position > ob->entity.position) - (oa->entity.position < ob->entity.position);
 }
 
 /* The overrides in entry order, checked. */

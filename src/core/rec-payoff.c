@@ -97,7 +97,7 @@ add_payment (Projection *p,
   g_date_clear (&payment->date, 1);
   g_date_set_julian (&payment->date, day);
   payment->amount_cents = amount;
-  payment->position = position;
+  payment->entity.position = position;
   g_ptr_array_add (p->owned, payment);
   g_ptr_array_add (p->data.payments, payment);
   return payment;
@@ -364,7 +364,7 @@ rec_payoff_compute (const RecCaseData *case_data,
     {
       RecPayment *payment = g_ptr_array_index (case_data->payments, i);
 
-      position = MAX (position, payment->position);
+      position = MAX (position, payment->entity.position);
       if (rec_date_is_set (&payment->date) && rec_date_compare (&payment->date, as_of) > 0)
         continue;
       g_ptr_array_add (projected->data.payments, payment);

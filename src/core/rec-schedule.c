@@ -26,7 +26,7 @@ compare_terms (gconstpointer a,
     return ta->kind < tb->kind ? -1 : 1;
   if ((c = g_date_compare (&ta->effective, &tb->effective)) != 0)
     return c;
-  return (ta->position > tb->position) - (ta->position < tb->position);
+  return (ta->entity.position > tb->entity.position) - (ta->entity.position < tb->entity.position);
 }
 
 /* The terms sorted by kind and effective date (a stable sort keeps entry
@@ -133,7 +133,7 @@ add_item (Builder  *builder,
     {
       RecCharge *charge = source;
 
-      item.position = charge->position;
+      item.position = charge->entity.position;
       item.amount = charge->amount_cents;
       item.bearing = charge->interest_bearing;
     }
@@ -142,7 +142,7 @@ add_item (Builder  *builder,
       RecTerm *term = source;
 
       item.kind = term->kind;
-      item.position = term->position;
+      item.position = term->entity.position;
       item.amount = term->amount_cents;
       item.bearing = TRUE;
     }

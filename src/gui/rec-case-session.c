@@ -12,28 +12,9 @@
 
 #include <glib/gi18n.h>
 
-/* Every entity starts with the same three fields (rec-case-data.h), which lets
- * one table of operations serve all seven kinds. */
-typedef struct
-{
-  GObject  parent_instance;
-  gint64   id;
-  int      position;
-} EntityHead;
-
-#define ASSERT_HEAD(Type)                                                              \
-  G_STATIC_ASSERT (G_STRUCT_OFFSET (Type, id) == G_STRUCT_OFFSET (EntityHead, id) &&   \
-                   G_STRUCT_OFFSET (Type, position) == G_STRUCT_OFFSET (EntityHead, position))
-
-ASSERT_HEAD (RecChild);
-ASSERT_HEAD (RecTerm);
-ASSERT_HEAD (RecInterestOverride);
-ASSERT_HEAD (RecCharge);
-ASSERT_HEAD (RecPayment);
-ASSERT_HEAD (RecCommunication);
-ASSERT_HEAD (RecEnforcementStep);
-
-#define HEAD(item) ((EntityHead *) (item))
+/* Every kind derives from RecEntity (rec-case-data.h), which holds the id and
+ * the position, so one table of operations serves all seven kinds. */
+#define HEAD(item) REC_ENTITY (item)
 
 typedef enum
 {

@@ -57,7 +57,7 @@ rec_charge_dialog_save (RecEditorDialog  *dialog,
   rec_set_str (&charge->description, description);
   charge->interest_bearing = rec_editor_dialog_get_active (dialog, "interest_bearing");
 
-  if (self->charge->id == 0)
+  if (self->charge->entity.id == 0)
     return rec_case_session_add (session, G_OBJECT (charge), error);
 
   return rec_case_session_update (session, G_OBJECT (charge), error);

@@ -38,7 +38,7 @@ rec_child_dialog_save (RecEditorDialog  *dialog,
   rec_set_str (&child->name, name);
   rec_editor_dialog_get_date (dialog, "birth_date", &child->birth_date);
 
-  if (self->child->id == 0)
+  if (self->child->entity.id == 0)
     return rec_case_session_add (session, G_OBJECT (child), error);
 
   return rec_case_session_update (session, G_OBJECT (child), error);

@@ -144,7 +144,7 @@ rec_communication_dialog_save (RecEditorDialog  *dialog,
   rec_set_str (&communication->summary, summary);
   rec_editor_dialog_get_date (dialog, "follow_up", &communication->follow_up);
 
-  if (self->communication->id == 0)
+  if (self->communication->entity.id == 0)
     return rec_case_session_add (session, G_OBJECT (communication), error);
 
   return rec_case_session_update (session, G_OBJECT (communication), error);

@@ -67,7 +67,7 @@ rec_enforcement_dialog_save (RecEditorDialog  *dialog,
   rec_editor_dialog_get_date (dialog, "next_date", &step->next_date);
   rec_set_str (&step->notes, notes);
 
-  if (self->step->id == 0)
+  if (self->step->entity.id == 0)
     return rec_case_session_add (session, G_OBJECT (step), error);
 
   return rec_case_session_update (session, G_OBJECT (step), error);

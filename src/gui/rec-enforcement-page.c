@@ -116,7 +116,7 @@ edit_button_new (RecRemedyItem *item)
                                   -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "enforcement.edit");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ix)", (int) item->remedy,
-                                    item->step != NULL ? item->step->id : (gint64) 0);
+                                    item->step != NULL ? item->step->entity.id : (gint64) 0);
   return button;
 }
 

@@ -271,19 +271,19 @@ gint64
 rec_gui_entity_id (gpointer entity)
 {
   if (REC_IS_PAYMENT (entity))
-    return REC_PAYMENT (entity)->id;
+    return REC_PAYMENT (entity)->entity.id;
   if (REC_IS_CHARGE (entity))
-    return REC_CHARGE (entity)->id;
+    return REC_CHARGE (entity)->entity.id;
   if (REC_IS_COMMUNICATION (entity))
-    return REC_COMMUNICATION (entity)->id;
+    return REC_COMMUNICATION (entity)->entity.id;
   if (REC_IS_TERM (entity))
-    return REC_TERM (entity)->id;
+    return REC_TERM (entity)->entity.id;
   if (REC_IS_CHILD (entity))
-    return REC_CHILD (entity)->id;
+    return REC_CHILD (entity)->entity.id;
   if (REC_IS_ENFORCEMENT_STEP (entity))
-    return REC_ENFORCEMENT_STEP (entity)->id;
+    return REC_ENFORCEMENT_STEP (entity)->entity.id;
   if (REC_IS_INTEREST_OVERRIDE (entity))
-    return REC_INTEREST_OVERRIDE (entity)->id;
+    return REC_INTEREST_OVERRIDE (entity)->entity.id;
   g_return_val_if_reached (0);
 }
 

@@ -43,7 +43,7 @@ override_fill_fields (RecInterestOverrideDialog *self)
 
   rec_editor_dialog_set_date (dialog, "from", &override->from);
   rec_editor_dialog_set_date (dialog, "to", &override->to);
-  if (override->id != 0)
+  if (override->entity.id != 0)
     rec_editor_dialog_set_rate (dialog, "rate", override->rate_basis_points);
   rec_editor_dialog_set_text (dialog, "reason", override->reason);
 }
@@ -74,7 +74,7 @@ rec_interest_override_dialog_save (RecEditorDialog  *dialog,
   override->rate_basis_points = rec_editor_dialog_get_rate (dialog, "rate");
   rec_set_str (&override->reason, reason);
 
-  if (self->override->id == 0)
+  if (self->override->entity.id == 0)
     return rec_case_session_add (session, G_OBJECT (override), error);
 
   return rec_case_session_update (session, G_OBJECT (override), error);

@@ -129,10 +129,10 @@ create_child_row (gpointer item,
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("document-edit-symbolic", _("Edit"),
-                                         "order.edit-child", child->id));
+                                         "order.edit-child", child->entity.id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("user-trash-symbolic", _("Delete"),
-                                         "order.delete-child", child->id));
+                                         "order.delete-child", child->entity.id));
   return row;
 }
 
@@ -181,7 +181,7 @@ is_modification (RecOrderPage *self,
     {
       g_autoptr(RecTerm) other = g_list_model_get_item (terms, i);
 
-      if (other->kind == term->kind && other->id != term->id
+      if (other->kind == term->kind && other->entity.id != term->entity.id
           && rec_date_compare (&other->effective, &term->effective) < 0)
         return TRUE;
     }
@@ -238,15 +238,15 @@ create_term_row (gpointer item,
       gtk_widget_set_tooltip_text (end, _("End this term today"));
       gtk_widget_add_css_class (end, "flat");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (end), "order.end-term");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (end), "x", term->id);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (end), "x", term->entity.id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), end);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("document-edit-symbolic", _("Edit"),
-                                         "order.edit-term", term->id));
+                                         "order.edit-term", term->entity.id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("user-trash-symbolic", _("Delete"),
-                                         "order.delete-term", term->id));
+                                         "order.delete-term", term->entity.id));
   return row;
 }
 
@@ -263,7 +263,7 @@ compare_terms (gconstpointer a,
     return term_a->kind < term_b->kind ? -1 : 1;
   if (rec_date_compare (&term_a->effective, &term_b->effective) != 0)
     return rec_date_compare (&term_a->effective, &term_b->effective);
-  return (term_a->position > term_b->position) - (term_a->position < term_b->position);
+  return (term_a->entity.position > term_b->entity.position) - (term_a->entity.position < term_b->entity.position);
 }
 
 static void
@@ -319,10 +319,10 @@ create_override_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("document-edit-symbolic", _("Edit"),
-                                         "order.edit-override", override->id));
+                                         "order.edit-override", override->entity.id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("user-trash-symbolic", _("Delete"),
-                                         "order.delete-override", override->id));
+                                         "order.delete-override", override->entity.id));
   return row;
 }
 
@@ -337,8 +337,8 @@ compare_overrides (gconstpointer a,
 
   if (rec_date_compare (&override_a->from, &override_b->from) != 0)
     return rec_date_compare (&override_a->from, &override_b->from);
-  return (override_a->position > override_b->position)
-         - (override_a->position < override_b->position);
+  return (override_a->entity.position > override_b->entity.position)
+         - (override_a->entity.position < override_b->entity.position);
 }
 
 static GtkWidget *

@@ -62,7 +62,7 @@ rec_payment_dialog_save (RecEditorDialog  *dialog,
   rec_set_str (&payment->reference, reference);
   rec_set_str (&payment->notes, notes);
 
-  if (self->payment->id == 0)
+  if (self->payment->entity.id == 0)
     return rec_case_session_add (session, G_OBJECT (payment), error);
 
   return rec_case_session_update (session, G_OBJECT (payment), error);

@@ -145,7 +145,7 @@ rec_term_dialog_save (RecEditorDialog  *dialog,
   rec_set_str (&term->reference, reference);
   rec_set_str (&term->notes, notes);
 
-  if (self->term->id == 0)
+  if (self->term->entity.id == 0)
     return rec_case_session_add (session, G_OBJECT (term), error);
 
   return rec_case_session_update (session, G_OBJECT (term), error);

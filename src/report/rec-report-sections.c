@@ -276,7 +276,7 @@ compare_communications (gconstpointer a,
 
   if (x->at_unix != y->at_unix)
     return x->at_unix < y->at_unix ? -1 : 1;
-  return x->position - y->position;
+  return x->entity.position - y->entity.position;
 }
 
 /* "2021-04-02T18:30:00-07:00" → "04/02/2021 18:30 -07:00" (the time as

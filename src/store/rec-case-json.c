@@ -923,7 +923,7 @@ parse_array (JsonObject     *root,
         return FALSE;
 
       /* Every entity has `int position` at the same place (see rec-case-data.h). */
-      ((RecChild *) (gpointer) item)->position = (int) i + 1;
+      ((RecChild *) (gpointer) item)->entity.position = (int) i + 1;
       g_ptr_array_add (out, g_steal_pointer (&item));
     }
 

@@ -49,7 +49,7 @@ _rec_store_insert_enforcement_step (sqlite3             *db,
                                     GError             **error)
 {
   g_autoptr(RecCachedStmt) stmt = NULL;
-  int position = item->position;
+  int position = item->entity.position;
 
   if (!_rec_store_assign_position (db, max_sql, &position, error))
     return FALSE;
@@ -63,8 +63,8 @@ _rec_store_insert_enforcement_step (sqlite3             *db,
   if (!_rec_store_step_done (db, stmt, error))
     return FALSE;
 
-  item->id = sqlite3_last_insert_rowid (db);
-  item->position = position;
+  item->entity.id = sqlite3_last_insert_rowid (db);
+  item->entity.position = position;
   return TRUE;
 }
 
@@ -80,7 +80,7 @@ update_enforcement_step (sqlite3   *db,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, item->id);
+  sqlite3_bind_int64 (stmt, 1, item->entity.id);
   bind_fields (stmt, item);
   return _rec_store_step_done (db, stmt, error) && _rec_store_check_changed (db, error);
 }
@@ -93,8 +93,8 @@ read_row (sqlite3_stmt        *stmt,
   int remedy;
   int status;
 
-  item->id = sqlite3_column_int64 (stmt, 0);
-  item->position = sqlite3_column_int (stmt, 1);
+  item->entity.id = sqlite3_column_int64 (stmt, 0);
+  item->entity.position = sqlite3_column_int (stmt, 1);
   if (!_rec_store_column_enum (stmt, 2, rec_remedy_from_word, &remedy, error)
       || !_rec_store_column_enum (stmt, 3, rec_status_from_word, &status, error)
       || !_rec_store_column_date (stmt, 4, &item->date, error)

@@ -46,7 +46,7 @@ _rec_store_insert_payment (sqlite3     *db,
                            GError     **error)
 {
   g_autoptr(RecCachedStmt) stmt = NULL;
-  int position = item->position;
+  int position = item->entity.position;
 
   if (!_rec_store_assign_position (db, max_sql, &position, error))
     return FALSE;
@@ -60,8 +60,8 @@ _rec_store_insert_payment (sqlite3     *db,
   if (!_rec_store_step_done (db, stmt, error))
     return FALSE;
 
-  item->id = sqlite3_last_insert_rowid (db);
-  item->position = position;
+  item->entity.id = sqlite3_last_insert_rowid (db);
+  item->entity.position = position;
   return TRUE;
 }
 
@@ -77,7 +77,7 @@ update_payment (sqlite3   *db,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, item->id);
+  sqlite3_bind_int64 (stmt, 1, item->entity.id);
   bind_fields (stmt, item);
   return _rec_store_step_done (db, stmt, error) && _rec_store_check_changed (db, error);
 }
@@ -89,8 +89,8 @@ read_row (sqlite3_stmt  *stmt,
 {
   int method;
 
-  item->id = sqlite3_column_int64 (stmt, 0);
-  item->position = sqlite3_column_int (stmt, 1);
+  item->entity.id = sqlite3_column_int64 (stmt, 0);
+  item->entity.position = sqlite3_column_int (stmt, 1);
   if (!_rec_store_column_date (stmt, 2, &item->date, error)
       || !_rec_store_column_enum (stmt, 4, rec_payment_method_from_word, &method, error))
     return FALSE;

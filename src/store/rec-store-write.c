@@ -30,24 +30,14 @@ typedef gboolean (*InsertFunc) (sqlite3 *db, gpointer item, GError **error);
 static gboolean
 insert_all (sqlite3     *db,
             GPtrArray   *items,
-            gpointer   (*copy) (gconstpointer),
             InsertFunc   insert,
             GError     **error)
 {
   for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(GObject) item = copy (g_ptr_array_index (items, i));
-      int *position = G_STRUCT_MEMBER_P (item, G_STRUCT_OFFSET (RecPayment, position));
+      g_autoptr(RecEntity) item = rec_entity_copy (g_ptr_array_index (items, i));
 
-      /* Every entity starts with GObject, id (gint64) and position (int). */
-      G_STATIC_ASSERT (G_STRUCT_OFFSET (RecPayment, position) == G_STRUCT_OFFSET (RecChild, position));
-      G_STATIC_ASSERT (G_STRUCT_OFFSET (RecTerm, position) == G_STRUCT_OFFSET (RecChild, position));
-      G_STATIC_ASSERT (G_STRUCT_OFFSET (RecInterestOverride, position) == G_STRUCT_OFFSET (RecChild, position));
-      G_STATIC_ASSERT (G_STRUCT_OFFSET (RecCharge, position) == G_STRUCT_OFFSET (RecChild, position));
-      G_STATIC_ASSERT (G_STRUCT_OFFSET (RecCommunication, position) == G_STRUCT_OFFSET (RecChild, position));
-      G_STATIC_ASSERT (G_STRUCT_OFFSET (RecEnforcementStep, position) == G_STRUCT_OFFSET (RecChild, position));
-
-      *position = (int) i + 1;
+      item->position = (int) i + 1;
       if (!insert (db, item, error))
         return FALSE;
     }
@@ -61,20 +51,13 @@ insert_case (sqlite3            *db,
              GError            **error)
 {
   return _rec_store_insert_case_info (db, c->info, error)
-    && insert_all (db, c->children, (gpointer) rec_child_copy,
-                   (InsertFunc) _rec_store_insert_child, error)
-    && insert_all (db, c->terms, (gpointer) rec_term_copy,
-                   (InsertFunc) _rec_store_insert_term, error)
-    && insert_all (db, c->interest_overrides, (gpointer) rec_interest_override_copy,
-                   (InsertFunc) _rec_store_insert_interest_override, error)
-    && insert_all (db, c->charges, (gpointer) rec_charge_copy,
-                   (InsertFunc) _rec_store_insert_charge, error)
-    && insert_all (db, c->payments, (gpointer) rec_payment_copy,
-                   (InsertFunc) _rec_store_insert_payment, error)
-    && insert_all (db, c->communications, (gpointer) rec_communication_copy,
-                   (InsertFunc) _rec_store_insert_communication, error)
-    && insert_all (db, c->enforcement, (gpointer) rec_enforcement_step_copy,
-                   (InsertFunc) _rec_store_insert_enforcement_step, error);
+    && insert_all (db, c->children, (InsertFunc) _rec_store_insert_child, error)
+    && insert_all (db, c->terms, (InsertFunc) _rec_store_insert_term, error)
+    && insert_all (db, c->interest_overrides, (InsertFunc) _rec_store_insert_interest_override, error)
+    && insert_all (db, c->charges, (InsertFunc) _rec_store_insert_charge, error)
+    && insert_all (db, c->payments, (InsertFunc) _rec_store_insert_payment, error)
+    && insert_all (db, c->communications, (InsertFunc) _rec_store_insert_communication, error)
+    && insert_all (db, c->enforcement, (InsertFunc) _rec_store_insert_enforcement_step, error);
 }
 
 /* Schema, then the whole case in one transaction, into a fresh database. */

@@ -88,7 +88,7 @@ scale_case (const RecCaseData *c,
         {
           RecTerm *t = rec_term_copy (g_ptr_array_index (c->terms, i));
 
-          t->id = 0, t->position = (int) out->terms->len + 1;
+          t->entity.id = 0, t->entity.position = (int) out->terms->len + 1;
           shift (&t->effective, days);
           shift (&t->end, days);
           g_ptr_array_add (out->terms, t);
@@ -97,7 +97,7 @@ scale_case (const RecCaseData *c,
         {
           RecCharge *x = rec_charge_copy (g_ptr_array_index (c->charges, i));
 
-          x->id = 0, x->position = (int) out->charges->len + 1;
+          x->entity.id = 0, x->entity.position = (int) out->charges->len + 1;
           shift (&x->date, days);
           g_ptr_array_add (out->charges, x);
         }
@@ -105,7 +105,7 @@ scale_case (const RecCaseData *c,
         {
           RecPayment *p = rec_payment_copy (g_ptr_array_index (c->payments, i));
 
-          p->id = 0, p->position = (int) out->payments->len + 1;
+          p->entity.id = 0, p->entity.position = (int) out->payments->len + 1;
           shift (&p->date, days);
           g_ptr_array_add (out->payments, p);
         }
@@ -113,7 +113,7 @@ scale_case (const RecCaseData *c,
         {
           RecInterestOverride *o = rec_interest_override_copy (g_ptr_array_index (c->interest_overrides, i));
 
-          o->id = 0, o->position = (int) out->interest_overrides->len + 1;
+          o->entity.id = 0, o->entity.position = (int) out->interest_overrides->len + 1;
           shift (&o->from, days);
           shift (&o->to, days);
           g_ptr_array_add (out->interest_overrides, o);

@@ -71,7 +71,7 @@ fx_add_terms (RecCaseData *data,
       RecTerm *term = rec_term_new ();
 
       g_assert_cmpuint (g_strv_length (w), >=, 5);
-      term->position = (int) data->terms->len + 1;
+      term->entity.position = (int) data->terms->len + 1;
       term->kind = rec_term_kind_from_word (w[0]);
       term->amount_cents = fx_cents (w[1]);
       term->frequency = rec_frequency_from_word (w[2]);
@@ -101,7 +101,7 @@ fx_add_charges (RecCaseData *data,
       char **w = g_ptr_array_index (records, i);
       RecCharge *charge = rec_charge_new ();
 
-      charge->position = (int) data->charges->len + 1;
+      charge->entity.position = (int) data->charges->len + 1;
       charge->date = fx_date (w[0]);
       charge->amount_cents = fx_cents (w[1]);
       charge->interest_bearing = !(w[2] != NULL && g_str_equal (w[2], "noint"));
@@ -120,7 +120,7 @@ fx_add_payments (RecCaseData *data,
       char **w = g_ptr_array_index (records, i);
       RecPayment *payment = rec_payment_new ();
 
-      payment->position = (int) data->payments->len + 1;
+      payment->entity.position = (int) data->payments->len + 1;
       payment->date = fx_date (w[0]);
       payment->amount_cents = fx_cents (w[1]);
       if (w[2] != NULL && g_str_equal (w[2], "tax"))
@@ -140,7 +140,7 @@ fx_add_overrides (RecCaseData *data,
       char **w = g_ptr_array_index (records, i);
       RecInterestOverride *o = rec_interest_override_new ();
 
-      o->position = (int) data->interest_overrides->len + 1;
+      o->entity.position = (int) data->interest_overrides->len + 1;
       o->from = fx_date (w[0]);
       o->to = fx_date (w[1]);
       g_assert_true (rec_rate_parse (w[2], &o->rate_basis_points, NULL));

@@ -150,7 +150,7 @@ last_day (const RecCaseData *c, const RecTerm *t)
       if (o == t || o->kind != t->kind)
         continue;
       cmp = g_date_compare (&o->effective, &t->effective);
-      if (cmp > 0 || (cmp == 0 && o->position > t->position))
+      if (cmp > 0 || (cmp == 0 && o->entity.position > t->entity.position))
         last = MIN (last, julian (&o->effective) - 1);
     }
   return last;
@@ -202,7 +202,7 @@ add_due (Naive *n, guint32 day)
         continue;
       for (int j = 0; j < k; j++)
         {
-          Amount a = { day, start_of (n, day), FALSE, TRUE, t->kind, t->position, j,
+          Amount a = { day, start_of (n, day), FALSE, TRUE, t->kind, t->entity.position, j,
                        t->amount_cents, t->amount_cents };
           g_array_append_val (today, a);
         }
@@ -210,7 +210,7 @@ add_due (Naive *n, guint32 day)
   for (guint i = 0; i < n->c->charges->len; i++)
     {
       RecCharge *x = g_ptr_array_index (n->c->charges, i);
-      Amount a = { day, start_of (n, day), TRUE, x->interest_bearing, 0, x->position, 0,
+      Amount a = { day, start_of (n, day), TRUE, x->interest_bearing, 0, x->entity.position, 0,
                    x->amount_cents, x->amount_cents };
 
       if (julian (&x->date) == day)

@@ -50,7 +50,7 @@ add_communication (RecCaseData *data,
 {
   RecCommunication *c = rec_communication_new ();
 
-  c->position = (int) data->communications->len + 1;
+  c->entity.position = (int) data->communications->len + 1;
   rec_set_str (&c->at, "2024-03-04T10:00:00-08:00");
   g_assert_true (rec_timestamp_parse (c->at, &c->at_unix, NULL));
   c->channel = REC_CHANNEL_EMAIL;

@@ -23,7 +23,7 @@ state_case (const char *jurisdiction)
   term->due_day = 1;
   term->effective = rt_date ("2022-01-01");
   g_ptr_array_add (data->terms, term);
-  payment->position = 1;
+  payment->entity.position = 1;
   payment->date = rt_date ("2022-03-03");
   payment->amount_cents = 20000;
   g_ptr_array_add (data->payments, payment);

@@ -22,7 +22,7 @@ add_payment (RecCaseData *data,
 {
   RecPayment *payment = rec_payment_new ();
 
-  payment->position = (int) data->payments->len + 1;
+  payment->entity.position = (int) data->payments->len + 1;
   payment->date = rt_date (date);
   payment->amount_cents = cents;
   payment->method = REC_PAYMENT_METHOD_CHECK;
@@ -38,7 +38,7 @@ add_communication (RecCaseData *data,
 {
   RecCommunication *c = rec_communication_new ();
 
-  c->position = (int) data->communications->len + 1;
+  c->entity.position = (int) data->communications->len + 1;
   rec_set_str (&c->at, at);
   g_assert_true (rec_timestamp_parse (at, &c->at_unix, NULL));
   c->channel = REC_CHANNEL_EMAIL;

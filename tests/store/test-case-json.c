@@ -86,7 +86,7 @@ test_spec_example (void)
   g_assert_cmpint (term->due_day, ==, 1);
   assert_date (&term->effective, "2023-01-01");
   g_assert_false (rec_date_is_set (&term->end));
-  g_assert_cmpint (term->position, ==, 1);
+  g_assert_cmpint (term->entity.position, ==, 1);
 
   io = c->interest_overrides->pdata[0];
   g_assert_cmpint (io->rate_basis_points, ==, 600);
@@ -138,7 +138,7 @@ test_defaults (void)
   term = c->terms->pdata[2];
   g_assert_cmpint (term->due_days[0], ==, 10);
   g_assert_cmpint (term->due_days[1], ==, REC_DUE_DAY_LAST);
-  g_assert_cmpint (term->position, ==, 3);
+  g_assert_cmpint (term->entity.position, ==, 3);
   g_assert_true (REC_CHARGE (c->charges->pdata[0])->interest_bearing);
   g_assert_cmpint (REC_CHARGE (c->charges->pdata[0])->amount_cents, ==, 1);
   g_assert_cmpint (REC_PAYMENT (c->payments->pdata[0])->method, ==, REC_PAYMENT_METHOD_OTHER);
@@ -426,7 +426,7 @@ assert_same_case (const RecCaseData *a,
     {
       RecChild *x = a->children->pdata[i], *y = b->children->pdata[i];
 
-      g_assert_cmpint (y->position, ==, i + 1);
+      g_assert_cmpint (y->entity.position, ==, i + 1);
       g_assert_cmpstr (x->name, ==, y->name);
       assert_same_date (&x->birth_date, &y->birth_date);
     }
@@ -435,7 +435,7 @@ assert_same_case (const RecCaseData *a,
     {
       RecTerm *x = a->terms->pdata[i], *y = b->terms->pdata[i];
 
-      g_assert_cmpint (y->position, ==, i + 1);
+      g_assert_cmpint (y->entity.position, ==, i + 1);
       g_assert_cmpint (x->kind, ==, y->kind);
       g_assert_cmpint (x->amount_cents, ==, y->amount_cents);
       g_assert_cmpint (x->frequency, ==, y->frequency);
@@ -457,7 +457,7 @@ assert_same_case (const RecCaseData *a,
     {
       RecInterestOverride *x = a->interest_overrides->pdata[i], *y = b->interest_overrides->pdata[i];
 
-      g_assert_cmpint (y->position, ==, i + 1);
+      g_assert_cmpint (y->entity.position, ==, i + 1);
       assert_same_date (&x->from, &y->from);
       assert_same_date (&x->to, &y->to);
       g_assert_cmpint (x->rate_basis_points, ==, y->rate_basis_points);
@@ -468,7 +468,7 @@ assert_same_case (const RecCaseData *a,
     {
       RecCharge *x = a->charges->pdata[i], *y = b->charges->pdata[i];
 
-      g_assert_cmpint (y->position, ==, i + 1);
+      g_assert_cmpint (y->entity.position, ==, i + 1);
       assert_same_date (&x->date, &y->date);
       g_assert_cmpint (x->amount_cents, ==, y->amount_cents);
       g_assert_cmpstr (x->description, ==, y->description);
@@ -479,7 +479,7 @@ assert_same_case (const RecCaseData *a,
     {
       RecPayment *x = a->payments->pdata[i], *y = b->payments->pdata[i];
 
-      g_assert_cmpint (y->position, ==, i + 1);
+      g_assert_cmpint (y->entity.position, ==, i + 1);
       assert_same_date (&x->date, &y->date);
       g_assert_cmpint (x->amount_cents, ==, y->amount_cents);
       g_assert_cmpint (x->method, ==, y->method);
@@ -491,7 +491,7 @@ assert_same_case (const RecCaseData *a,
     {
       RecCommunication *x = a->communications->pdata[i], *y = b->communications->pdata[i];
 
-      g_assert_cmpint (y->position, ==, i + 1);
+      g_assert_cmpint (y->entity.position, ==, i + 1);
       g_assert_cmpstr (x->at, ==, y->at);
       g_assert_cmpint (x->at_unix, ==, y->at_unix);
       g_assert_cmpint (x->channel, ==, y->channel);
@@ -506,7 +506,7 @@ assert_same_case (const RecCaseData *a,
     {
       RecEnforcementStep *x = a->enforcement->pdata[i], *y = b->enforcement->pdata[i];
 
-      g_assert_cmpint (y->position, ==, i + 1);
+      g_assert_cmpint (y->entity.position, ==, i + 1);
       g_assert_cmpint (x->remedy, ==, y->remedy);
       g_assert_cmpint (x->status, ==, y->status);
       assert_same_date (&x->date, &y->date);

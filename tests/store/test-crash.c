@@ -1458,7 +1458,7 @@ test_edit (Fixture       *f,
     g_assert_no_error (error);
     c = rec_store_load_case (store, &error);
     g_assert_no_error (error);
-    id = REC_PAYMENT (c->payments->pdata[c->payments->len / 2])->id;
+    id = REC_PAYMENT (c->payments->pdata[c->payments->len / 2])->entity.id;
   }
 
   expected_after (f, seed, ec->edit, id, &after);

@@ -92,7 +92,7 @@ add_override (RecCaseData *c,
   g_assert_true (rec_date_parse (to, &item->to, NULL));
   item->rate_basis_points = basis_points;
   rec_set_str (&item->reason, reason);
-  item->position = (int) c->interest_overrides->len + 1;
+  item->entity.position = (int) c->interest_overrides->len + 1;
   g_ptr_array_add (c->interest_overrides, item);
 }
 
@@ -255,13 +255,13 @@ entity_json (const Entity *e,
 static gint64
 entity_id (gpointer item)
 {
-  return ((RecChild *) item)->id;
+  return ((RecChild *) item)->entity.id;
 }
 
 static int
 entity_position (gpointer item)
 {
-  return ((RecChild *) item)->position;
+  return ((RecChild *) item)->entity.position;
 }
 
 static RecCaseData *
@@ -315,7 +315,7 @@ test_round_trip_entity (Fixture       *f,
   g_assert_cmpuint (samples->len, >=, 2);
   first = samples->pdata[0];
   second = samples->pdata[samples->len - 1];
-  ((RecChild *) first)->position = 0;
+  ((RecChild *) first)->entity.position = 0;
 
   store = rec_store_create (path, info, FALSE, &error);
   g_assert_no_error (error);
@@ -325,8 +325,8 @@ test_round_trip_entity (Fixture       *f,
   g_assert_cmpint (entity_position (first), ==, 1);
   assert_stored (path, e, first);
 
-  ((RecChild *) second)->id = entity_id (first);
-  ((RecChild *) second)->position = entity_position (first);
+  ((RecChild *) second)->entity.id = entity_id (first);
+  ((RecChild *) second)->entity.position = entity_position (first);
   g_assert_true (e->update (store, second, &error));
   g_assert_no_error (error);
   assert_stored (path, e, second);
@@ -400,13 +400,13 @@ test_positions (Fixture       *f,
       g_assert_true (rec_date_parse ("2024-01-01", &p[i]->date, NULL));
       g_assert_true (rec_store_add_payment (store, p[i], &error));
       g_assert_no_error (error);
-      g_assert_cmpint (p[i]->position, ==, i + 1);
+      g_assert_cmpint (p[i]->entity.position, ==, i + 1);
     }
 
-  g_assert_true (rec_store_delete_payment (store, p[1]->id, &error));
-  p[1]->id = 0;
+  g_assert_true (rec_store_delete_payment (store, p[1]->entity.id, &error));
+  p[1]->entity.id = 0;
   g_assert_true (rec_store_add_payment (store, p[1], &error));
-  g_assert_cmpint (p[1]->position, ==, 2);
+  g_assert_cmpint (p[1]->entity.position, ==, 2);
 
   back = reload (path);
   g_assert_cmpuint (back->payments->len, ==, 3);
@@ -514,7 +514,7 @@ test_read_only (Fixture       *f,
   store = rec_store_open (path, TRUE, &error);
   g_assert_no_error (error);
   g_assert_true (rec_store_get_read_only (store));
-  payment->position = 0;
+  payment->entity.position = 0;
   g_assert_false (rec_store_add_payment (store, payment, &error));
   g_assert_nonnull (error);
   g_clear_object (&store);
@@ -552,7 +552,7 @@ test_load_ledger (Fixture       *f,
       RecPayment *a = ledger->payments->pdata[i];
       RecPayment *b = whole->payments->pdata[i];
 
-      g_assert_cmpint (a->id, ==, b->id);
+      g_assert_cmpint (a->entity.id, ==, b->entity.id);
       g_assert_cmpint (a->amount_cents, ==, b->amount_cents);
       g_assert_cmpint (g_date_compare (&a->date, &b->date), ==, 0);
     }
@@ -618,7 +618,7 @@ test_write_case (Fixture       *f,
   got = rec_case_json_to_string (back);
   g_assert_cmpstr (got, ==, want);
   for (guint i = 0; i < back->payments->len; i++)
-    g_assert_cmpint (REC_PAYMENT (back->payments->pdata[i])->position, ==, (int) i + 1);
+    g_assert_cmpint (REC_PAYMENT (back->payments->pdata[i])->entity.position, ==, (int) i + 1);
 
   /* Never over an existing file without overwrite; the old one stays. */
   sum = file_checksum (path);
@@ -1473,7 +1473,7 @@ edit_forever (const char *path)
       rec_set_str (&note->at, "2024-01-02T10:00:00-08:00");
       rec_set_str (&note->summary, "Autosaved note");
       if (!rec_store_add_communication (store, note, NULL)
-          || (i % 3 == 0 && !rec_store_delete_communication (store, note->id, NULL)))
+          || (i % 3 == 0 && !rec_store_delete_communication (store, note->entity.id, NULL)))
         _exit (6);
       if (edit_pause_us > 0)
         g_usleep (edit_pause_us);

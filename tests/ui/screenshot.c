@@ -108,7 +108,7 @@ open_dialog_cb (gpointer user_data)
         g_list_model_get_item (rec_case_session_get_interest_overrides (session), 0);
 
       if (first != NULL)
-        gtk_widget_activate_action (page, "order.edit-override", "x", first->id);
+        gtk_widget_activate_action (page, "order.edit-override", "x", first->entity.id);
     }
   else
     gtk_widget_activate_action (page, "order.add-override", NULL);

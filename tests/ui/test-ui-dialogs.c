@@ -216,7 +216,7 @@ test_payment_valid (Fixture       *fixture,
   g_assert_cmpstr (iso, ==, "2024-03-05");
   g_assert_cmpint (payment->method, ==, REC_PAYMENT_METHOD_CHECK);
   g_assert_cmpstr (payment->reference, ==, "1043");
-  g_assert_cmpint (payment->id, >, 0);
+  g_assert_cmpint (payment->entity.id, >, 0);
 }
 
 /* Where the comma is the decimal mark, "12,50" is twelve fifty; grouping is
@@ -274,7 +274,7 @@ test_payment_edit (Fixture       *fixture,
 
   g_assert_cmpuint (n_payments (fixture), ==, 1);
   edited = first_item (rec_case_session_get_payments (fixture->session));
-  g_assert_cmpint (edited->id, ==, stored->id);
+  g_assert_cmpint (edited->entity.id, ==, stored->entity.id);
   g_assert_cmpint (edited->amount_cents, ==, 9999);
 }
 

@@ -531,7 +531,7 @@ test_interest_override_editor (Fixture       *fixture,
   g_clear_object (&store);
 
   /* Edit: 9 % counts more than 6 %. */
-  dialog = open_override_dialog (window, "order.edit-override", g_variant_new_int64 (added->id));
+  dialog = open_override_dialog (window, "order.edit-override", g_variant_new_int64 (added->entity.id));
   {
     g_autofree char *rate = _rec_dialog_get_field (dialog, "rate");
     g_autofree char *reason = _rec_dialog_get_field (dialog, "reason");
@@ -551,7 +551,7 @@ test_interest_override_editor (Fixture       *fixture,
   /* Delete: back to no interest; undo brings the 9.5 % back. */
   rec_window_select_page (window, "order");
   gtk_widget_activate_action (rec_window_get_page (window, "order"), "order.delete-override", "x",
-                              added->id);
+                              added->entity.id);
   spin ();
   g_assert_cmpuint (g_list_model_get_n_items (overrides), ==, 0);
   g_assert_cmpint (rec_case_session_get_result (session)->interest_accrued_cents, ==, 0);

@@ -315,7 +315,7 @@ find_payment_row (GListModel *rows,
       g_autoptr(RecLedgerItem) item = g_list_model_get_item (rows, i);
 
       if (item->line.kind == REC_LEDGER_PAYMENT
-          && REC_PAYMENT (item->line.source)->id == payment_id)
+          && REC_PAYMENT (item->line.source)->entity.id == payment_id)
         return i;
     }
   return G_MAXUINT;
@@ -373,7 +373,7 @@ add_payment_through_dialog (RecWindow  *window,
   g_assert_cmpuint (g_list_model_get_n_items (payments), ==, n_before + 1);
   added = g_list_model_get_item (payments, n_before);
   g_assert_cmpstr (added->reference, ==, "Test check 7");
-  return added->id;
+  return added->entity.id;
 }
 
 static void
