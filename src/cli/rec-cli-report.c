@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Opens the case read-only, computes the arrears with its jurisdiction's rules
- * in the packet's language (the remedies' reasons are translated by the
- * engine) and writes the PDF case packet of DESIGN.md §4 atomically; with
+ * (the snapshot renders the remedies' reasons in the packet's language; a
+ * language without its catalog is refused) and writes the PDF case packet of DESIGN.md §4 atomically; with
  * --payoff its summary shows the payoff projection of spec/arrears.md §10;
  * with --withhold-address the receiving parent's address and phone are left
  * out (spec/cli.md, round 2).
@@ -57,6 +57,8 @@ check_options (const Options *options,
                RecPdfPaper   *out_paper,
                gboolean      *out_paper_given)
 {
+  g_autoptr(GError) error = NULL;
+
   if (options->output == NULL || *options->output == '\0')
     {
       _rec_cli_error ("%s", _("report: -o PACKET.pdf is required"));
@@ -68,12 +70,10 @@ check_options (const Options *options,
       _rec_cli_error (_("-o: “%s” is a case file name; the packet is a PDF"), options->output);
       return FALSE;
     }
-  if (options->lang != NULL && !rec_report_language_is_supported (options->lang))
+  if (options->lang != NULL && !rec_report_language_find (options->lang, &error))
     {
-      g_autofree char *known = g_strjoinv (", ", (char **) rec_report_get_languages ());
-
-      /* Translators: the first %s is what was given, the second a list such as "en, es, vi" */
-      _rec_cli_error (_("--lang: “%s” is not a language of the packet (%s)"), options->lang, known);
+      /* Translators: %s says what is wrong with the language given */
+      _rec_cli_error (_("--lang: %s"), error->message);
       return FALSE;
     }
 
@@ -168,8 +168,8 @@ load_case (const char   *path,
   return REC_EXIT_OK;
 }
 
-/* Computes in the packet's language and takes the snapshot (of case_data,
- * which it takes). */
+/* Computes and takes the snapshot (of case_data, which it takes); the
+ * snapshot renders the reasons in the packet's language. */
 static RecReportInput *
 make_input (RecCaseData    *case_data,
             const RecRules *rules,
@@ -178,17 +178,14 @@ make_input (RecCaseData    *case_data,
             RecPdfPaper     paper,
             GError        **error)
 {
-  RecReportLanguage *language = rec_report_language_push (lang);
   RecArrearsResult *result = rec_arrears_compute (case_data, rules, as_of, error);
-  RecReportInput *input = NULL;
 
-  if (result != NULL)
-    input = rec_report_input_new_take (case_data, result, lang, paper, NULL);
-  else
-    rec_case_data_free (case_data);
-  rec_report_language_pop (language);
-
-  return input;
+  if (result == NULL)
+    {
+      rec_case_data_free (case_data);
+      return NULL;
+    }
+  return rec_report_input_new_take (case_data, result, lang, paper, NULL);
 }
 
 static int

@@ -774,11 +774,7 @@ rec_arrears_result_free (RecArrearsResult *result)
 
   for (guint i = 0; result->remedies && i < result->remedies->len; i++)
     {
-      RecRemedyResult *remedy = &g_array_index (result->remedies, RecRemedyResult, i);
-
-      g_free (remedy->reason);
-      g_free (remedy->reason_label);
-      g_free (remedy->citation);
+      rec_remedy_result_clear (&g_array_index (result->remedies, RecRemedyResult, i));
     }
   g_free (result->currency);
   g_clear_pointer (&result->contempt_counts, g_array_unref);
@@ -789,4 +785,148 @@ rec_arrears_result_free (RecArrearsResult *result)
   g_clear_pointer (&result->ledger, g_array_unref);
   g_clear_pointer (&result->balance_points, g_array_unref);
   g_free (result);
+}
+
+/* The words of a payment's split */
+
+static const char *
+translate_with (const RecRenderer *renderer,
+                const char        *context,
+                const char        *msgid)
+{
+  if (renderer->translate != NULL)
+    return renderer->translate (context, msgid, renderer->user_data);
+  return context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid) : _(msgid);
+}
+
+char *
+rec_ledger_line_split_text (const RecLedgerLine *line,
+                            const RecRenderer   *renderer)
+{
+  static const RecRenderer by_default = { NULL, };
+  const struct { RecCents cents; const char *format; } parts[] = {
+    /* Translators: %s is an amount of a payment */
+    { line->to_current_cents, N_("%s to this month’s support") },
+    /* Translators: %s is an amount of a payment */
+    { line->to_interest_cents, N_("%s to interest") },
+    /* Translators: %s is an amount of a payment */
+    { line->to_principal_cents, N_("%s to past-due support") },
+    /* Translators: %s is an amount of a payment, kept for later installments */
+    { line->to_credit_cents, N_("%s kept as credit") },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_parts = 0;
+
+  g_return_val_if_fail (line != NULL, NULL);
+
+  if (renderer == NULL)
+    renderer = &by_default;
+  /* A payment that simply paid this month's support needs no explanation. */
+  if (line->kind != REC_LEDGER_PAYMENT || line->to_current_cents == line->amount_cents)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *amount = NULL;
+
+      if (parts[i].cents == 0)
+        continue;
+      amount = renderer->format_cents != NULL
+               ? renderer->format_cents (parts[i].cents, renderer->user_data)
+               : rec_cents_format (parts[i].cents, renderer->currency);
+      if (n_parts++ > 0)
+        /* Translators: separates the parts of a list, "A, B" */
+        g_string_append (text, translate_with (renderer, "list separator", NC_("list separator", ", ")));
+      g_string_append_printf (text, translate_with (renderer, NULL, parts[i].format), amount);
+    }
+
+  return n_parts > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* The chart's value axis */
+
+/* Whole multiples of `step` at or below / at or above `value`. */
+static RecCents
+floor_to (RecCents value,
+          RecCents step)
+{
+  RecCents q = value / step;
+
+  return (value % step != 0 && value < 0 ? q - 1 : q) * step;
+}
+
+static RecCents
+ceil_to (RecCents value,
+         RecCents step)
+{
+  RecCents q = value / step;
+
+  return (value % step != 0 && value > 0 ? q + 1 : q) * step;
+}
+
+void
+rec_chart_axis_compute (RecCents      lo_cents,
+                        RecCents      hi_cents,
+                        guint         max_steps,
+                        RecChartAxis *out_axis)
+{
+  static const int factors[] = { 1, 2, 5 };
+  RecCents lo, hi;
+
+  g_return_if_fail (out_axis != NULL);
+
+  /* Amounts a case can hold, so that the sums below cannot overflow. */
+  lo = CLAMP (MIN (lo_cents, 0), -REC_CENTS_MAX * 10, 0);
+  hi = CLAMP (MAX (hi_cents, 0), 0, REC_CENTS_MAX * 10);
+  max_steps = MAX (max_steps, 1);
+
+  for (RecCents power = 100; ; power *= 10)
+    for (guint i = 0; i < G_N_ELEMENTS (factors); i++)
+      {
+        RecCents step = power * factors[i];
+        RecCents min = floor_to (lo, step);
+        RecCents max = ceil_to (hi, step);
+
+        if (max == min)
+          max = min + step;
+        if ((max - min) / step <= (RecCents) max_steps)
+          {
+            out_axis->min_cents = min;
+            out_axis->max_cents = max;
+            out_axis->step_cents = step;
+            out_axis->n_steps = (guint) ((max - min) / step);
+            return;
+          }
+      }
+}
+
+RecCents
+rec_balance_point_total (const RecBalancePoint *point)
+{
+  RecCents total;
+
+  if (!rec_cents_add (point->principal_balance_cents, point->interest_balance_cents, &total))
+    return point->principal_balance_cents > 0 ? REC_CENTS_MAX : -REC_CENTS_MAX;
+
+  return total;
+}
+
+void
+rec_balance_points_range (const GArray *balance_points,
+                          RecCents     *out_lo_cents,
+                          RecCents     *out_hi_cents)
+{
+  RecCents lo = 0, hi = 0;
+
+  for (guint i = 0; balance_points != NULL && i < balance_points->len; i++)
+    {
+      const RecBalancePoint *point = &g_array_index (balance_points, RecBalancePoint, i);
+      RecCents total = rec_balance_point_total (point);
+
+      lo = MIN (lo, MIN (point->principal_balance_cents, total));
+      hi = MAX (hi, MAX (point->principal_balance_cents, total));
+    }
+
+  *out_lo_cents = lo;
+  *out_hi_cents = hi;
 }

@@ -69,14 +69,65 @@ typedef struct
   RecCents  paid_cents;
 } RecInterestPaidMonth;
 
+/* How a caller puts the engine's words in its language and its amounts in its
+ * form: `translate` (NULL: gettext, in the process's language) returns the
+ * translation of `msgid` in `context` (NULL: none), or msgid itself;
+ * `format_cents` (NULL: rec_cents_format (cents, currency)) returns a new
+ * string. The window passes NULL for both; the packet passes its language. */
+typedef const char *(*RecTranslateFunc)   (const char *context,
+                                           const char *msgid,
+                                           gpointer    user_data);
+typedef char       *(*RecFormatCentsFunc) (RecCents    cents,
+                                           gpointer    user_data);
+
 typedef struct
 {
-  RecRemedy  remedy;               /* one of the first nine */
-  gboolean   eligible;
-  char      *reason;               /* English, with the deciding figures (spec §8) */
-  char      *reason_label;         /* the same, translated, for people */
-  char      *citation;
+  RecTranslateFunc    translate;
+  RecFormatCentsFunc  format_cents;
+  const char         *currency;
+  gpointer            user_data;
+} RecRenderer;
+
+/* One condition of a reason (spec §8): its template as the rules file has it
+ * (English, with {placeholders}) and the figures of its {value} and
+ * {threshold}. */
+typedef struct
+{
+  char      *template;             /* NULL: no such part */
+  gboolean   is_amount;            /* value and threshold are cents, else numbers */
+  gint64     value;
+  gint64     threshold;
+  gboolean   threshold_fits;       /* FALSE: the threshold overflowed ("—") */
+} RecReasonPart;
+
+typedef struct
+{
+  RecRemedy      remedy;           /* one of the first nine */
+  gboolean       eligible;
+  char          *reason;           /* English, with the deciding figures (spec §8) */
+  char          *reason_label;     /* the same, translated in the process's language */
+  char          *citation;
+  /* The reason as templates with their figures, for callers to render in
+   * their language (rec_remedy_result_render_reason): the deciding
+   * condition, then the second one when both held ("; " between them). */
+  RecReasonPart  parts[2];
+  /* The case's figures a template may name besides {value} and {threshold}. */
+  RecCents       principal_owed_cents;
+  int            days_delinquent;
+  guint          contempt_counts;
+  RecCents       monthly_support_cents;
 } RecRemedyResult;
+
+/* The reason of `remedy` in the renderer's language and money; `reason` is
+ * this with the identity translation and rec_cents_to_string, reason_label
+ * with the default renderer. A translated template that names a placeholder
+ * that does not exist is rendered in English. */
+char *rec_remedy_result_render_reason (const RecRemedyResult *remedy,
+                                       const RecRenderer     *renderer) G_GNUC_WARN_UNUSED_RESULT;
+/* A deep copy into `dest` (uninitialized), and its release. */
+void  rec_remedy_result_copy          (RecRemedyResult       *dest,
+                                       const RecRemedyResult *src);
+void  rec_remedy_result_clear         (RecRemedyResult       *remedy);
 
 typedef enum
 {
@@ -161,6 +212,58 @@ GArray           *rec_arrears_history_by_kind_copy (const GArray *history_by_kin
 
 /* spec/arrears.md §8 JSON, keys in the spec's order, ending with a newline. */
 char             *rec_arrears_result_to_json (const RecArrearsResult *result) G_GNUC_WARN_UNUSED_RESULT;
+
+/* One answer to each question the window and the packet both ask. */
+
+/* The current state of a remedy: of the steps recorded for it (`steps` holds
+ * RecEnforcementStep in entry order), the latest dated one, the one entered
+ * later on equal dates; an undated step counts only when no step for the
+ * remedy has a date (then the last one entered). An undated step cannot be
+ * placed in time, so it never overrides a dated one. NULL when none is
+ * recorded. Borrowed from `steps`. */
+RecEnforcementStep *rec_enforcement_current_step  (GPtrArray                *steps,
+                                                   RecRemedy                 remedy);
+/* The same rule one step at a time, for lists that are not a GPtrArray:
+ * whether `step`, entered after `current` (nullable) for the same remedy,
+ * becomes the current state. */
+gboolean            rec_enforcement_step_replaces (const RecEnforcementStep *step,
+                                                   const RecEnforcementStep *current);
+
+/* How a payment was applied (spec §4), as the window's ledger and the packet
+ * say it: the non-zero parts in this order, "$X to this month’s support, $Z to
+ * interest, $Y to past-due support, $W kept as credit", joined by the
+ * translated list separator. NULL for anything but a payment, and for a
+ * payment that all went to this month's support (it needs no words). */
+char *rec_ledger_line_split_text (const RecLedgerLine *line,
+                                  const RecRenderer   *renderer) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The value axis of the balance chart, in cents: from min_cents to max_cents
+ * (both whole multiples of step_cents, min_cents <= 0 <= max_cents) in
+ * n_steps steps of step_cents, a round 1, 2 or 5 × 10^k cents of at least one
+ * currency unit (100 cents), the smallest such step that needs at most
+ * max_steps steps to cover [MIN (lo, 0), MAX (hi, 0)]; at least one step. */
+typedef struct
+{
+  RecCents  min_cents;
+  RecCents  max_cents;
+  RecCents  step_cents;
+  guint     n_steps;
+} RecChartAxis;
+
+#define REC_CHART_MAX_STEPS 5
+
+void  rec_chart_axis_compute     (RecCents      lo_cents,
+                                  RecCents      hi_cents,
+                                  guint         max_steps,
+                                  RecChartAxis *out_axis);
+/* The chart's upper series at a point: unpaid support and interest, clamped
+ * to ±REC_CENTS_MAX. */
+RecCents rec_balance_point_total (const RecBalancePoint *point);
+/* The lowest and highest of the chart's two series (unpaid support, and
+ * support with interest) over result->balance_points; 0 and 0 without any. */
+void  rec_balance_points_range   (const GArray  *balance_points,
+                                  RecCents      *out_lo_cents,
+                                  RecCents      *out_hi_cents);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecArrearsResult, rec_arrears_result_free)
 

@@ -194,7 +194,6 @@ typedef struct
 {
   const RecArrearsResult *result;
   gboolean                public_assistance;
-  gboolean                localized;       /* figures for people (reason_label) */
   gboolean                has_support;     /* months_of_support: a term was in force */
   RecCents                monthly_support;
 } Figures;
@@ -214,15 +213,10 @@ figure_value (const Figures   *f,
     }
 }
 
-/* An amount as "3000.00" (reason) or in the locale's way (reason_label). */
-static char *
-format_figure (const Figures *f,
-               RecRuleTest    test,
-               gint64         value)
+static gboolean
+is_amount (RecRuleTest test)
 {
-  if (test != REC_RULE_TEST_PRINCIPAL_OWED && test != REC_RULE_TEST_MONTHS_OF_SUPPORT)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, value);
-  return f->localized ? rec_cents_format (value, f->result->currency) : rec_cents_to_string (value);
+  return test == REC_RULE_TEST_PRINCIPAL_OWED || test == REC_RULE_TEST_MONTHS_OF_SUPPORT;
 }
 
 /* months_of_support: the threshold is that many months of support, an
@@ -245,29 +239,6 @@ threshold_of (const Figures          *f,
   return TRUE;
 }
 
-/* Fills `template` with the figures of `cond` and of the whole result. */
-static char *
-fill (const Figures          *f,
-      const char             *template,
-      const RecRuleCondition *cond)
-{
-  gint64 threshold_value = 0;
-  gboolean fits = threshold_of (f, cond, &threshold_value);
-  g_autofree char *value = format_figure (f, cond->test, figure_value (f, cond->test));
-  g_autofree char *threshold = fits ? format_figure (f, cond->test, threshold_value) : g_strdup ("—");
-  g_autofree char *owed = format_figure (f, REC_RULE_TEST_PRINCIPAL_OWED,
-                                         f->result->principal_balance_cents);
-  g_autofree char *days = g_strdup_printf ("%d", f->result->days_delinquent);
-  g_autofree char *counts = g_strdup_printf ("%u", f->result->contempt_counts->len);
-  g_autofree char *support = format_figure (f, REC_RULE_TEST_PRINCIPAL_OWED, f->monthly_support);
-  RecReasonFigures figures = { value, threshold, owed, days, counts, support };
-  g_autofree char *bad = NULL;
-  char *text = rec_rules_fill_reason (template, &figures, &bad);
-
-  /* The rules were checked when loaded; a translation may still be wrong. */
-  return text != NULL ? text : g_strdup (template);
-}
-
 static gboolean
 condition_holds (const Figures          *f,
                  const RecRuleCondition *cond)
@@ -284,28 +255,140 @@ condition_holds (const Figures          *f,
   return compare (figure_value (f, cond->test), cond->comparison, threshold);
 }
 
-/* The reason of a condition and, when eligible, "; " and and_reason. */
-static char *
-fill_both (const Figures          *f,
-           const char             *template,
-           const RecRuleCondition *cond,
-           const RecRuleCondition *and_cond)
+/* A template and the figures of its condition. */
+static void
+set_part (RecReasonPart          *part,
+          const Figures          *f,
+          const char             *template,
+          const RecRuleCondition *cond)
 {
-  g_autofree char *first = fill (f, f->localized ? _(template) : template, cond);
+  part->template = g_strdup (template);
+  part->is_amount = is_amount (cond->test);
+  part->value = figure_value (f, cond->test);
+  part->threshold_fits = threshold_of (f, cond, &part->threshold);
+}
+
+/* Rendering */
+
+static const char *
+render_translate (const RecRenderer *renderer,
+                  const char        *msgid)
+{
+  if (renderer->translate != NULL)
+    return renderer->translate (NULL, msgid, renderer->user_data);
+  return _(msgid);
+}
+
+static char *
+render_cents (const RecRenderer *renderer,
+              RecCents           cents)
+{
+  if (renderer->format_cents != NULL)
+    return renderer->format_cents (cents, renderer->user_data);
+  return rec_cents_format (cents, renderer->currency);
+}
+
+static char *
+render_figure (const RecRenderer *renderer,
+               gboolean           amount,
+               gint64             value)
+{
+  return amount ? render_cents (renderer, value) : g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+/* Fills the part's template, translated, with its figures and the case's. */
+static char *
+render_part (const RecRemedyResult *remedy,
+             const RecReasonPart   *part,
+             const RecRenderer     *renderer)
+{
+  g_autofree char *value = render_figure (renderer, part->is_amount, part->value);
+  g_autofree char *threshold = part->threshold_fits
+                               ? render_figure (renderer, part->is_amount, part->threshold)
+                               : g_strdup ("—");
+  g_autofree char *owed = render_cents (renderer, remedy->principal_owed_cents);
+  g_autofree char *days = g_strdup_printf ("%d", remedy->days_delinquent);
+  g_autofree char *counts = g_strdup_printf ("%u", remedy->contempt_counts);
+  g_autofree char *support = render_cents (renderer, remedy->monthly_support_cents);
+  RecReasonFigures figures = { value, threshold, owed, days, counts, support };
+  g_autofree char *bad = NULL;
+  char *text = rec_rules_fill_reason (render_translate (renderer, part->template), &figures, &bad);
+
+  /* The rules were checked when loaded; a translation may still be wrong. */
+  if (text == NULL)
+    {
+      g_clear_pointer (&bad, g_free);
+      text = rec_rules_fill_reason (part->template, &figures, &bad);
+    }
+  return text != NULL ? text : g_strdup (part->template);
+}
+
+char *
+rec_remedy_result_render_reason (const RecRemedyResult *remedy,
+                                 const RecRenderer     *renderer)
+{
+  static const RecRenderer by_default = { NULL, };
+  g_autofree char *first = NULL;
   g_autofree char *second = NULL;
 
-  if (and_cond == NULL || and_cond->reason == NULL)
+  g_return_val_if_fail (remedy != NULL, NULL);
+
+  if (renderer == NULL)
+    renderer = &by_default;
+  if (remedy->parts[0].template == NULL)
+    return g_strdup ("");
+  first = render_part (remedy, &remedy->parts[0], renderer);
+  if (remedy->parts[1].template == NULL)
     return g_steal_pointer (&first);
-  second = fill (f, f->localized ? _(and_cond->reason) : and_cond->reason, and_cond);
+  second = render_part (remedy, &remedy->parts[1], renderer);
   return g_strconcat (first, "; ", second, NULL);
+}
+
+void
+rec_remedy_result_copy (RecRemedyResult       *dest,
+                        const RecRemedyResult *src)
+{
+  *dest = *src;
+  dest->reason = g_strdup (src->reason);
+  dest->reason_label = g_strdup (src->reason_label);
+  dest->citation = g_strdup (src->citation);
+  for (guint i = 0; i < G_N_ELEMENTS (dest->parts); i++)
+    dest->parts[i].template = g_strdup (src->parts[i].template);
+}
+
+void
+rec_remedy_result_clear (RecRemedyResult *remedy)
+{
+  g_clear_pointer (&remedy->reason, g_free);
+  g_clear_pointer (&remedy->reason_label, g_free);
+  g_clear_pointer (&remedy->citation, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (remedy->parts); i++)
+    g_clear_pointer (&remedy->parts[i].template, g_free);
+}
+
+/* The identity translation and the JSON's amounts: the English reason. */
+static const char *
+keep_msgid (const char *context,
+            const char *msgid,
+            gpointer    user_data)
+{
+  return msgid;
+}
+
+static char *
+plain_cents (RecCents  cents,
+             gpointer  user_data)
+{
+  return rec_cents_to_string (cents);
 }
 
 static void
 evaluate_remedy (RecArrearsResult    *result,
                  const RecRemedyRule *rule,
-                 const Figures       *english,
-                 const Figures       *people)
+                 const Figures       *f)
 {
+  const RecRenderer english = { keep_msgid, plain_cents, NULL, NULL };
+  const RecRenderer people = { NULL, NULL, result->currency, NULL };
   RecRemedyResult out = { 0, };
   const RecRuleCondition *cond = &rule->conditions[rule->n_conditions - 1];
   const RecRuleCondition *and_cond = NULL;
@@ -314,7 +397,7 @@ evaluate_remedy (RecArrearsResult    *result,
 
   out.remedy = rule->remedy;
   for (int c = 0; c < rule->n_conditions && !held; c++)
-    if (condition_holds (english, &rule->conditions[c]))
+    if (condition_holds (f, &rule->conditions[c]))
       {
         held = TRUE;
         cond = &rule->conditions[c];
@@ -325,7 +408,7 @@ evaluate_remedy (RecArrearsResult    *result,
   out.eligible = held;
   if (held && rule->has_and)
     {
-      if (condition_holds (english, &rule->and_condition))
+      if (condition_holds (f, &rule->and_condition))
         and_cond = &rule->and_condition;
       else
         {
@@ -335,8 +418,16 @@ evaluate_remedy (RecArrearsResult    *result,
         }
     }
 
-  out.reason = fill_both (english, template, cond, and_cond);
-  out.reason_label = fill_both (people, template, cond, and_cond);
+  out.principal_owed_cents = result->principal_balance_cents;
+  out.days_delinquent = result->days_delinquent;
+  out.contempt_counts = result->contempt_counts->len;
+  out.monthly_support_cents = f->monthly_support;
+  set_part (&out.parts[0], f, template, cond);
+  if (and_cond != NULL && and_cond->reason != NULL)
+    set_part (&out.parts[1], f, and_cond->reason, and_cond);
+
+  out.reason = rec_remedy_result_render_reason (&out, &english);
+  out.reason_label = rec_remedy_result_render_reason (&out, &people);
   out.citation = g_strdup (rule->citation);
   g_array_append_val (result->remedies, out);
 }
@@ -348,11 +439,42 @@ rec_arrears_fill_remedies (RecArrearsResult *result,
                            gboolean          has_monthly_support,
                            RecCents          monthly_support)
 {
-  Figures english = { result, public_assistance, FALSE, has_monthly_support, monthly_support };
-  Figures people = { result, public_assistance, TRUE, has_monthly_support, monthly_support };
+  Figures figures = { result, public_assistance, has_monthly_support, monthly_support };
 
   /* The remedies of the case's rules file, in the order of spec §7. */
   for (int r = 0; r < REC_N_ENGINE_REMEDIES; r++)
     if (rules->remedies[r].present)
-      evaluate_remedy (result, &rules->remedies[r], &english, &people);
+      evaluate_remedy (result, &rules->remedies[r], &figures);
+}
+
+/* The current state of a remedy */
+
+gboolean
+rec_enforcement_step_replaces (const RecEnforcementStep *step,
+                               const RecEnforcementStep *current)
+{
+  g_return_val_if_fail (step != NULL, FALSE);
+
+  if (current == NULL || !rec_date_is_set (&current->date))
+    return TRUE;
+  return rec_date_is_set (&step->date) && rec_date_compare (&step->date, &current->date) >= 0;
+}
+
+RecEnforcementStep *
+rec_enforcement_current_step (GPtrArray *steps,
+                              RecRemedy  remedy)
+{
+  RecEnforcementStep *found = NULL;
+
+  g_return_val_if_fail (steps != NULL, NULL);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      RecEnforcementStep *step = g_ptr_array_index (steps, i);
+
+      if (step->remedy == remedy && rec_enforcement_step_replaces (step, found))
+        found = step;
+    }
+
+  return found;
 }

@@ -32,7 +32,6 @@ struct _RecBalanceChart
 G_DEFINE_FINAL_TYPE (RecBalanceChart, rec_balance_chart, GTK_TYPE_WIDGET)
 
 #define PAD 8.0                   /* px around and between the parts */
-#define N_TICKS_WANTED 4
 
 typedef struct
 {
@@ -50,55 +49,19 @@ typedef struct
   guint     n;                    /* points drawn (a lone point is drawn twice) */
 } Geometry;
 
-static RecCents
-point_total (const RecBalancePoint *point)
-{
-  RecCents total;
-
-  if (!rec_cents_add (point->principal_balance_cents, point->interest_balance_cents, &total))
-    return point->principal_balance_cents > 0 ? REC_CENTS_MAX : -REC_CENTS_MAX;
-
-  return total;
-}
-
-/* The smallest step of 1, 2, 2.5 or 5 × 10ⁿ whole currency units that covers
- * `span` in about N_TICKS_WANTED steps. */
-static RecCents
-nice_step (RecCents span)
-{
-  static const int factors[] = { 10, 20, 25, 50, 100 };
-  RecCents raw = MAX (span / N_TICKS_WANTED, 1);
-  RecCents power = 10;            /* cents; one unit = 100 */
-
-  while (power <= REC_CENTS_MAX / 10 && power * 10 < raw)
-    power *= 10;
-
-  for (guint i = 0; i < G_N_ELEMENTS (factors); i++)
-    if (power * factors[i] / 10 >= MAX (raw, 100) && (power * factors[i] / 10) % 100 == 0)
-      return power * factors[i] / 10;
-
-  return MAX (power * 10, 100);
-}
-
+/* The axis of rec_chart_axis_compute(), as the packet's chart. */
 static void
 compute_range (RecBalanceChart *self,
                Geometry        *geometry)
 {
-  RecCents lo = 0, hi = 0, step;
+  RecCents lo, hi;
+  RecChartAxis axis;
 
-  for (guint i = 0; i < self->points->len; i++)
-    {
-      const RecBalancePoint *point = &g_array_index (self->points, RecBalancePoint, i);
-
-      lo = MIN (lo, MIN (point->principal_balance_cents, point_total (point)));
-      hi = MAX (hi, MAX (point->principal_balance_cents, point_total (point)));
-    }
-
-  step = nice_step (MAX (hi - lo, 100));
-  /* Round outward to whole steps; an all-zero case still gets one step. */
-  geometry->lo_cents = lo < 0 ? -((-lo + step - 1) / step) * step : 0;
-  geometry->hi_cents = MAX (((hi + step - 1) / step) * step, geometry->lo_cents + step);
-  geometry->step_cents = step;
+  rec_balance_points_range (self->points, &lo, &hi);
+  rec_chart_axis_compute (lo, hi, REC_CHART_MAX_STEPS, &axis);
+  geometry->lo_cents = axis.min_cents;
+  geometry->hi_cents = axis.max_cents;
+  geometry->step_cents = axis.step_cents;
 }
 
 /* "$1,500.00" → "$1,500": ticks are whole units, and the cents are noise. */
@@ -332,7 +295,7 @@ trace_band (RecBalanceChart *self,
   for (guint k = 0; k < geometry->n; k++)
     {
       const RecBalancePoint *point = point_at (self, k);
-      RecCents top = interest ? point_total (point) : point->principal_balance_cents;
+      RecCents top = interest ? rec_balance_point_total (point) : point->principal_balance_cents;
 
       cairo_line_to (cr, index_to_x (geometry, k), axis_y (geometry, top));
     }
@@ -367,7 +330,7 @@ draw_areas (RecBalanceChart *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint k = 0; k < geometry->n; k++)
     cairo_line_to (cr, index_to_x (geometry, k),
-                   axis_y (geometry, point_total (point_at (self, k))));
+                   axis_y (geometry, rec_balance_point_total (point_at (self, k))));
   set_source (cr, &colors->principal, 1.0);
   cairo_stroke (cr);
 }
@@ -444,7 +407,7 @@ update_accessible (RecBalanceChart *self)
 
   last = point_at (self, self->points->len - 1);
   month_text = format_month (last);
-  total = rec_cents_format (point_total (last), self->currency);
+  total = rec_cents_format (rec_balance_point_total (last), self->currency);
   /* Translators: %1$s is a month and year ("March 2025"), %2$s an amount */
   description = g_strdup_printf (_("Owed at the end of %1$s: %2$s"), month_text, total);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -480,7 +443,7 @@ rec_balance_chart_query_tooltip (GtkWidget  *widget,
   fraction = CLAMP ((x - geometry.left) / (geometry.right - geometry.left), 0.0, 1.0);
   point = point_at (self, (guint) round (fraction * (self->points->len - 1)));
   month = format_month (point);
-  total = rec_cents_format (point_total (point), self->currency);
+  total = rec_cents_format (rec_balance_point_total (point), self->currency);
   principal = rec_cents_format (point->principal_balance_cents, self->currency);
   interest = rec_cents_format (point->interest_balance_cents, self->currency);
   /* Translators: %1$s is a month and year, %2$s the total owed at its end,

@@ -35,21 +35,23 @@ rec_remedy_item_init (RecRemedyItem *self)
   self->citation = g_strdup ("");
 }
 
-/* The step entered last for a remedy is its current state. */
+/* A remedy's current state, by the rule of rec_enforcement_current_step()
+ * (the packet's checklist uses the same). */
 static RecEnforcementStep *
 latest_step (GListModel *steps,
              RecRemedy   remedy)
 {
   guint n = g_list_model_get_n_items (steps);
+  RecEnforcementStep *found = NULL;
 
-  for (guint i = n; i > 0; i--)
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RecEnforcementStep) step = g_list_model_get_item (steps, i - 1);
+      g_autoptr(RecEnforcementStep) step = g_list_model_get_item (steps, i);
 
-      if (step->remedy == remedy)
-        return g_steal_pointer (&step);
+      if (step->remedy == remedy && rec_enforcement_step_replaces (step, found))
+        g_set_object (&found, step);
     }
-  return NULL;
+  return found;
 }
 
 void

@@ -25,7 +25,8 @@ struct _RecRemedyItem
   gboolean             eligible;
   char                *reason_label;  /* translated, "" without a verdict */
   char                *citation;
-  RecEnforcementStep  *step;          /* the latest step for it (nullable, owned) */
+  RecEnforcementStep  *step;          /* its current state, rec_enforcement_current_step()
+                                       * (nullable, owned) */
 };
 
 /* Refills `store` with one item per remedy of the result (those of the

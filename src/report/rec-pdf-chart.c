@@ -8,37 +8,19 @@
 
 #include "rec-pdf-private.h"
 
+#include "rec-arrears.h"
+
 #include <math.h>
 #include <string.h>
 
 #define AXIS_SIZE     7.5
 #define LEGEND_SIZE   8.0
-#define N_TICKS_MAX   5
 
 typedef struct
 {
-  double left, right, top, bottom;     /* the plot area */
-  double min, max, step;               /* the value axis */
+  double        left, right, top, bottom;    /* the plot area */
+  RecChartAxis  axis;                        /* the value axis */
 } ChartFrame;
-
-/* A round step (1, 2, 2.5 or 5 × 10^n) giving at most N_TICKS_MAX intervals. */
-static double
-nice_step (double span)
-{
-  static const double factors[] = { 1.0, 2.0, 2.5, 5.0, 10.0 };
-  double raw = span / N_TICKS_MAX;
-  double magnitude;
-
-  if (raw <= 0)
-    return 1.0;
-
-  magnitude = pow (10.0, floor (log10 (raw)));
-  for (guint i = 0; i < G_N_ELEMENTS (factors); i++)
-    if (factors[i] * magnitude >= raw)
-      return factors[i] * magnitude;
-
-  return 10.0 * magnitude;
-}
 
 static void
 value_range (const RecPdfSeries *series,
@@ -46,8 +28,8 @@ value_range (const RecPdfSeries *series,
              guint               n_points,
              ChartFrame         *frame)
 {
-  double min = 0.0;
-  double max = 0.0;
+  RecCents min = 0;
+  RecCents max = 0;
 
   for (guint s = 0; s < n_series; s++)
     for (guint i = 0; i < n_points; i++)
@@ -55,20 +37,26 @@ value_range (const RecPdfSeries *series,
         min = MIN (min, series[s].values[i]);
         max = MAX (max, series[s].values[i]);
       }
-  if (max - min < 1.0)
-    max = min + 1.0;
 
-  frame->step = nice_step (max - min);
-  frame->min = floor (min / frame->step) * frame->step;
-  frame->max = ceil (max / frame->step) * frame->step;
+  rec_chart_axis_compute (min, max, REC_CHART_MAX_STEPS, &frame->axis);
 }
 
+/* Only the proportion of an amount within the axis meets floating point. */
 static double
 value_y (const ChartFrame *frame,
-         double            value)
+         RecCents          value)
 {
-  return frame->bottom + (value - frame->min) / (frame->max - frame->min)
-                         * (frame->top - frame->bottom);
+  double share = (double) (value - frame->axis.min_cents)
+                 / (double) (frame->axis.max_cents - frame->axis.min_cents);
+
+  return frame->bottom + share * (frame->top - frame->bottom);
+}
+
+static RecCents
+tick_value (const ChartFrame *frame,
+            guint             tick)
+{
+  return frame->axis.min_cents + (RecCents) tick * frame->axis.step_cents;
 }
 
 static double
@@ -90,12 +78,13 @@ draw_value_axis (RecPdf           *pdf,
 {
   HPDF_Page page = pdf->page;
 
-  for (double v = frame->min; v <= frame->max + frame->step / 2; v += frame->step)
+  for (guint tick = 0; tick <= frame->axis.n_steps; tick++)
     {
+      RecCents v = tick_value (frame, tick);
       double y = value_y (frame, v);
       g_autofree char *label = format_value (v, user_data);
 
-      HPDF_Page_SetGrayStroke (page, fabs (v) < frame->step / 2 ? 0.3 : 0.82);
+      HPDF_Page_SetGrayStroke (page, v == 0 ? 0.3 : 0.82);
       HPDF_Page_SetLineWidth (page, 0.5);
       HPDF_Page_MoveTo (page, frame->left, y);
       HPDF_Page_LineTo (page, frame->right, y);
@@ -198,9 +187,9 @@ rec_pdf_line_chart (RecPdf             *pdf,
   if (rec_pdf_has_failed (pdf) || pdf->page == NULL)
     return;
   value_range (series, n_series, n_points, &frame);
-  for (double v = frame.min; v <= frame.max + frame.step / 2; v += frame.step)
+  for (guint tick = 0; tick <= frame.axis.n_steps; tick++)
     {
-      g_autofree char *label = format_value (v, user_data);
+      g_autofree char *label = format_value (tick_value (&frame, tick), user_data);
 
       label_width = MAX (label_width, rec_pdf_text_width (pdf, FALSE, AXIS_SIZE, label));
     }

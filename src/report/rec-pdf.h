@@ -15,6 +15,8 @@
 
 #include <glib.h>
 
+#include "rec-money.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -48,16 +50,17 @@ typedef struct
                                   * line ("0000-00-00" for dates) */
 } RecPdfColumn;
 
-/* One line of a chart: values in the chart's own unit (e.g. dollars). */
+/* One line of a chart: amounts in cents. */
 typedef struct
 {
-  const char    *name;
-  const double  *values;         /* n_points values */
-  double         red, green, blue;
+  const char      *name;
+  const RecCents  *values;       /* n_points values */
+  double           red, green, blue;
 } RecPdfSeries;
 
-/* Formats an axis value for people (e.g. "$12,000"). */
-typedef char *(*RecPdfFormatFunc) (double   value,
+/* Formats an axis value, a whole number of currency units, for people
+ * (e.g. "$12,000"). */
+typedef char *(*RecPdfFormatFunc) (RecCents value,
                                    gpointer user_data);
 
 /* Font sizes and spacing, in points. */
@@ -153,7 +156,8 @@ void         rec_pdf_table_row        (RecPdfTable        *table,
 /* Ends the table (draws the frame when boxed) and frees it. */
 void         rec_pdf_table_end        (RecPdfTable        *table);
 
-/* A line chart `height` points tall over the full width. */
+/* A line chart `height` points tall over the full width; its value axis is
+ * rec_chart_axis_compute (…, REC_CHART_MAX_STEPS), as the window's chart. */
 void         rec_pdf_line_chart       (RecPdf             *pdf,
                                        const RecPdfSeries *series,
                                        guint               n_series,

@@ -15,6 +15,7 @@ typedef enum
   REC_REPORT_ERROR_FAILED,   /* libharu failed */
   REC_REPORT_ERROR_FONT,     /* a font could not be found or loaded */
   REC_REPORT_ERROR_WRITE,    /* the file could not be written */
+  REC_REPORT_ERROR_LANGUAGE, /* no catalog for the packet's language */
 } RecReportError;
 
 GQuark rec_report_error_quark (void);

@@ -145,7 +145,7 @@ static const Label labels[] = {
   L (balance, N_("Balance")),
   L (payment, N_("Payment")),
   L (no_ledger, N_("Nothing was due or paid up to this date.")),
-  /* The same messages as the window's ledger (src/gui/rec-ledger-page.c). */
+  /* The words of rec_ledger_line_split_text (src/core/rec-arrears.c), found by msgid. */
   L (split_current, N_("%s to this month’s support")),
   L (split_interest, N_("%s to interest")),
   L (split_principal, N_("%s to past-due support")),
@@ -261,8 +261,18 @@ _rec_report_labels_collect (void)
 {
   RecReportLabels *self = g_new0 (RecReportLabels, 1);
 
+  self->by_msgid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    G_STRUCT_MEMBER (char *, self, labels[i].offset) = translate (&labels[i]);
+    {
+      char *text = translate (&labels[i]);
+
+      G_STRUCT_MEMBER (char *, self, labels[i].offset) = text;
+      g_hash_table_insert (self->by_msgid,
+                           labels[i].context != NULL
+                           ? g_strconcat (labels[i].context, "\004", labels[i].msgid, NULL)
+                           : g_strdup (labels[i].msgid),
+                           text);
+    }
   collect_enums (self);
 
   return self;
@@ -274,6 +284,7 @@ _rec_report_labels_free (RecReportLabels *self)
   if (self == NULL)
     return;
 
+  g_clear_pointer (&self->by_msgid, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     g_free (G_STRUCT_MEMBER (char *, self, labels[i].offset));
   for (int i = 0; i < REC_N_TERM_KINDS; i++)
@@ -292,6 +303,18 @@ _rec_report_labels_free (RecReportLabels *self)
     g_free (self->statuses[i]);
   g_free (self->payoff_more);
   g_free (self);
+}
+
+const char *
+_rec_packet_translate (const char *context,
+                       const char *msgid,
+                       gpointer    user_data)
+{
+  const RecPacket *packet = user_data;
+  g_autofree char *key = context != NULL ? g_strconcat (context, "\004", msgid, NULL) : NULL;
+  const char *text = g_hash_table_lookup (packet->labels->by_msgid, key != NULL ? key : msgid);
+
+  return text != NULL ? text : msgid;
 }
 
 /* Text the user typed */
@@ -382,6 +405,42 @@ gboolean
 rec_report_language_is_supported (const char *lang)
 {
   return lang != NULL && g_strv_contains (languages, lang);
+}
+
+gboolean
+rec_report_language_find (const char  *lang,
+                          GError     **error)
+{
+  const char *dir;
+  g_autofree char *catalog = NULL;
+
+  g_return_val_if_fail (lang != NULL, FALSE);
+
+  if (!rec_report_language_is_supported (lang))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) languages);
+
+      g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_LANGUAGE,
+                   /* Translators: the first %s is what was given, the second a list such as "en, es, vi" */
+                   _("“%s” is not a language of the packet (%s)"), lang, known);
+      return FALSE;
+    }
+  /* The messages are English: English needs no catalog. */
+  if (g_str_equal (lang, "en"))
+    return TRUE;
+
+  dir = bindtextdomain (GETTEXT_PACKAGE, NULL);
+  catalog = g_build_filename (dir != NULL ? dir : LOCALEDIR, lang, "LC_MESSAGES",
+                              GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (catalog, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, REC_REPORT_ERROR, REC_REPORT_ERROR_LANGUAGE,
+                   /* Translators: the first %s is a language ("vi"), the second the file name of its translations */
+                   _("no translations for “%s” (looked for %s)"), lang, catalog);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 RecReportLanguage *

@@ -151,6 +151,10 @@ struct _RecReportLabels
   char *directions[REC_N_DIRECTIONS];
   char *remedy_names[REC_N_REMEDIES];
   char *statuses[REC_N_STATUSES];
+
+  /* Every label above but the enumerations', by msgid ("context\004msgid"
+   * with a context): for the words core builds (rec_ledger_line_split_text). */
+  GHashTable *by_msgid;
 };
 
 /* What every section of the packet reads while it is written. */
@@ -160,7 +164,14 @@ typedef struct
   const RecReportLabels  *labels;
   const RecArrearsResult *result;
   RecPdf                 *pdf;
+  RecRenderer             renderer;   /* the packet's words and money, for core */
 } RecPacket;
+
+/* The translation of a msgid the labels hold (context NULL: none), or msgid:
+ * a RecTranslateFunc over the labels (user_data: the RecPacket). */
+const char      *_rec_packet_translate       (const char *context,
+                                              const char *msgid,
+                                              gpointer    user_data);
 
 #define TITLE_SIZE    20.0
 #define H1_SIZE       15.0

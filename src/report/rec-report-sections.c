@@ -95,40 +95,6 @@ _rec_report_write_history (const RecPacket *packet)
 
 /* Ledger */
 
-/* How the engine applied a payment (spec/arrears.md §4), or NULL when all of it
- * went to this month's support, as in the window's ledger. */
-static char *
-payment_split (const RecPacket     *packet,
-               const RecLedgerLine *line)
-{
-  const RecReportLabels *l = packet->labels;
-  const struct { RecCents cents; const char *format; } parts[] = {
-    { line->to_current_cents, l->split_current },
-    { line->to_interest_cents, l->split_interest },
-    { line->to_principal_cents, l->split_principal },
-    { line->to_credit_cents, l->split_credit },
-  };
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint n_parts = 0;
-
-  if (line->to_current_cents == line->amount_cents)
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      g_autofree char *amount = NULL;
-
-      if (parts[i].cents == 0)
-        continue;
-      amount = _rec_packet_money (packet, parts[i].cents);
-      if (n_parts++ > 0)
-        g_string_append (text, l->list_separator);
-      g_string_append_printf (text, parts[i].format, amount);
-    }
-
-  return n_parts > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
-}
-
 static char *
 payment_entry (const RecPacket     *packet,
                const RecLedgerLine *line)
@@ -146,7 +112,7 @@ payment_entry (const RecPacket     *packet,
   else
     name = g_strdup_printf ("%s: %s", l->payment, l->payment_methods[payment->method]);
 
-  split = payment_split (packet, line);
+  split = rec_ledger_line_split_text (line, &packet->renderer);
   if (split == NULL)
     return g_steal_pointer (&name);
   return g_strdup_printf (l->entry_and_split, name, split);

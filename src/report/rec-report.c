@@ -80,13 +80,8 @@ copy_result (const RecArrearsResult *result,
   copy->remedies = copy_array (result->remedies);
 
   for (guint i = 0; copy->remedies != NULL && i < copy->remedies->len; i++)
-    {
-      RecRemedyResult *remedy = &g_array_index (copy->remedies, RecRemedyResult, i);
-
-      remedy->reason = g_strdup (remedy->reason);
-      remedy->reason_label = g_strdup (remedy->reason_label);
-      remedy->citation = g_strdup (remedy->citation);
-    }
+    rec_remedy_result_copy (&g_array_index (copy->remedies, RecRemedyResult, i),
+                            &g_array_index (result->remedies, RecRemedyResult, i));
   for (guint i = 0; copy->ledger != NULL && i < copy->ledger->len; i++)
     {
       RecLedgerLine *line = &g_array_index (copy->ledger, RecLedgerLine, i);
@@ -104,13 +99,7 @@ free_result_copy (RecArrearsResult *copy)
     return;
 
   for (guint i = 0; copy->remedies != NULL && i < copy->remedies->len; i++)
-    {
-      RecRemedyResult *remedy = &g_array_index (copy->remedies, RecRemedyResult, i);
-
-      g_free (remedy->reason);
-      g_free (remedy->reason_label);
-      g_free (remedy->citation);
-    }
+    rec_remedy_result_clear (&g_array_index (copy->remedies, RecRemedyResult, i));
   g_clear_pointer (&copy->contempt_counts, g_array_unref);
   g_clear_pointer (&copy->history, g_array_unref);
   g_clear_pointer (&copy->history_by_kind, g_array_unref);
@@ -224,6 +213,30 @@ bound_snapshot (RecCaseData      *data,
     }
 }
 
+static const char *
+translate_now (const char *context,
+               const char *msgid,
+               gpointer    user_data)
+{
+  return _rec_report_translate (context, msgid);
+}
+
+/* The engine's reasons in the packet's language (pushed by the caller), from
+ * their templates and figures: whatever language the engine ran in. */
+static void
+render_reasons (RecArrearsResult *result)
+{
+  const RecRenderer renderer = { translate_now, NULL, result->currency, NULL };
+
+  for (guint i = 0; result->remedies != NULL && i < result->remedies->len; i++)
+    {
+      RecRemedyResult *remedy = &g_array_index (result->remedies, RecRemedyResult, i);
+
+      g_free (remedy->reason_label);
+      remedy->reason_label = rec_remedy_result_render_reason (remedy, &renderer);
+    }
+}
+
 /* The rules' words, in the current gettext language. */
 static void
 snapshot_rules (RecReportInput *input,
@@ -289,6 +302,7 @@ input_new (RecCaseData      *case_data,
 
   language = rec_report_language_push (lang);
   input->labels = _rec_report_labels_collect ();
+  render_reasons (result);
   bound_snapshot (case_data, result);
   snapshot_jurisdiction (input);
   rec_report_language_pop (language);
@@ -811,11 +825,11 @@ write_terms (const RecPacket *packet)
 }
 
 static char *
-format_axis_value (double   value,
+format_axis_value (RecCents value,
                    gpointer user_data)
 {
   const RecPacket *packet = user_data;
-  char *text = _rec_packet_money (packet, (RecCents) llround (value * 100.0));
+  char *text = _rec_packet_money (packet, value);
   gsize length = strlen (text);
 
   /* Whole amounts on the axis: drop the cents (".00" or ",00"). */
@@ -831,8 +845,8 @@ write_chart (const RecPacket *packet)
   const RecReportLabels *l = packet->labels;
   GArray *points = packet->result->balance_points;
   guint n = points != NULL ? points->len : 0;
-  g_autofree double *principal = g_new0 (double, MAX (n, 1));
-  g_autofree double *total = g_new0 (double, MAX (n, 1));
+  g_autofree RecCents *principal = g_new0 (RecCents, MAX (n, 1));
+  g_autofree RecCents *total = g_new0 (RecCents, MAX (n, 1));
   g_autoptr(GPtrArray) x_labels = g_ptr_array_new_with_free_func (g_free);
   RecPdfSeries series[2] = {
     { l->series_total, total, 0.80, 0.33, 0.10 },
@@ -850,9 +864,8 @@ write_chart (const RecPacket *packet)
     {
       const RecBalancePoint *point = &g_array_index (points, RecBalancePoint, i);
 
-      /* Drawing coordinates only: the figures themselves stay in cents. */
-      principal[i] = point->principal_balance_cents / 100.0;
-      total[i] = (point->principal_balance_cents + point->interest_balance_cents) / 100.0;
+      principal[i] = point->principal_balance_cents;
+      total[i] = rec_balance_point_total (point);
       /* Years at their January; the first year too unless it starts late. */
       g_ptr_array_add (x_labels, point->month == 1 || (i == 0 && point->month <= 9)
                                  ? g_strdup_printf ("%d", point->year) : NULL);
@@ -860,27 +873,6 @@ write_chart (const RecPacket *packet)
   rec_pdf_line_chart (packet->pdf, series, G_N_ELEMENTS (series),
                       (const char * const *) x_labels->pdata, n, CHART_HEIGHT,
                       format_axis_value, (gpointer) packet);
-}
-
-/* The user's status for a remedy: the last step recorded for it. */
-static const RecEnforcementStep *
-find_step (const RecPacket *packet,
-           RecRemedy        remedy)
-{
-  GPtrArray *steps = packet->input->case_data->enforcement;
-  const RecEnforcementStep *found = NULL;
-
-  for (guint i = 0; i < steps->len; i++)
-    {
-      const RecEnforcementStep *step = g_ptr_array_index (steps, i);
-
-      if (step->remedy == remedy
-          && (found == NULL || !rec_date_is_set (&found->date)
-              || (rec_date_is_set (&step->date) && rec_date_compare (&step->date, &found->date) >= 0)))
-        found = step;
-    }
-
-  return found;
 }
 
 static void
@@ -906,7 +898,8 @@ write_remedies (const RecPacket *packet)
   for (guint i = 0; i < remedies->len; i++)
     {
       const RecRemedyResult *remedy = &g_array_index (remedies, RecRemedyResult, i);
-      const RecEnforcementStep *step = find_step (packet, remedy->remedy);
+      const RecEnforcementStep *step =
+        rec_enforcement_current_step (packet->input->case_data->enforcement, remedy->remedy);
       const char *cells[] = {
         l->remedy_names[remedy->remedy],
         remedy->eligible ? l->yes : l->no,
@@ -1046,13 +1039,21 @@ set_document (const RecPacket *packet)
   rec_pdf_set_header_right (packet->pdf, info->court_case_number);
 }
 
+static char *
+packet_money (RecCents cents,
+              gpointer user_data)
+{
+  return _rec_packet_money (user_data, cents);
+}
+
 /* Every section of the packet, drawn into a new document. */
 static RecPdf *
 draw_packet (const RecReportInput  *input,
              GError               **error)
 {
   RecPdf *pdf = rec_pdf_new (input->paper, error);
-  RecPacket packet = { input, input->labels, input->result, pdf };
+  RecPacket packet = { input, input->labels, input->result, pdf,
+                       { _rec_packet_translate, packet_money, NULL, &packet } };
 
   if (pdf == NULL)
     return NULL;

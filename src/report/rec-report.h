@@ -59,10 +59,18 @@ typedef struct
 const char * const *rec_report_get_languages   (void);
 gboolean            rec_report_language_is_supported (const char *lang);
 
+/* Whether a packet can be made in `lang`: a supported language whose
+ * catalog is where gettext looks (English needs none). Otherwise FALSE and
+ * REC_REPORT_ERROR_LANGUAGE, one line naming the language and the file looked
+ * for: a packet is never silently made in another language. */
+gboolean            rec_report_language_find   (const char  *lang,
+                                                GError     **error);
+
 /* Switches gettext to `lang` for this thread's following _() calls (main
- * thread only: it changes the environment), until the matching pop. Use it
- * around rec_arrears_compute() too, so that the remedies' reason_label is in
- * the packet's language. NULL = keep the current language. */
+ * thread only: it changes the environment), until the matching pop. The
+ * snapshot (rec_report_input_new) renders the remedies' reasons in its
+ * language itself: the engine may run in any. NULL = keep the current
+ * language. */
 RecReportLanguage  *rec_report_language_push   (const char *lang);
 void                rec_report_language_pop    (RecReportLanguage *saved);
 

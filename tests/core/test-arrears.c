@@ -1158,6 +1158,303 @@ test_overflow (void)
   }
 }
 
+/* One answer to each question (issue 10, point 10) */
+
+/* The chart's value axis: (lo, hi) → min, max, step, n_steps, in cents. */
+typedef struct
+{
+  RecCents lo, hi;
+  guint    max_steps;
+  RecCents min, max, step;
+  guint    n_steps;
+} AxisRow;
+
+static const AxisRow axis_rows[] = {
+  /* Nothing owed: one step of one unit. */
+  { 0, 0, 5, 0, 100, 100, 1 },
+  /* $12,345.67 in at most 5 steps: 1, 2, 5 × 10^k → $5,000 steps up to $15,000
+   * ($2,000 would need 7). */
+  { 0, 1234567, 5, 0, 1500000, 500000, 3 },
+  /* Exactly $10,000: $2,000 steps end on it. */
+  { 0, 1000000, 5, 0, 1000000, 200000, 5 },
+  /* $10,000.01 needs a sixth $2,000 step: $5,000 steps. */
+  { 0, 1000001, 5, 0, 1500000, 500000, 3 },
+  /* A few cents: still whole units. */
+  { 0, 37, 5, 0, 100, 100, 1 },
+  /* Credit below zero: the axis reaches down to whole steps. */
+  { -25000, 90000, 5, -50000, 100000, 50000, 3 },
+  /* Only negative: zero stays on the axis. */
+  { -30000, -10000, 5, -30000, 0, 10000, 3 },
+  /* The largest amount a case holds, twice (support and interest). */
+  { 0, 2 * REC_CENTS_MAX, 5, 0, 200000000000, 50000000000, 4 },
+  /* Fewer steps asked: a coarser step. */
+  { 0, 450000, 2, 0, 500000, 500000, 1 },
+};
+
+static void
+test_chart_axis (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (axis_rows); i++)
+    {
+      const AxisRow *row = &axis_rows[i];
+      RecChartAxis axis;
+
+      g_test_message ("axis row %u: %" G_GINT64_FORMAT " … %" G_GINT64_FORMAT, i, row->lo, row->hi);
+      rec_chart_axis_compute (row->lo, row->hi, row->max_steps, &axis);
+      g_assert_cmpint (axis.min_cents, ==, row->min);
+      g_assert_cmpint (axis.max_cents, ==, row->max);
+      g_assert_cmpint (axis.step_cents, ==, row->step);
+      g_assert_cmpuint (axis.n_steps, ==, row->n_steps);
+      g_assert_cmpint (axis.min_cents + (RecCents) axis.n_steps * axis.step_cents, ==, axis.max_cents);
+    }
+}
+
+/* The range the chart covers: both series, zero included. */
+static void
+test_chart_range (void)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (RecBalancePoint));
+  RecBalancePoint a = { 2024, 1, 50000, 1200 };
+  RecBalancePoint b = { 2024, 2, -3000, 0 };
+  RecBalancePoint c = { 2024, 3, REC_CENTS_MAX, REC_CENTS_MAX };
+  RecCents lo, hi;
+
+  rec_balance_points_range (points, &lo, &hi);
+  g_assert_cmpint (lo, ==, 0);
+  g_assert_cmpint (hi, ==, 0);
+  g_array_append_val (points, a);
+  g_array_append_val (points, b);
+  rec_balance_points_range (points, &lo, &hi);
+  g_assert_cmpint (lo, ==, -3000);
+  g_assert_cmpint (hi, ==, 51200);
+  g_array_append_val (points, c);
+  rec_balance_points_range (points, &lo, &hi);
+  g_assert_cmpint (hi, ==, 2 * REC_CENTS_MAX);
+}
+
+/* The words of a payment's split, with a formatter and a "language" of our
+ * own: the parts, their order and the separator come from core. */
+static char *
+test_cents (RecCents  cents,
+            gpointer  user_data)
+{
+  return g_strdup_printf ("<%" G_GINT64_FORMAT ">", cents);
+}
+
+static const char *
+test_language (const char *context,
+               const char *msgid,
+               gpointer    user_data)
+{
+  static const char * const pairs[][2] = {
+    { "%s to this month’s support", "%s al mes" },
+    { "%s to interest", "%s a interés" },
+    { "%s to past-due support", "%s a atrasos" },
+    { "%s kept as credit", "%s como crédito" },
+    { "list separator\004, ", " / " },
+  };
+  g_autofree char *key = context != NULL ? g_strconcat (context, "\004", msgid, NULL)
+                                         : g_strdup (msgid);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    if (g_str_equal (pairs[i][0], key))
+      return pairs[i][1];
+  return msgid;
+}
+
+typedef struct
+{
+  RecLedgerKind kind;
+  RecCents      amount, current, interest, principal, credit;
+  const char   *english;       /* NULL: no words */
+  const char   *other;
+} SplitRow;
+
+static const SplitRow split_rows[] = {
+  { REC_LEDGER_PAYMENT, 60000, 60000, 0, 0, 0, NULL, NULL },
+  { REC_LEDGER_PAYMENT, 64500, 60000, 4500, 0, 0,
+    "<60000> to this month’s support, <4500> to interest", "<60000> al mes / <4500> a interés" },
+  { REC_LEDGER_PAYMENT, 100000, 60000, 4500, 30000, 5500,
+    "<60000> to this month’s support, <4500> to interest, <30000> to past-due support, <5500> kept as credit",
+    "<60000> al mes / <4500> a interés / <30000> a atrasos / <5500> como crédito" },
+  { REC_LEDGER_PAYMENT, 20000, 0, 0, 0, 20000, "<20000> kept as credit", "<20000> como crédito" },
+  { REC_LEDGER_PAYMENT, 15000, 0, 5000, 10000, 0,
+    "<5000> to interest, <10000> to past-due support", "<5000> a interés / <10000> a atrasos" },
+  /* Not a payment: no split. */
+  { REC_LEDGER_INSTALLMENT, 60000, 0, 0, 0, 0, NULL, NULL },
+};
+
+static void
+test_split_text (void)
+{
+  const RecRenderer english = { NULL, test_cents, "USD", NULL };
+  const RecRenderer other = { test_language, test_cents, "USD", NULL };
+  const RecRenderer by_default = { NULL, NULL, "USD", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (split_rows); i++)
+    {
+      const SplitRow *row = &split_rows[i];
+      RecLedgerLine line = { 0, };
+      g_autofree char *text = NULL;
+      g_autofree char *translated = NULL;
+
+      g_test_message ("split row %u", i);
+      line.kind = row->kind;
+      line.amount_cents = row->amount;
+      line.to_current_cents = row->current;
+      line.to_interest_cents = row->interest;
+      line.to_principal_cents = row->principal;
+      line.to_credit_cents = row->credit;
+      text = rec_ledger_line_split_text (&line, &english);
+      translated = rec_ledger_line_split_text (&line, &other);
+      g_assert_cmpstr (text, ==, row->english);
+      g_assert_cmpstr (translated, ==, row->other);
+    }
+
+  /* Without a formatter: rec_cents_format in the case's currency. */
+  {
+    RecLedgerLine line = { REC_LEDGER_PAYMENT, };
+    g_autofree char *text = NULL;
+    g_autofree char *expected = NULL;
+    g_autofree char *amount = rec_cents_format (4500, "USD");
+
+    line.amount_cents = 4500;
+    line.to_interest_cents = 4500;
+    text = rec_ledger_line_split_text (&line, &by_default);
+    expected = g_strdup_printf ("%s to interest", amount);
+    g_assert_cmpstr (text, ==, expected);
+  }
+}
+
+/* The reasons as templates with figures: rendered in the caller's language
+ * and money, whatever language the engine ran in. */
+static const char *
+reason_language (const char *context,
+                 const char *msgid,
+                 gpointer    user_data)
+{
+  if (g_str_equal (msgid, "principal owed {value} exceeds {threshold}"))
+    return "deuda {value} supera {threshold}";
+  if (g_str_equal (msgid, "days delinquent {value} exceeds {threshold}"))
+    return "{value} días > {threshold}";
+  /* A broken translation: rendered from the English template. */
+  if (g_str_equal (msgid, "a support term is in force"))
+    return "{nope}";
+  return msgid;
+}
+
+static void
+test_reason_templates (void)
+{
+  /* 500.00 a month from Jan 2024, nothing paid, as of Jul 1: 3500.00 owed
+   * (7 installments), 182 days. */
+  g_autoptr(RecArrearsResult) r = compute (NULL, "child_support 500.00 monthly 1 2024-01-01", NULL,
+                                           NULL, FALSE, "2024-07-01");
+  const RecRenderer other = { reason_language, test_cents, NULL, NULL };
+  gboolean saw_amount = FALSE, saw_days = FALSE;
+
+  for (guint k = 0; k < r->remedies->len; k++)
+    {
+      const RecRemedyResult *remedy = &g_array_index (r->remedies, RecRemedyResult, k);
+      g_autofree char *again = rec_remedy_result_render_reason (remedy, NULL);
+      g_autofree char *text = rec_remedy_result_render_reason (remedy, &other);
+      RecRemedyResult copy;
+
+      /* reason_label is the default rendering; the copy renders the same. */
+      g_assert_nonnull (remedy->parts[0].template);
+      g_assert_cmpstr (again, ==, remedy->reason_label);
+      rec_remedy_result_copy (&copy, remedy);
+      g_clear_pointer (&again, g_free);
+      again = rec_remedy_result_render_reason (&copy, &other);
+      g_assert_cmpstr (again, ==, text);
+      rec_remedy_result_clear (&copy);
+
+      if (g_str_equal (remedy->parts[0].template, "principal owed {value} exceeds {threshold}"))
+        {
+          g_autofree char *expected = g_strdup_printf ("deuda <350000> supera <%" G_GINT64_FORMAT ">",
+                                                       remedy->parts[0].threshold);
+
+          g_assert_true (remedy->parts[0].is_amount);
+          g_assert_cmpint (remedy->parts[0].value, ==, 350000);
+          g_assert_true (g_str_has_prefix (text, expected));
+          saw_amount = TRUE;
+        }
+      if (g_str_equal (remedy->parts[0].template, "days delinquent {value} exceeds {threshold}"))
+        {
+          g_assert_false (remedy->parts[0].is_amount);
+          g_assert_cmpint (remedy->parts[0].value, ==, 182);
+          g_assert_true (g_str_has_prefix (text, "182 días > "));
+          saw_days = TRUE;
+        }
+      if (g_str_equal (remedy->parts[0].template, "a support term is in force"))
+        g_assert_cmpstr (text, ==, "a support term is in force");
+    }
+  g_assert_true (saw_amount);
+  g_assert_true (saw_days);
+}
+
+/* A remedy's current state: the latest dated step, the later entered on
+ * equal dates; undated steps only when none is dated (the last entered). */
+typedef struct
+{
+  const char *name;
+  const char *steps;          /* "STATUS@DATE …", DATE "-" for none; all passport */
+  int         expected;       /* index of the current step, -1: none */
+} StepRow;
+
+static const StepRow step_rows[] = {
+  { "none", "", -1 },
+  { "one undated", "filed@-", 0 },
+  /* The window took the last entered (filed), the packet the latest dated
+   * (granted): one answer now. */
+  { "granted, then an older step entered", "granted@2024-05-01 filed@2024-02-01", 0 },
+  { "in date order", "filed@2024-02-01 granted@2024-05-01", 1 },
+  { "equal dates: the later entered", "filed@2024-02-01 granted@2024-02-01", 1 },
+  { "an undated step never overrides a dated one", "filed@2024-02-01 granted@-", 0 },
+  { "a dated step overrides undated ones", "granted@- filed@2024-02-01", 1 },
+  { "undated only: the last entered", "filed@- granted@- denied@-", 2 },
+};
+
+static void
+test_current_step (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (step_rows); i++)
+    {
+      const StepRow *row = &step_rows[i];
+      g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
+      g_auto(GStrv) words = g_strsplit (row->steps, " ", -1);
+      RecEnforcementStep *other = rec_enforcement_step_new ();
+
+      g_test_message ("step row %u: %s", i, row->name);
+      /* A later step of another remedy does not count. */
+      other->remedy = REC_REMEDY_CONTEMPT;
+      other->date = fx_date ("2030-01-01");
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          RecEnforcementStep *step = rec_enforcement_step_new ();
+          g_auto(GStrv) parts = g_strsplit (words[w], "@", 2);
+
+          if (*words[w] == '\0')
+            {
+              g_object_unref (step);
+              continue;
+            }
+          step->remedy = REC_REMEDY_PASSPORT_DENIAL;
+          step->status = g_str_equal (parts[0], "filed") ? REC_STATUS_FILED
+                         : g_str_equal (parts[0], "granted") ? REC_STATUS_GRANTED : REC_STATUS_DENIED;
+          if (!g_str_equal (parts[1], "-"))
+            step->date = fx_date (parts[1]);
+          g_ptr_array_add (steps, step);
+        }
+      g_ptr_array_add (steps, other);
+      if (row->expected < 0)
+        g_assert_null (rec_enforcement_current_step (steps, REC_REMEDY_PASSPORT_DENIAL));
+      else
+        g_assert_true (rec_enforcement_current_step (steps, REC_REMEDY_PASSPORT_DENIAL)
+                       == g_ptr_array_index (steps, row->expected));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1179,6 +1476,11 @@ main (int    argc,
   g_test_add_func ("/arrears/json-nothing-unpaid", test_json_nothing_unpaid);
   g_test_add_func ("/arrears/json-history-by-kind", test_json_history_by_kind);
   g_test_add_func ("/arrears/overflow", test_overflow);
+  g_test_add_func ("/arrears/chart-axis", test_chart_axis);
+  g_test_add_func ("/arrears/chart-range", test_chart_range);
+  g_test_add_func ("/arrears/split-text", test_split_text);
+  g_test_add_func ("/arrears/reason-templates", test_reason_templates);
+  g_test_add_func ("/arrears/current-step", test_current_step);
 
   return g_test_run ();
 }
