@@ -11,6 +11,7 @@
 #include "rec-date.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 /* Every kind derives from RecEntity (rec-case-data.h), which holds the id and
  * the position, so one table of operations serves all seven kinds. */
@@ -134,6 +135,7 @@ enum
 {
   PROP_0,
   PROP_CAN_UNDO,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -440,6 +442,10 @@ rec_case_session_get_property (GObject    *object,
       g_value_set_boolean (value, rec_case_session_can_undo (self));
       break;
 
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, rec_case_session_get_read_only (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -488,6 +494,17 @@ rec_case_session_class_init (RecCaseSessionClass *klass)
   properties[PROP_CAN_UNDO] =
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RecCaseSession:read-only:
+   *
+   * Whether the case file can only be read (it, or its folder, is not
+   * writable): every edit fails, export and print still work. Fixed once the
+   * session is open; pages bind their add, edit and delete controls to it.
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -513,8 +530,12 @@ session_load (RecCaseSession  *self,
               const char      *path,
               GError         **error)
 {
+  g_autofree char *folder = g_path_get_dirname (path);
+
   self->path = g_strdup (path);
-  self->store = rec_store_open (path, FALSE, error);
+  /* The store opens a write-protected file read-only by itself; a file in a
+   * folder we cannot write to could not keep its journal there either. */
+  self->store = rec_store_open (path, g_access (folder, W_OK) != 0, error);
   if (self->store == NULL)
     return FALSE;
   self->data = rec_store_load_case (self->store, error);
@@ -622,6 +643,19 @@ rec_case_session_get_data (RecCaseSession *self)
   g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
 
   return self->data;
+}
+
+/**
+ * rec_case_session_get_read_only:
+ *
+ * Returns: whether the case file can only be read (see RecCaseSession:read-only)
+ */
+gboolean
+rec_case_session_get_read_only (RecCaseSession *self)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+
+  return rec_store_get_read_only (self->store);
 }
 
 RecCaseInfo *

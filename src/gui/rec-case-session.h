@@ -35,6 +35,9 @@ RecCaseSession         *rec_case_session_open_finish      (GAsyncResult    *resu
                                                            GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 const char             *rec_case_session_get_path         (RecCaseSession  *self);
 RecStore               *rec_case_session_get_store        (RecCaseSession  *self);
+/* The "read-only" property: the case file (or its folder) is not writable, so
+ * every edit fails; export and print still work. Fixed once open. */
+gboolean                rec_case_session_get_read_only    (RecCaseSession  *self);
 /* The case as loaded and kept up to date by every edit (borrowed). */
 const RecCaseData      *rec_case_session_get_data         (RecCaseSession  *self);
 RecCaseInfo            *rec_case_session_get_info         (RecCaseSession  *self);
