@@ -398,6 +398,43 @@ test_missing_case_and_unwritable_output (void)
   g_assert_null (strchr (strchr (unwritable.err, '\n') + 1, '\n'));
 }
 
+/* A packet language whose catalog cannot be found is refused: exit 2, one
+ * line naming the language and the file looked for, no packet (it was an
+ * English packet before). English needs no catalog. */
+static void
+test_missing_catalog (void)
+{
+  g_autofree char *pdf = out_path ("never.pdf");
+  g_autofree char *english = out_path ("english.pdf");
+  g_autofree char *empty = out_path ("no-catalogs");
+  g_autofree char *saved = g_strdup (g_getenv ("RECOURSE_LOCALEDIR"));
+  g_autofree char *looked = NULL;
+  g_auto(Run) vi = { 0 };
+  g_auto(Run) en = { 0 };
+
+  if (!have_demo ())
+    return;
+
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+  g_setenv ("RECOURSE_LOCALEDIR", empty, TRUE);
+  run_recourse (&vi, "report", demo_path, "-o", pdf, "--lang", "vi", NULL);
+  run_recourse (&en, "report", demo_path, "-o", english, "--lang", "en", NULL);
+  if (saved != NULL)
+    g_setenv ("RECOURSE_LOCALEDIR", saved, TRUE);
+  else
+    g_unsetenv ("RECOURSE_LOCALEDIR");
+  g_rmdir (empty);
+
+  check_usage_error (&vi, pdf);
+  looked = g_build_filename (empty, "vi", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_nonnull (strstr (vi.err, "“vi”"));
+  g_assert_nonnull (strstr (vi.err, looked));
+  g_assert_null (strchr (vi.err, '\n') != NULL ? strchr (strchr (vi.err, '\n') + 1, '\n') : NULL);
+  g_assert_cmpint (en.status, ==, 0);
+  g_assert_true (g_file_test (english, G_FILE_TEST_IS_REGULAR));
+  rt_remove (english);
+}
+
 static void
 make_demo (void)
 {
@@ -430,6 +467,7 @@ main (int    argc,
   g_test_add_func ("/cli/report/missing-case-unwritable-output", test_missing_case_and_unwritable_output);
   g_test_add_func ("/cli/report/bad-payoff", test_bad_payoff);
   g_test_add_func ("/cli/report/payoff", test_payoff);
+  g_test_add_func ("/cli/report/missing-catalog", test_missing_catalog);
 
   status = g_test_run ();
 
