@@ -60,8 +60,8 @@ gboolean   rec_timestamp_to_local  (const char  *text,
                                     int         *out_hour,
                                     int         *out_minute,
                                     int         *out_second);
-/* Parses a time of day as people type it: "18:30", "6:30", "18:30:15",
- * "6:30 pm", "6 pm". */
+/* Parses a time of day as people type it: "18:30", "6:30", "18.30", "18",
+ * "6:30 pm", "6 PM", "6 a.m."; fails with a one-line error otherwise. */
 gboolean   rec_time_parse_display  (const char  *text,
                                     int         *out_hour,
                                     int         *out_minute,
@@ -72,7 +72,7 @@ char      *rec_time_format         (int          hour,
 /* An RFC 3339 time ("2021-04-02T18:30:00-07:00") from a local date and time
  * of day, with the offset the system's time zone has then (DST-aware). A
  * time the clocks skip (spring forward) fails with a one-line error; in the
- * repeated hour of autumn the first (daylight) reading is taken. */
+ * hour that happens twice (autumn) the second, standard-time one is taken. */
 char      *rec_timestamp_new_local (const GDate *date,
                                     int          hour,
                                     int          minute,
