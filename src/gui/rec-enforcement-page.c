@@ -20,29 +20,17 @@
 
 struct _RecEnforcementPage
 {
-  GtkWidget       parent_instance;
+  RecPage         parent_instance;
 
   /* Template widgets */
   GtkLabel       *notice_label;
   GtkListBox     *remedies_list;
 
   /* Owned */
-  RecCaseSession *session;
-  GListStore     *remedies;     /* RecRemedyItem */
-  gboolean        bound;        /* rows built (when first shown, or when idle) */
-  guint           bind_idle;
+  GListStore     *remedies;     /* RecRemedyItem, updated in place */
 };
 
-G_DEFINE_FINAL_TYPE (RecEnforcementPage, rec_enforcement_page, GTK_TYPE_WIDGET)
-
-enum
-{
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RecEnforcementPage, rec_enforcement_page, REC_TYPE_PAGE)
 
 static GtkWidget *
 badge_new (const char *text,
@@ -158,16 +146,10 @@ create_remedy_row (gpointer object,
 }
 
 static void
-refresh (RecEnforcementPage *self)
-{
-  rec_remedy_items_fill (self->remedies, rec_case_session_get_result (self->session),
-                         rec_case_session_get_enforcement (self->session));
-}
-
-static void
 update_notice (RecEnforcementPage *self)
 {
-  const RecRules *rules = rec_case_session_get_rules (self->session);
+  RecCaseSession *session = rec_page_get_session (REC_PAGE (self));
+  const RecRules *rules = rec_case_session_get_rules (session);
   g_autofree char *notice = NULL;
 
   /* Translators: %s is a state, e.g. "California" */
@@ -179,37 +161,39 @@ update_notice (RecEnforcementPage *self)
   gtk_label_set_text (self->notice_label, notice);
 }
 
-/* The checklist's rows are built when the page is first shown or the window
- * is idle, so opening a case does not wait for a hidden page. */
 static void
-ensure_bound (RecEnforcementPage *self)
+rec_enforcement_page_bind (RecPage *page)
 {
-  if (self->bound || self->session == NULL)
-    return;
-
-  self->bound = TRUE;
-  g_clear_handle_id (&self->bind_idle, g_source_remove);
-  refresh (self);
+  update_notice (REC_ENFORCEMENT_PAGE (page));
 }
 
-static gboolean
-bind_idle_cb (gpointer user_data)
+/* The checklist's rows are built when the page is first shown or after the
+ * first frame (RecPage), then kept: an edit replaces only the rows of the
+ * remedies whose verdict or step it changed. */
+static void
+rec_enforcement_page_load (RecPage *page)
 {
-  RecEnforcementPage *self = user_data;
+  RecEnforcementPage *self = REC_ENFORCEMENT_PAGE (page);
 
-  self->bind_idle = 0;
-  ensure_bound (self);
-  return G_SOURCE_REMOVE;
+  rec_page_update_remedies (self->remedies, rec_page_get_session (page));
 }
 
 static void
-session_changed_cb (RecCaseSession     *session,
-                    RecEnforcementPage *self)
+rec_enforcement_page_refresh (RecPage *page)
 {
+  RecEnforcementPage *self = REC_ENFORCEMENT_PAGE (page);
+
   /* The jurisdiction, and with it the rules, may have changed. */
   update_notice (self);
-  if (self->bound)
-    refresh (self);
+  rec_page_update_remedies (self->remedies, rec_page_get_session (page));
+}
+
+static void
+rec_enforcement_page_unload (RecPage *page)
+{
+  RecEnforcementPage *self = REC_ENFORCEMENT_PAGE (page);
+
+  g_list_store_remove_all (self->remedies);
 }
 
 /* Parameter (remedy, step id): edits that step, or records a first one for
@@ -219,80 +203,18 @@ enforcement_edit_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  RecEnforcementPage *self = REC_ENFORCEMENT_PAGE (widget);
+  RecCaseSession *session = rec_page_get_session (REC_PAGE (widget));
   g_autoptr(RecEnforcementStep) step = NULL;
   int remedy;
   gint64 id;
 
+  if (session == NULL)
+    return;
   g_variant_get (parameter, "(ix)", &remedy, &id);
   if (id != 0)
-    step = rec_gui_find_by_id (rec_case_session_get_enforcement (self->session), id);
+    step = rec_gui_find_by_id (rec_case_session_get_enforcement (session), id);
   gtk_window_present (rec_enforcement_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                  self->session, step, remedy));
-}
-
-static void
-set_session (RecEnforcementPage *self,
-             RecCaseSession     *session)
-{
-  if (self->session == session)
-    return;
-
-  g_return_if_fail (self->session == NULL);
-  self->session = g_object_ref (session);
-  g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, 0);
-  update_notice (self);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    ensure_bound (self);
-  else
-    self->bind_idle = g_idle_add_full (G_PRIORITY_LOW, bind_idle_cb, self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}
-
-static void
-rec_enforcement_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  RecEnforcementPage *self = REC_ENFORCEMENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rec_enforcement_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  RecEnforcementPage *self = REC_ENFORCEMENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      set_session (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rec_enforcement_page_map (GtkWidget *widget)
-{
-  ensure_bound (REC_ENFORCEMENT_PAGE (widget));
-
-  GTK_WIDGET_CLASS (rec_enforcement_page_parent_class)->map (widget);
+                                                  session, step, remedy));
 }
 
 static void
@@ -301,12 +223,10 @@ rec_enforcement_page_dispose (GObject *object)
   RecEnforcementPage *self = REC_ENFORCEMENT_PAGE (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->bind_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_ENFORCEMENT_PAGE);
   /* The template's root child is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->session);
   g_clear_object (&self->remedies);
 
   G_OBJECT_CLASS (rec_enforcement_page_parent_class)->dispose (object);
@@ -317,18 +237,14 @@ rec_enforcement_page_class_init (RecEnforcementPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RecPageClass *page_class = REC_PAGE_CLASS (klass);
 
-  object_class->get_property = rec_enforcement_page_get_property;
-  object_class->set_property = rec_enforcement_page_set_property;
   object_class->dispose = rec_enforcement_page_dispose;
-  widget_class->map = rec_enforcement_page_map;
+  page_class->bind = rec_enforcement_page_bind;
+  page_class->load = rec_enforcement_page_load;
+  page_class->refresh = rec_enforcement_page_refresh;
+  page_class->unload = rec_enforcement_page_unload;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, REC_TYPE_CASE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/recourse/Recourse/ui/rec-enforcement-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RecEnforcementPage, notice_label);
@@ -351,6 +267,6 @@ rec_enforcement_page_init (RecEnforcementPage *self)
 GListModel *
 _rec_enforcement_page_get_rows (RecEnforcementPage *self)
 {
-  ensure_bound (self);
+  rec_page_ensure_loaded (REC_PAGE (self));
   return G_LIST_MODEL (self->remedies);
 }

@@ -6,11 +6,11 @@
 
 #include <adwaita.h>
 
-#include "rec-case-session.h"
+#include "rec-page.h"
 
 G_BEGIN_DECLS
 
 #define REC_TYPE_ENFORCEMENT_PAGE (rec_enforcement_page_get_type ())
-G_DECLARE_FINAL_TYPE (RecEnforcementPage, rec_enforcement_page, REC, ENFORCEMENT_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RecEnforcementPage, rec_enforcement_page, REC, ENFORCEMENT_PAGE, RecPage)
 
 G_END_DECLS

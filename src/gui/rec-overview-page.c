@@ -26,7 +26,7 @@
 
 struct _RecOverviewPage
 {
-  GtkWidget            parent_instance;
+  RecPage              parent_instance;
 
   /* Template widgets */
   GtkStack            *stack;
@@ -60,31 +60,27 @@ struct _RecOverviewPage
   RecPayoff           *payoff;       /* for the amount entered, or NULL */
   GCancellable        *payoff_cancellable;  /* while one is computed */
   gint64               payoff_started;
-  RecCaseSession      *session;
-  GListStore          *remedies;     /* RecRemedyItem */
+  GListStore          *remedies;     /* RecRemedyItem, updated in place */
   GDate                today;        /* for "ahead": read once, not per item */
 
   /* Borrowed */
   GtkWidget           *chart;
 };
 
-G_DEFINE_FINAL_TYPE (RecOverviewPage, rec_overview_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RecOverviewPage, rec_overview_page, REC_TYPE_PAGE)
 
-enum
+static inline RecCaseSession *
+get_session (RecOverviewPage *self)
 {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+  return rec_page_get_session (REC_PAGE (self));
+}
 
 static void
 set_money (RecOverviewPage *self,
            GtkLabel        *label,
            RecCents         cents)
 {
-  g_autofree char *text = rec_gui_format_cents (self->session, cents);
+  g_autofree char *text = rec_gui_format_cents (get_session (self), cents);
 
   gtk_label_set_text (label, text);
 }
@@ -94,8 +90,8 @@ update_totals (RecOverviewPage        *self,
                const RecArrearsResult *result)
 {
   g_autofree char *as_of = rec_gui_format_date (&result->as_of);
-  g_autofree char *due = rec_gui_format_cents (self->session, result->principal_due_cents);
-  g_autofree char *accrued = rec_gui_format_cents (self->session, result->interest_accrued_cents);
+  g_autofree char *due = rec_gui_format_cents (get_session (self), result->principal_due_cents);
+  g_autofree char *accrued = rec_gui_format_cents (get_session (self), result->interest_accrued_cents);
   g_autofree char *as_of_text = NULL;
   g_autofree char *due_text = NULL;
   g_autofree char *accrued_text = NULL;
@@ -122,7 +118,7 @@ update_dates (RecOverviewPage        *self,
   g_autofree char *oldest = NULL;
   g_autofree char *last = NULL;
   g_autofree char *last_text = NULL;
-  g_autofree char *to_interest = rec_gui_format_cents (self->session, result->interest_paid_cents);
+  g_autofree char *to_interest = rec_gui_format_cents (get_session (self), result->interest_paid_cents);
   g_autofree char *split = NULL;
 
   gtk_label_set_text (self->days_label, days);
@@ -158,7 +154,7 @@ update_dates (RecOverviewPage        *self,
 static void
 update_rules_description (RecOverviewPage *self)
 {
-  const RecRules *rules = rec_case_session_get_rules (self->session);
+  const RecRules *rules = rec_case_session_get_rules (get_session (self));
   g_autofree char *description = NULL;
 
   /* Translators: %s is a state, e.g. "California" */
@@ -230,9 +226,9 @@ set_row (AdwActionRow *row,
 static void
 update_interest (RecOverviewPage *self)
 {
-  const RecRules *rules = rec_case_session_get_rules (self->session);
-  gboolean agency = rec_case_session_get_info (self->session)->agency_enforced;
-  guint n_overrides = g_list_model_get_n_items (rec_case_session_get_interest_overrides (self->session));
+  const RecRules *rules = rec_case_session_get_rules (get_session (self));
+  gboolean agency = rec_case_session_get_info (get_session (self))->agency_enforced;
+  guint n_overrides = g_list_model_get_n_items (rec_case_session_get_interest_overrides (get_session (self)));
   const char *id = rec_rules_get_id (rules);
   g_autofree char *source = rules_source_text (rules);
   g_autofree char *title = NULL;
@@ -332,7 +328,7 @@ fill_payoff_table (RecOverviewPage *self)
       gtk_grid_attach (self->payoff_grid, grid_label (date, FALSE, FALSE), 0, row + 1, 1, 1);
       for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
         {
-          g_autofree char *text = rec_gui_format_cents (self->session, amounts[i]);
+          g_autofree char *text = rec_gui_format_cents (get_session (self), amounts[i]);
 
           gtk_grid_attach (self->payoff_grid, grid_label (text, TRUE, FALSE), i + 1, row + 1, 1, 1);
         }
@@ -372,7 +368,7 @@ show_payoff (RecOverviewPage *self)
   if (self->payoff->paid_off)
     {
       g_autofree char *date = rec_gui_format_date (&self->payoff->paid_off_on);
-      g_autofree char *interest = rec_gui_format_cents (self->session, self->payoff->interest);
+      g_autofree char *interest = rec_gui_format_cents (get_session (self), self->payoff->interest);
 
       /* Translators: %s is a date */
       title = g_strdup_printf (_("Paid off on %s"), date);
@@ -426,6 +422,14 @@ payoff_ready_cb (GObject      *source,
   show_payoff (self);
 }
 
+static void
+cancel_payoff (RecOverviewPage *self)
+{
+  if (self->payoff_cancellable != NULL)
+    g_cancellable_cancel (self->payoff_cancellable);
+  g_clear_object (&self->payoff_cancellable);
+}
+
 /* Projects the amount entered (nothing for an empty entry, an inline error
  * for a wrong one). The engine runs in a worker: the figures shown stay
  * until the new ones come. */
@@ -437,10 +441,7 @@ update_payoff (RecOverviewPage *self)
   g_autofree char *problem = NULL;
   RecCents monthly = 0;
 
-  if (self->payoff_cancellable != NULL)
-    g_cancellable_cancel (self->payoff_cancellable);
-  g_clear_object (&self->payoff_cancellable);
-
+  cancel_payoff (self);
   if (*stripped != '\0')
     problem = rec_gui_check_amount (stripped, &monthly);
   if (*stripped == '\0' || problem != NULL)
@@ -454,7 +455,7 @@ update_payoff (RecOverviewPage *self)
 
   self->payoff_cancellable = g_cancellable_new ();
   self->payoff_started = g_get_monotonic_time ();
-  rec_case_session_compute_payoff_async (self->session, monthly, self->payoff_cancellable,
+  rec_case_session_compute_payoff_async (get_session (self), monthly, self->payoff_cancellable,
                                          payoff_ready_cb, g_object_ref (self));
   g_debug ("Payoff projection started: %.1f ms on the main thread",
            (g_get_monotonic_time () - self->payoff_started) / 1000.0);
@@ -464,19 +465,19 @@ static void
 payoff_changed_cb (GtkEditable     *editable,
                    RecOverviewPage *self)
 {
-  if (self->session != NULL)
+  if (rec_page_is_loaded (REC_PAGE (self)))
     update_payoff (self);
 }
 
 static void
 refresh (RecOverviewPage *self)
 {
-  const RecArrearsResult *result = rec_case_session_get_result (self->session);
-  gboolean empty = g_list_model_get_n_items (rec_case_session_get_terms (self->session)) == 0
-                   && g_list_model_get_n_items (rec_case_session_get_payments (self->session)) == 0;
+  const RecArrearsResult *result = rec_case_session_get_result (get_session (self));
+  gboolean empty = g_list_model_get_n_items (rec_case_session_get_terms (get_session (self))) == 0
+                   && g_list_model_get_n_items (rec_case_session_get_payments (get_session (self))) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty || result == NULL ? "empty" : "content");
-  rec_remedy_items_fill (self->remedies, result, rec_case_session_get_enforcement (self->session));
+  rec_page_update_remedies (self->remedies, get_session (self));
   /* The jurisdiction may have changed, and with it the rules. */
   update_rules_description (self);
   update_interest (self);
@@ -637,39 +638,39 @@ bind_session_lists (RecOverviewPage *self)
   g_autoptr(GListModel) follow_ups = NULL;
   g_autoptr(GListModel) next_dates = NULL;
 
-  follow_ups = filtered_sorted (self, rec_case_session_get_communications (self->session),
+  follow_ups = filtered_sorted (self, rec_case_session_get_communications (get_session (self)),
                                 follow_up_is_ahead, compare_follow_ups);
   gtk_list_box_bind_model (self->follow_ups_list, follow_ups, create_follow_up_row, NULL, NULL);
-  next_dates = filtered_sorted (self, rec_case_session_get_enforcement (self->session),
+  next_dates = filtered_sorted (self, rec_case_session_get_enforcement (get_session (self)),
                                 next_date_is_ahead, compare_next_dates);
   gtk_list_box_bind_model (self->next_dates_list, next_dates, create_next_date_row, NULL, NULL);
 }
 
 static void
-session_changed_cb (RecCaseSession  *session,
-                    RecOverviewPage *self)
+rec_overview_page_load (RecPage *page)
 {
+  RecOverviewPage *self = REC_OVERVIEW_PAGE (page);
+
+  rec_date_set_today (&self->today);
+  bind_session_lists (self);
   refresh (self);
 }
 
 static void
-set_session (RecOverviewPage *self,
-             RecCaseSession  *session)
+rec_overview_page_refresh (RecPage *page)
 {
-  if (self->session == session)
-    return;
+  refresh (REC_OVERVIEW_PAGE (page));
+}
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, 0);
-      rec_date_set_today (&self->today);
-      bind_session_lists (self);
-      refresh (self);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+static void
+rec_overview_page_unload (RecPage *page)
+{
+  RecOverviewPage *self = REC_OVERVIEW_PAGE (page);
+
+  cancel_payoff (self);
+  gtk_list_box_bind_model (self->follow_ups_list, NULL, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->next_dates_list, NULL, NULL, NULL, NULL);
+  g_list_store_remove_all (self->remedies);
 }
 
 static void
@@ -679,48 +680,10 @@ overview_add_term_action (GtkWidget  *widget,
 {
   RecOverviewPage *self = REC_OVERVIEW_PAGE (widget);
 
-  if (self->session == NULL)
+  if (get_session (self) == NULL)
     return;
   gtk_window_present (rec_term_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                           self->session, NULL));
-}
-
-static void
-rec_overview_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  RecOverviewPage *self = REC_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rec_overview_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  RecOverviewPage *self = REC_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      set_session (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+                                           get_session (self), NULL));
 }
 
 static void
@@ -733,13 +696,8 @@ rec_overview_page_dispose (GObject *object)
   /* The template's root child is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
   g_clear_object (&self->remedies);
-  if (self->payoff_cancellable != NULL)
-    g_cancellable_cancel (self->payoff_cancellable);
-  g_clear_object (&self->payoff_cancellable);
+  cancel_payoff (self);
   g_clear_pointer (&self->payoff, rec_payoff_free);
 
   G_OBJECT_CLASS (rec_overview_page_parent_class)->dispose (object);
@@ -750,17 +708,13 @@ rec_overview_page_class_init (RecOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RecPageClass *page_class = REC_PAGE_CLASS (klass);
 
-  object_class->get_property = rec_overview_page_get_property;
-  object_class->set_property = rec_overview_page_set_property;
   object_class->dispose = rec_overview_page_dispose;
+  page_class->load = rec_overview_page_load;
+  page_class->refresh = rec_overview_page_refresh;
+  page_class->unload = rec_overview_page_unload;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, REC_TYPE_CASE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/recourse/Recourse/ui/rec-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, stack);

@@ -6,11 +6,11 @@
 
 #include <adwaita.h>
 
-#include "rec-case-session.h"
+#include "rec-page.h"
 
 G_BEGIN_DECLS
 
 #define REC_TYPE_OVERVIEW_PAGE (rec_overview_page_get_type ())
-G_DECLARE_FINAL_TYPE (RecOverviewPage, rec_overview_page, REC, OVERVIEW_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RecOverviewPage, rec_overview_page, REC, OVERVIEW_PAGE, RecPage)
 
 G_END_DECLS
