@@ -160,12 +160,12 @@ _rec_store_load_case_info (sqlite3       *db,
   return TRUE;
 }
 
-static gboolean
-update_info (sqlite3   *db,
-             gpointer   data,
-             GError   **error)
+gboolean
+_rec_store_update_case_info (sqlite3            *db,
+                             const RecCaseInfo  *info,
+                             GError            **error)
 {
-  return run_with_info (db, update_sql, data, error) && _rec_store_check_changed (db, error);
+  return run_with_info (db, update_sql, info, error) && _rec_store_check_changed (db, error);
 }
 
 gboolean
@@ -173,10 +173,12 @@ rec_store_update_case_info (RecStore           *self,
                             const RecCaseInfo  *info,
                             GError            **error)
 {
+  RecStoreChange change = { .op = REC_STORE_CHANGE_SET_INFO, .info = info };
+
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (REC_IS_CASE_INFO ((RecCaseInfo *) info), FALSE);
 
-  return _rec_store_write (self, update_info, (gpointer) info, error);
+  return _rec_store_commit (self, &change, error);
 }
 
 char *

@@ -72,6 +72,10 @@ gboolean      _rec_store_column_date     (sqlite3_stmt *stmt,
                                           GError      **error);
 char         *_rec_store_column_text     (sqlite3_stmt *stmt,
                                           int           column);
+/* Replaces the owned string *field with a text column. */
+void          _rec_store_read_text       (sqlite3_stmt *stmt,
+                                          int           column,
+                                          char        **field);
 /* Reads an enum word column; FALSE (CONSTRAINT) for an unknown word. */
 gboolean      _rec_store_column_enum     (sqlite3_stmt *stmt,
                                           int           column,
@@ -89,31 +93,101 @@ gboolean      _rec_store_assign_position (sqlite3     *db,
                                           int         *position,
                                           GError     **error);
 
-/* One write of the public API: BEGIN IMMEDIATE, func, COMMIT (ROLLBACK on
- * failure), then the "changed" signal. */
-typedef gboolean (*RecStoreWriteFunc) (sqlite3   *db,
-                                       gpointer   item,
-                                       GError   **error);
-gboolean      _rec_store_write           (RecStore          *self,
-                                          RecStoreWriteFunc  func,
-                                          gpointer           item,
-                                          GError           **error);
-/* Deletes one row by id with a fixed statement; NOT_FOUND when absent. */
-gboolean      _rec_store_delete_by_id    (RecStore    *self,
-                                          const char  *sql,
-                                          gint64       id,
-                                          GError     **error);
+/* One table of the seven kinds of record (rec-store-children.c …): its
+ * literal SQL and how its columns map to the fields of its kind. Inserting,
+ * updating, deleting and loading are written once (rec-store-write.c,
+ * rec-store.c) for every table; so are the RecEntity's id, position and
+ * stamps:
+ *   insert_sql  ?1 the position, the kind's fields from ?2, :now for
+ *               created_at and updated_at;
+ *   update_sql  ?1 the id, the same fields from ?2, :now for updated_at;
+ *   delete_sql  ?1 the id;
+ *   load_sql    columns id, position, created_at, updated_at, then the
+ *               kind's fields from column 4, in entry order;
+ *   max_sql     the largest position (0 for none).
+ * `bind` binds the fields from ?2 (FALSE, with a CONSTRAINT error, for a
+ * value the file must not hold); `read` reads them from column 4 into an
+ * object of the table's kind. */
+typedef struct
+{
+  const char  *name;                    /* the table's name, for messages */
+  GType      (*get_type) (void);        /* the kind: rec_payment_get_type */
+  gsize        data_offset;             /* of its GPtrArray in RecCaseData */
+  gboolean     ledger;                  /* read by the arrears engine (load_ledger) */
+  const char  *insert_sql;
+  const char  *update_sql;
+  const char  *delete_sql;
+  const char  *load_sql;
+  const char  *max_sql;
+  gboolean   (*bind) (sqlite3_stmt     *stmt,
+                      const RecEntity  *entity,
+                      GError          **error);
+  gboolean   (*read) (sqlite3_stmt     *stmt,
+                      RecEntity        *entity,
+                      GError          **error);
+} RecStoreTable;
 
-/* Runs a SELECT and appends one new object of `type` per row, filled by `read`. */
-typedef gboolean (*RecStoreReadFunc) (sqlite3_stmt *stmt,
-                                      gpointer      item,
-                                      GError      **error);
-gboolean      _rec_store_load_rows       (sqlite3          *db,
-                                          const char       *sql,
-                                          GType             type,
-                                          RecStoreReadFunc  read,
-                                          GPtrArray        *out,
-                                          GError          **error);
+extern const RecStoreTable _rec_store_table_children;
+extern const RecStoreTable _rec_store_table_terms;
+extern const RecStoreTable _rec_store_table_interest_overrides;
+extern const RecStoreTable _rec_store_table_charges;
+extern const RecStoreTable _rec_store_table_payments;
+extern const RecStoreTable _rec_store_table_communications;
+extern const RecStoreTable _rec_store_table_enforcement_steps;
+
+/* The seven tables, in the order a case is written and loaded; NULL-ended. */
+extern const RecStoreTable *const _rec_store_tables[];
+
+/* The table of an entity's kind (NULL when it is not one of the seven). */
+const RecStoreTable *_rec_store_table_for_type (GType type);
+
+/* A type-checked cast that keeps a pointer const:
+ * REC_STORE_CONST_CAST (entity, REC_TYPE_PAYMENT, RecPayment). */
+#define REC_STORE_CONST_CAST(obj, type, CType) \
+  (G_TYPE_CHECK_INSTANCE_CAST ((obj), (type), const CType))
+
+/* One change of a case file. Every change goes through _rec_store_apply. */
+typedef enum
+{
+  REC_STORE_CHANGE_ADD,         /* a new row for `record` */
+  REC_STORE_CHANGE_UPDATE,      /* the row of `record`'s id takes its fields */
+  REC_STORE_CHANGE_DELETE,      /* the row `id` of `table` */
+  REC_STORE_CHANGE_CREATE_INFO, /* the case_info row of a new file */
+  REC_STORE_CHANGE_SET_INFO,    /* the case_info row takes `info` */
+} RecStoreChangeOp;
+
+typedef struct
+{
+  RecStoreChangeOp     op;
+  const RecStoreTable *table;   /* ADD, UPDATE, DELETE */
+  const RecEntity     *record;  /* ADD, UPDATE: the record written */
+  RecEntity           *written; /* ADD (the same object as `record`), UPDATE (or
+                                 * NULL): takes the stamps written, and (ADD) the
+                                 * id and position */
+  gint64               id;      /* DELETE */
+  const RecCaseInfo   *info;    /* CREATE_INFO, SET_INFO */
+  const char          *now;     /* the UTC stamp of this write (set by
+                                 * _rec_store_commit) */
+} RecStoreChange;
+
+/* Makes one change inside the caller's transaction (rec-store-write.c): the
+ * one place where a case file is written, row by row — add, update and delete
+ * of the public API and every row of rec_store_write_case. NOT_FOUND when an
+ * update or delete meets no row. */
+gboolean      _rec_store_apply           (sqlite3         *db,
+                                          RecStoreChange  *change,
+                                          GError         **error);
+/* One write of the public API (rec-store.c): BEGIN IMMEDIATE, the change,
+ * COMMIT (ROLLBACK on failure), then the "changed" signal. */
+gboolean      _rec_store_commit          (RecStore        *self,
+                                          RecStoreChange  *change,
+                                          GError         **error);
+
+/* Appends one new object per row of `table`, in entry order (rec-store.c). */
+gboolean      _rec_store_load_table      (sqlite3              *db,
+                                          const RecStoreTable  *table,
+                                          GPtrArray            *out,
+                                          GError              **error);
 
 /* Migrations (rec-store-migrate.c): brings an empty or older database to the
  * current schema, one transaction per step. */
@@ -126,22 +200,10 @@ gboolean      _rec_store_migrate_to      (sqlite3     *db,
                                           int          to_version,
                                           GError     **error);
 
-/* Per table: insert without a transaction (used by add_* and write_case),
- * and load every row in entry order. */
+/* The case_info table (one row), without a transaction. */
 gboolean      _rec_store_insert_case_info (sqlite3 *db, const RecCaseInfo *info, GError **error);
+gboolean      _rec_store_update_case_info (sqlite3 *db, const RecCaseInfo *info, GError **error);
 gboolean      _rec_store_load_case_info   (sqlite3 *db, RecCaseInfo **out_info, GError **error);
-
-#define REC_STORE_DECLARE_TABLE(Type, name, names)                                    \
-  gboolean _rec_store_insert_##name (sqlite3 *db, Type *item, GError **error);       \
-  gboolean _rec_store_load_##names (sqlite3 *db, GPtrArray *out, GError **error);
-
-REC_STORE_DECLARE_TABLE (RecChild, child, children)
-REC_STORE_DECLARE_TABLE (RecTerm, term, terms)
-REC_STORE_DECLARE_TABLE (RecInterestOverride, interest_override, interest_overrides)
-REC_STORE_DECLARE_TABLE (RecCharge, charge, charges)
-REC_STORE_DECLARE_TABLE (RecPayment, payment, payments)
-REC_STORE_DECLARE_TABLE (RecCommunication, communication, communications)
-REC_STORE_DECLARE_TABLE (RecEnforcementStep, enforcement_step, enforcement_steps)
 
 /* How long a connection waits for another program's lock before it says the
  * file is in use. */

@@ -2,8 +2,9 @@
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every table file has the same shape: insert (no transaction: add_* and
- * write_case use it), update, delete, and load in entry order.
+ * Every table file is one descriptor (rec-store-private.h): its SQL and how
+ * its columns map to the fields of its kind. Writing and loading are done
+ * once for every table (rec-store-write.c, rec-store.c).
  */
 #define G_LOG_DOMAIN "rec-store"
 
@@ -11,29 +12,12 @@
 
 #include "rec-store-private.h"
 
-#include "rec-date.h"
-
-static const char insert_sql[] =
-  "INSERT INTO terms (position, kind, amount, frequency, due_day,"
-  " due_day_first, due_day_second, effective, end_date, reference, notes,"
-  " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-  " ?10, ?11, ?12, ?12)";
-static const char update_sql[] =
-  "UPDATE terms SET kind = ?2, amount = ?3, frequency = ?4, due_day = ?5,"
-  " due_day_first = ?6, due_day_second = ?7, effective = ?8, end_date ="
-  " ?9, reference = ?10, notes = ?11, updated_at = ?12 WHERE id = ?1";
-static const char delete_sql[] = "DELETE FROM terms WHERE id = ?1";
-static const char max_sql[] = "SELECT coalesce (max (position), 0) FROM terms";
-static const char load_sql[] =
-  "SELECT id, position, kind, amount, frequency, due_day, due_day_first,"
-  " due_day_second, effective, end_date, reference, notes FROM terms"
-  " ORDER BY position, id";
-
-static void
-bind_fields (sqlite3_stmt  *stmt,
-             const RecTerm *item)
+static gboolean
+bind_term (sqlite3_stmt     *stmt,
+           const RecEntity  *entity,
+           GError          **error)
 {
-  g_autofree char *now = rec_timestamp_now_utc ();
+  const RecTerm *item = REC_STORE_CONST_CAST (entity, REC_TYPE_TERM, RecTerm);
 
   sqlite3_bind_text (stmt, 2, rec_term_kind_to_word (item->kind), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, item->amount_cents);
@@ -45,117 +29,55 @@ bind_fields (sqlite3_stmt  *stmt,
   _rec_store_bind_date (stmt, 9, &item->end);
   _rec_store_bind_text (stmt, 10, item->reference);
   _rec_store_bind_text (stmt, 11, item->notes);
-  sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
-}
-
-gboolean
-_rec_store_insert_term (sqlite3  *db,
-                        RecTerm  *item,
-                        GError  **error)
-{
-  g_autoptr(RecCachedStmt) stmt = NULL;
-  int position = item->entity.position;
-
-  if (!_rec_store_assign_position (db, max_sql, &position, error))
-    return FALSE;
-
-  stmt = _rec_store_prepare_cached (db, insert_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int (stmt, 1, position);
-  bind_fields (stmt, item);
-  if (!_rec_store_step_done (db, stmt, error))
-    return FALSE;
-
-  item->entity.id = sqlite3_last_insert_rowid (db);
-  item->entity.position = position;
   return TRUE;
 }
 
 static gboolean
-update_term (sqlite3   *db,
-             gpointer   data,
-             GError   **error)
+read_term (sqlite3_stmt  *stmt,
+           RecEntity     *entity,
+           GError       **error)
 {
-  const RecTerm *item = data;
-  g_autoptr(RecCachedStmt) stmt = NULL;
-
-  stmt = _rec_store_prepare_cached (db, update_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, item->entity.id);
-  bind_fields (stmt, item);
-  return _rec_store_step_done (db, stmt, error) && _rec_store_check_changed (db, error);
-}
-
-static gboolean
-read_row (sqlite3_stmt  *stmt,
-          RecTerm       *item,
-          GError       **error)
-{
+  RecTerm *item = REC_TERM (entity);
   int kind;
   int frequency;
 
-  item->entity.id = sqlite3_column_int64 (stmt, 0);
-  item->entity.position = sqlite3_column_int (stmt, 1);
-  if (!_rec_store_column_enum (stmt, 2, rec_term_kind_from_word, &kind, error)
-      || !_rec_store_column_enum (stmt, 4, rec_frequency_from_word, &frequency, error)
-      || !_rec_store_column_date (stmt, 8, &item->effective, error)
-      || !_rec_store_column_date (stmt, 9, &item->end, error))
+  if (!_rec_store_column_enum (stmt, 4, rec_term_kind_from_word, &kind, error)
+      || !_rec_store_column_enum (stmt, 6, rec_frequency_from_word, &frequency, error)
+      || !_rec_store_column_date (stmt, 10, &item->effective, error)
+      || !_rec_store_column_date (stmt, 11, &item->end, error))
     return FALSE;
 
   item->kind = kind;
-  item->amount_cents = sqlite3_column_int64 (stmt, 3);
+  item->amount_cents = sqlite3_column_int64 (stmt, 5);
   item->frequency = frequency;
-  item->due_day = sqlite3_column_int (stmt, 5);
-  item->due_days[0] = sqlite3_column_int (stmt, 6);
-  item->due_days[1] = sqlite3_column_int (stmt, 7);
-  g_free (item->reference);
-  item->reference = _rec_store_column_text (stmt, 10);
-  g_free (item->notes);
-  item->notes = _rec_store_column_text (stmt, 11);
+  item->due_day = sqlite3_column_int (stmt, 7);
+  item->due_days[0] = sqlite3_column_int (stmt, 8);
+  item->due_days[1] = sqlite3_column_int (stmt, 9);
+  _rec_store_read_text (stmt, 12, &item->reference);
+  _rec_store_read_text (stmt, 13, &item->notes);
   return TRUE;
 }
 
-gboolean
-_rec_store_load_terms (sqlite3    *db,
-                       GPtrArray  *out,
-                       GError    **error)
-{
-  return _rec_store_load_rows (db, load_sql, REC_TYPE_TERM,
-                               (RecStoreReadFunc) read_row, out, error);
-}
-
-gboolean
-rec_store_add_term (RecStore  *self,
-                    RecTerm   *item,
-                    GError   **error)
-{
-  g_return_val_if_fail (REC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (REC_IS_TERM (item), FALSE);
-
-  return _rec_store_write (self, (RecStoreWriteFunc) _rec_store_insert_term, item, error);
-}
-
-gboolean
-rec_store_update_term (RecStore       *self,
-                       const RecTerm  *item,
-                       GError        **error)
-{
-  g_return_val_if_fail (REC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (REC_IS_TERM ((RecTerm *) item), FALSE);
-
-  return _rec_store_write (self, update_term, (gpointer) item, error);
-}
-
-gboolean
-rec_store_delete_term (RecStore  *self,
-                       gint64     id,
-                       GError   **error)
-{
-  g_return_val_if_fail (REC_IS_STORE (self), FALSE);
-
-  return _rec_store_delete_by_id (self, delete_sql, id, error);
-}
+const RecStoreTable _rec_store_table_terms = {
+  .name = "terms",
+  .get_type = rec_term_get_type,
+  .data_offset = G_STRUCT_OFFSET (RecCaseData, terms),
+  .ledger = TRUE,
+  .insert_sql =
+    "INSERT INTO terms (position, kind, amount, frequency, due_day,"
+    " due_day_first, due_day_second, effective, end_date, reference, notes,"
+    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+    " ?11, :now, :now)",
+  .update_sql =
+    "UPDATE terms SET kind = ?2, amount = ?3, frequency = ?4, due_day = ?5,"
+    " due_day_first = ?6, due_day_second = ?7, effective = ?8, end_date = ?9,"
+    " reference = ?10, notes = ?11, updated_at = :now WHERE id = ?1",
+  .delete_sql = "DELETE FROM terms WHERE id = ?1",
+  .load_sql =
+    "SELECT id, position, created_at, updated_at, kind, amount, frequency,"
+    " due_day, due_day_first, due_day_second, effective, end_date, reference,"
+    " notes FROM terms ORDER BY position, id",
+  .max_sql = "SELECT coalesce (max (position), 0) FROM terms",
+  .bind = bind_term,
+  .read = read_term,
+};

@@ -173,6 +173,15 @@ _rec_store_column_text (sqlite3_stmt *stmt,
   return g_strdup (text != NULL ? (const char *) text : "");
 }
 
+void
+_rec_store_read_text (sqlite3_stmt  *stmt,
+                      int            column,
+                      char         **field)
+{
+  g_free (*field);
+  *field = _rec_store_column_text (stmt, column);
+}
+
 gboolean
 _rec_store_column_date (sqlite3_stmt *stmt,
                         int           column,
@@ -245,38 +254,6 @@ _rec_store_assign_position (sqlite3     *db,
     }
 
   *position = sqlite3_column_int (stmt, 0) + 1;
-  return TRUE;
-}
-
-gboolean
-_rec_store_load_rows (sqlite3          *db,
-                      const char       *sql,
-                      GType             type,
-                      RecStoreReadFunc  read,
-                      GPtrArray        *out,
-                      GError          **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _rec_store_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GObject) item = g_object_new (type, NULL);
-
-      if (!read (stmt, item, error))
-        return FALSE;
-      g_ptr_array_add (out, g_steal_pointer (&item));
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _rec_store_set_error (error, db, rc, "load");
-      return FALSE;
-    }
-
   return TRUE;
 }
 

@@ -1,6 +1,10 @@
-/* rec-store-write.c — writing a whole case into a new file (create, import, demo)
+/* rec-store-write.c — every write of a case file: one record, or a whole case
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * _rec_store_apply is the one place where rows are written: add, update and
+ * delete of the seven kinds of record (through their table descriptors), the
+ * case details, and every row of a whole case written into a new file.
  *
  * The case is written into a temporary file beside the target (mode 0600) in
  * one transaction, closed, and renamed over the target: at every moment the
@@ -16,6 +20,7 @@
 #include "rec-store-private.h"
 
 #include "rec-atomic-file.h"
+#include "rec-date.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -24,40 +29,204 @@
 #include <string.h>
 #include <unistd.h>
 
-typedef gboolean (*InsertFunc) (sqlite3 *db, gpointer item, GError **error);
+const RecStoreTable *const _rec_store_tables[] = {
+  &_rec_store_table_children,
+  &_rec_store_table_terms,
+  &_rec_store_table_interest_overrides,
+  &_rec_store_table_charges,
+  &_rec_store_table_payments,
+  &_rec_store_table_communications,
+  &_rec_store_table_enforcement_steps,
+  NULL,
+};
 
-/* Inserts a copy of every element with position = index + 1 (entry order). */
-static gboolean
-insert_all (sqlite3     *db,
-            GPtrArray   *items,
-            InsertFunc   insert,
-            GError     **error)
+const RecStoreTable *
+_rec_store_table_for_type (GType type)
 {
-  for (guint i = 0; i < items->len; i++)
-    {
-      g_autoptr(RecEntity) item = rec_entity_copy (g_ptr_array_index (items, i));
+  for (guint i = 0; _rec_store_tables[i] != NULL; i++)
+    if (_rec_store_tables[i]->get_type () == type)
+      return _rec_store_tables[i];
 
-      item->position = (int) i + 1;
-      if (!insert (db, item, error))
-        return FALSE;
-    }
+  return NULL;
+}
 
+static void
+set_stamp (char       **field,
+           const char  *now)
+{
+  g_free (*field);
+  *field = g_strdup (now);
+}
+
+/* ?1 (the position of an insert, the id of an update), :now, and the
+ * record's own fields. */
+static gboolean
+bind_row (sqlite3_stmt         *stmt,
+          const RecStoreTable  *table,
+          gint64                first,
+          const RecEntity      *record,
+          const char           *now,
+          GError              **error)
+{
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":now"), now, -1,
+                     SQLITE_STATIC);
+  return table->bind (stmt, record, error);
+}
+
+static gboolean
+insert_row (sqlite3         *db,
+            RecStoreChange  *change,
+            GError         **error)
+{
+  g_autoptr(RecCachedStmt) stmt = NULL;
+  RecEntity *written = change->written;
+  int position = change->record->position;
+
+  if (!_rec_store_assign_position (db, change->table->max_sql, &position, error))
+    return FALSE;
+
+  stmt = _rec_store_prepare_cached (db, change->table->insert_sql, error);
+  if (stmt == NULL
+      || !bind_row (stmt, change->table, position, change->record, change->now, error)
+      || !_rec_store_step_done (db, stmt, error))
+    return FALSE;
+
+  written->id = sqlite3_last_insert_rowid (db);
+  written->position = position;
+  set_stamp (&written->created_at, change->now);
+  set_stamp (&written->updated_at, change->now);
   return TRUE;
 }
 
 static gboolean
+update_row (sqlite3         *db,
+            RecStoreChange  *change,
+            GError         **error)
+{
+  g_autoptr(RecCachedStmt) stmt = _rec_store_prepare_cached (db, change->table->update_sql,
+                                                             error);
+
+  if (stmt == NULL
+      || !bind_row (stmt, change->table, change->record->id, change->record, change->now, error)
+      || !_rec_store_step_done (db, stmt, error)
+      || !_rec_store_check_changed (db, error))
+    return FALSE;
+
+  if (change->written != NULL)
+    set_stamp (&change->written->updated_at, change->now);
+  return TRUE;
+}
+
+static gboolean
+delete_row (sqlite3         *db,
+            RecStoreChange  *change,
+            GError         **error)
+{
+  g_autoptr(RecCachedStmt) stmt = _rec_store_prepare_cached (db, change->table->delete_sql,
+                                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, change->id);
+  return _rec_store_step_done (db, stmt, error) && _rec_store_check_changed (db, error);
+}
+
+/* A record of the table's kind, and (add) the object that takes its id. */
+static gboolean
+change_is_valid (const RecStoreChange *change)
+{
+  switch (change->op)
+    {
+    case REC_STORE_CHANGE_ADD:
+      return change->table != NULL && change->written != NULL
+             && change->record == change->written
+             && G_TYPE_CHECK_INSTANCE_TYPE (change->record, change->table->get_type ());
+    case REC_STORE_CHANGE_UPDATE:
+      return change->table != NULL && change->record != NULL
+             && G_TYPE_CHECK_INSTANCE_TYPE (change->record, change->table->get_type ());
+    case REC_STORE_CHANGE_DELETE:
+      return change->table != NULL;
+    case REC_STORE_CHANGE_CREATE_INFO:
+    case REC_STORE_CHANGE_SET_INFO:
+      return REC_IS_CASE_INFO ((RecCaseInfo *) change->info);
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+_rec_store_apply (sqlite3         *db,
+                  RecStoreChange  *change,
+                  GError         **error)
+{
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (change_is_valid (change) && change->now != NULL, FALSE);
+
+  switch (change->op)
+    {
+    case REC_STORE_CHANGE_ADD:
+      ok = insert_row (db, change, error);
+      break;
+    case REC_STORE_CHANGE_UPDATE:
+      ok = update_row (db, change, error);
+      break;
+    case REC_STORE_CHANGE_DELETE:
+      ok = delete_row (db, change, error);
+      break;
+    case REC_STORE_CHANGE_CREATE_INFO:
+      ok = _rec_store_insert_case_info (db, change->info, error);
+      break;
+    case REC_STORE_CHANGE_SET_INFO:
+      ok = _rec_store_update_case_info (db, change->info, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok)
+    return FALSE;
+
+  /* Every change of a case file passes here once, inside the transaction
+   * that writes it, after its row is written (an added record has its id):
+   * the place for the evidence journal to append the change's entry, in the
+   * same transaction, so that a change and its entry commit together. */
+  return TRUE;
+}
+
+/* Every record with position = index + 1 (entry order), in the order of the
+ * tables. The records are copies: the case is the caller's. */
+static gboolean
 insert_case (sqlite3            *db,
              const RecCaseData  *c,
+             const char         *now,
              GError            **error)
 {
-  return _rec_store_insert_case_info (db, c->info, error)
-    && insert_all (db, c->children, (InsertFunc) _rec_store_insert_child, error)
-    && insert_all (db, c->terms, (InsertFunc) _rec_store_insert_term, error)
-    && insert_all (db, c->interest_overrides, (InsertFunc) _rec_store_insert_interest_override, error)
-    && insert_all (db, c->charges, (InsertFunc) _rec_store_insert_charge, error)
-    && insert_all (db, c->payments, (InsertFunc) _rec_store_insert_payment, error)
-    && insert_all (db, c->communications, (InsertFunc) _rec_store_insert_communication, error)
-    && insert_all (db, c->enforcement, (InsertFunc) _rec_store_insert_enforcement_step, error);
+  RecStoreChange info = { .op = REC_STORE_CHANGE_CREATE_INFO, .info = c->info, .now = now };
+
+  if (!_rec_store_apply (db, &info, error))
+    return FALSE;
+
+  for (guint t = 0; _rec_store_tables[t] != NULL; t++)
+    {
+      const RecStoreTable *table = _rec_store_tables[t];
+      GPtrArray *items = G_STRUCT_MEMBER (GPtrArray *, c, table->data_offset);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          g_autoptr(RecEntity) item = rec_entity_copy (g_ptr_array_index (items, i));
+          RecStoreChange change = { .op = REC_STORE_CHANGE_ADD, .table = table,
+                                    .record = item, .written = item, .now = now };
+
+          item->position = (int) i + 1;
+          if (!_rec_store_apply (db, &change, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 /* Schema, then the whole case in one transaction, into a fresh database. */
@@ -66,6 +235,7 @@ fill_database (const char         *tmp_path,
                const RecCaseData  *case_data,
                GError            **error)
 {
+  g_autofree char *now = rec_timestamp_now_utc ();
   sqlite3 *db = NULL;
   gboolean ok;
   int rc = sqlite3_open_v2 (tmp_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
@@ -87,7 +257,7 @@ fill_database (const char         *tmp_path,
        && _rec_store_exec (db, "PRAGMA synchronous = OFF", error)
        && _rec_store_migrate (db, 0, error)
        && _rec_store_exec (db, "BEGIN IMMEDIATE", error);
-  if (ok && !(insert_case (db, case_data, error) && _rec_store_exec (db, "COMMIT", error)))
+  if (ok && !(insert_case (db, case_data, now, error) && _rec_store_exec (db, "COMMIT", error)))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       ok = FALSE;
@@ -289,3 +459,129 @@ rec_store_create (const char         *path,
 
   return rec_store_open (path, FALSE, error);
 }
+
+/* The public writes of one record. */
+
+static gboolean
+add_record (RecStore             *self,
+            const RecStoreTable  *table,
+            RecEntity            *entity,
+            GError              **error)
+{
+  RecStoreChange change = { .op = REC_STORE_CHANGE_ADD, .table = table, .record = entity,
+                            .written = entity };
+
+  return _rec_store_commit (self, &change, error);
+}
+
+static gboolean
+update_record (RecStore             *self,
+               const RecStoreTable  *table,
+               const RecEntity      *record,
+               RecEntity            *written,
+               GError              **error)
+{
+  RecStoreChange change = { .op = REC_STORE_CHANGE_UPDATE, .table = table, .record = record,
+                            .written = written };
+
+  return _rec_store_commit (self, &change, error);
+}
+
+static gboolean
+delete_record (RecStore             *self,
+               const RecStoreTable  *table,
+               gint64                id,
+               GError              **error)
+{
+  RecStoreChange change = { .op = REC_STORE_CHANGE_DELETE, .table = table, .id = id };
+
+  return _rec_store_commit (self, &change, error);
+}
+
+/* The table of a record of one of the seven kinds. */
+static const RecStoreTable *
+table_of (const RecEntity *entity)
+{
+  const RecStoreTable *table;
+
+  g_return_val_if_fail (REC_IS_ENTITY ((RecEntity *) entity), NULL);
+
+  table = _rec_store_table_for_type (G_OBJECT_TYPE (entity));
+  g_return_val_if_fail (table != NULL, NULL);
+  return table;
+}
+
+gboolean
+rec_store_add (RecStore   *self,
+               RecEntity  *entity,
+               GError    **error)
+{
+  const RecStoreTable *table;
+
+  g_return_val_if_fail (REC_IS_STORE (self), FALSE);
+
+  table = table_of (entity);
+  return table != NULL && add_record (self, table, entity, error);
+}
+
+gboolean
+rec_store_update (RecStore   *self,
+                  RecEntity  *entity,
+                  GError    **error)
+{
+  const RecStoreTable *table;
+
+  g_return_val_if_fail (REC_IS_STORE (self), FALSE);
+
+  table = table_of (entity);
+  return table != NULL && update_record (self, table, entity, entity, error);
+}
+
+gboolean
+rec_store_delete (RecStore         *self,
+                  const RecEntity  *entity,
+                  GError          **error)
+{
+  const RecStoreTable *table;
+
+  g_return_val_if_fail (REC_IS_STORE (self), FALSE);
+
+  table = table_of (entity);
+  return table != NULL && delete_record (self, table, entity->id, error);
+}
+
+/* The per-kind calls: the same writes, each refusing a record of another kind. */
+#define DEFINE_ENTITY_API(Type, name, TYPE, table)                                   \
+  gboolean                                                                           \
+  rec_store_add_##name (RecStore *self, Type *item, GError **error)                  \
+  {                                                                                  \
+    g_return_val_if_fail (REC_IS_STORE (self), FALSE);                               \
+    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, TYPE), FALSE);           \
+    return add_record (self, &table, REC_ENTITY (item), error);                      \
+  }                                                                                  \
+  gboolean                                                                           \
+  rec_store_update_##name (RecStore *self, const Type *item, GError **error)         \
+  {                                                                                  \
+    g_return_val_if_fail (REC_IS_STORE (self), FALSE);                               \
+    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, TYPE), FALSE);           \
+    return update_record (self, &table,                                              \
+                          REC_STORE_CONST_CAST (item, REC_TYPE_ENTITY, RecEntity),   \
+                          NULL, error);                                              \
+  }                                                                                  \
+  gboolean                                                                           \
+  rec_store_delete_##name (RecStore *self, gint64 id, GError **error)                \
+  {                                                                                  \
+    g_return_val_if_fail (REC_IS_STORE (self), FALSE);                               \
+    return delete_record (self, &table, id, error);                                  \
+  }
+
+DEFINE_ENTITY_API (RecChild, child, REC_TYPE_CHILD, _rec_store_table_children)
+DEFINE_ENTITY_API (RecTerm, term, REC_TYPE_TERM, _rec_store_table_terms)
+DEFINE_ENTITY_API (RecInterestOverride, interest_override, REC_TYPE_INTEREST_OVERRIDE,
+                   _rec_store_table_interest_overrides)
+DEFINE_ENTITY_API (RecCharge, charge, REC_TYPE_CHARGE, _rec_store_table_charges)
+DEFINE_ENTITY_API (RecPayment, payment, REC_TYPE_PAYMENT, _rec_store_table_payments)
+DEFINE_ENTITY_API (RecCommunication, communication, REC_TYPE_COMMUNICATION,
+                   _rec_store_table_communications)
+DEFINE_ENTITY_API (RecEnforcementStep, enforcement_step, REC_TYPE_ENFORCEMENT_STEP,
+                   _rec_store_table_enforcement_steps)

@@ -17,6 +17,8 @@
 
 #include "rec-store-private.h"
 
+#include "rec-date.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
@@ -574,6 +576,67 @@ rec_store_get_file_version (RecStore *self)
   return sqlite3_column_int (stmt, 0);
 }
 
+gboolean
+_rec_store_load_table (sqlite3              *db,
+                       const RecStoreTable  *table,
+                       GPtrArray            *out,
+                       GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _rec_store_prepare (db, table->load_sql, error);
+  GType type = table->get_type ();
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(RecEntity) entity = g_object_new (type, NULL);
+
+      entity->id = sqlite3_column_int64 (stmt, 0);
+      entity->position = sqlite3_column_int (stmt, 1);
+      entity->created_at = _rec_store_column_text (stmt, 2);
+      entity->updated_at = _rec_store_column_text (stmt, 3);
+      if (!table->read (stmt, entity, error))
+        return FALSE;
+      g_ptr_array_add (out, g_steal_pointer (&entity));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _rec_store_set_error (error, db, rc, table->name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The case details and every table (only what the arrears engine reads when
+ * `ledger_only`). */
+static gboolean
+load_tables (sqlite3      *db,
+             RecCaseData  *case_data,
+             gboolean      ledger_only,
+             GError      **error)
+{
+  g_clear_object (&case_data->info);
+  if (!_rec_store_load_case_info (db, &case_data->info, error))
+    return FALSE;
+
+  for (guint i = 0; _rec_store_tables[i] != NULL; i++)
+    {
+      const RecStoreTable *table = _rec_store_tables[i];
+
+      if ((table->ledger || !ledger_only)
+          && !_rec_store_load_table (db, table,
+                                     G_STRUCT_MEMBER (GPtrArray *, case_data, table->data_offset),
+                                     error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* What the arrears engine reads: the case, its terms, overrides, charges and
  * payments. */
 static gboolean
@@ -581,13 +644,7 @@ load_ledger (sqlite3      *db,
              RecCaseData  *case_data,
              GError      **error)
 {
-  g_clear_object (&case_data->info);
-
-  return _rec_store_load_case_info (db, &case_data->info, error)
-         && _rec_store_load_terms (db, case_data->terms, error)
-         && _rec_store_load_interest_overrides (db, case_data->interest_overrides, error)
-         && _rec_store_load_charges (db, case_data->charges, error)
-         && _rec_store_load_payments (db, case_data->payments, error);
+  return load_tables (db, case_data, TRUE, error);
 }
 
 gboolean
@@ -595,10 +652,7 @@ _rec_store_load_all (sqlite3      *db,
                      RecCaseData  *case_data,
                      GError      **error)
 {
-  return load_ledger (db, case_data, error)
-         && _rec_store_load_children (db, case_data->children, error)
-         && _rec_store_load_communications (db, case_data->communications, error)
-         && _rec_store_load_enforcement_steps (db, case_data->enforcement, error);
+  return load_tables (db, case_data, FALSE, error);
 }
 
 typedef gboolean (*LoadFunc) (sqlite3      *db,
@@ -647,11 +701,12 @@ rec_store_load_ledger (RecStore  *self,
 }
 
 gboolean
-_rec_store_write (RecStore           *self,
-                  RecStoreWriteFunc   func,
-                  gpointer            item,
-                  GError            **error)
+_rec_store_commit (RecStore        *self,
+                   RecStoreChange  *change,
+                   GError         **error)
 {
+  g_autofree char *now = rec_timestamp_now_utc ();
+
   if (self->read_only)
     {
       g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED,
@@ -662,44 +717,15 @@ _rec_store_write (RecStore           *self,
   if (!_rec_store_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if (!func (self->db, item, error) || !_rec_store_exec (self->db, "COMMIT", error))
+  change->now = now;
+  if (!_rec_store_apply (self->db, change, error) || !_rec_store_exec (self->db, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      change->now = NULL;
       return FALSE;
     }
 
+  change->now = NULL;
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;
-}
-
-typedef struct
-{
-  const char *sql;
-  gint64      id;
-} DeleteArgs;
-
-static gboolean
-delete_row (sqlite3   *db,
-            gpointer   data,
-            GError   **error)
-{
-  const DeleteArgs *args = data;
-  g_autoptr(sqlite3_stmt) stmt = _rec_store_prepare (db, args->sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, args->id);
-  return _rec_store_step_done (db, stmt, error) && _rec_store_check_changed (db, error);
-}
-
-gboolean
-_rec_store_delete_by_id (RecStore    *self,
-                         const char  *sql,
-                         gint64       id,
-                         GError     **error)
-{
-  DeleteArgs args = { sql, id };
-
-  return _rec_store_write (self, delete_row, &args, error);
 }

@@ -93,11 +93,27 @@ gboolean      rec_store_update_case_info   (RecStore           *self,
                                             const RecCaseInfo  *info,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* One add/update/delete per entity, each atomic. add_* sets the object's id
+/* One write of a record of any of the seven kinds, each atomic: add gives the
+ * object its id, position (appended at the end unless it was already set > 0,
+ * which lets undo put a deleted record back where it was) and stamps; update
+ * writes the fields of the record with the object's id and sets its
+ * updated_at; delete removes the record of the object's kind and id. The
+ * "changed" signal is emitted after each successful write. */
+gboolean      rec_store_add                (RecStore           *self,
+                                            RecEntity          *entity,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean      rec_store_update             (RecStore           *self,
+                                            RecEntity          *entity,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean      rec_store_delete             (RecStore           *self,
+                                            const RecEntity    *entity,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The same per kind (a record of another kind is refused), each atomic. add_* sets the object's id
  * (and position, appended at the end unless it was already set > 0, which lets
  * undo put a deleted record back where it was). update_* and delete_* use the
- * object's id / the given id. The "changed" signal is emitted after each
- * successful write. */
+ * object's id / the given id; update_* leaves the (const) object's stamps as
+ * they were. The "changed" signal is emitted after each successful write. */
 #define REC_STORE_DECLARE_ENTITY(Type, name)                                        \
   gboolean rec_store_add_##name    (RecStore *self, Type *item, GError **error)    \
     G_GNUC_WARN_UNUSED_RESULT;                                                      \
