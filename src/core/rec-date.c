@@ -297,6 +297,7 @@ rec_date_parse_with_format (const char  *text,
                             GError     **error)
 {
   g_autofree char *shown = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *quoted = rec_core_quote_text (shown);
   DateField order[3] = { FIELD_YEAR, FIELD_MONTH, FIELD_DAY };
   int values[3] = { 0, };
   int lengths[3] = { 0, };
@@ -346,7 +347,7 @@ rec_date_parse_with_format (const char  *text,
                    /* Translators: the first %s is the text given as a date,
                     * the second the form dates are written in ("MM/DD/YYYY");
                     * keep YYYY-MM-DD */
-                   _("\"%s\" is not a date (%s or YYYY-MM-DD)"), shown, hint);
+                   _("\"%s\" is not a date (%s or YYYY-MM-DD)"), quoted, hint);
       return FALSE;
     }
 
@@ -365,7 +366,7 @@ rec_date_parse_with_format (const char  *text,
           g_autofree char *hint = rec_date_hint_for_format (format);
 
           g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID,
-                       _("\"%s\" is not a date (%s or YYYY-MM-DD)"), shown, hint);
+                       _("\"%s\" is not a date (%s or YYYY-MM-DD)"), quoted, hint);
           return FALSE;
         }
       example = format_example (format, day, month,
@@ -374,7 +375,7 @@ rec_date_parse_with_format (const char  *text,
       g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID,
                    /* Translators: the first %s is the text given as a date,
                     * the second an example in the form expected, "12/15/2026" */
-                   _("\"%s\": write the year with four digits: %s"), shown, example);
+                   _("\"%s\": write the year with four digits: %s"), quoted, example);
       return FALSE;
     }
 
@@ -391,7 +392,7 @@ rec_date_parse_with_format (const char  *text,
                      /* Translators: the first %s is the text given as a date,
                       * the second the form dates are written in ("MM/DD/YYYY") */
                      _("\"%s\" is not a day of the calendar: dates are written %s"),
-                     shown, hint);
+                     quoted, hint);
         return FALSE;
       }
 
@@ -399,7 +400,7 @@ rec_date_parse_with_format (const char  *text,
       {
         g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID,
                      /* Translators: %s is the text given as a date */
-                     _("\"%s\" is not a day of the calendar"), shown);
+                     _("\"%s\" is not a day of the calendar"), quoted);
         return FALSE;
       }
 
@@ -421,7 +422,7 @@ rec_date_parse_with_format (const char  *text,
                       * the second a month and year ("February 2026"), %d the
                       * number of days in that month */
                      ngettext ("\"%s\": %s has %d day", "\"%s\": %s has %d days", days),
-                     shown, month_year, days);
+                     quoted, month_year, days);
         return FALSE;
       }
 
@@ -542,6 +543,7 @@ rec_time_parse_display (const char  *text,
                         GError     **error)
 {
   g_autofree char *shown = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *quoted = rec_core_quote_text (shown);
   const char *p = shown;
   int hour = 0, minute = 0;
   int half = 0;  /* 1 before noon, 2 after */
@@ -573,7 +575,7 @@ rec_time_parse_display (const char  *text,
       g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID,
                    /* Translators: %s is the text given as a time of day; keep
                     * the example */
-                   _("\"%s\" is not a time of day (such as 18:30)"), shown);
+                   _("\"%s\" is not a time of day (such as 18:30)"), quoted);
       return FALSE;
     }
 

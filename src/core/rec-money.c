@@ -14,6 +14,20 @@
 
 G_DEFINE_QUARK (rec-core-error-quark, rec_core_error)
 
+char *
+rec_core_quote_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  char high[129];
+
+  /* g_strescape keeps the bytes it is told to: every byte of a UTF-8
+   * sequence. */
+  for (int i = 0; i < 128; i++)
+    high[i] = (char) (0x80 + i);
+  high[128] = '\0';
+  return g_strescape (valid, high);
+}
+
 /* Parses an unsigned decimal with at most two decimals into hundredths,
  * refusing anything above max. Shared by amounts and rates. */
 static gboolean
@@ -348,13 +362,12 @@ read_core (const Core *core,
            gint64     *out,
            gboolean   *out_conformant)
 {
-  guint n = core->seps->len;
-  guint whole_runs = decimal == SEP_NONE ? n + 1 : n;
-  guint groups = whole_runs - 1;
   const Run *runs = (const Run *) core->runs->data;
   const SepKind *seps = (const SepKind *) core->seps->data;
-  SepKind group = groups > 0 ? seps[0] : SEP_NONE;
-  const Run *fraction = decimal == SEP_NONE ? NULL : &runs[n];
+  guint n = core->seps->len;
+  guint whole_runs, groups;
+  SepKind group;
+  const Run *fraction;
   gint64 whole = 0;
   gint64 cents = 0;
   int digits = 0;
@@ -362,6 +375,11 @@ read_core (const Core *core,
 
   if (decimal != SEP_NONE && (n == 0 || seps[n - 1] != decimal))
     return READ_STRUCTURE;
+
+  whole_runs = decimal == SEP_NONE ? n + 1 : n;
+  groups = whole_runs - 1;
+  group = groups > 0 ? seps[0] : SEP_NONE;
+  fraction = decimal == SEP_NONE ? NULL : &runs[n];
 
   for (guint i = 0; i < groups; i++)
     if (seps[i] != group)
@@ -428,13 +446,17 @@ core_clear (Core *core)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Core, core_clear)
 
+/* Sets error from format with the text (quoted) and an extra string. */
 static gboolean
 fail (GError    **error,
       const char *format,
       const char *text,
       const char *extra)
 {
-  g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID, format, text, extra);
+  g_autofree char *quoted = rec_core_quote_text (text);
+  g_autofree char *quoted_extra = extra ? rec_core_quote_text (extra) : NULL;
+
+  g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID, format, quoted, quoted_extra);
   return FALSE;
 }
 
@@ -518,12 +540,8 @@ split_amount (const char *shown,
         return fail (error, _("\"%s\" has two signs"), shown, NULL);
       else
         {
-          g_autofree char *what = g_utf8_validate (p, end - p, NULL)
-                                  ? g_utf8_substring (p, 0, 1) : NULL;
+          g_autofree char *what = g_utf8_substring (p, 0, 1);
 
-          if (what == NULL)
-            /* Translators: %s is the text the user gave as an amount */
-            return fail (error, _("\"%s\" is not an amount"), shown, NULL);
           /* Translators: the first %s is the text the user gave as an
            * amount, the second the first character in it that is neither a
            * digit nor a separator, as in: "12a" contains "a", which cannot
@@ -556,6 +574,10 @@ rec_cents_parse_display (const char *text,
   gboolean ambiguous = FALSE;
 
   g_return_val_if_fail (out_cents != NULL, FALSE);
+
+  if (!g_utf8_validate (shown, -1, NULL))
+    /* Translators: %s is the text the user gave as an amount */
+    return fail (error, _("\"%s\" is not an amount"), shown, NULL);
 
   /* g_strstrip knows only ASCII spaces. */
   memmove (shown, skip_spaces (shown), strlen (skip_spaces (shown)) + 1);

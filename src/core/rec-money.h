@@ -25,6 +25,10 @@ typedef enum
 
 GQuark   rec_core_error_quark (void);
 
+/* Text someone typed, as an error message quotes it: valid UTF-8 on one
+ * line (a newline, a tab, a quote, a backslash are escaped: "1\n2"). */
+char    *rec_core_quote_text  (const char *text) G_GNUC_WARN_UNUSED_RESULT;
+
 G_GNUC_WARN_UNUSED_RESULT static inline gboolean
 rec_cents_add (RecCents  a,
                RecCents  b,

@@ -80,7 +80,8 @@ typedef struct
   { "1000000000", 0, NULL, "too large" }, \
   { "99999999999999999999999", 0, NULL, "too large" }, \
   { "12 50", 0, NULL, "out of place" }, \
-  { "\xff", 0, NULL, "not an amount" }
+  { "\xff", 0, NULL, "not an amount" }, \
+  { "1\n2", 0, NULL, "\"1\\n2\" contains \"\\n\"" }
 
 /* English, as in the United States: "$1,234.50". */
 static const AmountRow en_rows[] = {
@@ -362,6 +363,7 @@ static const DateRow date_rows_mdy[] = {
   { "12/15/2026x", NULL, "MM/DD/YYYY or YYYY-MM-DD" },
   { "/12/15/2026", NULL, "MM/DD/YYYY or YYYY-MM-DD" },
   { "", NULL, "empty" },
+  { "1\n2/2026", NULL, "\"1\\n2/2026\" is not a date" },
 };
 
 static const DateRow date_rows_dmy[] = {
