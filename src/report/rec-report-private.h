@@ -157,6 +157,42 @@ struct _RecReportLabels
   GHashTable *by_msgid;
 };
 
+/* rec_cents_format's form, learned once per packet from its own output so
+ * that the packet's tens of thousands of amounts are written without printf
+ * or localeconv: the text around the digits (for amounts >= 0, < 0), the
+ * thousands separator and the decimal mark. `valid` FALSE: use
+ * rec_cents_format. */
+typedef struct
+{
+  gboolean  valid;
+  char      before[2][16];
+  char      after[2][16];
+  char      group[8];
+  char      decimal[8];
+} RecMoneyForm;
+
+/* The packet's numeric date format when it is made of %d, %m, %Y and other
+ * characters only (every language we ship): written without strftime.
+ * `valid` FALSE: use g_date_strftime. */
+typedef struct
+{
+  gboolean  valid;
+  char      format[32];
+} RecDateForm;
+
+void             _rec_money_form_init        (RecMoneyForm    *form,
+                                              const char      *currency);
+/* Appends cents in the form to `out` (form->valid). */
+void             _rec_money_form_append      (const RecMoneyForm *form,
+                                              RecCents            cents,
+                                              GString            *out);
+void             _rec_date_form_init         (RecDateForm     *form,
+                                              const char      *format);
+/* Appends the date in the form to `out` (form->valid). */
+void             _rec_date_form_append       (const RecDateForm *form,
+                                              const GDate       *date,
+                                              GString           *out);
+
 /* What every section of the packet reads while it is written. */
 typedef struct
 {
@@ -165,6 +201,8 @@ typedef struct
   const RecArrearsResult *result;
   RecPdf                 *pdf;
   RecRenderer             renderer;   /* the packet's words and money, for core */
+  RecMoneyForm            money;
+  RecDateForm             date;
 } RecPacket;
 
 /* The translation of a msgid the labels hold (context NULL: none), or msgid:

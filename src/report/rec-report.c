@@ -522,11 +522,174 @@ rec_report_input_free (RecReportInput *input)
 
 /* Shared helpers */
 
+/* Money and dates, fast */
+
+/* Appends the decimal digits of `value`, a thousands separator (NULL: none)
+ * between groups of three. */
+static void
+append_digits (GString    *out,
+               guint64     value,
+               const char *group)
+{
+  char digits[24];
+  int len = 0;
+
+  do
+    {
+      digits[len++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+
+  for (int i = len - 1; i >= 0; i--)
+    {
+      g_string_append_c (out, digits[i]);
+      if (group != NULL && i > 0 && i % 3 == 0)
+        g_string_append (out, group);
+    }
+}
+
+void
+_rec_money_form_append (const RecMoneyForm *form,
+                        RecCents            cents,
+                        GString            *out)
+{
+  guint64 magnitude = cents < 0 ? (guint64) 0 - (guint64) cents : (guint64) cents;
+  guint hundredths = (guint) (magnitude % 100);
+
+  g_string_append (out, form->before[cents < 0]);
+  append_digits (out, magnitude / 100, form->group);
+  g_string_append (out, form->decimal);
+  g_string_append_c (out, (char) ('0' + hundredths / 10));
+  g_string_append_c (out, (char) ('0' + hundredths % 10));
+  g_string_append (out, form->after[cents < 0]);
+}
+
+/* Copies [from, to) of the probe into a field; FALSE when it does not fit. */
+static gboolean
+take (char       *field,
+      gsize       size,
+      const char *from,
+      const char *to)
+{
+  if (to < from || (gsize) (to - from) >= size)
+    return FALSE;
+  memcpy (field, from, to - from);
+  field[to - from] = '\0';
+  return TRUE;
+}
+
+/* Reads "BEFORE1G234G567D89AFTER" (123 456 789 cents) into the form. */
+static gboolean
+read_probe (RecMoneyForm *form,
+            const char   *probe,
+            int           sign)
+{
+  const char *one = strchr (probe, '1');
+  const char *two = one != NULL ? strstr (one, "234") : NULL;
+  const char *five = two != NULL ? strstr (two, "567") : NULL;
+  const char *eight = five != NULL ? strstr (five, "89") : NULL;
+  char second_group[8];
+
+  return eight != NULL
+         && take (form->before[sign], sizeof form->before[sign], probe, one)
+         && take (form->group, sizeof form->group, one + 1, two)
+         && take (second_group, sizeof second_group, two + 3, five)
+         && g_str_equal (second_group, form->group)
+         && take (form->decimal, sizeof form->decimal, five + 3, eight)
+         && take (form->after[sign], sizeof form->after[sign], eight + 2, eight + strlen (eight));
+}
+
+/* What rec_cents_format writes, learned from it and checked against it. */
+void
+_rec_money_form_init (RecMoneyForm *form,
+                      const char   *currency)
+{
+  static const RecCents checks[] = { 0, 5, -5, 99, 100, 99999, 100000, -123456, REC_CENTS_MAX, -REC_CENTS_MAX };
+  g_autofree char *positive = rec_cents_format (123456789, currency);
+  g_autofree char *negative = rec_cents_format (-123456789, currency);
+
+  memset (form, 0, sizeof *form);
+  if (!read_probe (form, positive, 0) || !read_probe (form, negative, 1))
+    return;
+
+  form->valid = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (checks) && form->valid; i++)
+    {
+      g_autofree char *expected = rec_cents_format (checks[i], currency);
+      g_autoptr(GString) got = g_string_new (NULL);
+
+      _rec_money_form_append (form, checks[i], got);
+      form->valid = g_str_equal (got->str, expected);
+    }
+}
+
+void
+_rec_date_form_append (const RecDateForm *form,
+                       const GDate       *date,
+                       GString           *out)
+{
+  for (const char *p = form->format; *p != '\0'; p++)
+    {
+      int value;
+
+      if (*p != '%')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+      if (*p == 'Y')
+        {
+          append_digits (out, g_date_get_year (date), NULL);
+          continue;
+        }
+      value = *p == 'd' ? g_date_get_day (date) : (int) g_date_get_month (date);
+      g_string_append_c (out, (char) ('0' + value / 10));
+      g_string_append_c (out, (char) ('0' + value % 10));
+    }
+}
+
+void
+_rec_date_form_init (RecDateForm *form,
+                     const char  *format)
+{
+  memset (form, 0, sizeof *form);
+  if (format == NULL || strlen (format) >= sizeof form->format)
+    return;
+  for (const char *p = format; *p != '\0'; p++)
+    if (*p == '%' && (p[1] != 'd' && p[1] != 'm' && p[1] != 'Y'))
+      return;
+    else if (*p == '%')
+      p++;
+  strcpy (form->format, format);
+
+  /* Checked against strftime, as the money against rec_cents_format. */
+  {
+    g_autoptr(GString) got = g_string_new (NULL);
+    char expected[64];
+    GDate probe;
+
+    g_date_clear (&probe, 1);
+    g_date_set_dmy (&probe, 5, G_DATE_NOVEMBER, 2024);
+    _rec_date_form_append (form, &probe, got);
+    form->valid = g_date_strftime (expected, sizeof expected, format, &probe) > 0
+                  && g_str_equal (got->str, expected);
+  }
+}
+
 char *
 _rec_packet_money (const RecPacket *packet,
                    RecCents         cents)
 {
-  return rec_cents_format (cents, packet->result->currency);
+  GString *text;
+
+  if (!packet->money.valid)
+    return rec_cents_format (cents, packet->result->currency);
+
+  text = g_string_sized_new (24);
+  _rec_money_form_append (&packet->money, cents, text);
+  return g_string_free (text, FALSE);
 }
 
 char *
@@ -544,6 +707,13 @@ _rec_packet_local_date (const RecPacket *packet,
 
   if (!rec_date_is_set (date))
     return g_strdup (packet->labels->none);
+  if (packet->date.valid)
+    {
+      GString *text = g_string_sized_new (16);
+
+      _rec_date_form_append (&packet->date, date, text);
+      return g_string_free (text, FALSE);
+    }
   if (g_date_strftime (buf, sizeof buf, packet->labels->date_format, date) == 0)
     rec_date_to_iso_buf (date, buf);
 
@@ -1058,6 +1228,8 @@ draw_packet (const RecReportInput  *input,
   if (pdf == NULL)
     return NULL;
 
+  _rec_money_form_init (&packet.money, input->result->currency);
+  _rec_date_form_init (&packet.date, input->labels->date_format);
   set_document (&packet);
   write_cover (&packet);
   write_summary (&packet);

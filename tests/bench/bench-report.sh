@@ -50,8 +50,11 @@ as_of=$(date +%F)
 "$recourse" report "$work/large.recourse" -o "$work/packet.pdf" --as-of "$as_of"
 pages=$(pdfinfo "$work/packet.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
 size=$(stat -c %s "$work/packet.pdf")
-# Table rows: ledger and log rows start with a date (wrapped lines do not).
-rows=$(pdftotext -layout "$work/packet.pdf" - 2>/dev/null | grep -cE '^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}')
+# Table rows: ledger and log rows start with a date (wrapped lines do not),
+# in the packet's numeric form (01/15/2026) or ISO.
+rows=$(pdftotext -layout "$work/packet.pdf" - 2>/dev/null \
+       | grep -cE '^\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}/[0-9]{2}/[0-9]{4})' || true)
+[ "$rows" -gt 0 ] || { echo "no table rows found in the packet" >&2; exit 1; }
 
 read -r pw pwm pc pcm < <(series "$recourse" report "$work/large.recourse" -o "$work/packet.pdf" --as-of "$as_of")
 read -r sw swm sc scm < <(series "$recourse" summary "$work/large.recourse" --as-of "$as_of" --json)

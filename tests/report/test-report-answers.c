@@ -13,6 +13,9 @@
 #include "report-test-util.h"
 
 #include "rec-remedy-item.h"
+#include "rec-report-private.h"
+
+#include <locale.h>
 
 static RecEnforcementStep *
 step_new (RecRemedy   remedy,
@@ -224,6 +227,73 @@ test_split_in_packet_language (void)
   g_assert_nonnull (strstr (squeezed, expected_squeezed));
 }
 
+/* The packet writes its amounts and dates without printf or strftime: the
+ * same text as rec_cents_format and g_date_strftime, in every locale. */
+static void
+test_money_and_date_forms (void)
+{
+  static const char * const locales[] = { "C.UTF-8", "en_US.UTF-8", "es_ES.UTF-8", "vi_VN.UTF-8" };
+  static const char * const currencies[] = { "USD", "EUR", NULL };
+  static const RecCents amounts[] = {
+    0, 1, -1, 7, 10, 99, 100, 101, 999, 1000, 12345, -12345, 99999, 100000, 123456789,
+    -100000000, 100000000000, REC_CENTS_MAX, -REC_CENTS_MAX,
+  };
+  static const char * const formats[] = { "%m/%d/%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y" };
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      if (setlocale (LC_ALL, locales[l]) == NULL)
+        {
+          g_test_message ("locale %s is not installed", locales[l]);
+          continue;
+        }
+      for (guint c = 0; c < G_N_ELEMENTS (currencies); c++)
+        {
+          RecMoneyForm form;
+
+          _rec_money_form_init (&form, currencies[c]);
+          g_assert_true (form.valid);
+          for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+            {
+              g_autofree char *expected = rec_cents_format (amounts[i], currencies[c]);
+              g_autoptr(GString) got = g_string_new (NULL);
+
+              _rec_money_form_append (&form, amounts[i], got);
+              g_assert_cmpstr (got->str, ==, expected);
+            }
+        }
+    }
+  setlocale (LC_ALL, saved);
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      RecDateForm form;
+
+      _rec_date_form_init (&form, formats[f]);
+      g_assert_true (form.valid);
+      for (guint32 day = 1; day < 1200000; day += 997)
+        {
+          g_autoptr(GString) got = g_string_new (NULL);
+          char expected[64];
+          GDate date;
+
+          g_date_clear (&date, 1);
+          g_date_set_julian (&date, day);
+          g_assert_cmpuint (g_date_strftime (expected, sizeof expected, formats[f], &date), >, 0);
+          _rec_date_form_append (&form, &date, got);
+          g_assert_cmpstr (got->str, ==, expected);
+        }
+    }
+  {
+    RecDateForm form;
+
+    /* A format of names is left to strftime. */
+    _rec_date_form_init (&form, "%e %B %Y");
+    g_assert_false (form.valid);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -235,6 +305,7 @@ main (int    argc,
   g_test_add_func ("/report/answers/status", test_status);
   g_test_add_func ("/report/answers/reasons-in-packet-language", test_reasons_in_packet_language);
   g_test_add_func ("/report/answers/split-in-packet-language", test_split_in_packet_language);
+  g_test_add_func ("/report/answers/money-and-date-forms", test_money_and_date_forms);
 
   return g_test_run ();
 }
