@@ -99,6 +99,24 @@ test_amount_format (void)
   g_assert_cmpstr (b, ==, "-$3.00");
 }
 
+/* What people typed, as messages quote it: one line of valid UTF-8. */
+static void
+test_quote_text (void)
+{
+  struct { const char *text; const char *quoted; } rows[] = {
+    { "12,50", "12,50" }, { "1\n2", "1\\n2" }, { "a\tb", "a\\tb" },
+    { "\"x\"", "\\\"x\\\"" }, { "\xe2\x82\xac" "5", "\xe2\x82\xac" "5" },
+    { "1\xff", "1\xef\xbf\xbd" }, { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *quoted = rec_core_quote_text (rows[i].text);
+
+      g_assert_cmpstr (quoted, ==, rows[i].quoted);
+    }
+}
+
 static void
 test_rate (void)
 {
@@ -169,6 +187,7 @@ main (int    argc,
   g_test_add_func ("/core/money/negative", test_amount_negative);
   g_test_add_func ("/core/money/to-string", test_amount_to_string);
   g_test_add_func ("/core/money/format", test_amount_format);
+  g_test_add_func ("/core/money/quote", test_quote_text);
   g_test_add_func ("/core/money/rate", test_rate);
   g_test_add_func ("/core/date/parse", test_date_parse);
   g_test_add_func ("/core/date/timestamp", test_timestamp_parse);
