@@ -17,6 +17,7 @@ struct _RecLedgerModel
   /* Owned */
   GArray     *lines;   /* RecLedgerLine, each `source` reffed */
   GPtrArray  *items;   /* RecLedgerItem or NULL, created when asked for */
+  gboolean    accrual; /* the last line is the accrual row */
 };
 
 static void rec_ledger_model_iface_init (GListModelInterface *iface);
@@ -105,6 +106,7 @@ rec_ledger_model_get_item (GListModel *model,
     {
       item = g_object_new (REC_TYPE_LEDGER_ITEM, NULL);
       item->index = position;
+      item->accrual = self->accrual && position + 1 == self->lines->len;
       item->line = g_array_index (self->lines, RecLedgerLine, position);
       if (item->line.source != NULL)
         g_object_ref (item->line.source);
@@ -152,19 +154,59 @@ rec_ledger_model_new (void)
   return g_object_new (REC_TYPE_LEDGER_MODEL, NULL);
 }
 
+/* The interest accrued from the last event to the as-of date (the Overview's
+ * figure is as of that date, the last event's balances before it): FALSE when
+ * the ledger already ends on the result's balances. */
+static gboolean
+accrual_line (const RecArrearsResult *result,
+              RecLedgerLine          *out_line)
+{
+  const RecLedgerLine *last;
+
+  if (result->ledger->len == 0)
+    return FALSE;
+  last = &g_array_index (result->ledger, RecLedgerLine, result->ledger->len - 1);
+  if (last->principal_balance_cents == result->principal_balance_cents
+      && last->interest_balance_cents == result->interest_balance_cents)
+    return FALSE;
+
+  memset (out_line, 0, sizeof *out_line);
+  out_line->kind = REC_LEDGER_INSTALLMENT;
+  out_line->date = result->as_of;
+  out_line->amount_cents = result->interest_balance_cents - last->interest_balance_cents;
+  out_line->principal_balance_cents = result->principal_balance_cents;
+  out_line->interest_balance_cents = result->interest_balance_cents;
+  out_line->credit_balance_cents = result->credit_cents;
+  return TRUE;
+}
+
+/* The `i`th line of what the model shows for `result`. */
+static const RecLedgerLine *
+new_line (const RecArrearsResult *result,
+          const RecLedgerLine    *accrual,
+          guint                   i)
+{
+  if (i < result->ledger->len)
+    return &g_array_index (result->ledger, RecLedgerLine, i);
+  return accrual;
+}
+
 void
 rec_ledger_model_set_result (RecLedgerModel         *self,
                              const RecArrearsResult *result)
 {
+  RecLedgerLine accrual;
+  gboolean has_accrual = result != NULL && accrual_line (result, &accrual);
   guint old_n = self->lines->len;
-  guint new_n = result != NULL ? result->ledger->len : 0;
+  guint new_n = (result != NULL ? result->ledger->len : 0) + (has_accrual ? 1 : 0);
   guint first = 0;
 
   g_return_if_fail (REC_IS_LEDGER_MODEL (self));
 
   while (first < old_n && first < new_n
+         && (self->accrual && first + 1 == old_n) == (has_accrual && first + 1 == new_n)
          && lines_equal (&g_array_index (self->lines, RecLedgerLine, first),
-                         &g_array_index (result->ledger, RecLedgerLine, first)))
+                         new_line (result, &accrual, first)))
     first++;
   if (first == old_n && first == new_n)
     return;
@@ -173,12 +215,25 @@ rec_ledger_model_set_result (RecLedgerModel         *self,
   g_ptr_array_set_size (self->items, first);
   for (guint i = first; i < new_n; i++)
     {
-      RecLedgerLine line = g_array_index (result->ledger, RecLedgerLine, i);
+      RecLedgerLine line = *new_line (result, &accrual, i);
 
       if (line.source != NULL)
         g_object_ref (line.source);
       g_array_append_val (self->lines, line);
     }
   g_ptr_array_set_size (self->items, new_n);
+  self->accrual = has_accrual;
   g_list_model_items_changed (G_LIST_MODEL (self), first, old_n - first, new_n - first);
+}
+
+guint
+rec_ledger_model_find (RecLedgerModel *self,
+                       gpointer        source)
+{
+  g_return_val_if_fail (REC_IS_LEDGER_MODEL (self), G_MAXUINT);
+
+  for (guint i = 0; source != NULL && i < self->lines->len; i++)
+    if (g_array_index (self->lines, RecLedgerLine, i).source == source)
+      return i;
+  return G_MAXUINT;
 }

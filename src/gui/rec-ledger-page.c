@@ -23,7 +23,7 @@
 
 struct _RecLedgerPage
 {
-  GtkWidget           parent_instance;
+  RecPage             parent_instance;
 
   /* Template widgets */
   GtkStack           *stack;
@@ -37,28 +37,24 @@ struct _RecLedgerPage
   GtkColumnViewColumn *interest_column;
 
   /* Owned */
-  RecCaseSession     *session;
   RecLedgerModel     *ledger;
   GtkStringList      *years;        /* "All Years", then the years, newest first */
   GtkCustomFilter    *year_filter;
   GtkFilterListModel *filtered;     /* filter set only for one year */
   GtkSingleSelection *selection;
+  GObject            *added;        /* a payment or charge just added, to show */
+  int                 amount_chars; /* the widest amount of the ledger, in characters */
   int                 year;         /* 0: all */
   gboolean            shown;        /* scrolled to the latest entries once */
-  gboolean            bound;        /* the ledger has been loaded into the view */
-  guint               bind_idle;
 };
 
-G_DEFINE_FINAL_TYPE (RecLedgerPage, rec_ledger_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RecLedgerPage, rec_ledger_page, REC_TYPE_PAGE)
 
-enum
+static RecCaseSession *
+session_of (RecLedgerPage *self)
 {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+  return rec_page_get_session (REC_PAGE (self));
+}
 
 static char *
 date_text (GObject  *object,
@@ -67,51 +63,14 @@ date_text (GObject  *object,
   return rec_gui_format_date (&REC_LEDGER_ITEM (object)->line.date);
 }
 
-/* How the engine applied a payment (spec/arrears.md §4), e.g. "$600.00 to
- * this month's support, $45.00 to interest", or NULL when it all went to this
- * month's support. */
-static char *
-split_text (RecLedgerPage       *self,
-            const RecLedgerLine *line)
-{
-  const struct { RecCents cents; const char *format; } parts[] = {
-    /* Translators: %s is an amount of a payment */
-    { line->to_current_cents, N_("%s to this month’s support") },
-    /* Translators: %s is an amount of a payment */
-    { line->to_interest_cents, N_("%s to interest") },
-    /* Translators: %s is an amount of a payment */
-    { line->to_principal_cents, N_("%s to past-due support") },
-    /* Translators: %s is an amount of a payment, kept for later installments */
-    { line->to_credit_cents, N_("%s kept as credit") },
-  };
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint n_parts = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      g_autofree char *amount = NULL;
-
-      if (parts[i].cents == 0)
-        continue;
-      amount = rec_gui_format_cents (self->session, parts[i].cents);
-      if (n_parts++ > 0)
-        /* Translators: separates the parts of a list, "A, B" */
-        g_string_append (text, C_("list separator", ", "));
-      g_string_append_printf (text, _(parts[i].format), amount);
-    }
-
-  /* A payment that simply paid this month's support needs no explanation. */
-  if (n_parts == 0 || line->to_current_cents == line->amount_cents)
-    return NULL;
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static char *
 payment_text (RecLedgerPage       *self,
               const RecLedgerLine *line)
 {
   RecPayment *payment = REC_PAYMENT (line->source);
-  g_autofree char *split = split_text (self, line);
+  const RecRenderer renderer = { NULL, NULL, rec_case_session_get_info (session_of (self))->currency,
+                                 NULL };
+  g_autofree char *split = rec_ledger_line_split_text (line, &renderer);
   g_autofree char *name = NULL;
 
   if (*payment->reference != '\0')
@@ -136,6 +95,9 @@ entry_text (GObject  *object,
 {
   const RecLedgerLine *line = &REC_LEDGER_ITEM (object)->line;
   RecCharge *charge;
+
+  if (REC_LEDGER_ITEM (object)->accrual)
+    return g_strdup (_("Interest accrued"));
 
   switch (line->kind)
     {
@@ -164,7 +126,7 @@ due_text (GObject  *object,
 
   if (line->kind == REC_LEDGER_PAYMENT)
     return NULL;
-  return rec_gui_format_cents (self->session, line->amount_cents);
+  return rec_gui_format_cents (session_of (self), line->amount_cents);
 }
 
 static char *
@@ -176,7 +138,7 @@ paid_text (GObject  *object,
 
   if (line->kind != REC_LEDGER_PAYMENT)
     return NULL;
-  return rec_gui_format_cents (self->session, line->amount_cents);
+  return rec_gui_format_cents (session_of (self), line->amount_cents);
 }
 
 static char *
@@ -185,7 +147,7 @@ principal_text (GObject  *object,
 {
   RecLedgerPage *self = user_data;
 
-  return rec_gui_format_cents (self->session,
+  return rec_gui_format_cents (session_of (self),
                                REC_LEDGER_ITEM (object)->line.principal_balance_cents);
 }
 
@@ -195,7 +157,7 @@ interest_text (GObject  *object,
 {
   RecLedgerPage *self = user_data;
 
-  return rec_gui_format_cents (self->session,
+  return rec_gui_format_cents (session_of (self),
                                REC_LEDGER_ITEM (object)->line.interest_balance_cents);
 }
 
@@ -233,15 +195,29 @@ in_selected_year (gpointer item,
   return self->year == 0 || g_date_get_year (&REC_LEDGER_ITEM (item)->line.date) == self->year;
 }
 
+/* Every cell of an amount column asks for the room of the widest amount
+ * the ledger holds: GTK 4.8 sizes a column from the rows it has bound so
+ * far, and a longer figure scrolled into view was cut mid-number. */
+static void
+amount_cell_bind_cb (GtkListItemFactory *factory,
+                     GtkListItem        *list_item,
+                     RecLedgerPage      *self)
+{
+  gtk_label_set_width_chars (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                             self->amount_chars);
+}
+
 static void
 set_column (GtkColumnViewColumn *column,
             RecCellTextFunc      func,
-            gpointer             user_data,
+            RecLedgerPage       *self,
             RecCellFlags         flags,
             GCompareDataFunc     compare)
 {
-  g_autoptr(GtkListItemFactory) factory = rec_gui_label_factory_new (func, user_data, flags);
+  g_autoptr(GtkListItemFactory) factory = rec_gui_label_factory_new (func, self, flags);
 
+  if (flags & REC_CELL_NUMERIC)
+    g_signal_connect (factory, "bind", G_CALLBACK (amount_cell_bind_cb), self);
   gtk_column_view_column_set_factory (column, factory);
   if (compare != NULL)
     {
@@ -269,17 +245,28 @@ selected_item (RecLedgerPage *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* A case that cannot be written is shown, not edited. */
+static gboolean
+is_editable (RecLedgerPage *self)
+{
+  RecCaseSession *session = session_of (self);
+
+  return session != NULL && !rec_case_session_get_read_only (session);
+}
+
 static void
 update_actions (RecLedgerPage *self)
 {
   RecLedgerItem *item = selected_item (self);
-  gboolean has_session = self->session != NULL;
+  gboolean editable = is_editable (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.add-payment", has_session);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.add-charge", has_session);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.edit", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.add-payment", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.add-charge", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.edit",
+                                 editable && item != NULL && !item->accrual);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.delete",
-                                 item != NULL && item->line.kind != REC_LEDGER_INSTALLMENT);
+                                 editable && item != NULL
+                                 && item->line.kind != REC_LEDGER_INSTALLMENT);
 }
 
 /* The years the case spans, from the engine's history, newest first. */
@@ -316,12 +303,92 @@ update_years (RecLedgerPage          *self,
   gtk_drop_down_set_selected (self->year_dropdown, selected);
 }
 
+/* The characters of the longest amount a column shows (the amounts, the
+ * balances after them, the totals), so a column never has less room. */
+static int
+widest_amount (RecLedgerPage          *self,
+               const RecArrearsResult *result)
+{
+  RecCents lowest = 0;
+  RecCents highest = MAX (result->total_balance_cents, result->principal_balance_cents);
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  for (guint i = 0; i < result->ledger->len; i++)
+    {
+      const RecLedgerLine *line = &g_array_index (result->ledger, RecLedgerLine, i);
+      RecCents values[] = { line->amount_cents, line->principal_balance_cents,
+                            line->interest_balance_cents };
+
+      for (guint j = 0; j < G_N_ELEMENTS (values); j++)
+        {
+          lowest = MIN (lowest, values[j]);
+          highest = MAX (highest, values[j]);
+        }
+    }
+  low = rec_gui_format_cents (session_of (self), lowest);
+  high = rec_gui_format_cents (session_of (self), highest);
+  return (int) MAX (g_utf8_strlen (low, -1), g_utf8_strlen (high, -1));
+}
+
+static void
+update_amount_width (RecLedgerPage          *self,
+                     const RecArrearsResult *result)
+{
+  GtkColumnViewColumn *columns[] = { self->due_column, self->paid_column,
+                                     self->principal_column, self->interest_column };
+  int chars = result != NULL ? widest_amount (self, result) : 0;
+
+  if (chars <= self->amount_chars)
+    return;
+  self->amount_chars = chars;
+  /* Cells already bound take the new width when bound again. */
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = NULL;
+
+      g_set_object (&factory, gtk_column_view_column_get_factory (columns[i]));
+      gtk_column_view_column_set_factory (columns[i], NULL);
+      gtk_column_view_column_set_factory (columns[i], factory);
+    }
+}
+
+/* Selects the row of the payment or charge just added and scrolls to it
+ * (it may be in a year not shown: then nothing). */
+static void
+show_added (RecLedgerPage *self)
+{
+  g_autoptr(GObject) added = g_steal_pointer (&self->added);
+  GListModel *rows = G_LIST_MODEL (self->selection);
+  guint position = rec_ledger_model_find (self->ledger, added);
+  guint n = g_list_model_get_n_items (rows);
+  g_autoptr(RecLedgerItem) item = NULL;
+
+  if (position == G_MAXUINT)
+    return;
+  /* Unsorted and unfiltered, rows are in the ledger's order; else look. */
+  item = g_list_model_get_item (rows, position);
+  if (item == NULL || item->line.source != added)
+    for (position = 0; position < n; position++)
+      {
+        g_clear_object (&item);
+        item = g_list_model_get_item (rows, position);
+        if (item->line.source == added)
+          break;
+      }
+  if (position < n)
+    _rec_column_view_show_row (self->column_view, self->selection, position);
+}
+
 static void
 refresh (RecLedgerPage *self)
 {
-  const RecArrearsResult *result = rec_case_session_get_result (self->session);
+  const RecArrearsResult *result = rec_case_session_get_result (session_of (self));
 
+  update_amount_width (self, result);
   rec_ledger_model_set_result (self->ledger, result);
+  if (self->added != NULL)
+    show_added (self);
   update_years (self, result);
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->ledger)) == 0
@@ -336,18 +403,22 @@ edit_item (RecLedgerPage *self,
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
   GtkWindow *dialog = NULL;
 
+  /* The interest accrued to today is the engine's, not an entry. */
+  if (item->accrual)
+    return;
+
   switch (item->line.kind)
     {
     case REC_LEDGER_INSTALLMENT:
-      dialog = rec_term_dialog_new (parent, self->session, REC_TERM (item->line.source));
+      dialog = rec_term_dialog_new (parent, session_of (self), REC_TERM (item->line.source));
       break;
 
     case REC_LEDGER_CHARGE:
-      dialog = rec_charge_dialog_new (parent, self->session, REC_CHARGE (item->line.source));
+      dialog = rec_charge_dialog_new (parent, session_of (self), REC_CHARGE (item->line.source));
       break;
 
     case REC_LEDGER_PAYMENT:
-      dialog = rec_payment_dialog_new (parent, self->session, REC_PAYMENT (item->line.source));
+      dialog = rec_payment_dialog_new (parent, session_of (self), REC_PAYMENT (item->line.source));
       break;
 
     default:
@@ -376,42 +447,20 @@ static void
 column_view_mapped_cb (GtkWidget     *view,
                        RecLedgerPage *self)
 {
-  if (self->shown || self->session == NULL)
+  if (self->shown || session_of (self) == NULL)
     return;
   self->shown = TRUE;
   gtk_widget_add_tick_callback (view, scroll_to_end_cb, NULL, NULL);
 }
 
-/* A long ledger (tens of thousands of rows) is loaded into the view when the
- * page is first shown, or once the window is idle, whichever comes first, so
- * opening a case does not wait for a page nobody is looking at. */
 static void
-ensure_bound (RecLedgerPage *self)
+entries_changed_cb (GListModel    *model,
+                    guint          position,
+                    guint          removed,
+                    guint          added,
+                    RecLedgerPage *self)
 {
-  if (self->bound || self->session == NULL)
-    return;
-
-  self->bound = TRUE;
-  g_clear_handle_id (&self->bind_idle, g_source_remove);
-  refresh (self);
-}
-
-static gboolean
-bind_idle_cb (gpointer user_data)
-{
-  RecLedgerPage *self = user_data;
-
-  self->bind_idle = 0;
-  ensure_bound (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-session_changed_cb (RecCaseSession *session,
-                    RecLedgerPage  *self)
-{
-  if (self->bound)
-    refresh (self);
+  _rec_page_note_added (&self->added, model, position, removed, added);
 }
 
 static void
@@ -449,7 +498,7 @@ column_view_activate_cb (GtkColumnView *view,
 {
   g_autoptr(RecLedgerItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  if (item != NULL)
+  if (item != NULL && is_editable (self))
     edit_item (self, item);
 }
 
@@ -461,7 +510,7 @@ ledger_add_payment_action (GtkWidget  *widget,
   RecLedgerPage *self = REC_LEDGER_PAGE (widget);
 
   gtk_window_present (rec_payment_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                              self->session, NULL));
+                                              session_of (self), NULL));
 }
 
 static void
@@ -472,7 +521,7 @@ ledger_add_charge_action (GtkWidget  *widget,
   RecLedgerPage *self = REC_LEDGER_PAGE (widget);
 
   gtk_window_present (rec_charge_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                             self->session, NULL));
+                                             session_of (self), NULL));
 }
 
 static void
@@ -500,78 +549,71 @@ ledger_delete_action (GtkWidget  *widget,
     return;
 
   source = g_object_ref (item->line.source);
-  rec_gui_delete_with_undo (widget, self->session, source,
+  rec_gui_delete_with_undo (widget, session_of (self), source,
                             item->line.kind == REC_LEDGER_PAYMENT ? _("Payment deleted")
                                                                   : _("Charge deleted"));
 }
 
 static void
-set_session (RecLedgerPage  *self,
-             RecCaseSession *session)
+connect_entries (RecLedgerPage *self,
+                 gboolean       connect)
 {
-  if (self->session == session)
-    return;
+  GListModel *models[] = { rec_case_session_get_payments (session_of (self)),
+                           rec_case_session_get_charges (session_of (self)) };
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, 0);
-      self->bound = FALSE;
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        ensure_bound (self);
-      else if (self->bind_idle == 0)
-        self->bind_idle = g_idle_add_full (G_PRIORITY_LOW, bind_idle_cb, self, NULL);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    if (connect)
+      g_signal_connect_object (models[i], "items-changed", G_CALLBACK (entries_changed_cb), self,
+                               0);
+    else
+      g_signal_handlers_disconnect_by_data (models[i], self);
+}
+
+/* A long ledger (tens of thousands of rows) is loaded into the view when the
+ * page is first shown, or once the window is idle (RecPage), so opening a
+ * case does not wait for a page nobody is looking at. */
+static void
+rec_ledger_page_load (RecPage *page)
+{
+  RecLedgerPage *self = REC_LEDGER_PAGE (page);
+
+  connect_entries (self, TRUE);
+  refresh (self);
+}
+
+static void
+rec_ledger_page_refresh (RecPage *page)
+{
+  refresh (REC_LEDGER_PAGE (page));
+}
+
+static void
+rec_ledger_page_unload (RecPage *page)
+{
+  RecLedgerPage *self = REC_LEDGER_PAGE (page);
+
+  connect_entries (self, FALSE);
+  g_clear_object (&self->added);
+  self->amount_chars = 0;
+  rec_ledger_model_set_result (self->ledger, NULL);
+  update_years (self, NULL);
+}
+
+static void
+session_notify_cb (RecLedgerPage *self,
+                   GParamSpec    *pspec,
+                   gpointer       user_data)
+{
   update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
-static void
-rec_ledger_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+static gboolean
+rec_ledger_page_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
 {
-  RecLedgerPage *self = REC_LEDGER_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rec_ledger_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  RecLedgerPage *self = REC_LEDGER_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      set_session (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rec_ledger_page_map (GtkWidget *widget)
-{
-  ensure_bound (REC_LEDGER_PAGE (widget));
-
-  GTK_WIDGET_CLASS (rec_ledger_page_parent_class)->map (widget);
+  return _rec_page_focus_past_list (widget, GTK_WIDGET (REC_LEDGER_PAGE (widget)->column_view),
+                                    direction,
+                                    GTK_WIDGET_CLASS (rec_ledger_page_parent_class)->focus);
 }
 
 static void
@@ -580,14 +622,13 @@ rec_ledger_page_dispose (GObject *object)
   RecLedgerPage *self = REC_LEDGER_PAGE (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->bind_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_LEDGER_PAGE);
   /* The template's root child is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  if (rec_page_is_loaded (REC_PAGE (self)))
+    connect_entries (self, FALSE);
+  g_clear_object (&self->added);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->year_filter);
@@ -602,18 +643,14 @@ rec_ledger_page_class_init (RecLedgerPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RecPageClass *page_class = REC_PAGE_CLASS (klass);
 
-  object_class->get_property = rec_ledger_page_get_property;
-  object_class->set_property = rec_ledger_page_set_property;
   object_class->dispose = rec_ledger_page_dispose;
-  widget_class->map = rec_ledger_page_map;
+  widget_class->focus = rec_ledger_page_focus;
+  page_class->load = rec_ledger_page_load;
+  page_class->refresh = rec_ledger_page_refresh;
+  page_class->unload = rec_ledger_page_unload;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, REC_TYPE_CASE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/recourse/Recourse/ui/rec-ledger-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RecLedgerPage, stack);
@@ -660,6 +697,7 @@ rec_ledger_page_init (RecLedgerPage *self)
   g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected_cb), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (column_view_activate_cb), self);
   g_signal_connect (self->column_view, "map", G_CALLBACK (column_view_mapped_cb), self);
+  g_signal_connect (self, "notify::session", G_CALLBACK (session_notify_cb), NULL);
   update_years (self, NULL);
   update_actions (self);
 }
@@ -667,6 +705,57 @@ rec_ledger_page_init (RecLedgerPage *self)
 GtkSingleSelection *
 _rec_ledger_page_get_rows (RecLedgerPage *self)
 {
-  ensure_bound (self);
+  rec_page_ensure_loaded (REC_PAGE (self));
   return self->selection;
+}
+
+/* GTK 4.8 moves one row per Tab in a column view (its focus() takes Tab for
+ * the next row), so a long list holds the keyboard: from inside `list`, Tab
+ * and Shift+Tab skip it for the control after or before it, as from any
+ * other control. The arrows still move between rows. */
+gboolean
+_rec_page_focus_past_list (GtkWidget         *page,
+                           GtkWidget         *list,
+                           GtkDirectionType   direction,
+                           RecFocusFunc       chain_up)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean moved;
+
+  if ((direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+      || focus == NULL || (focus != list && !gtk_widget_is_ancestor (focus, list)))
+    return chain_up (page, direction);
+
+  /* A widget that cannot take focus is passed over, with its rows. */
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = chain_up (page, direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved;
+}
+
+void
+_rec_page_note_added (GObject    **slot,
+                      GListModel  *model,
+                      guint        position,
+                      guint        removed,
+                      guint        added)
+{
+  if (removed != 0 || added != 1)
+    return;
+  g_clear_object (slot);
+  *slot = g_list_model_get_item (model, position);
+}
+
+void
+_rec_column_view_show_row (GtkColumnView      *view,
+                           GtkSingleSelection *selection,
+                           guint               position)
+{
+  gtk_single_selection_set_selected (selection, position);
+  /* The column view's rows are a GtkListView, which scrolls to an item. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }

@@ -6,11 +6,11 @@
 
 #include <adwaita.h>
 
-#include "rec-case-session.h"
+#include "rec-page.h"
 
 G_BEGIN_DECLS
 
 #define REC_TYPE_LEDGER_PAGE (rec_ledger_page_get_type ())
-G_DECLARE_FINAL_TYPE (RecLedgerPage, rec_ledger_page, REC, LEDGER_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RecLedgerPage, rec_ledger_page, REC, LEDGER_PAGE, RecPage)
 
 G_END_DECLS

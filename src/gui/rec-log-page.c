@@ -18,7 +18,7 @@
 
 struct _RecLogPage
 {
-  GtkWidget            parent_instance;
+  RecPage              parent_instance;
 
   /* Template widgets */
   GtkStack            *stack;
@@ -34,25 +34,20 @@ struct _RecLogPage
   GtkColumnViewColumn *follow_up_column;
 
   /* Owned */
-  RecCaseSession      *session;
   GtkFilterListModel  *filtered;
   GtkCustomFilter     *search_filter;
   GtkSingleSelection  *selection;
   char                *needle;       /* casefolded search text, NULL for none */
-  gboolean             bound;        /* the log has been loaded into the view */
-  guint                bind_idle;
+  GObject             *added;        /* a communication just added, to show once sorted */
 };
 
-G_DEFINE_FINAL_TYPE (RecLogPage, rec_log_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RecLogPage, rec_log_page, REC_TYPE_PAGE)
 
-enum
+static RecCaseSession *
+session_of (RecLogPage *self)
 {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+  return rec_page_get_session (REC_PAGE (self));
+}
 
 /* The time of a contact is evidence: show it in the offset it was recorded
  * with, never converted to this computer's zone. */
@@ -190,20 +185,30 @@ setup_columns (RecLogPage *self)
   gtk_column_view_sort_by_column (self->column_view, self->when_column, GTK_SORT_DESCENDING);
 }
 
+/* A case that cannot be written is shown, not edited. */
+static gboolean
+is_editable (RecLogPage *self)
+{
+  RecCaseSession *session = session_of (self);
+
+  return session != NULL && !rec_case_session_get_read_only (session);
+}
+
 static void
 update_state (RecLogPage *self)
 {
-  gboolean has_session = self->session != NULL;
-  gboolean has_any = has_session
-                     && g_list_model_get_n_items (rec_case_session_get_communications (self->session)) > 0;
+  RecCaseSession *session = session_of (self);
+  gboolean has_any = session != NULL
+                     && g_list_model_get_n_items (rec_case_session_get_communications (session)) > 0;
   gboolean has_results = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0;
   gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
+  gboolean editable = is_editable (self);
 
   gtk_stack_set_visible_child_name (self->stack, has_any ? "content" : "empty");
   gtk_stack_set_visible_child_name (self->results_stack, has_results ? "results" : "no-results");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.add", has_session);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.delete", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.add", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.edit", editable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.delete", editable && selected);
 }
 
 static void
@@ -211,7 +216,7 @@ edit_communication (RecLogPage       *self,
                     RecCommunication *communication)
 {
   gtk_window_present (rec_communication_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                    self->session, communication));
+                                                    session_of (self), communication));
 }
 
 static void
@@ -226,6 +231,46 @@ search_changed_cb (GtkSearchEntry *entry,
   gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* Escape clears the search (and shows every communication again). */
+static void
+stop_search_cb (GtkSearchEntry *entry,
+                RecLogPage     *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  search_changed_cb (entry, self);
+}
+
+/* A communication just added is selected and scrolled to, wherever the
+ * sort puts it (nothing if the search hides it). */
+static void
+communications_changed_cb (GListModel *model,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           RecLogPage *self)
+{
+  _rec_page_note_added (&self->added, model, position, removed, added);
+}
+
+static void
+show_added (RecLogPage *self)
+{
+  g_autoptr(GObject) added = g_steal_pointer (&self->added);
+  GListModel *rows = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+
+      if (row == added)
+        {
+          _rec_column_view_show_row (self->column_view, self->selection, i);
+          return;
+        }
+    }
+}
+
 static void
 items_changed_cb (GListModel *model,
                   guint       position,
@@ -233,6 +278,8 @@ items_changed_cb (GListModel *model,
                   guint       added,
                   RecLogPage *self)
 {
+  if (self->added != NULL)
+    show_added (self);
   update_state (self);
 }
 
@@ -252,7 +299,7 @@ column_view_activate_cb (GtkColumnView *view,
   g_autoptr(RecCommunication) communication = g_list_model_get_item (G_LIST_MODEL (self->selection),
                                                                      position);
 
-  if (communication != NULL)
+  if (communication != NULL && is_editable (self))
     edit_communication (self, communication);
 }
 
@@ -290,96 +337,51 @@ log_delete_action (GtkWidget  *widget,
   if (selected == NULL)
     return;
   communication = g_object_ref (G_OBJECT (selected));
-  rec_gui_delete_with_undo (widget, self->session, communication, _("Communication deleted"));
+  rec_gui_delete_with_undo (widget, session_of (self), communication, _("Communication deleted"));
 }
 
 /* Sorting thousands of contacts waits until the page is first shown or the
- * window is idle, so opening a case does not wait for a hidden page. */
+ * window is idle (RecPage), so opening a case does not wait for a hidden
+ * page. The list models are live: an edit needs no refresh. */
 static void
-ensure_bound (RecLogPage *self)
+rec_log_page_load (RecPage *page)
 {
-  if (self->bound || self->session == NULL)
-    return;
+  RecLogPage *self = REC_LOG_PAGE (page);
+  GListModel *communications = rec_case_session_get_communications (session_of (self));
 
-  self->bound = TRUE;
-  g_clear_handle_id (&self->bind_idle, g_source_remove);
-  gtk_filter_list_model_set_model (self->filtered,
-                                   rec_case_session_get_communications (self->session));
+  /* Before the filter model's own handler, so the row is known when it sorts. */
+  g_signal_connect_object (communications, "items-changed",
+                           G_CALLBACK (communications_changed_cb), self, 0);
+  gtk_filter_list_model_set_model (self->filtered, communications);
+  update_state (self);
+}
+
+static void
+rec_log_page_unload (RecPage *page)
+{
+  RecLogPage *self = REC_LOG_PAGE (page);
+
+  g_signal_handlers_disconnect_by_data (rec_case_session_get_communications (session_of (self)),
+                                        self);
+  g_clear_object (&self->added);
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+}
+
+static void
+session_notify_cb (RecLogPage *self,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
   update_state (self);
 }
 
 static gboolean
-bind_idle_cb (gpointer user_data)
+rec_log_page_focus (GtkWidget        *widget,
+                    GtkDirectionType  direction)
 {
-  RecLogPage *self = user_data;
-
-  self->bind_idle = 0;
-  ensure_bound (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-set_session (RecLogPage     *self,
-             RecCaseSession *session)
-{
-  if (self->session == session)
-    return;
-
-  g_set_object (&self->session, session);
-  self->bound = FALSE;
-  gtk_filter_list_model_set_model (self->filtered, NULL);
-  if (session != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    ensure_bound (self);
-  else if (session != NULL && self->bind_idle == 0)
-    self->bind_idle = g_idle_add_full (G_PRIORITY_LOW, bind_idle_cb, self, NULL);
-  update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}
-
-static void
-rec_log_page_map (GtkWidget *widget)
-{
-  ensure_bound (REC_LOG_PAGE (widget));
-
-  GTK_WIDGET_CLASS (rec_log_page_parent_class)->map (widget);
-}
-
-static void
-rec_log_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  RecLogPage *self = REC_LOG_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rec_log_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  RecLogPage *self = REC_LOG_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      set_session (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return _rec_page_focus_past_list (widget, GTK_WIDGET (REC_LOG_PAGE (widget)->column_view),
+                                    direction,
+                                    GTK_WIDGET_CLASS (rec_log_page_parent_class)->focus);
 }
 
 static void
@@ -388,7 +390,6 @@ rec_log_page_dispose (GObject *object)
   RecLogPage *self = REC_LOG_PAGE (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->bind_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_LOG_PAGE);
   /* The template's root child is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -398,7 +399,10 @@ rec_log_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->search_filter);
-  g_clear_object (&self->session);
+  if (rec_page_is_loaded (REC_PAGE (self)))
+    g_signal_handlers_disconnect_by_data (rec_case_session_get_communications (session_of (self)),
+                                          self);
+  g_clear_object (&self->added);
 
   G_OBJECT_CLASS (rec_log_page_parent_class)->dispose (object);
 }
@@ -418,19 +422,14 @@ rec_log_page_class_init (RecLogPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RecPageClass *page_class = REC_PAGE_CLASS (klass);
 
-  object_class->get_property = rec_log_page_get_property;
-  object_class->set_property = rec_log_page_set_property;
   object_class->dispose = rec_log_page_dispose;
   object_class->finalize = rec_log_page_finalize;
-  widget_class->map = rec_log_page_map;
+  widget_class->focus = rec_log_page_focus;
+  page_class->load = rec_log_page_load;
+  page_class->unload = rec_log_page_unload;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, REC_TYPE_CASE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/recourse/Recourse/ui/rec-log-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RecLogPage, stack);
@@ -472,7 +471,9 @@ rec_log_page_init (RecLogPage *self)
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb),
                     self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (column_view_activate_cb), self);
+  g_signal_connect (self, "notify::session", G_CALLBACK (session_notify_cb), NULL);
   update_state (self);
 }
 
@@ -487,7 +488,7 @@ rec_log_page_focus_search (RecLogPage *self)
 GtkSingleSelection *
 _rec_log_page_get_rows (RecLogPage *self)
 {
-  ensure_bound (self);
+  rec_page_ensure_loaded (REC_PAGE (self));
   return self->selection;
 }
 

@@ -6,12 +6,12 @@
 
 #include <adwaita.h>
 
-#include "rec-case-session.h"
+#include "rec-page.h"
 
 G_BEGIN_DECLS
 
 #define REC_TYPE_LOG_PAGE (rec_log_page_get_type ())
-G_DECLARE_FINAL_TYPE (RecLogPage, rec_log_page, REC, LOG_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RecLogPage, rec_log_page, REC, LOG_PAGE, RecPage)
 
 /* Shows the search entry and puts the keyboard focus in it (Ctrl+F). */
 void rec_log_page_focus_search (RecLogPage *self);

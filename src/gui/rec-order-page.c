@@ -22,7 +22,7 @@
 
 struct _RecOrderPage
 {
-  GtkWidget       parent_instance;
+  RecPage         parent_instance;
 
   /* Template widgets */
   AdwActionRow   *court_row;
@@ -36,21 +36,18 @@ struct _RecOrderPage
   GtkListBox     *overrides_list;
 
   /* Owned */
-  RecCaseSession *session;
   GListModel     *sorted_terms;
   GListModel     *sorted_overrides;
+  GObject        *added;          /* a child, term or override just added, to show */
 };
 
-G_DEFINE_FINAL_TYPE (RecOrderPage, rec_order_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RecOrderPage, rec_order_page, REC_TYPE_PAGE)
 
-enum
+static RecCaseSession *
+session_of (RecOrderPage *self)
 {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+  return rec_page_get_session (REC_PAGE (self));
+}
 
 static void
 set_value (AdwActionRow *row,
@@ -73,7 +70,7 @@ describe_party (const RecParty *party)
 static void
 refresh_case (RecOrderPage *self)
 {
-  RecCaseInfo *info = rec_case_session_get_info (self->session);
+  RecCaseInfo *info = rec_case_session_get_info (session_of (self));
   g_autofree char *obligor = describe_party (&info->obligor);
   g_autofree char *obligee = describe_party (&info->obligee);
   const char *agency = info->agency_enforced ? _("Enforced by the child support agency")
@@ -174,7 +171,7 @@ static gboolean
 is_modification (RecOrderPage *self,
                  RecTerm      *term)
 {
-  GListModel *terms = rec_case_session_get_terms (self->session);
+  GListModel *terms = rec_case_session_get_terms (session_of (self));
   guint n = g_list_model_get_n_items (terms);
 
   for (guint i = 0; i < n; i++)
@@ -195,7 +192,7 @@ create_term_row (gpointer item,
   RecOrderPage *self = user_data;
   RecTerm *term = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *amount = rec_gui_format_cents (self->session, term->amount_cents);
+  g_autofree char *amount = rec_gui_format_cents (session_of (self), term->amount_cents);
   g_autofree char *title = NULL;
   g_autofree char *dates = describe_term_dates (term);
   g_autofree char *subtitle = NULL;
@@ -368,7 +365,7 @@ order_edit_case_action (GtkWidget  *widget,
 {
   RecOrderPage *self = REC_ORDER_PAGE (widget);
 
-  gtk_window_present (rec_case_details_dialog_new (parent_window (self), self->session));
+  gtk_window_present (rec_case_details_dialog_new (parent_window (self), session_of (self)));
 }
 
 static void
@@ -378,7 +375,7 @@ order_add_child_action (GtkWidget  *widget,
 {
   RecOrderPage *self = REC_ORDER_PAGE (widget);
 
-  gtk_window_present (rec_child_dialog_new (parent_window (self), self->session, NULL));
+  gtk_window_present (rec_child_dialog_new (parent_window (self), session_of (self), NULL));
 }
 
 static void
@@ -388,7 +385,7 @@ order_add_term_action (GtkWidget  *widget,
 {
   RecOrderPage *self = REC_ORDER_PAGE (widget);
 
-  gtk_window_present (rec_term_dialog_new (parent_window (self), self->session, NULL));
+  gtk_window_present (rec_term_dialog_new (parent_window (self), session_of (self), NULL));
 }
 
 static void
@@ -397,11 +394,11 @@ order_edit_child_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   RecOrderPage *self = REC_ORDER_PAGE (widget);
-  g_autoptr(RecChild) child = rec_gui_find_by_id (rec_case_session_get_children (self->session),
+  g_autoptr(RecChild) child = rec_gui_find_by_id (rec_case_session_get_children (session_of (self)),
                                                   g_variant_get_int64 (parameter));
 
   if (child != NULL)
-    gtk_window_present (rec_child_dialog_new (parent_window (self), self->session, child));
+    gtk_window_present (rec_child_dialog_new (parent_window (self), session_of (self), child));
 }
 
 static void
@@ -410,11 +407,11 @@ order_edit_term_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   RecOrderPage *self = REC_ORDER_PAGE (widget);
-  g_autoptr(RecTerm) term = rec_gui_find_by_id (rec_case_session_get_terms (self->session),
+  g_autoptr(RecTerm) term = rec_gui_find_by_id (rec_case_session_get_terms (session_of (self)),
                                                 g_variant_get_int64 (parameter));
 
   if (term != NULL)
-    gtk_window_present (rec_term_dialog_new (parent_window (self), self->session, term));
+    gtk_window_present (rec_term_dialog_new (parent_window (self), session_of (self), term));
 }
 
 static void
@@ -423,11 +420,11 @@ order_delete_child_action (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   RecOrderPage *self = REC_ORDER_PAGE (widget);
-  g_autoptr(GObject) child = rec_gui_find_by_id (rec_case_session_get_children (self->session),
+  g_autoptr(GObject) child = rec_gui_find_by_id (rec_case_session_get_children (session_of (self)),
                                                  g_variant_get_int64 (parameter));
 
   if (child != NULL)
-    rec_gui_delete_with_undo (widget, self->session, child, _("Child removed"));
+    rec_gui_delete_with_undo (widget, session_of (self), child, _("Child removed"));
 }
 
 static void
@@ -436,11 +433,11 @@ order_delete_term_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   RecOrderPage *self = REC_ORDER_PAGE (widget);
-  g_autoptr(GObject) term = rec_gui_find_by_id (rec_case_session_get_terms (self->session),
+  g_autoptr(GObject) term = rec_gui_find_by_id (rec_case_session_get_terms (session_of (self)),
                                                 g_variant_get_int64 (parameter));
 
   if (term != NULL)
-    rec_gui_delete_with_undo (widget, self->session, term, _("Term deleted"));
+    rec_gui_delete_with_undo (widget, session_of (self), term, _("Term deleted"));
 }
 
 static void
@@ -450,7 +447,7 @@ order_add_override_action (GtkWidget  *widget,
 {
   RecOrderPage *self = REC_ORDER_PAGE (widget);
 
-  gtk_window_present (rec_interest_override_dialog_new (parent_window (self), self->session,
+  gtk_window_present (rec_interest_override_dialog_new (parent_window (self), session_of (self),
                                                         NULL));
 }
 
@@ -461,11 +458,11 @@ order_edit_override_action (GtkWidget  *widget,
 {
   RecOrderPage *self = REC_ORDER_PAGE (widget);
   g_autoptr(RecInterestOverride) override =
-    rec_gui_find_by_id (rec_case_session_get_interest_overrides (self->session),
+    rec_gui_find_by_id (rec_case_session_get_interest_overrides (session_of (self)),
                         g_variant_get_int64 (parameter));
 
   if (override != NULL)
-    gtk_window_present (rec_interest_override_dialog_new (parent_window (self), self->session,
+    gtk_window_present (rec_interest_override_dialog_new (parent_window (self), session_of (self),
                                                           override));
 }
 
@@ -476,11 +473,11 @@ order_delete_override_action (GtkWidget  *widget,
 {
   RecOrderPage *self = REC_ORDER_PAGE (widget);
   g_autoptr(GObject) override =
-    rec_gui_find_by_id (rec_case_session_get_interest_overrides (self->session),
+    rec_gui_find_by_id (rec_case_session_get_interest_overrides (session_of (self)),
                         g_variant_get_int64 (parameter));
 
   if (override != NULL)
-    rec_gui_delete_with_undo (widget, self->session, override, _("Interest override deleted"));
+    rec_gui_delete_with_undo (widget, session_of (self), override, _("Interest override deleted"));
 }
 
 /* Ending a term sets its end date to today; the engine stops the
@@ -491,7 +488,7 @@ order_end_term_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   RecOrderPage *self = REC_ORDER_PAGE (widget);
-  g_autoptr(RecTerm) term = rec_gui_find_by_id (rec_case_session_get_terms (self->session),
+  g_autoptr(RecTerm) term = rec_gui_find_by_id (rec_case_session_get_terms (session_of (self)),
                                                 g_variant_get_int64 (parameter));
   g_autoptr(RecTerm) ended = NULL;
   g_autoptr(GError) error = NULL;
@@ -502,7 +499,7 @@ order_end_term_action (GtkWidget  *widget,
   rec_date_set_today (&ended->end);
   if (rec_date_compare (&ended->end, &ended->effective) < 0)
     ended->end = ended->effective;
-  if (!rec_case_session_update (self->session, G_OBJECT (ended), &error))
+  if (!rec_case_session_update (session_of (self), G_OBJECT (ended), &error))
     {
       g_debug ("Cannot end the term: %s", error->message);
       gtk_widget_activate_action (widget, "win.show-toast", "s", _("Could not end the term"));
@@ -511,26 +508,104 @@ order_end_term_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "win.show-undo-toast", "s", _("Term ended today"));
 }
 
+/* A row just added (a child, a term, an override) is selected and scrolled
+ * to: the session's list announces it first, then the list box's model,
+ * once the row exists. */
 static void
-session_changed_cb (RecCaseSession *session,
-                    RecOrderPage   *self)
+entity_added_cb (GListModel   *model,
+                 guint         position,
+                 guint         removed,
+                 guint         added,
+                 RecOrderPage *self)
 {
-  refresh_case (self);
-  gtk_list_box_invalidate_headers (self->terms_list);
+  _rec_page_note_added (&self->added, model, position, removed, added);
 }
 
 static void
-set_session (RecOrderPage   *self,
-             RecCaseSession *session)
+show_added (RecOrderPage *self,
+            GtkListBox   *list,
+            GListModel   *model)
 {
-  g_autoptr(GtkSorter) sorter = NULL;
+  guint n = g_list_model_get_n_items (model);
 
-  if (self->session == session)
+  if (self->added == NULL)
     return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      GtkListBoxRow *row;
 
-  g_return_if_fail (self->session == NULL);
-  self->session = g_object_ref (session);
-  g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, 0);
+      if (item != self->added)
+        continue;
+      g_clear_object (&self->added);
+      row = gtk_list_box_get_row_at_index (list, (int) i);
+      gtk_list_box_select_row (list, row);
+      /* The page's viewport scrolls to the focus. */
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+      return;
+    }
+}
+
+static void
+children_shown_cb (GListModel   *model,
+                   guint         position,
+                   guint         removed,
+                   guint         added,
+                   RecOrderPage *self)
+{
+  show_added (self, self->children_list, model);
+}
+
+static void
+terms_shown_cb (GListModel   *model,
+                guint         position,
+                guint         removed,
+                guint         added,
+                RecOrderPage *self)
+{
+  show_added (self, self->terms_list, model);
+}
+
+static void
+overrides_shown_cb (GListModel   *model,
+                    guint         position,
+                    guint         removed,
+                    guint         added,
+                    RecOrderPage *self)
+{
+  show_added (self, self->overrides_list, model);
+}
+
+/* The session's three lists, whose additions the page shows. */
+static void
+session_lists (RecOrderPage *self,
+               GListModel   *lists[3])
+{
+  RecCaseSession *session = session_of (self);
+
+  lists[0] = rec_case_session_get_children (session);
+  lists[1] = rec_case_session_get_terms (session);
+  lists[2] = rec_case_session_get_interest_overrides (session);
+}
+
+static void
+rec_order_page_bind (RecPage *page)
+{
+  refresh_case (REC_ORDER_PAGE (page));
+}
+
+static void
+rec_order_page_load (RecPage *page)
+{
+  RecOrderPage *self = REC_ORDER_PAGE (page);
+  RecCaseSession *session = rec_page_get_session (page);
+  g_autoptr(GtkSorter) sorter = NULL;
+  GListModel *lists[3];
+
+  /* Connected before the models below, which then create the rows. */
+  session_lists (self, lists);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    g_signal_connect_object (lists[i], "items-changed", G_CALLBACK (entity_added_cb), self, 0);
 
   gtk_list_box_bind_model (self->children_list, rec_case_session_get_children (session),
                            create_child_row, self, NULL);
@@ -546,46 +621,70 @@ set_session (RecOrderPage   *self,
                                            g_object_ref (sorter)));
   gtk_list_box_bind_model (self->overrides_list, self->sorted_overrides, create_override_row,
                            self, NULL);
+
+  /* After the list boxes' own handlers: the rows exist. */
+  g_signal_connect_object (rec_case_session_get_children (session), "items-changed",
+                           G_CALLBACK (children_shown_cb), self, 0);
+  g_signal_connect_object (self->sorted_terms, "items-changed", G_CALLBACK (terms_shown_cb),
+                           self, 0);
+  g_signal_connect_object (self->sorted_overrides, "items-changed",
+                           G_CALLBACK (overrides_shown_cb), self, 0);
   refresh_case (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 static void
-rec_order_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+rec_order_page_refresh (RecPage *page)
 {
-  RecOrderPage *self = REC_ORDER_PAGE (object);
+  RecOrderPage *self = REC_ORDER_PAGE (page);
 
-  switch (prop_id)
+  refresh_case (self);
+  gtk_list_box_invalidate_headers (self->terms_list);
+}
+
+/* Drops the rows and models of the session going away. */
+static void
+unbind_lists (RecOrderPage *self)
+{
+  GListModel *lists[3];
+
+  session_lists (self, lists);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    g_signal_handlers_disconnect_by_data (lists[i], self);
+  if (self->children_list != NULL)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      gtk_list_box_bind_model (self->children_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->terms_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_set_header_func (self->terms_list, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->overrides_list, NULL, NULL, NULL, NULL);
     }
+  g_clear_object (&self->sorted_terms);
+  g_clear_object (&self->sorted_overrides);
+  g_clear_object (&self->added);
 }
 
 static void
-rec_order_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+rec_order_page_unload (RecPage *page)
 {
-  RecOrderPage *self = REC_ORDER_PAGE (object);
+  unbind_lists (REC_ORDER_PAGE (page));
+}
 
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      set_session (self, g_value_get_object (value));
-      break;
+/* A case that cannot be written is shown, not edited: every action of the
+ * page adds, edits or deletes. */
+static void
+session_notify_cb (RecOrderPage *self,
+                   GParamSpec   *pspec,
+                   gpointer      user_data)
+{
+  static const char *const actions[] = {
+    "order.edit-case", "order.add-child", "order.add-term", "order.edit-child",
+    "order.edit-term", "order.delete-child", "order.delete-term", "order.end-term",
+    "order.add-override", "order.edit-override", "order.delete-override",
+  };
+  RecCaseSession *session = session_of (self);
+  gboolean editable = session != NULL && !rec_case_session_get_read_only (session);
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], editable);
 }
 
 static void
@@ -594,13 +693,12 @@ rec_order_page_dispose (GObject *object)
   RecOrderPage *self = REC_ORDER_PAGE (object);
   GtkWidget *child;
 
+  if (rec_page_is_loaded (REC_PAGE (self)))
+    unbind_lists (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_ORDER_PAGE);
   /* The template's root child is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->sorted_terms);
-  g_clear_object (&self->sorted_overrides);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (rec_order_page_parent_class)->dispose (object);
 }
@@ -631,17 +729,14 @@ rec_order_page_class_init (RecOrderPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RecPageClass *page_class = REC_PAGE_CLASS (klass);
 
-  object_class->get_property = rec_order_page_get_property;
-  object_class->set_property = rec_order_page_set_property;
   object_class->dispose = rec_order_page_dispose;
+  page_class->bind = rec_order_page_bind;
+  page_class->load = rec_order_page_load;
+  page_class->refresh = rec_order_page_refresh;
+  page_class->unload = rec_order_page_unload;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, REC_TYPE_CASE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/recourse/Recourse/ui/rec-order-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RecOrderPage, court_row);
@@ -668,6 +763,12 @@ rec_order_page_init (RecOrderPage *self)
                                                    "is due and the date the order took effect.")));
   gtk_list_box_set_placeholder (self->overrides_list,
                                 placeholder_new (_("No overrides: the state’s rates apply.")));
+  /* A row just added is shown selected. */
+  gtk_list_box_set_selection_mode (self->children_list, GTK_SELECTION_SINGLE);
+  gtk_list_box_set_selection_mode (self->terms_list, GTK_SELECTION_SINGLE);
+  gtk_list_box_set_selection_mode (self->overrides_list, GTK_SELECTION_SINGLE);
+  g_signal_connect (self, "notify::session", G_CALLBACK (session_notify_cb), NULL);
+  session_notify_cb (self, NULL, NULL);
 }
 
 GtkListBox *
@@ -675,5 +776,6 @@ _rec_order_page_get_overrides (RecOrderPage *self)
 {
   g_return_val_if_fail (REC_IS_ORDER_PAGE (self), NULL);
 
+  rec_page_ensure_loaded (REC_PAGE (self));
   return self->overrides_list;
 }

@@ -6,11 +6,11 @@
 
 #include <adwaita.h>
 
-#include "rec-case-session.h"
+#include "rec-page.h"
 
 G_BEGIN_DECLS
 
 #define REC_TYPE_ORDER_PAGE (rec_order_page_get_type ())
-G_DECLARE_FINAL_TYPE (RecOrderPage, rec_order_page, REC, ORDER_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RecOrderPage, rec_order_page, REC, ORDER_PAGE, RecPage)
 
 G_END_DECLS

@@ -4,6 +4,7 @@
  *
  * Read-only views of the pages' own models and labels, so tests check what
  * the user sees without walking the widget tree. Not installed; tests only.
+ * At the end, two helpers the list pages share.
  */
 #pragma once
 
@@ -57,5 +58,29 @@ void                _rec_window_print_to            (RecWindow          *self,
                                                      const char         *path);
 /* TRUE while the packet is made for printing. */
 gboolean            _rec_window_is_printing         (RecWindow          *self);
+
+/* Shared by the Payments and Communications pages (rec-ledger-page.c). */
+typedef gboolean    (*RecFocusFunc)                 (GtkWidget          *widget,
+                                                     GtkDirectionType    direction);
+/* A page's focus(): Tab and Shift+Tab from inside `list` (a column view)
+ * go to the control after or before it instead of the next row; anything
+ * else is `chain_up` (the parent class's focus()). */
+gboolean            _rec_page_focus_past_list       (GtkWidget          *page,
+                                                     GtkWidget          *list,
+                                                     GtkDirectionType    direction,
+                                                     RecFocusFunc        chain_up);
+/* For "items-changed" of a session's list: when it announces one new item
+ * (an add, an undone delete), keeps it in *slot (replacing what was there)
+ * for the page to show once its rows have it. */
+void                _rec_page_note_added            (GObject           **slot,
+                                                     GListModel         *model,
+                                                     guint               position,
+                                                     guint               removed,
+                                                     guint               added);
+/* Selects the row at `position` of `selection` (the view's model) and
+ * scrolls `view` to it. */
+void                _rec_column_view_show_row       (GtkColumnView      *view,
+                                                     GtkSingleSelection *selection,
+                                                     guint               position);
 
 G_END_DECLS
