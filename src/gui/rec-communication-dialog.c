@@ -12,7 +12,6 @@
 #include "rec-enums.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 struct _RecCommunicationDialog
 {
@@ -33,56 +32,64 @@ struct _RecCommunicationDialog
   AdwEntryRow      *follow_up_row;
   GtkLabel         *follow_up_error;
 
+  GtkLabel         *summary_error;    /* built here, under the summary */
+
   /* Owned */
   RecCommunication *communication;  /* the copy being edited (id 0 when new) */
+  char             *recorded_note;  /* the time as recorded, when in another zone */
 };
 
 G_DEFINE_FINAL_TYPE (RecCommunicationDialog, rec_communication_dialog, REC_TYPE_EDITOR_DIALOG)
 
-/* Splits "2023-04-02T18:30:00-07:00" into date, time and the offset it was
- * recorded with. The offset is kept as it was: the local time of a call is
- * evidence (STYLE.md §7). Seconds are shown only when they are not zero. */
-static gboolean
-split_timestamp (const char  *at,
-                 char       **date,
-                 char       **time,
-                 char       **offset)
+/* "Recorded in another time zone: 04/02/2023 15:30 (18:30 UTC-07:00)" when
+ * the time was recorded with an offset the system's zone does not have at
+ * that instant (the call was logged while travelling, or imported); NULL
+ * otherwise. The stored time keeps its offset: the local time of a call is
+ * evidence (STYLE.md §7). */
+static char *
+dup_recorded_note (const char *at)
 {
-  const char *rest;
+  g_autoptr(GDateTime) recorded = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *shown = NULL;
 
-  if (!rec_timestamp_parse (at, NULL, NULL) || strlen (at) < 20)
-    return FALSE;
+  if (at == NULL || !rec_timestamp_parse (at, NULL, NULL))
+    return NULL;
 
-  rest = at + 19;
-  while (*rest == '.' || g_ascii_isdigit (*rest))
-    rest++;
+  recorded = g_date_time_new_from_iso8601 (at, NULL);
+  local = recorded ? g_date_time_to_local (recorded) : NULL;
+  if (local == NULL ||
+      g_date_time_get_utc_offset (recorded) == g_date_time_get_utc_offset (local))
+    return NULL;
 
-  *date = g_strndup (at, 10);
-  *time = g_strndup (at + 11, strncmp (at + 16, ":00", 3) == 0 ? 5 : 8);
-  *offset = g_strdup (rest);
-  return TRUE;
+  shown = rec_timestamp_format (at);
+  /* Translators: %s is a date and time in local time followed by the same
+   * instant as it was recorded, "04/02/2023 15:30 (18:30 UTC-07:00)" */
+  return g_strdup_printf (_("Recorded in another time zone: %s"), shown);
 }
 
+/* The date and time fields show the local time (the system's zone). */
 static void
 fill_when (RecCommunicationDialog *self)
 {
   RecEditorDialog *dialog = REC_EDITOR_DIALOG (self);
-  g_autofree char *date = NULL;
   g_autofree char *time = NULL;
-  g_autofree char *offset = NULL;
+  GDate date;
+  int hour, minute, second;
 
-  if (!split_timestamp (self->communication->at, &date, &time, &offset))
+  if (!rec_timestamp_to_local (self->communication->at, &date, &hour, &minute, &second))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-      date = g_date_time_format (now, "%Y-%m-%d");
-      time = g_date_time_format (now, "%H:%M");
-      offset = g_date_time_format (now, "%:z");
+      rec_date_set_today (&date);
+      hour = g_date_time_get_hour (now);
+      minute = g_date_time_get_minute (now);
     }
 
-  rec_editor_dialog_set_text (dialog, "date", date);
+  time = rec_time_format (hour, minute);
+  rec_editor_dialog_set_date (dialog, "date", &date);
   rec_editor_dialog_set_text (dialog, "time", time);
-  rec_editor_dialog_set_text (dialog, "offset", offset);
+  self->recorded_note = dup_recorded_note (self->communication->at);
 }
 
 static void
@@ -100,25 +107,56 @@ fill_fields (RecCommunicationDialog *self)
   rec_editor_dialog_set_date (dialog, "follow_up", &communication->follow_up);
 }
 
-/* The RFC 3339 timestamp of the date, time and offset fields. */
-static char *
-build_timestamp (RecEditorDialog *dialog)
+/* Whether the stored time stands: a communication being edited whose date
+ * and time fields still show it. */
+static gboolean
+keeps_stored_time (RecCommunicationDialog *self)
 {
-  g_autofree char *date = rec_editor_dialog_dup_text (dialog, "date");
-  g_autofree char *time = rec_editor_dialog_dup_text (dialog, "time");
-  g_autofree char *offset = rec_editor_dialog_dup_text (dialog, "offset");
+  RecEditorDialog *dialog = REC_EDITOR_DIALOG (self);
 
-  return g_strdup_printf ("%sT%s%s%s", date, time, strlen (time) == 5 ? ":00" : "", offset);
+  return self->communication->at != NULL &&
+         rec_timestamp_parse (self->communication->at, NULL, NULL) &&
+         !rec_editor_dialog_is_field_changed (dialog, "date") &&
+         !rec_editor_dialog_is_field_changed (dialog, "time");
+}
+
+/* The RFC 3339 time of the date and time fields, with the offset the
+ * system's time zone has on that day; NULL (and error) for a time the clocks
+ * skip. */
+static char *
+build_timestamp (RecCommunicationDialog  *self,
+                 GError                 **error)
+{
+  RecEditorDialog *dialog = REC_EDITOR_DIALOG (self);
+  GDate date;
+  int hour, minute;
+
+  if (keeps_stored_time (self))
+    return g_strdup (self->communication->at);
+
+  rec_editor_dialog_get_date (dialog, "date", &date);
+  rec_editor_dialog_get_time (dialog, "time", &hour, &minute);
+  return rec_timestamp_new_local (&date, hour, minute, 0, error);
 }
 
 static void
 rec_communication_dialog_check (RecEditorDialog *dialog)
 {
-  g_autofree char *at = build_timestamp (dialog);
+  RecCommunicationDialog *self = REC_COMMUNICATION_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
+  g_autofree char *at = build_timestamp (self, &error);
+  g_autofree char *subject = rec_editor_dialog_dup_text (dialog, "subject");
+  g_autofree char *summary = rec_editor_dialog_dup_text (dialog, "summary");
 
-  if (!rec_timestamp_parse (at, NULL, &error))
+  if (at == NULL)
     rec_editor_dialog_set_field_error (dialog, "time", error->message);
+  else if (self->recorded_note != NULL && keeps_stored_time (self))
+    rec_editor_dialog_set_field_note (dialog, "time", self->recorded_note, FALSE);
+
+  if (subject[0] == '\0' && summary[0] == '\0')
+    rec_editor_dialog_set_field_missing (dialog, "summary",
+                                         _("Write a subject or a summary: an empty "
+                                           "communication cannot be saved"));
 }
 
 static gboolean
@@ -128,12 +166,12 @@ rec_communication_dialog_save (RecEditorDialog  *dialog,
   RecCommunicationDialog *self = REC_COMMUNICATION_DIALOG (dialog);
   RecCaseSession *session = rec_editor_dialog_get_session (dialog);
   g_autoptr(RecCommunication) communication = rec_communication_copy (self->communication);
-  g_autofree char *at = build_timestamp (dialog);
+  g_autofree char *at = build_timestamp (self, error);
   g_autofree char *with = rec_editor_dialog_dup_text (dialog, "with");
   g_autofree char *subject = rec_editor_dialog_dup_text (dialog, "subject");
   g_autofree char *summary = rec_editor_dialog_dup_text (dialog, "summary");
 
-  if (!rec_timestamp_parse (at, &communication->at_unix, error))
+  if (at == NULL || !rec_timestamp_parse (at, &communication->at_unix, error))
     return FALSE;
 
   rec_set_str (&communication->at, at);
@@ -156,6 +194,7 @@ rec_communication_dialog_dispose (GObject *object)
   RecCommunicationDialog *self = REC_COMMUNICATION_DIALOG (object);
 
   g_clear_object (&self->communication);
+  g_clear_pointer (&self->recorded_note, g_free);
 
   G_OBJECT_CLASS (rec_communication_dialog_parent_class)->dispose (object);
 }
@@ -197,8 +236,6 @@ add_fields (RecCommunicationDialog *self)
                                REC_FIELD_DATE);
   rec_editor_dialog_add_field (dialog, "time", GTK_WIDGET (self->time_row), self->time_error,
                                REC_FIELD_TIME);
-  rec_editor_dialog_add_field (dialog, "offset", GTK_WIDGET (self->offset_row),
-                               self->offset_error, REC_FIELD_OFFSET);
   rec_editor_dialog_add_field (dialog, "channel", GTK_WIDGET (self->channel_row), NULL,
                                REC_FIELD_CHOICE);
   rec_editor_dialog_add_field (dialog, "direction", GTK_WIDGET (self->direction_row), NULL,
@@ -207,8 +244,8 @@ add_fields (RecCommunicationDialog *self)
                                REC_FIELD_TEXT);
   rec_editor_dialog_add_field (dialog, "subject", GTK_WIDGET (self->subject_row), NULL,
                                REC_FIELD_TEXT);
-  rec_editor_dialog_add_field (dialog, "summary", GTK_WIDGET (self->summary_view), NULL,
-                               REC_FIELD_MULTILINE);
+  rec_editor_dialog_add_field (dialog, "summary", GTK_WIDGET (self->summary_view),
+                               self->summary_error, REC_FIELD_MULTILINE);
   rec_editor_dialog_add_field (dialog, "follow_up", GTK_WIDGET (self->follow_up_row),
                                self->follow_up_error, REC_FIELD_DATE_OPTIONAL);
 }
@@ -216,7 +253,23 @@ add_fields (RecCommunicationDialog *self)
 static void
 rec_communication_dialog_init (RecCommunicationDialog *self)
 {
+  GtkWidget *summary_group;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The offset comes from the system's time zone for the day: nothing to
+   * type (the template's row stays hidden). */
+  gtk_widget_set_visible (GTK_WIDGET (self->offset_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->offset_error), FALSE);
+  summary_group = gtk_widget_get_ancestor (GTK_WIDGET (self->summary_view),
+                                           ADW_TYPE_PREFERENCES_GROUP);
+  self->summary_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->summary_error, TRUE);
+  gtk_label_set_xalign (self->summary_error, 0);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->summary_error), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->summary_error), 6);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_error), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (summary_group),
+                             GTK_WIDGET (self->summary_error));
   REC_EDITOR_DIALOG_FILL_CHOICES (self->channel_row, rec_channel_label, REC_N_CHANNELS);
   REC_EDITOR_DIALOG_FILL_CHOICES (self->direction_row, rec_direction_label, REC_N_DIRECTIONS);
   add_fields (self);

@@ -37,6 +37,13 @@ gboolean    _rec_dialog_can_save    (GtkWindow  *dialog);
 const char *_rec_dialog_get_error   (GtkWindow  *dialog,
                                      const char *field);
 
+/* The note shown under a valid field ("read as $1,250.00", a warning), or
+ * NULL. */
+const char *_rec_dialog_get_note    (GtkWindow  *dialog,
+                                     const char *field);
+/* The "Discard changes?" dialog a close of a changed form opened, or NULL. */
+GtkWindow  *_rec_dialog_get_discard_prompt (GtkWindow *dialog);
+
 /* The payment dialog's historic name for _rec_dialog_set_field(). */
 #define _rec_payment_dialog_set_field _rec_dialog_set_field
 

@@ -25,8 +25,12 @@ typedef struct
   GtkCalendar     *calendar;      /* Borrowed, date rows only */
   RecFieldKind     kind;
   char            *error;         /* what is wrong, or NULL */
+  char            *note;          /* shown under a valid field, or NULL */
+  char            *initial;       /* the text the dialog filled in */
+  gboolean         note_warning;  /* the note is a warning, not a hint */
   gboolean         touched;       /* edited since the dialog opened */
   gboolean         cross;         /* the error comes from a cross-field rule */
+  gboolean         missing;       /* the error is something not filled in yet */
 } Field;
 
 typedef struct
@@ -42,8 +46,11 @@ typedef struct
   GHashTable          *fields;    /* name → Field */
   GPtrArray           *order;     /* Field, in the order they were added */
   char                *save_error;
+  GtkWindow           *discard_prompt;  /* weak: the open "Discard changes?" */
 
   gboolean             saved;
+  gboolean             discarding;  /* the user chose to discard the changes */
+  gboolean             edited;    /* the user changed a field */
   gboolean             valid;
   gboolean             show_all;  /* a save was tried: show every error */
   gboolean             filling;   /* the program, not the user, sets a field */
@@ -65,6 +72,8 @@ field_free (gpointer data)
 
   g_free (field->name);
   g_free (field->error);
+  g_free (field->note);
+  g_free (field->initial);
   g_free (field);
 }
 
@@ -101,70 +110,81 @@ dup_widget_text (GtkWidget *widget)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* The case's currency, for the amount parser ("$" or its code). */
+static const char *
+get_currency (RecEditorDialog *self)
+{
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+
+  if (priv->session == NULL)
+    return NULL;
+
+  return rec_case_session_get_info (priv->session)->currency;
+}
+
+/* The core's display-form parser decides, so the dialogs take what the window
+ * shows: "1,250.00", "$1,415", ".5" in English, "1.250,00" in Spanish. What it
+ * understood of an ambiguous text becomes the field's note. */
 static char *
-normalize_amount (const char *text)
+check_amount (Field      *field,
+              const char *text)
 {
-  return rec_gui_normalize_amount (text);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *understood = NULL;
+  RecCents cents;
+
+  if (text[0] == '\0')
+    return g_strdup (_("Enter an amount"));
+
+  if (!rec_cents_parse_display (text, get_currency (field->dialog), TRUE, &cents, &understood,
+                                &error))
+    return g_strdup (error->message);
+
+  if (cents <= 0)
+    return g_strdup (_("Amount must be more than zero"));
+
+  g_free (field->note);
+  field->note = g_steal_pointer (&understood);
+  field->note_warning = FALSE;
+  return NULL;
 }
 
-static gboolean
-parse_two_digits (const char *text,
-                  int         max,
-                  int        *out)
-{
-  if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]))
-    return FALSE;
-
-  *out = (text[0] - '0') * 10 + (text[1] - '0');
-  return *out <= max;
-}
-
-static gboolean
-is_time (const char *text)
-{
-  int hour, minute, second;
-  gsize len = strlen (text);
-
-  if (len != 5 && len != 8)
-    return FALSE;
-
-  if (!parse_two_digits (text, 23, &hour) || text[2] != ':' ||
-      !parse_two_digits (text + 3, 59, &minute))
-    return FALSE;
-
-  return len == 5 || (text[5] == ':' && parse_two_digits (text + 6, 59, &second));
-}
-
-static gboolean
-is_offset (const char *text)
-{
-  int hours, minutes;
-
-  if (strcmp (text, "Z") == 0)
-    return TRUE;
-
-  return strlen (text) == 6 && (text[0] == '+' || text[0] == '-') &&
-         parse_two_digits (text + 1, 23, &hours) && text[3] == ':' &&
-         parse_two_digits (text + 4, 59, &minutes);
-}
-
+/* Dates as the window shows them ("12/15/2026", "15/12/2026") or ISO; an
+ * empty optional field shows the form as a hint. */
 static char *
-check_amount (const char *text)
-{
-  return rec_gui_check_amount (text, NULL);
-}
-
-static char *
-check_date (const char *text,
-            gboolean    optional)
+check_date (Field      *field,
+            const char *text)
 {
   g_autoptr(GError) error = NULL;
   GDate date;
 
   if (text[0] == '\0')
-    return optional ? NULL : g_strdup (_("Enter a date as YYYY-MM-DD"));
+    {
+      g_autofree char *hint = rec_date_format_hint ();
 
-  if (!rec_date_parse (text, &date, &error))
+      if (field->kind == REC_FIELD_DATE)
+        /* Translators: %s is the form of a date, as MM/DD/YYYY */
+        return g_strdup_printf (_("Enter a date as %s"), hint);
+
+      g_free (field->note);
+      field->note = g_steal_pointer (&hint);
+      field->note_warning = FALSE;
+      return NULL;
+    }
+
+  if (!rec_date_parse_display (text, &date, &error))
+    return g_strdup (error->message);
+
+  return NULL;
+}
+
+static char *
+check_time (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  int hour, minute;
+
+  if (!rec_time_parse_display (text, &hour, &minute, &error))
     return g_strdup (error->message);
 
   return NULL;
@@ -187,7 +207,8 @@ check_rate (const char *text)
   return NULL;
 }
 
-/* What is wrong with one field on its own, or NULL. */
+/* What is wrong with one field on its own, or NULL; it may set the field's
+ * note. */
 static char *
 check_field (Field *field)
 {
@@ -199,22 +220,14 @@ check_field (Field *field)
     case REC_FIELD_TEXT_REQUIRED:
       return text[0] == '\0' ? g_strdup (_("This cannot be empty")) : NULL;
     case REC_FIELD_AMOUNT:
-      return check_amount (text);
+      return check_amount (field, text);
     case REC_FIELD_RATE:
       return check_rate (text);
     case REC_FIELD_DATE:
     case REC_FIELD_DATE_OPTIONAL:
-      return check_date (text, field->kind == REC_FIELD_DATE_OPTIONAL);
+      return check_date (field, text);
     case REC_FIELD_TIME:
-      if (is_time (text))
-        return NULL;
-      /* Translators: %s is what the user typed in a time field. */
-      return g_strdup_printf (_("“%s” is not a time (HH:MM)"), text);
-    case REC_FIELD_OFFSET:
-      if (is_offset (text))
-        return NULL;
-      /* Translators: %s is what the user typed; keep +HH:MM as it is. */
-      return g_strdup_printf (_("“%s” is not a UTC offset (+HH:MM)"), text);
+      return check_time (text);
     case REC_FIELD_TEXT:
     case REC_FIELD_CHOICE:
     case REC_FIELD_SWITCH:
@@ -229,7 +242,10 @@ show_field_error (RecEditorDialog *self,
                   Field           *field)
 {
   RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
-  gboolean shown = field->error != NULL && (field->touched || field->cross || priv->show_all);
+  gboolean shown = field->error != NULL &&
+                   (field->touched || field->cross || priv->show_all ||
+                    (field->missing && priv->edited));
+  const char *note = shown ? NULL : field->note;
 
   if (shown)
     gtk_widget_add_css_class (field->widget, "error");
@@ -247,8 +263,22 @@ show_field_error (RecEditorDialog *self,
   if (field->error_label == NULL)
     return;
 
-  gtk_label_set_text (field->error_label, shown ? field->error : "");
-  gtk_widget_set_visible (GTK_WIDGET (field->error_label), shown);
+  /* The same label shows a note (what the parser understood, a warning) in
+   * a quieter style when there is nothing wrong. */
+  gtk_label_set_text (field->error_label, shown ? field->error : note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (field->error_label), shown || note != NULL);
+  if (shown)
+    gtk_widget_add_css_class (GTK_WIDGET (field->error_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (field->error_label), "error");
+  if (note != NULL && field->note_warning)
+    gtk_widget_add_css_class (GTK_WIDGET (field->error_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (field->error_label), "warning");
+  if (note != NULL && !field->note_warning)
+    gtk_widget_add_css_class (GTK_WIDGET (field->error_label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (field->error_label), "dim-label");
 }
 
 static void
@@ -259,7 +289,10 @@ field_changed_cb (Field *field)
   /* Only what the user typed shows its errors at once; a field filled by the
    * dialog shows them when a save is tried. */
   if (!priv->filling)
-    field->touched = TRUE;
+    {
+      field->touched = TRUE;
+      priv->edited = TRUE;
+    }
   rec_editor_dialog_validate (field->dialog);
 }
 
@@ -303,10 +336,15 @@ calendar_day_selected_cb (GtkCalendar *calendar,
                           Field       *field)
 {
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
-  g_autofree char *iso = g_date_time_format (picked, "%Y-%m-%d");
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+  g_autofree char *text = NULL;
+  GDate date;
 
-  gtk_editable_set_text (GTK_EDITABLE (field->widget), iso);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (picked), g_date_time_get_month (picked),
+                  g_date_time_get_year (picked));
+  text = rec_date_format (&date);
+  gtk_editable_set_text (GTK_EDITABLE (field->widget), text);
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
 }
@@ -320,7 +358,8 @@ calendar_popover_shown_cb (GtkWidget *popover,
   g_autoptr(GDateTime) shown = NULL;
   GDate date;
 
-  if (!rec_date_parse (gtk_editable_get_text (GTK_EDITABLE (field->widget)), &date, NULL))
+  if (!rec_date_parse_display (gtk_editable_get_text (GTK_EDITABLE (field->widget)), &date,
+                               NULL))
     return;
 
   shown = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
@@ -330,7 +369,20 @@ calendar_popover_shown_cb (GtkWidget *popover,
   g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, field);
 }
 
-/* A date row gets a button that opens a calendar: typing ISO dates stays
+/* The row's tooltip names the form dates are typed in, in this language. */
+static void
+set_date_tooltip (GtkWidget *row)
+{
+  g_autofree char *hint = rec_date_format_hint ();
+  g_autofree char *tooltip = NULL;
+
+  /* Translators: %s is the form of a date in this language, as MM/DD/YYYY */
+  tooltip = g_strdup_printf (_("Type the date as %s or YYYY-MM-DD, or pick it in the calendar"),
+                             hint);
+  gtk_widget_set_tooltip_text (row, tooltip);
+}
+
+/* A date row gets a button that opens a calendar: typing dates stays
  * possible, picking one is easier. The button is built here because every
  * date field of every dialog has one. */
 static void
@@ -350,6 +402,7 @@ add_calendar_button (Field *field)
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   field->calendar = GTK_CALENDAR (calendar);
   g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), field);
+  set_date_tooltip (field->widget);
   g_signal_connect (popover, "show", G_CALLBACK (calendar_popover_shown_cb), field);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->widget), button);
 }
@@ -389,12 +442,98 @@ set_save_error (RecEditorDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (priv->save_error_group), message != NULL);
 }
 
+/* Whether any field differs from what the dialog filled in. */
+static gboolean
+is_changed (RecEditorDialog *self)
+{
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+
+  for (guint i = 0; i < priv->order->len; i++)
+    {
+      Field *field = g_ptr_array_index (priv->order, i);
+      g_autofree char *text = dup_widget_text (field->widget);
+
+      if (g_strcmp0 (text, field->initial) != 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *prompt,
+                     const char       *response,
+                     RecEditorDialog  *self)
+{
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  priv->discarding = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+ask_discard (RecEditorDialog *self)
+{
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+  AdwMessageDialog *prompt;
+
+  if (priv->discard_prompt != NULL)
+    {
+      gtk_window_present (priv->discard_prompt);
+      return;
+    }
+
+  prompt = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Discard changes?"), NULL));
+  adw_message_dialog_add_responses (prompt,
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (prompt, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (prompt, "keep");
+  adw_message_dialog_set_close_response (prompt, "keep");
+  g_signal_connect_object (prompt, "response", G_CALLBACK (discard_response_cb), self, 0);
+  priv->discard_prompt = GTK_WINDOW (prompt);
+  g_object_add_weak_pointer (G_OBJECT (prompt), (gpointer *) &priv->discard_prompt);
+  gtk_window_present (GTK_WINDOW (prompt));
+}
+
+/* Cancel, Escape and the window's close button: a changed form asks before
+ * its changes are thrown away; an unchanged one closes at once. */
+static gboolean
+must_ask (RecEditorDialog *self)
+{
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+
+  return !priv->saved && !priv->discarding && is_changed (self);
+}
+
+static gboolean
+rec_editor_dialog_close_request (GtkWindow *window)
+{
+  RecEditorDialog *self = REC_EDITOR_DIALOG (window);
+
+  if (!must_ask (self))
+    return GTK_WINDOW_CLASS (rec_editor_dialog_parent_class)->close_request (window);
+
+  ask_discard (self);
+  return TRUE;
+}
+
 static void
 dialog_cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  gtk_window_destroy (GTK_WINDOW (widget));
+  RecEditorDialog *self = REC_EDITOR_DIALOG (widget);
+
+  if (must_ask (self))
+    ask_discard (self);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -453,6 +592,12 @@ rec_editor_dialog_dispose (GObject *object)
   RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
 
   g_clear_object (&priv->session);
+  if (priv->discard_prompt != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (priv->discard_prompt),
+                                    (gpointer *) &priv->discard_prompt);
+      gtk_window_destroy (g_steal_pointer (&priv->discard_prompt));
+    }
 
   G_OBJECT_CLASS (rec_editor_dialog_parent_class)->dispose (object);
 }
@@ -475,9 +620,11 @@ rec_editor_dialog_class_init (RecEditorDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = rec_editor_dialog_dispose;
   object_class->finalize = rec_editor_dialog_finalize;
+  window_class->close_request = rec_editor_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/recourse/Recourse/ui/"
@@ -563,6 +710,7 @@ rec_editor_dialog_add_field (RecEditorDialog *self,
   field->widget = widget;
   field->error_label = error_label;
   field->kind = kind;
+  field->initial = dup_widget_text (widget);
   g_ptr_array_add (priv->order, field);
   g_hash_table_insert (priv->fields, field->name, field);
   connect_field (field);
@@ -579,9 +727,11 @@ rec_editor_dialog_validate (RecEditorDialog *self)
     {
       Field *field = g_ptr_array_index (priv->order, i);
 
+      g_clear_pointer (&field->note, g_free);
       g_free (field->error);
       field->error = check_field (field);
       field->cross = FALSE;
+      field->missing = FALSE;
       valid = valid && field->error == NULL;
     }
 
@@ -600,6 +750,22 @@ rec_editor_dialog_validate (RecEditorDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", valid);
 }
 
+static void
+report_error (RecEditorDialog *self,
+              const char      *name,
+              const char      *message,
+              gboolean         missing)
+{
+  Field *field = lookup_field (self, name);
+
+  g_return_if_fail (field != NULL);
+
+  g_free (field->error);
+  field->error = g_strdup (message);
+  field->cross = message != NULL && !missing;
+  field->missing = message != NULL && missing;
+}
+
 /**
  * rec_editor_dialog_set_field_error:
  *
@@ -611,13 +777,58 @@ rec_editor_dialog_set_field_error (RecEditorDialog *self,
                                    const char      *name,
                                    const char      *message)
 {
+  report_error (self, name, message, FALSE);
+}
+
+/**
+ * rec_editor_dialog_set_field_missing:
+ *
+ * Reports from the check() vfunc that something required is not filled in
+ * (Save is refused); shown once the user has changed the form or tried to
+ * save, as a field's own "cannot be empty" is.
+ */
+void
+rec_editor_dialog_set_field_missing (RecEditorDialog *self,
+                                     const char      *name,
+                                     const char      *message)
+{
+  report_error (self, name, message, TRUE);
+}
+
+/**
+ * rec_editor_dialog_set_field_note:
+ * @warning: whether the note warns (a date in the future) or only informs
+ *
+ * Shows a note under a valid field from the check() vfunc; it does not
+ * keep the dialog from saving.
+ */
+void
+rec_editor_dialog_set_field_note (RecEditorDialog *self,
+                                  const char      *name,
+                                  const char      *message,
+                                  gboolean         warning)
+{
   Field *field = lookup_field (self, name);
 
   g_return_if_fail (field != NULL);
 
-  g_free (field->error);
-  field->error = g_strdup (message);
-  field->cross = message != NULL;
+  g_free (field->note);
+  field->note = g_strdup (message);
+  field->note_warning = warning;
+}
+
+/* Whether the field differs from what the dialog filled in. */
+gboolean
+rec_editor_dialog_is_field_changed (RecEditorDialog *self,
+                                    const char      *name)
+{
+  Field *field = lookup_field (self, name);
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  text = dup_widget_text (field->widget);
+  return g_strcmp0 (text, field->initial) != 0;
 }
 
 const char *
@@ -643,16 +854,20 @@ rec_editor_dialog_dup_text (RecEditorDialog *self,
   return g_strstrip (dup_widget_text (field->widget));
 }
 
-void
-rec_editor_dialog_set_text (RecEditorDialog *self,
-                            const char      *name,
-                            const char      *text)
+/* What the program fills in is what "unchanged" means for the field. */
+static void
+remember_initial (Field *field)
 {
-  Field *field = lookup_field (self, name);
+  g_free (field->initial);
+  field->initial = dup_widget_text (field->widget);
+}
 
+static void
+put_text (RecEditorDialog *self,
+          Field           *field,
+          const char      *text)
+{
   RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
-
-  g_return_if_fail (field != NULL);
 
   priv->filling = TRUE;
   if (GTK_IS_TEXT_VIEW (field->widget))
@@ -663,14 +878,51 @@ rec_editor_dialog_set_text (RecEditorDialog *self,
   priv->filling = FALSE;
 }
 
+static void
+put_choice (RecEditorDialog *self,
+            Field           *field,
+            guint            position)
+{
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+
+  priv->filling = TRUE;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field->widget), position);
+  priv->filling = FALSE;
+}
+
+static void
+put_active (RecEditorDialog *self,
+            Field           *field,
+            gboolean         active)
+{
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+
+  priv->filling = TRUE;
+  gtk_switch_set_active (GTK_SWITCH (field->widget), active);
+  priv->filling = FALSE;
+}
+
+void
+rec_editor_dialog_set_text (RecEditorDialog *self,
+                            const char      *name,
+                            const char      *text)
+{
+  Field *field = lookup_field (self, name);
+
+  g_return_if_fail (field != NULL);
+
+  put_text (self, field, text);
+  remember_initial (field);
+}
+
 RecCents
 rec_editor_dialog_get_amount (RecEditorDialog *self,
                               const char      *name)
 {
-  g_autofree char *normal = normalize_amount (rec_editor_dialog_get_text (self, name));
+  g_autofree char *text = rec_editor_dialog_dup_text (self, name);
   RecCents cents = 0;
 
-  if (!rec_cents_parse (normal, FALSE, &cents, NULL))
+  if (!rec_cents_parse_display (text, get_currency (self), FALSE, &cents, NULL, NULL))
     g_return_val_if_reached (0);
 
   return cents;
@@ -681,7 +933,7 @@ rec_editor_dialog_set_amount (RecEditorDialog *self,
                               const char      *name,
                               RecCents         cents)
 {
-  g_autofree char *text = rec_cents_to_string (cents);
+  g_autofree char *text = rec_cents_format (cents, get_currency (self));
 
   rec_editor_dialog_set_text (self, name, text);
 }
@@ -717,7 +969,7 @@ rec_editor_dialog_get_date (RecEditorDialog *self,
   g_autofree char *text = rec_editor_dialog_dup_text (self, name);
 
   g_date_clear (date, 1);
-  if (text[0] != '\0' && !rec_date_parse (text, date, NULL))
+  if (text[0] != '\0' && !rec_date_parse_display (text, date, NULL))
     g_critical ("Field “%s” read while invalid", name);
 }
 
@@ -726,9 +978,22 @@ rec_editor_dialog_set_date (RecEditorDialog *self,
                             const char      *name,
                             const GDate     *date)
 {
-  g_autofree char *iso = rec_date_to_iso (date);
+  g_autofree char *text = rec_date_format (date);
 
-  rec_editor_dialog_set_text (self, name, iso ? iso : "");
+  rec_editor_dialog_set_text (self, name, text);
+}
+
+void
+rec_editor_dialog_get_time (RecEditorDialog *self,
+                            const char      *name,
+                            int             *hour,
+                            int             *minute)
+{
+  g_autofree char *text = rec_editor_dialog_dup_text (self, name);
+
+  *hour = *minute = 0;
+  if (!rec_time_parse_display (text, hour, minute, NULL))
+    g_critical ("Field “%s” read while invalid", name);
 }
 
 guint
@@ -749,13 +1014,10 @@ rec_editor_dialog_set_choice (RecEditorDialog *self,
 {
   Field *field = lookup_field (self, name);
 
-  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
-
   g_return_if_fail (field != NULL && ADW_IS_COMBO_ROW (field->widget));
 
-  priv->filling = TRUE;
-  adw_combo_row_set_selected (ADW_COMBO_ROW (field->widget), position);
-  priv->filling = FALSE;
+  put_choice (self, field, position);
+  remember_initial (field);
 }
 
 gboolean
@@ -776,13 +1038,10 @@ rec_editor_dialog_set_active (RecEditorDialog *self,
 {
   Field *field = lookup_field (self, name);
 
-  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
-
   g_return_if_fail (field != NULL && GTK_IS_SWITCH (field->widget));
 
-  priv->filling = TRUE;
-  gtk_switch_set_active (GTK_SWITCH (field->widget), active);
-  priv->filling = FALSE;
+  put_active (self, field, active);
+  remember_initial (field);
 }
 
 /* Test hooks (rec-dialogs-private.h). */
@@ -793,19 +1052,21 @@ _rec_dialog_set_field (GtkWindow  *dialog,
                        const char *text)
 {
   RecEditorDialog *self = REC_EDITOR_DIALOG (dialog);
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
   Field *field = lookup_field (self, name);
 
   g_return_if_fail (field != NULL);
 
   if (ADW_IS_COMBO_ROW (field->widget))
-    rec_editor_dialog_set_choice (self, name, (guint) g_ascii_strtoull (text, NULL, 10));
+    put_choice (self, field, (guint) g_ascii_strtoull (text, NULL, 10));
   else if (GTK_IS_SWITCH (field->widget))
-    rec_editor_dialog_set_active (self, name, g_strcmp0 (text, "true") == 0);
+    put_active (self, field, g_strcmp0 (text, "true") == 0);
   else
-    rec_editor_dialog_set_text (self, name, text);
+    put_text (self, field, text);
 
   /* As if typed: its error shows at once. */
   field->touched = TRUE;
+  priv->edited = TRUE;
   rec_editor_dialog_validate (self);
 }
 
@@ -886,4 +1147,29 @@ _rec_dialog_get_error (GtkWindow  *dialog,
     return NULL;
 
   return field->error;
+}
+
+const char *
+_rec_dialog_get_note (GtkWindow  *dialog,
+                      const char *name)
+{
+  Field *field = lookup_field (REC_EDITOR_DIALOG (dialog), name);
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  /* Only a note the user can see counts (an error hides it). */
+  if (field->error_label == NULL || !gtk_widget_get_visible (GTK_WIDGET (field->error_label)) ||
+      gtk_widget_has_css_class (GTK_WIDGET (field->error_label), "error"))
+    return NULL;
+
+  return field->note;
+}
+
+GtkWindow *
+_rec_dialog_get_discard_prompt (GtkWindow *dialog)
+{
+  RecEditorDialog *self = REC_EDITOR_DIALOG (dialog);
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+
+  return priv->discard_prompt;
 }

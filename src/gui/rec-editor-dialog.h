@@ -23,12 +23,11 @@ typedef enum
 {
   REC_FIELD_TEXT,              /* anything */
   REC_FIELD_TEXT_REQUIRED,     /* not blank */
-  REC_FIELD_AMOUNT,            /* an amount more than zero */
+  REC_FIELD_AMOUNT,            /* an amount more than zero, as the locale writes it */
   REC_FIELD_RATE,              /* a percentage, 0 to 100 ("6", "6.5") */
-  REC_FIELD_DATE,              /* YYYY-MM-DD */
-  REC_FIELD_DATE_OPTIONAL,     /* YYYY-MM-DD or empty */
-  REC_FIELD_TIME,              /* HH:MM or HH:MM:SS */
-  REC_FIELD_OFFSET,            /* +HH:MM, -HH:MM or Z */
+  REC_FIELD_DATE,              /* a date as the window shows it, or YYYY-MM-DD */
+  REC_FIELD_DATE_OPTIONAL,     /* the same, or empty */
+  REC_FIELD_TIME,              /* a time of day ("18:30", "6:30 pm") */
   REC_FIELD_CHOICE,            /* an AdwComboRow */
   REC_FIELD_SWITCH,            /* a GtkSwitch */
   REC_FIELD_MULTILINE,         /* a GtkTextView */
@@ -61,6 +60,15 @@ void            rec_editor_dialog_validate         (RecEditorDialog *self);
 void            rec_editor_dialog_set_field_error  (RecEditorDialog *self,
                                                     const char      *name,
                                                     const char      *message);
+void            rec_editor_dialog_set_field_missing (RecEditorDialog *self,
+                                                     const char      *name,
+                                                     const char      *message);
+void            rec_editor_dialog_set_field_note   (RecEditorDialog *self,
+                                                    const char      *name,
+                                                    const char      *message,
+                                                    gboolean         warning);
+gboolean        rec_editor_dialog_is_field_changed (RecEditorDialog *self,
+                                                    const char      *name);
 
 /* Field values; the text ones return "" for an empty field. Only call the
  * parsing getters for valid fields (Save is refused otherwise). */
@@ -90,6 +98,11 @@ void            rec_editor_dialog_get_date         (RecEditorDialog *self,
 void            rec_editor_dialog_set_date         (RecEditorDialog *self,
                                                     const char      *name,
                                                     const GDate     *date);
+/* A time field's hour (0–23) and minute. */
+void            rec_editor_dialog_get_time         (RecEditorDialog *self,
+                                                    const char      *name,
+                                                    int             *hour,
+                                                    int             *minute);
 guint           rec_editor_dialog_get_choice       (RecEditorDialog *self,
                                                     const char      *name);
 void            rec_editor_dialog_set_choice       (RecEditorDialog *self,

@@ -46,6 +46,21 @@ fill_fields (RecPaymentDialog *self)
   rec_editor_dialog_set_text (dialog, "notes", payment->notes);
 }
 
+/* A payment not received yet is most likely a typing slip (2062 for 2026),
+ * but one announced for a date ahead may be logged: warn, do not refuse. */
+static void
+rec_payment_dialog_check (RecEditorDialog *dialog)
+{
+  GDate date, today;
+
+  rec_editor_dialog_get_date (dialog, "date", &date);
+  rec_date_set_today (&today);
+  if (rec_date_compare (&date, &today) > 0)
+    rec_editor_dialog_set_field_note (dialog, "date",
+                                      _("This payment is dated in the future: check the date"),
+                                      TRUE);
+}
+
 static gboolean
 rec_payment_dialog_save (RecEditorDialog  *dialog,
                          GError          **error)
@@ -86,6 +101,7 @@ rec_payment_dialog_class_init (RecPaymentDialogClass *klass)
   RecEditorDialogClass *dialog_class = REC_EDITOR_DIALOG_CLASS (klass);
 
   object_class->dispose = rec_payment_dialog_dispose;
+  dialog_class->check = rec_payment_dialog_check;
   dialog_class->save = rec_payment_dialog_save;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -35,21 +35,53 @@ struct _RecTermDialog
 
   /* Owned */
   RecTerm         *term;          /* the copy being edited (id 0 when new) */
+  gboolean         modifies;      /* a new term that took another's due day */
 };
 
 G_DEFINE_FINAL_TYPE (RecTermDialog, rec_term_dialog, REC_TYPE_EDITOR_DIALOG)
 
-/* Monthly: position 0 is "last day of the month" (REC_DUE_DAY_LAST), then
- * the days 1–31 (a shorter month falls back to its last day, spec/arrears.md
- * §2). Semimonthly: the days 1–31 at positions 0–30. */
+/* Monthly: position 0 is "the order does not say" and 1 "last day of the
+ * month" (both REC_DUE_DAY_LAST: the rule of FC 5204 in California), then the
+ * days 1–31 at positions 2–32 (a shorter month falls back to its last day,
+ * spec/arrears.md §2); a new first term starts with none chosen.
+ * Semimonthly: the days 1–31 at positions 0–30. */
+#define FIRST_DAY_POSITION 2
+
+static guint
+due_day_to_position (int due_day)
+{
+  if (due_day < 1 || due_day > 31)
+    return 1;
+
+  return due_day + FIRST_DAY_POSITION - 1;
+}
+
+static int
+position_to_due_day (guint position)
+{
+  /* None chosen is only possible for a term that is not monthly. */
+  if (position < FIRST_DAY_POSITION || position == GTK_INVALID_LIST_POSITION)
+    return REC_DUE_DAY_LAST;
+
+  return (int) (position - FIRST_DAY_POSITION + 1);
+}
+
 static void
 fill_day_choices (AdwComboRow *row,
-                  gboolean     with_last)
+                  const char  *jurisdiction)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
-  if (with_last)
-    gtk_string_list_append (labels, _("Last day of the month"));
+  if (jurisdiction != NULL)
+    {
+      /* The default is California's (FC 5204); other rules cite none. */
+      if (g_strcmp0 (jurisdiction, "us-ca") == 0)
+        gtk_string_list_append (labels,
+                                _("The order does not say (last day of the month, FC 5204)"));
+      else
+        gtk_string_list_append (labels, _("The order does not say (last day of the month)"));
+      gtk_string_list_append (labels, _("Last day of the month"));
+    }
 
   for (int day = 1; day <= 31; day++)
     {
@@ -72,13 +104,83 @@ fill_fields (RecTermDialog *self)
   if (term->amount_cents > 0)
     rec_editor_dialog_set_amount (dialog, "amount", term->amount_cents);
   rec_editor_dialog_set_choice (dialog, "frequency", term->frequency);
-  rec_editor_dialog_set_choice (dialog, "due_day", CLAMP (term->due_day, 0, 31));
+  rec_editor_dialog_set_choice (dialog, "due_day",
+                                term->entity.id == 0 ? GTK_INVALID_LIST_POSITION
+                                                     : due_day_to_position (term->due_day));
   rec_editor_dialog_set_choice (dialog, "due_day_1", CLAMP (term->due_days[0], 1, 31) - 1);
   rec_editor_dialog_set_choice (dialog, "due_day_2", CLAMP (term->due_days[1], 1, 31) - 1);
   rec_editor_dialog_set_date (dialog, "effective", &term->effective);
   rec_editor_dialog_set_date (dialog, "end", &term->end);
   rec_editor_dialog_set_text (dialog, "reference", term->reference);
   rec_editor_dialog_set_text (dialog, "notes", term->notes);
+}
+
+/* The latest term of the kind (by effective date): the one a new term of
+ * that kind modifies. */
+static RecTerm *
+find_modified_term (RecTermDialog *self,
+                    RecTermKind    kind)
+{
+  RecCaseSession *session = rec_editor_dialog_get_session (REC_EDITOR_DIALOG (self));
+  GListModel *terms = rec_case_session_get_terms (session);
+  RecTerm *latest = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (terms); i++)
+    {
+      g_autoptr(RecTerm) term = g_list_model_get_item (terms, i);
+
+      if (term->kind != kind)
+        continue;
+      if (latest == NULL || rec_date_compare (&term->effective, &latest->effective) >= 0)
+        g_set_object (&latest, term);
+    }
+
+  return latest;
+}
+
+static void
+update_due_day_subtitle (RecTermDialog *self)
+{
+  const char *subtitle = "";
+
+  if (adw_combo_row_get_selected (self->due_day_row) == GTK_INVALID_LIST_POSITION)
+    subtitle = _("Required: the day of the month the order sets");
+  else if (self->modifies && !rec_editor_dialog_is_field_changed (REC_EDITOR_DIALOG (self),
+                                                                   "due_day"))
+    subtitle = _("As in the term this one modifies");
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->due_day_row), subtitle);
+}
+
+/* A new term of a kind the order already has modifies it: it keeps that
+ * term's schedule unless the user chose another. A first term asks. */
+static void
+kind_changed_cb (RecTermDialog *self)
+{
+  RecEditorDialog *dialog = REC_EDITOR_DIALOG (self);
+  g_autoptr(RecTerm) modified = NULL;
+
+  if (self->term->entity.id != 0 ||
+      rec_editor_dialog_is_field_changed (dialog, "frequency") ||
+      rec_editor_dialog_is_field_changed (dialog, "due_day") ||
+      rec_editor_dialog_is_field_changed (dialog, "due_day_1") ||
+      rec_editor_dialog_is_field_changed (dialog, "due_day_2"))
+    return;
+
+  modified = find_modified_term (self, adw_combo_row_get_selected (self->kind_row));
+  self->modifies = modified != NULL;
+  if (modified != NULL)
+    {
+      rec_editor_dialog_set_choice (dialog, "frequency", modified->frequency);
+      rec_editor_dialog_set_choice (dialog, "due_day", due_day_to_position (modified->due_day));
+      rec_editor_dialog_set_choice (dialog, "due_day_1", CLAMP (modified->due_days[0], 1, 31) - 1);
+      rec_editor_dialog_set_choice (dialog, "due_day_2", CLAMP (modified->due_days[1], 1, 31) - 1);
+    }
+  else
+    rec_editor_dialog_set_choice (dialog, "due_day", GTK_INVALID_LIST_POSITION);
+
+  update_due_day_subtitle (self);
+  rec_editor_dialog_validate (dialog);
 }
 
 /* Only the due-day rows of the chosen frequency are shown. */
@@ -119,6 +221,11 @@ rec_term_dialog_check (RecEditorDialog *dialog)
       adw_combo_row_get_selected (self->due_day_2_row))
     rec_editor_dialog_set_field_error (dialog, "due_day_2",
                                        _("The two due days must differ"));
+
+  if (adw_combo_row_get_selected (self->frequency_row) == REC_FREQUENCY_MONTHLY &&
+      adw_combo_row_get_selected (self->due_day_row) == GTK_INVALID_LIST_POSITION)
+    rec_editor_dialog_set_field_missing (dialog, "due_day",
+                                         _("Choose the due day the order sets"));
 }
 
 static gboolean
@@ -136,7 +243,7 @@ rec_term_dialog_save (RecEditorDialog  *dialog,
   term->kind = rec_editor_dialog_get_choice (dialog, "kind");
   term->amount_cents = rec_editor_dialog_get_amount (dialog, "amount");
   term->frequency = rec_editor_dialog_get_choice (dialog, "frequency");
-  term->due_day = rec_editor_dialog_get_choice (dialog, "due_day");
+  term->due_day = position_to_due_day (rec_editor_dialog_get_choice (dialog, "due_day"));
   /* Kept in calendar order, whatever order they were picked in. */
   term->due_days[0] = MIN (day_1, day_2);
   term->due_days[1] = MAX (day_1, day_2);
@@ -223,13 +330,12 @@ rec_term_dialog_init (RecTermDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   REC_EDITOR_DIALOG_FILL_CHOICES (self->kind_row, rec_term_kind_label, REC_N_TERM_KINDS);
   REC_EDITOR_DIALOG_FILL_CHOICES (self->frequency_row, rec_frequency_label, REC_N_FREQUENCIES);
-  fill_day_choices (self->due_day_row, TRUE);
-  fill_day_choices (self->due_day_1_row, FALSE);
-  fill_day_choices (self->due_day_2_row, FALSE);
-  add_fields (self);
+  fill_day_choices (self->due_day_1_row, NULL);
+  fill_day_choices (self->due_day_2_row, NULL);
   g_signal_connect_swapped (self->frequency_row, "notify::selected",
                             G_CALLBACK (frequency_changed_cb), self);
-  frequency_changed_cb (self);
+  g_signal_connect_swapped (self->due_day_row, "notify::selected",
+                            G_CALLBACK (update_due_day_subtitle), self);
 }
 
 GtkWindow *
@@ -244,6 +350,9 @@ rec_term_dialog_new (GtkWindow      *parent,
 
   self = g_object_new (REC_TYPE_TERM_DIALOG, NULL);
   rec_editor_dialog_setup (REC_EDITOR_DIALOG (self), parent, session, term == NULL);
+  /* The monthly due day's first choice names the jurisdiction's default. */
+  fill_day_choices (self->due_day_row, rec_case_session_get_info (session)->jurisdiction);
+  add_fields (self);
   if (term != NULL)
     {
       self->term = rec_term_copy (term);
@@ -258,6 +367,10 @@ rec_term_dialog_new (GtkWindow      *parent,
 
   fill_fields (self);
   frequency_changed_cb (self);
+  kind_changed_cb (self);
+  g_signal_connect_swapped (self->kind_row, "notify::selected",
+                            G_CALLBACK (kind_changed_cb), self);
+  update_due_day_subtitle (self);
   rec_editor_dialog_validate (REC_EDITOR_DIALOG (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
   return GTK_WINDOW (self);
