@@ -2,10 +2,15 @@
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Four checks, each adding one line per finding: the schema version, SQLite's
- * integrity_check (pages, indexes, NOT NULL and CHECK constraints), the foreign
- * keys, and every row read back and re-validated by the same code as a JSON
- * import, so a value that slipped past the schema is found too.
+ * Each check adds one line per finding: the schema (rec-store-guard.c), the
+ * constraints of every row in SQL (rec-store-guard.c: a read-only connection's
+ * integrity_check skips CHECK constraints), the schema version, SQLite's
+ * integrity_check (pages, indexes), the foreign keys, and in SQL what a JSON
+ * import refuses beyond the schema: a date that is not a day of the calendar,
+ * a communication's instant that is not RFC 3339 with an offset or disagrees
+ * with its at_unix, text that is not UTF-8, an empty title, an unknown
+ * jurisdiction. Every check is a query that streams the rows: nothing of the
+ * case is held in memory.
  */
 #define G_LOG_DOMAIN "rec-store"
 
@@ -13,9 +18,10 @@
 
 #include "rec-store-private.h"
 
-#include "rec-case-json.h"
+#include "rec-rules.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 static gboolean
 check_version (sqlite3  *db,
@@ -107,36 +113,242 @@ check_foreign_keys (sqlite3  *db,
     }
 }
 
-/* Reads every row (dates and words are checked as they are read), then runs
- * the case through the JSON importer's validation of every field. */
+/* The date columns of schema 1 and later (ISO text, NULL for none). */
+static const char *const date_columns[] = {
+  "birth_date", "effective", "end_date", "from_date", "to_date", "date", "follow_up",
+  "next_date", NULL,
+};
+
+typedef enum
+{
+  VALUE_TEXT,           /* UTF-8 */
+  VALUE_DATE,           /* a day of the calendar */
+  VALUE_INSTANT,        /* RFC 3339 with an offset */
+  VALUE_AT_UNIX,        /* the instant of `at` */
+  VALUE_TITLE,          /* not blank */
+  VALUE_JURISDICTION,   /* one Recourse knows */
+} ValueKind;
+
+typedef struct
+{
+  char      *column;
+  ValueKind  kind;
+} ValueCheck;
+
+static void
+value_check_clear (ValueCheck *check)
+{
+  g_free (check->column);
+}
+
+/* SQL that is TRUE for a value of `column` that breaks the check. */
+static char *
+violated_when (const char *column,
+               ValueKind   kind)
+{
+  g_autofree char *known = NULL;
+
+  switch (kind)
+    {
+    case VALUE_TEXT:
+      return g_strdup_printf ("NOT rec_is_utf8 (\"%s\")", column);
+    case VALUE_DATE:
+      /* date () alone keeps "2023-02-30"; a modifier makes it a day first. */
+      return g_strdup_printf ("(\"%s\" IS NOT NULL AND (date (\"%s\", '+0 days') IS NOT \"%s\""
+                              " OR \"%s\" < '0001'))", column, column, column, column);
+    case VALUE_INSTANT:
+      return g_strdup_printf ("(NOT (\"%s\" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T"
+                              "[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*' AND (\"%s\" GLOB '*Z' OR \"%s\""
+                              " GLOB '*[+-][0-9][0-9]:[0-9][0-9]')) OR date (substr (\"%s\", 1,"
+                              " 10), '+0 days') IS NOT substr (\"%s\", 1, 10) OR \"%s\" < '0001')",
+                              column, column, column, column, column, column);
+    case VALUE_AT_UNIX:
+      return g_strdup_printf ("CAST (strftime ('%%s', \"%s\") AS INTEGER) IS NOT at_unix",
+                              column);
+    case VALUE_TITLE:
+      return g_strdup_printf ("trim (\"%s\", char (32, 9, 10, 11, 12, 13)) = ''", column);
+    case VALUE_JURISDICTION:
+      known = g_strjoinv ("', '", (char **) rec_rules_list_ids ());
+      return g_strdup_printf ("\"%s\" NOT IN ('%s')", column, known);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* What is wrong with `text`, for people. */
+static char *
+describe (ValueKind   kind,
+          const char *text)
+{
+  g_autofree char *known = NULL;
+
+  switch (kind)
+    {
+    case VALUE_TEXT:
+      return g_strdup (_("is not UTF-8 text"));
+    case VALUE_DATE:
+      /* Translators: %s is the text given as a date */
+      return g_strdup_printf (_("\"%s\" is not a day of the calendar"), text);
+    case VALUE_INSTANT:
+      /* Translators: %s is the text given as a date and time; keep the example */
+      return g_strdup_printf (_("\"%s\" is not a date and time with an offset "
+                                "(2021-04-02T18:30:00-07:00)"), text);
+    case VALUE_AT_UNIX:
+      /* Translators: %s is a date and time; at_unix is the name of a column, keep it */
+      return g_strdup_printf (_("at_unix is not the instant of \"%s\""), text);
+    case VALUE_TITLE:
+      return g_strdup (_("must not be empty"));
+    case VALUE_JURISDICTION:
+      known = g_strjoinv (", ", (char **) rec_rules_list_ids ());
+      /* Translators: the first %s is a jurisdiction code such as "us-zz", the second the
+       * list of the known ones ("us, us-ca, us-ga, …") */
+      return g_strdup_printf (_("\"%s\" is not a jurisdiction Recourse knows (%s)"), text, known);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_value_check (GArray     *checks,
+                 const char *column,
+                 ValueKind   kind)
+{
+  ValueCheck check = { g_strdup (column), kind };
+
+  g_array_append_val (checks, check);
+}
+
+/* The checks of one table, from its columns. FALSE when they cannot be read. */
+static gboolean
+table_value_checks (sqlite3    *db,
+                    const char *table,
+                    GArray     *checks)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA table_info (\"%s\")", table);
+  g_autoptr(sqlite3_stmt) stmt = _rec_store_prepare (db, sql, NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *column = (const char *) sqlite3_column_text (stmt, 1);
+      const char *type = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (column == NULL || g_strcmp0 (type, "TEXT") != 0)
+        continue;
+      add_value_check (checks, column, VALUE_TEXT);
+      if (g_strv_contains (date_columns, column))
+        add_value_check (checks, column, VALUE_DATE);
+      if (g_str_equal (table, "communications") && g_str_equal (column, "at"))
+        {
+          add_value_check (checks, column, VALUE_INSTANT);
+          add_value_check (checks, column, VALUE_AT_UNIX);
+        }
+      if (g_str_equal (table, "case_info") && g_str_equal (column, "title"))
+        add_value_check (checks, column, VALUE_TITLE);
+      if (g_str_equal (table, "case_info") && g_str_equal (column, "jurisdiction"))
+        add_value_check (checks, column, VALUE_JURISDICTION);
+    }
+
+  return TRUE;
+}
+
+/* One pass over a table: the first row that breaks a check, named with its
+ * table, row and what is wrong. */
+static void
+check_table_values (sqlite3     *db,
+                    const char  *table,
+                    GString     *report,
+                    guint       *problems)
+{
+  g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (ValueCheck));
+  g_autoptr(GString) sql = g_string_new ("SELECT rowid");
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_array_set_clear_func (checks, (GDestroyNotify) value_check_clear);
+  if (!table_value_checks (db, table, checks) || checks->len == 0)
+    return;
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      const ValueCheck *check = &g_array_index (checks, ValueCheck, i);
+      g_autofree char *condition = violated_when (check->column, check->kind);
+
+      g_string_append_printf (sql, ", coalesce (%s, 1), \"%s\"", condition, check->column);
+      g_string_append_printf (where, "%s%s", i > 0 ? " OR " : "", condition);
+    }
+  g_string_append_printf (sql, " FROM main.\"%s\" WHERE %s LIMIT 1", table, where->str);
+
+  stmt = _rec_store_prepare (db, sql->str, NULL);
+  rc = stmt != NULL ? sqlite3_step (stmt) : SQLITE_ERROR;
+  if (rc == SQLITE_DONE)
+    return;
+  (*problems)++;
+  if (rc != SQLITE_ROW)
+    {
+      /* Translators: %s is SQLite's reason */
+      g_string_append_printf (report, _("Integrity: the check stopped: %s\n"), sqlite3_errmsg (db));
+      return;
+    }
+
+  for (guint i = 0; i < checks->len; i++)
+    if (sqlite3_column_int (stmt, (int) (1 + 2 * i)) != 0)
+      {
+        const ValueCheck *check = &g_array_index (checks, ValueCheck, i);
+        const char *text = (const char *) sqlite3_column_text (stmt, (int) (2 + 2 * i));
+        g_autofree char *shown = g_utf8_make_valid (text != NULL ? text : "", -1);
+        g_autofree char *what = describe (check->kind, shown);
+        g_autofree char *finding =
+          /* Translators: table “payments”, row 12: SQLite's reason */
+          g_strdup_printf (_("table “%s”, row %lld: %s"), table,
+                           (long long) sqlite3_column_int64 (stmt, 0), what);
+
+        /* Translators: %s names a field and what is wrong with it */
+        g_string_append_printf (report, _("A value is not valid: %s\n"), finding);
+        return;
+      }
+}
+
+static void
+is_utf8 (sqlite3_context  *context,
+         int               argc,
+         sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  int length = sqlite3_value_bytes (argv[0]);
+
+  sqlite3_result_int (context, text == NULL || g_utf8_validate_len (text, length, NULL));
+}
+
+/* What a JSON import refuses beyond the schema, table by table, in SQL. */
 static void
 check_values (sqlite3  *db,
               GString  *report,
               guint    *problems)
 {
-  g_autoptr(RecCaseData) case_data = rec_case_data_new ();
-  g_autoptr(RecCaseData) reparsed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
+  static const char *const tables[] = {
+    "case_info", "children", "terms", "interest_overrides", "charges", "payments",
+    "communications", "enforcement_steps",
+  };
 
-  if (!_rec_store_exec (db, "BEGIN", &error)
-      || !_rec_store_load_all (db, case_data, &error))
+  if (sqlite3_create_function (db, "rec_is_utf8", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                               is_utf8, NULL, NULL) != SQLITE_OK)
     {
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      g_string_append_printf (report, "%s\n", error->message);
+      /* Translators: %s is SQLite's reason */
+      g_string_append_printf (report, _("Integrity: the check stopped: %s\n"), sqlite3_errmsg (db));
       (*problems)++;
       return;
     }
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 
-  json = rec_case_json_to_string (case_data);
-  reparsed = rec_case_json_parse (json, -1, &error);
-  if (reparsed == NULL)
-    {
-      /* Translators: %s names a field and what is wrong with it */
-      g_string_append_printf (report, _("A value is not valid: %s\n"), error->message);
-      (*problems)++;
-    }
+  if (!_rec_store_exec (db, "BEGIN", NULL))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    check_table_values (db, tables[i], report, problems);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 }
 
 static gboolean

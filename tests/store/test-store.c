@@ -925,6 +925,59 @@ test_verify_bad_value (Fixture       *f,
   g_assert_cmpuint (count_files (f), ==, 1);
 }
 
+/* What a JSON import refuses beyond the schema, written into the file by
+ * another program: verify finds it in SQL, naming the table, the row and
+ * what is wrong, and leaves the file as it was. */
+typedef struct
+{
+  const char *name;
+  const char *statements;
+  const char *expected;
+} BadValue;
+
+static const BadValue bad_values[] = {
+  { "not-a-day", "UPDATE payments SET date = '2023-02-30' WHERE position = 2;",
+    "table “payments”, row 2: \"2023-02-30\" is not a day of the calendar" },
+  { "year-zero", "UPDATE charges SET date = '0000-01-01' WHERE position = 1;",
+    "table “charges”, row 1: \"0000-01-01\" is not a day of the calendar" },
+  { "no-offset", "UPDATE communications SET at = '2021-04-02T18:30:00' WHERE position = 1;",
+    "table “communications”, row 1: \"2021-04-02T18:30:00\" is not a date and time with an "
+    "offset" },
+  { "at-unix", "UPDATE communications SET at_unix = at_unix + 3600 WHERE position = 1;",
+    "table “communications”, row 1: at_unix is not the instant of" },
+  { "not-utf8", "UPDATE children SET name = CAST (x'4ac328' AS TEXT) WHERE position = 1;",
+    "table “children”, row 1: is not UTF-8 text" },
+  { "blank-title", "UPDATE case_info SET title = ' 	 ';",
+    "table “case_info”, row 1: must not be empty" },
+  { "jurisdiction", "UPDATE case_info SET jurisdiction = 'us-zz';",
+    "table “case_info”, row 1: \"us-zz\" is not a jurisdiction Recourse knows" },
+};
+
+static void
+test_verify_value (Fixture       *f,
+                   gconstpointer  data)
+{
+  const BadValue *row = data;
+  g_autofree char *path = fixture_path (f, "value.recourse");
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_demo (path);
+  sql (path, row->statements);
+  before = file_checksum (path);
+
+  g_assert_false (rec_store_verify_file (path, report, NULL, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT);
+  g_test_message ("%s", report->str);
+  g_assert_nonnull (strstr (report->str, row->expected));
+  g_assert_cmpstr (error->message, ==, "The case file has 1 problem");
+
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 G_GNUC_NORETURN static void edit_forever (const char *path);
 static pid_t hold_lock (const char *path, const char *lock_sql, int hold_ms, int ready_fd);
 /* A pause after each round of edits (0: none). */
@@ -1559,6 +1612,13 @@ main (int    argc,
       g_autofree char *path = g_strdup_printf ("/store/round-trip/%s", entities[i].name);
 
       g_test_add (path, Fixture, &entities[i], fixture_set_up, test_round_trip_entity,
+                  fixture_tear_down);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_values); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/verify/value/%s", bad_values[i].name);
+
+      g_test_add (path, Fixture, &bad_values[i], fixture_set_up, test_verify_value,
                   fixture_tear_down);
     }
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
