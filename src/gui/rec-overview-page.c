@@ -777,6 +777,8 @@ rec_overview_page_init (RecOverviewPage *self)
 const char *
 _rec_overview_page_get_total (RecOverviewPage *self)
 {
+  /* What the page shows once up to date (it may be out of sight). */
+  rec_page_ensure_loaded (REC_PAGE (self));
   return gtk_label_get_text (self->total_label);
 }
 
@@ -784,6 +786,7 @@ const char *
 _rec_overview_page_get_interest (RecOverviewPage *self,
                                  const char     **out_source)
 {
+  rec_page_ensure_loaded (REC_PAGE (self));
   if (out_source != NULL)
     *out_source = adw_action_row_get_subtitle (self->rate_row);
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->rate_row));
@@ -793,6 +796,7 @@ const char *
 _rec_overview_page_get_interest_notice (RecOverviewPage *self,
                                         const char     **out_detail)
 {
+  rec_page_ensure_loaded (REC_PAGE (self));
   if (!gtk_widget_get_visible (GTK_WIDGET (self->override_row)))
     return NULL;
   if (out_detail != NULL)

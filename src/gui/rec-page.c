@@ -15,6 +15,7 @@ typedef struct
   RecCaseSession *session;
   GSignalGroup   *signals;        /* of the session */
   gboolean        loaded;         /* load() has run for this session */
+  gboolean        stale;          /* "changed" came while out of sight */
   guint           n_loads;
   guint           load_idle;
   GdkFrameClock  *clock;          /* waited on for its next frame, before load_idle */
@@ -52,13 +53,24 @@ rec_page_ensure_loaded (RecPage *self)
   g_return_if_fail (REC_IS_PAGE (self));
 
   priv = rec_page_get_instance_private (self);
-  if (priv->loaded || priv->session == NULL)
+  klass = REC_PAGE_GET_CLASS (self);
+  if (priv->session == NULL)
     return;
+  if (priv->loaded)
+    {
+      if (priv->stale && klass->refresh != NULL)
+        {
+          priv->stale = FALSE;
+          klass->refresh (self);
+        }
+      priv->stale = FALSE;
+      return;
+    }
 
   cancel_pending_load (self);
   priv->loaded = TRUE;
+  priv->stale = FALSE;
   priv->n_loads++;
-  klass = REC_PAGE_GET_CLASS (self);
   if (klass->load != NULL)
     klass->load (self);
 }
@@ -113,13 +125,19 @@ schedule_load (RecPage *self)
   gdk_frame_clock_request_phase (priv->clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
+/* A page out of sight only notes the change: it is refreshed once, when
+ * it is shown again, however many edits came meanwhile. */
 static void
 session_changed_cb (RecPage *self)
 {
   RecPagePrivate *priv = rec_page_get_instance_private (self);
   RecPageClass *klass = REC_PAGE_GET_CLASS (self);
 
-  if (priv->loaded && klass->refresh != NULL)
+  if (!priv->loaded)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    priv->stale = TRUE;
+  else if (klass->refresh != NULL)
     klass->refresh (self);
 }
 
@@ -155,6 +173,7 @@ rec_page_set_session (RecPage        *self,
   if (priv->loaded && klass->unload != NULL)
     klass->unload (self);
   priv->loaded = FALSE;
+  priv->stale = FALSE;
   g_set_object (&priv->session, session);
 
   if (session != NULL)

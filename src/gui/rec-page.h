@@ -12,10 +12,13 @@
  * For each session a page is loaded once: its load() builds what it shows
  * (rows, models), either when the page is first mapped or, for a page out of
  * sight, in idle time after the window's next frame, so a case opens without
- * waiting for pages nobody looks at. After that, refresh() runs on every
- * "changed" of the session; "changed" before the load is not passed on (the
- * load will read the data as it is then). When the session is replaced or
- * cleared, unload() lets the page drop what it built for the old one.
+ * waiting for pages nobody looks at. After that, refresh() runs on
+ * "changed" of the session while the page is mapped; a page out of sight
+ * only notes the change and is refreshed once when it is mapped again (or by
+ * rec_page_ensure_loaded()), so an edit costs only the page on screen.
+ * "changed" before the load is not passed on (the load reads the data as it
+ * is then). When the session is replaced or cleared, unload() lets the page
+ * drop what it built for the old one.
  *
  * Every vfunc is optional and runs with rec_page_get_session() set (non-NULL)
  * — unload() still sees the old session.
@@ -40,7 +43,8 @@ struct _RecPageClass
   void (*bind)    (RecPage *self);
   /* Builds the page's content for the session, once per session. */
   void (*load)    (RecPage *self);
-  /* The session changed (an edit, an undo): called only once loaded. */
+  /* The session changed (an edit, an undo): called only once loaded, when
+   * mapped (at once) or on the next map or rec_page_ensure_loaded(). */
   void (*refresh) (RecPage *self);
   /* The session is about to be replaced or cleared: drops what the page
    * built for it (called only if it was loaded; the session is still set). */
@@ -58,7 +62,8 @@ void            rec_page_set_session       (RecPage        *self,
 GSignalGroup   *rec_page_get_signal_group  (RecPage        *self);
 /* TRUE once load() has run for the current session. */
 gboolean        rec_page_is_loaded         (RecPage        *self);
-/* Runs load() now if it has not run for the current session (nothing
+/* Brings the page up to date now: load() if it has not run for the current
+ * session, refresh() if a change came while it was out of sight (nothing
  * without a session); for tests and for actions that need the content. */
 void            rec_page_ensure_loaded     (RecPage        *self);
 /* How many times load() has run in all (tests). */
