@@ -161,9 +161,14 @@ update_notice (RecEnforcementPage *self)
   gtk_label_set_text (self->notice_label, notice);
 }
 
+/* A case that can only be read offers no edit (RecCaseSession:read-only is
+ * fixed once the case is open). */
 static void
 rec_enforcement_page_bind (RecPage *page)
 {
+  gboolean read_only = rec_case_session_get_read_only (rec_page_get_session (page));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "enforcement.edit", !read_only);
   update_notice (REC_ENFORCEMENT_PAGE (page));
 }
 
@@ -269,4 +274,11 @@ _rec_enforcement_page_get_rows (RecEnforcementPage *self)
 {
   rec_page_ensure_loaded (REC_PAGE (self));
   return G_LIST_MODEL (self->remedies);
+}
+
+GtkListBox *
+_rec_enforcement_page_get_list (RecEnforcementPage *self)
+{
+  rec_page_ensure_loaded (REC_PAGE (self));
+  return self->remedies_list;
 }

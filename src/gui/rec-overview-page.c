@@ -646,6 +646,16 @@ bind_session_lists (RecOverviewPage *self)
   gtk_list_box_bind_model (self->next_dates_list, next_dates, create_next_date_row, NULL, NULL);
 }
 
+/* A case that can only be read offers no edit (RecCaseSession:read-only is
+ * fixed once the case is open). */
+static void
+rec_overview_page_bind (RecPage *page)
+{
+  gboolean read_only = rec_case_session_get_read_only (rec_page_get_session (page));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "overview.add-term", !read_only);
+}
+
 static void
 rec_overview_page_load (RecPage *page)
 {
@@ -711,6 +721,7 @@ rec_overview_page_class_init (RecOverviewPageClass *klass)
   RecPageClass *page_class = REC_PAGE_CLASS (klass);
 
   object_class->dispose = rec_overview_page_dispose;
+  page_class->bind = rec_overview_page_bind;
   page_class->load = rec_overview_page_load;
   page_class->refresh = rec_overview_page_refresh;
   page_class->unload = rec_overview_page_unload;
@@ -848,4 +859,25 @@ _rec_overview_page_get_payoff_rows (RecOverviewPage *self)
         n++;
     }
   return gtk_widget_get_visible (self->payoff_table) ? n : 0;
+}
+
+GListModel *
+_rec_overview_page_get_remedies (RecOverviewPage *self)
+{
+  rec_page_ensure_loaded (REC_PAGE (self));
+  return G_LIST_MODEL (self->remedies);
+}
+
+GtkListBox *
+_rec_overview_page_get_list (RecOverviewPage *self,
+                             const char      *name)
+{
+  rec_page_ensure_loaded (REC_PAGE (self));
+  if (g_str_equal (name, "remedies"))
+    return self->remedies_list;
+  if (g_str_equal (name, "follow-ups"))
+    return self->follow_ups_list;
+  if (g_str_equal (name, "next-dates"))
+    return self->next_dates_list;
+  g_return_val_if_reached (NULL);
 }

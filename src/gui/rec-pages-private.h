@@ -41,11 +41,19 @@ const char         *_rec_overview_page_get_payoff_error  (RecOverviewPage *self)
 guint               _rec_overview_page_get_payoff_rows   (RecOverviewPage *self);
 /* TRUE while the projection for the amount entered is being computed. */
 gboolean            _rec_overview_page_is_payoff_pending (RecOverviewPage *self);
+/* The remedies' items (RecRemedyItem, all of them: the list shows those
+ * available), and the list boxes: "remedies", "follow-ups" or
+ * "next-dates". Both brought up to date first. */
+GListModel         *_rec_overview_page_get_remedies      (RecOverviewPage *self);
+GtkListBox         *_rec_overview_page_get_list          (RecOverviewPage *self,
+                                                          const char      *name);
 /* The Interest Rate Overrides list as shown (its rows, or its placeholder
  * when the case has none). */
 GtkListBox         *_rec_order_page_get_overrides   (RecOrderPage       *self);
 /* The checklist's rows (RecRemedyItem). */
 GListModel         *_rec_enforcement_page_get_rows  (RecEnforcementPage *self);
+/* The list box that shows them (brought up to date first). */
+GtkListBox         *_rec_enforcement_page_get_list  (RecEnforcementPage *self);
 /* "start" or "case". */
 const char         *_rec_window_get_mode            (RecWindow          *self);
 /* Export Case Packet without the file chooser; the spinner shows until done. */
