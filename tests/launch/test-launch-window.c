@@ -3,7 +3,8 @@
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Runs under Xvfb. $RECOURSE_BIN, which loads its window from the GUI module
+ * Starts an Xvfb of its own ($XVFB -displayfd: the server picks a free display,
+ * no race for ":99" with other tests). $RECOURSE_BIN, which loads its window from the GUI module
  * (src/main.c), is started on a fresh case with a title of its own, without
  * GSETTINGS_SCHEMA_DIR or RECOURSE_LOCALEDIR (the build tree provides both);
  * the test asks the X server ($XWININFO) for a viewable top-level window
@@ -19,6 +20,55 @@
 
 #define TITLE "Launch Test v. Xvfb"
 #define WAIT_SECONDS 60
+
+static GPid xvfb_pid;
+static char *display;
+
+/* Starts $XVFB on a display it picks and returns ":N", or NULL. */
+static char *
+start_xvfb (void)
+{
+  const char *argv[] = { g_getenv ("XVFB"), "-displayfd", "1", "-screen", "0", "1280x800x24",
+                         "-nolisten", "tcp", NULL };
+  char line[32] = "";
+  gsize got = 0;
+  int out_fd = -1;
+
+  if (argv[0] == NULL
+      || !g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                                    NULL, NULL, &xvfb_pid, NULL, &out_fd, NULL, NULL))
+    return NULL;
+
+  /* The number arrives once the server listens. */
+  while (got < sizeof line - 1 && strchr (line, '\n') == NULL)
+    {
+      gssize n = read (out_fd, line + got, sizeof line - 1 - got);
+
+      if (n <= 0)
+        break;
+      got += (gsize) n;
+      line[got] = '\0';
+    }
+  close (out_fd);
+  g_strstrip (line);
+  if (*line == '\0')
+    return NULL;
+  return g_strconcat (":", line, NULL);
+}
+
+static void
+stop_xvfb (void)
+{
+  int status;
+
+  if (display == NULL)
+    return;
+  kill (xvfb_pid, SIGTERM);
+  waitpid (xvfb_pid, &status, 0);
+  g_spawn_close_pid (xvfb_pid);
+  g_clear_pointer (&display, g_free);
+}
 
 typedef struct
 {
@@ -40,7 +90,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Launch, launch_clear)
 static gboolean
 window_is_viewable (const char *title)
 {
-  const char *argv[] = { g_getenv ("XWININFO"), "-name", title, NULL };
+  const char *argv[] = { g_getenv ("XWININFO"), "-display", display, "-name", title, NULL };
   g_autofree char *out = NULL;
   int wait_status = 0;
 
@@ -113,12 +163,13 @@ prepare (Fixture *f)
   const char *args[] = { "new", case_path, "--title", TITLE, NULL };
   char **env = g_get_environ ();
 
-  if (g_getenv ("DISPLAY") == NULL || g_getenv ("XWININFO") == NULL)
+  if (display == NULL || g_getenv ("XWININFO") == NULL)
     return NULL;
 
   run_recourse_full (&run, NULL, NULL, args);
   g_assert_cmpint (run.status, ==, 0);
 
+  env = g_environ_setenv (env, "DISPLAY", display, TRUE);
   env = g_environ_unsetenv (env, "GSETTINGS_SCHEMA_DIR");
   env = g_environ_unsetenv (env, "RECOURSE_LOCALEDIR");
   env = g_environ_unsetenv (env, "RECOURSE_GUI_MODULE");
@@ -137,7 +188,7 @@ test_window (Fixture       *f,
 
   if (env == NULL)
     {
-      g_test_skip ("no X display or no xwininfo (x11-utils)");
+      g_test_skip ("no Xvfb (xvfb) or no xwininfo (x11-utils)");
       return;
     }
 
@@ -157,7 +208,7 @@ test_missing_module (Fixture       *f,
 
   if (env == NULL)
     {
-      g_test_skip ("no X display or no xwininfo (x11-utils)");
+      g_test_skip ("no Xvfb (xvfb) or no xwininfo (x11-utils)");
       return;
     }
 
@@ -173,6 +224,8 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/launch/window-shows-case", Fixture, NULL, fixture_set_up, test_window,
@@ -180,5 +233,8 @@ main (int    argc,
   g_test_add ("/launch/missing-module", Fixture, NULL, fixture_set_up, test_missing_module,
               fixture_tear_down);
 
-  return g_test_run ();
+  display = start_xvfb ();
+  status = g_test_run ();
+  stop_xvfb ();
+  return status;
 }
