@@ -139,6 +139,32 @@ is_plain_ascii (const char *text)
   return TRUE;
 }
 
+/* Valid UTF-8 that NFC leaves as it is for certain: no character from
+ * U+0300 on (where combining marks and decomposing characters start) but the
+ * typographic punctuation the packet's own labels use (– — ‘ ’ “ ” … ·
+ * are their own NFC). The packet's ledger has one such text per payment. */
+static gboolean
+is_simple_nfc (const char *text)
+{
+  static const gunichar punctuation[] = { 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026 };
+  const char *end;
+
+  if (!g_utf8_validate (text, -1, &end))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean known = c < 0x0300;
+
+      for (guint i = 0; !known && i < G_N_ELEMENTS (punctuation); i++)
+        known = c == punctuation[i];
+      if (!known)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 char *
 _rec_pdf_clean_text (const char *text)
 {
@@ -151,8 +177,13 @@ _rec_pdf_clean_text (const char *text)
   if (is_plain_ascii (text))
     return g_strdup (text);
 
-  valid = g_utf8_make_valid (text, -1);
-  nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  if (is_simple_nfc (text))
+    nfc = g_strdup (text);
+  else
+    {
+      valid = g_utf8_make_valid (text, -1);
+      nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+    }
   out = nfc;
   for (const char *p = nfc; *p != '\0'; p++)
     {

@@ -13,6 +13,7 @@
 #include "report-test-util.h"
 
 #include "rec-remedy-item.h"
+#include "rec-pdf-private.h"
 #include "rec-report-private.h"
 
 #include <locale.h>
@@ -294,6 +295,36 @@ test_money_and_date_forms (void)
   }
 }
 
+/* The packet's texts skip normalization only when NFC would not change them. */
+static void
+test_clean_text (void)
+{
+  static const char * const texts[] = {
+    "Payment: Check, 1043 — $600.00 to this month’s support, $45.00 to interest",
+    "“Quoted” – dash… and ‘single’",
+    "Peña, Nuñez, Größe, çà",
+    "Nguyễn v. Trần",                    /* precomposed Vietnamese */
+    "Nguye\xcc\x82\xcc\x83n",              /* decomposed: NFC composes it */
+    "A\xcc\x81 and e\xcc\x81",             /* combining acute */
+    "\xe2\x80\x80space\xe2\x80\x81",       /* U+2000, U+2001 decompose */
+    "line\r\nbreak\tand tab — x",
+    "bad \xff byte — x",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *valid = g_utf8_make_valid (texts[i], -1);
+      g_autofree char *nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+      g_autofree char *got = _rec_pdf_clean_text (texts[i]);
+      g_autoptr(GString) expected = g_string_new (NULL);
+
+      for (const char *p = nfc; *p != '\0'; p++)
+        if (*p != '\r')
+          g_string_append_c (expected, ((guchar) *p < 0x20 && *p != '\n') ? ' ' : *p);
+      g_assert_cmpstr (got, ==, expected->str);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -306,6 +337,7 @@ main (int    argc,
   g_test_add_func ("/report/answers/reasons-in-packet-language", test_reasons_in_packet_language);
   g_test_add_func ("/report/answers/split-in-packet-language", test_split_in_packet_language);
   g_test_add_func ("/report/answers/money-and-date-forms", test_money_and_date_forms);
+  g_test_add_func ("/report/answers/clean-text", test_clean_text);
 
   return g_test_run ();
 }
