@@ -149,8 +149,7 @@ check_amount (Field      *field,
   return NULL;
 }
 
-/* Dates as the window shows them ("12/15/2026", "15/12/2026") or ISO; an
- * empty optional field shows the form as a hint. */
+/* Dates as the window shows them ("12/15/2026", "15/12/2026") or ISO. */
 static char *
 check_date (Field      *field,
             const char *text)
@@ -160,16 +159,14 @@ check_date (Field      *field,
 
   if (text[0] == '\0')
     {
-      g_autofree char *hint = rec_date_format_hint ();
+      g_autofree char *hint = NULL;
 
-      if (field->kind == REC_FIELD_DATE)
-        /* Translators: %s is the form of a date, as MM/DD/YYYY */
-        return g_strdup_printf (_("Enter a date as %s"), hint);
+      if (field->kind == REC_FIELD_DATE_OPTIONAL)
+        return NULL;
 
-      g_free (field->note);
-      field->note = g_steal_pointer (&hint);
-      field->note_warning = FALSE;
-      return NULL;
+      hint = rec_date_format_hint ();
+      /* Translators: %s is the form of a date, as MM/DD/YYYY */
+      return g_strdup_printf (_("Enter a date as %s"), hint);
     }
 
   if (!rec_date_parse_display (text, &date, &error))
@@ -369,12 +366,18 @@ calendar_popover_shown_cb (GtkWidget *popover,
   g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, field);
 }
 
-/* The row's tooltip names the form dates are typed in, in this language. */
+/* The form dates are typed in, in this language: the placeholder of the
+ * empty entry once it has the focus (the row's title moves above it), and
+ * the row's tooltip. */
 static void
-set_date_tooltip (GtkWidget *row)
+set_date_hint (GtkWidget *row)
 {
   g_autofree char *hint = rec_date_format_hint ();
   g_autofree char *tooltip = NULL;
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  if (GTK_IS_TEXT (text))
+    gtk_text_set_placeholder_text (GTK_TEXT (text), hint);
 
   /* Translators: %s is the form of a date in this language, as MM/DD/YYYY */
   tooltip = g_strdup_printf (_("Type the date as %s or YYYY-MM-DD, or pick it in the calendar"),
@@ -402,7 +405,7 @@ add_calendar_button (Field *field)
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   field->calendar = GTK_CALENDAR (calendar);
   g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), field);
-  set_date_tooltip (field->widget);
+  set_date_hint (field->widget);
   g_signal_connect (popover, "show", G_CALLBACK (calendar_popover_shown_cb), field);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->widget), button);
 }
@@ -639,6 +642,31 @@ rec_editor_dialog_class_init (RecEditorDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
 }
 
+/* A long title ("Điều khoản mới của lệnh" at 360 px) wraps to a second
+ * line between Cancel and Save instead of being cut. */
+static void
+wrap_title (RecEditorDialog *self)
+{
+  GtkWidget *content = adw_window_get_content (ADW_WINDOW (self));
+  GtkWidget *header = content ? gtk_widget_get_first_child (content) : NULL;
+  GtkWidget *title;
+
+  if (!ADW_IS_HEADER_BAR (header))
+    return;
+
+  title = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (title), GTK_NATURAL_WRAP_NONE);
+  gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
+  gtk_widget_add_css_class (title, "title");
+  g_object_bind_property (self, "title", title, "label", G_BINDING_SYNC_CREATE);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+}
+
 static void
 rec_editor_dialog_init (RecEditorDialog *self)
 {
@@ -647,6 +675,7 @@ rec_editor_dialog_init (RecEditorDialog *self)
   priv->fields = g_hash_table_new (g_str_hash, g_str_equal);
   priv->order = g_ptr_array_new_with_free_func (field_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  wrap_title (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", FALSE);
 }
 

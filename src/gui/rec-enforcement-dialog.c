@@ -112,6 +112,9 @@ rec_enforcement_dialog_init (RecEnforcementDialog *self)
   RecEditorDialog *dialog = REC_EDITOR_DIALOG (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The remedy's name in full under the title: long ones (Vietnamese) are
+   * not cut at the row's end. */
+  adw_combo_row_set_use_subtitle (self->remedy_row, TRUE);
   REC_EDITOR_DIALOG_FILL_CHOICES (self->remedy_row, rec_remedy_label, REC_N_REMEDIES);
   REC_EDITOR_DIALOG_FILL_CHOICES (self->status_row, rec_status_label, REC_N_STATUSES);
 

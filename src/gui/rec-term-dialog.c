@@ -115,6 +115,41 @@ fill_fields (RecTermDialog *self)
   rec_editor_dialog_set_text (dialog, "notes", term->notes);
 }
 
+/* Whether the user chose a schedule other than the one the dialog filled in. */
+static gboolean
+is_schedule_changed (RecTermDialog *self)
+{
+  RecEditorDialog *dialog = REC_EDITOR_DIALOG (self);
+
+  return rec_editor_dialog_is_field_changed (dialog, "frequency") ||
+         rec_editor_dialog_is_field_changed (dialog, "due_day") ||
+         rec_editor_dialog_is_field_changed (dialog, "due_day_1") ||
+         rec_editor_dialog_is_field_changed (dialog, "due_day_2");
+}
+
+/* Only the due-day rows of the chosen frequency are shown. */
+static void
+frequency_changed_cb (RecTermDialog *self)
+{
+  RecFrequency frequency = adw_combo_row_get_selected (self->frequency_row);
+  const char *subtitle = "";
+
+  gtk_widget_set_visible (GTK_WIDGET (self->due_day_row), frequency == REC_FREQUENCY_MONTHLY);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_day_1_row),
+                          frequency == REC_FREQUENCY_SEMIMONTHLY);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_day_2_row),
+                          frequency == REC_FREQUENCY_SEMIMONTHLY);
+
+  if (frequency == REC_FREQUENCY_WEEKLY)
+    subtitle = _("Due every 7 days from the effective date");
+  else if (frequency == REC_FREQUENCY_BIWEEKLY)
+    subtitle = _("Due every 14 days from the effective date");
+  else if (self->modifies && !is_schedule_changed (self))
+    subtitle = _("As in the term this one modifies");
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->frequency_row), subtitle);
+}
+
 /* The latest term of the kind (by effective date): the one a new term of
  * that kind modifies. */
 static RecTerm *
@@ -141,15 +176,11 @@ find_modified_term (RecTermDialog *self,
 static void
 update_due_day_subtitle (RecTermDialog *self)
 {
-  const char *subtitle = "";
-
+  /* The row shows the chosen day as its subtitle (the long choices wrap
+   * there); with none chosen yet, it says what is asked. */
   if (adw_combo_row_get_selected (self->due_day_row) == GTK_INVALID_LIST_POSITION)
-    subtitle = _("Required: the day of the month the order sets");
-  else if (self->modifies && !rec_editor_dialog_is_field_changed (REC_EDITOR_DIALOG (self),
-                                                                   "due_day"))
-    subtitle = _("As in the term this one modifies");
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->due_day_row), subtitle);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->due_day_row),
+                                 _("Required: the day of the month the order sets"));
 }
 
 /* A new term of a kind the order already has modifies it: it keeps that
@@ -160,11 +191,7 @@ kind_changed_cb (RecTermDialog *self)
   RecEditorDialog *dialog = REC_EDITOR_DIALOG (self);
   g_autoptr(RecTerm) modified = NULL;
 
-  if (self->term->entity.id != 0 ||
-      rec_editor_dialog_is_field_changed (dialog, "frequency") ||
-      rec_editor_dialog_is_field_changed (dialog, "due_day") ||
-      rec_editor_dialog_is_field_changed (dialog, "due_day_1") ||
-      rec_editor_dialog_is_field_changed (dialog, "due_day_2"))
+  if (self->term->entity.id != 0 || is_schedule_changed (self))
     return;
 
   modified = find_modified_term (self, adw_combo_row_get_selected (self->kind_row));
@@ -180,28 +207,8 @@ kind_changed_cb (RecTermDialog *self)
     rec_editor_dialog_set_choice (dialog, "due_day", GTK_INVALID_LIST_POSITION);
 
   update_due_day_subtitle (self);
+  frequency_changed_cb (self);
   rec_editor_dialog_validate (dialog);
-}
-
-/* Only the due-day rows of the chosen frequency are shown. */
-static void
-frequency_changed_cb (RecTermDialog *self)
-{
-  RecFrequency frequency = adw_combo_row_get_selected (self->frequency_row);
-  const char *subtitle = "";
-
-  gtk_widget_set_visible (GTK_WIDGET (self->due_day_row), frequency == REC_FREQUENCY_MONTHLY);
-  gtk_widget_set_visible (GTK_WIDGET (self->due_day_1_row),
-                          frequency == REC_FREQUENCY_SEMIMONTHLY);
-  gtk_widget_set_visible (GTK_WIDGET (self->due_day_2_row),
-                          frequency == REC_FREQUENCY_SEMIMONTHLY);
-
-  if (frequency == REC_FREQUENCY_WEEKLY)
-    subtitle = _("Due every 7 days from the effective date");
-  else if (frequency == REC_FREQUENCY_BIWEEKLY)
-    subtitle = _("Due every 14 days from the effective date");
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->frequency_row), subtitle);
 }
 
 static void
@@ -330,12 +337,15 @@ rec_term_dialog_init (RecTermDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   REC_EDITOR_DIALOG_FILL_CHOICES (self->kind_row, rec_term_kind_label, REC_N_TERM_KINDS);
   REC_EDITOR_DIALOG_FILL_CHOICES (self->frequency_row, rec_frequency_label, REC_N_FREQUENCIES);
+  adw_combo_row_set_use_subtitle (self->due_day_row, TRUE);
   fill_day_choices (self->due_day_1_row, NULL);
   fill_day_choices (self->due_day_2_row, NULL);
   g_signal_connect_swapped (self->frequency_row, "notify::selected",
                             G_CALLBACK (frequency_changed_cb), self);
   g_signal_connect_swapped (self->due_day_row, "notify::selected",
                             G_CALLBACK (update_due_day_subtitle), self);
+  g_signal_connect_swapped (self->due_day_row, "notify::selected",
+                            G_CALLBACK (frequency_changed_cb), self);
 }
 
 GtkWindow *
