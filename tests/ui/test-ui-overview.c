@@ -1,0 +1,460 @@
+/* test-ui-overview.c — the page base (RecPage) and the Overview page's
+ * actions on a real case, under Xvfb
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-ui-overview"
+
+#include "config.h"
+
+#include "rec-gui-util.h"
+#include "rec-overview-page.h"
+#include "rec-remedy-item.h"
+
+#include "test-ui-overview-fixture.h"
+
+#include <string.h>
+
+static RecOverviewPage *
+overview (PageFixture *fixture,
+          gboolean     mapped)
+{
+  return REC_OVERVIEW_PAGE (show_page (fixture, REC_TYPE_OVERVIEW_PAGE, mapped));
+}
+
+/* A page out of sight loads once, in idle time, never again for the same
+ * session however many edits come. */
+static void
+test_page_lazy_load (PageFixture   *fixture,
+                     gconstpointer  data)
+{
+  RecPage *page = REC_PAGE (overview (fixture, FALSE));
+  g_autoptr(RecPayment) payment = rec_payment_new ();
+  g_autoptr(GError) error = NULL;
+
+  rec_page_set_session (page, fixture->session);
+  g_assert_true (rec_page_get_session (page) == fixture->session);
+  g_assert_false (rec_page_is_loaded (page));
+  g_assert_cmpuint (rec_page_get_n_loads (page), ==, 0);
+  spin ();
+  g_assert_true (rec_page_is_loaded (page));
+  g_assert_cmpuint (rec_page_get_n_loads (page), ==, 1);
+
+  payment->date = fixture->today;
+  payment->amount_cents = 100;
+  g_assert_true (rec_case_session_add (fixture->session, G_OBJECT (payment), &error));
+  g_assert_no_error (error);
+  rec_page_ensure_loaded (page);
+  spin ();
+  g_assert_cmpuint (rec_page_get_n_loads (page), ==, 1);
+  /* Setting the same session again is no change. */
+  g_object_set (page, "session", fixture->session, NULL);
+  spin ();
+  g_assert_cmpuint (rec_page_get_n_loads (page), ==, 1);
+}
+
+/* A page on screen loads as soon as it has a session. */
+static void
+test_page_mapped_load (PageFixture   *fixture,
+                       gconstpointer  data)
+{
+  RecPage *page = REC_PAGE (overview (fixture, TRUE));
+
+  rec_page_set_session (page, fixture->session);
+  g_assert_true (rec_page_is_loaded (page));
+  g_assert_cmpuint (rec_page_get_n_loads (page), ==, 1);
+}
+
+static char *
+total_of (RecCaseSession *session)
+{
+  const RecArrearsResult *result = rec_case_session_get_result (session);
+
+  return rec_gui_format_cents (session, result->total_balance_cents);
+}
+
+/* Another session replaces the first: its figures are shown, and the first
+ * one's edits no longer reach the page. */
+static void
+test_page_replace (PageFixture   *fixture,
+                   gconstpointer  data)
+{
+  RecOverviewPage *page = overview (fixture, TRUE);
+  g_autofree char *first = total_of (fixture->session);
+  g_autofree char *second = total_of (fixture->other);
+  g_autoptr(RecPayment) payment = rec_payment_new ();
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  g_assert_cmpstr (first, !=, second);
+  g_object_set (page, "session", fixture->session, NULL);
+  g_assert_cmpstr (_rec_overview_page_get_total (page), ==, first);
+
+  g_object_set (page, "session", fixture->other, NULL);
+  g_assert_true (rec_page_get_session (REC_PAGE (page)) == fixture->other);
+  g_assert_cmpuint (rec_page_get_n_loads (REC_PAGE (page)), ==, 2);
+  g_assert_cmpstr (_rec_overview_page_get_total (page), ==, second);
+
+  /* An edit of the first case: nothing on the page moves. */
+  g_signal_connect (_rec_overview_page_get_remedies (page), "items-changed",
+                    G_CALLBACK (count_cb), &changes);
+  payment->date = fixture->today;
+  payment->amount_cents = 500000;
+  g_assert_true (rec_case_session_add (fixture->session, G_OBJECT (payment), &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpstr (_rec_overview_page_get_total (page), ==, second);
+  g_assert_cmpuint (changes, ==, 0);
+  g_signal_handlers_disconnect_by_func (_rec_overview_page_get_remedies (page), count_cb,
+                                        &changes);
+}
+
+/* Cleared, the page drops what it showed and hears nothing; given a session
+ * again, it loads again. */
+static void
+test_page_clear (PageFixture   *fixture,
+                 gconstpointer  data)
+{
+  RecOverviewPage *page = overview (fixture, TRUE);
+  g_autoptr(RecPayment) payment = rec_payment_new ();
+  g_autoptr(GError) error = NULL;
+  RecCaseSession *session = NULL;
+
+  g_object_set (page, "session", fixture->session, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (_rec_overview_page_get_remedies (page)), >, 0);
+
+  g_object_set (page, "session", NULL, NULL);
+  g_object_get (page, "session", &session, NULL);
+  g_assert_null (session);
+  g_assert_false (rec_page_is_loaded (REC_PAGE (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (_rec_overview_page_get_remedies (page)), ==, 0);
+  payment->date = fixture->today;
+  payment->amount_cents = 100;
+  g_assert_true (rec_case_session_add (fixture->session, G_OBJECT (payment), &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (_rec_overview_page_get_remedies (page)), ==, 0);
+
+  g_object_set (page, "session", fixture->session, NULL);
+  g_assert_cmpuint (rec_page_get_n_loads (REC_PAGE (page)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (_rec_overview_page_get_remedies (page)), >, 0);
+}
+
+static RecEnforcementStep *
+add_step (PageFixture *fixture,
+          RecRemedy    remedy,
+          RecStatus    status,
+          int          next_in_days)
+{
+  g_autoptr(GError) error = NULL;
+  RecEnforcementStep *step = rec_enforcement_step_new ();
+
+  step->remedy = remedy;
+  step->status = status;
+  step->date = fixture->today;
+  if (next_in_days >= 0)
+    {
+      step->next_date = fixture->today;
+      g_date_add_days (&step->next_date, next_in_days);
+    }
+  g_assert_true (rec_case_session_add (fixture->session, G_OBJECT (step), &error));
+  g_assert_no_error (error);
+  return step;
+}
+
+/* Out of sight, a page notes an edit and refreshes once when shown. */
+static void
+test_page_out_of_sight (PageFixture   *fixture,
+                        gconstpointer  data)
+{
+  RecOverviewPage *page = overview (fixture, TRUE);
+  g_autoptr(RecEnforcementStep) first = NULL;
+  g_autoptr(RecEnforcementStep) second = NULL;
+  GListModel *remedies;
+  guint changes = 0;
+
+  g_object_set (page, "session", fixture->session, NULL);
+  remedies = _rec_overview_page_get_remedies (page);
+  g_signal_connect (remedies, "items-changed", G_CALLBACK (count_cb), &changes);
+
+  gtk_widget_set_visible (GTK_WIDGET (page), FALSE);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  first = add_step (fixture, REC_REMEDY_WAGE_GARNISHMENT, REC_STATUS_REQUESTED, -1);
+  second = add_step (fixture, REC_REMEDY_BANK_LEVY, REC_STATUS_FILED, -1);
+  spin ();
+  g_assert_cmpuint (changes, ==, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (page), TRUE);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (page)))
+    g_main_context_iteration (NULL, TRUE);
+  /* One refresh for both edits: the two remedies' items replaced. */
+  g_assert_cmpuint (changes, >=, 1);
+  g_assert_cmpuint (changes, <=, 2);
+  g_assert_cmpuint (rec_page_get_n_loads (REC_PAGE (page)), ==, 1);
+  g_signal_handlers_disconnect_by_func (remedies, count_cb, &changes);
+}
+
+/* The interest row's notice follows the case's overrides. */
+static void
+test_interest_override_row (PageFixture   *fixture,
+                            gconstpointer  data)
+{
+  RecOverviewPage *page = overview (fixture, TRUE);
+  GListModel *overrides = rec_case_session_get_interest_overrides (fixture->session);
+  guint n = g_list_model_get_n_items (overrides);
+  g_autoptr(RecInterestOverride) added = rec_interest_override_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  const char *rate;
+  const char *source = NULL;
+  const char *detail = NULL;
+
+  g_object_set (page, "session", fixture->session, NULL);
+  rate = _rec_overview_page_get_interest (page, &source);
+  g_assert_cmpstr (rate, ==, "10% a year");
+  g_assert_nonnull (strstr (source, "685.010"));
+  if (n == 0)
+    g_assert_null (_rec_overview_page_get_interest_notice (page, NULL));
+
+  added->from = fixture->today;
+  g_date_subtract_months (&added->from, 6);
+  added->to = fixture->today;
+  added->rate_basis_points = 700;
+  g_assert_true (rec_case_session_add (fixture->session, G_OBJECT (added), &error));
+  g_assert_no_error (error);
+  expected = g_strdup_printf (n + 1 == 1 ? "The case has %u interest override"
+                                         : "The case has %u interest overrides", n + 1);
+  g_assert_cmpstr (_rec_overview_page_get_interest_notice (page, &detail), ==, expected);
+  g_assert_cmpstr (detail, ==, "On their days, the overrides’ rates replace this one.");
+
+  g_assert_true (rec_case_session_delete (fixture->session, G_OBJECT (added), &error));
+  g_assert_no_error (error);
+  if (n == 0)
+    g_assert_null (_rec_overview_page_get_interest_notice (page, NULL));
+}
+
+static void
+wait_for_payoff (RecOverviewPage *page)
+{
+  while (_rec_overview_page_is_payoff_pending (page))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The payoff card: an amount projects, a wrong one says why, an empty one
+ * shows nothing; an edit projects again. */
+static void
+test_payoff_card (PageFixture   *fixture,
+                  gconstpointer  data)
+{
+  RecOverviewPage *page = overview (fixture, TRUE);
+  GtkEditable *entry;
+  g_autoptr(RecPayment) payment = rec_payment_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (page, "session", fixture->session, NULL);
+  entry = _rec_overview_page_get_payoff_entry (page);
+  g_assert_null (_rec_overview_page_get_payoff_result (page));
+
+  gtk_editable_set_text (entry, "5000");
+  g_assert_true (_rec_overview_page_is_payoff_pending (page));
+  wait_for_payoff (page);
+  g_assert_true (g_str_has_prefix (_rec_overview_page_get_payoff_result (page), "Paid off on "));
+  g_assert_null (_rec_overview_page_get_payoff_error (page));
+  g_assert_cmpuint (_rec_overview_page_get_payoff_rows (page), >, 0);
+  g_assert_cmpuint (_rec_overview_page_get_payoff_rows (page), <=, 12);
+
+  /* An edit of the case projects again (pending until it is done). */
+  payment->date = fixture->today;
+  payment->amount_cents = 100;
+  g_assert_true (rec_case_session_add (fixture->session, G_OBJECT (payment), &error));
+  g_assert_no_error (error);
+  g_assert_true (_rec_overview_page_is_payoff_pending (page));
+  wait_for_payoff (page);
+  g_assert_nonnull (_rec_overview_page_get_payoff_result (page));
+
+  gtk_editable_set_text (entry, "five");
+  g_assert_false (_rec_overview_page_is_payoff_pending (page));
+  g_assert_nonnull (_rec_overview_page_get_payoff_error (page));
+  g_assert_null (_rec_overview_page_get_payoff_result (page));
+  g_assert_cmpuint (_rec_overview_page_get_payoff_rows (page), ==, 0);
+
+  gtk_editable_set_text (entry, "");
+  g_assert_null (_rec_overview_page_get_payoff_error (page));
+  g_assert_null (_rec_overview_page_get_payoff_result (page));
+}
+
+static RecCommunication *
+add_communication (PageFixture *fixture,
+                   const char  *subject,
+                   int          follow_up_in_days)
+{
+  g_autoptr(GError) error = NULL;
+  RecCommunication *communication = rec_communication_new ();
+
+  rec_set_str (&communication->at, "2026-03-04T10:00:00+00:00");
+  g_assert_true (rec_timestamp_parse (communication->at, &communication->at_unix, NULL));
+  communication->channel = REC_CHANNEL_PHONE;
+  communication->direction = REC_DIRECTION_SENT;
+  rec_set_str (&communication->with, "County agency");
+  rec_set_str (&communication->subject, subject);
+  rec_set_str (&communication->summary, "Asked about the levy");
+  communication->follow_up = fixture->today;
+  if (follow_up_in_days >= 0)
+    g_date_add_days (&communication->follow_up, follow_up_in_days);
+  else
+    g_date_subtract_days (&communication->follow_up, -follow_up_in_days);
+  g_assert_true (rec_case_session_add (fixture->session, G_OBJECT (communication), &error));
+  g_assert_no_error (error);
+  return communication;
+}
+
+static gboolean
+has_line (const char *lines,
+          const char *line)
+{
+  g_auto(GStrv) split = g_strsplit (lines, "\n", -1);
+
+  return g_strv_contains ((const char * const *) split, line);
+}
+
+/* Follow-ups ahead are listed, soonest first; past ones are not. */
+static void
+test_follow_up_rows (PageFixture   *fixture,
+                     gconstpointer  data)
+{
+  RecOverviewPage *page = overview (fixture, TRUE);
+  g_autoptr(RecCommunication) ahead = NULL;
+  g_autoptr(RecCommunication) past = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *deleted = NULL;
+  GtkListBoxRow *row;
+
+  g_object_set (page, "session", fixture->session, NULL);
+  before = row_titles (_rec_overview_page_get_list (page, "follow-ups"));
+  ahead = add_communication (fixture, "Call back about the levy", 0);
+  past = add_communication (fixture, "A follow-up gone by", -3);
+  after = row_titles (_rec_overview_page_get_list (page, "follow-ups"));
+  g_test_message ("follow-ups: %s", after);
+  g_assert_false (has_line (before, "Call back about the levy"));
+  /* Today's is the soonest of all: first. */
+  row = gtk_list_box_get_row_at_index (_rec_overview_page_get_list (page, "follow-ups"), 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Call back about the levy");
+  g_assert_false (has_line (after, "A follow-up gone by"));
+
+  g_assert_true (rec_case_session_delete (fixture->session, G_OBJECT (ahead), &error));
+  g_assert_no_error (error);
+  deleted = row_titles (_rec_overview_page_get_list (page, "follow-ups"));
+  g_assert_false (has_line (deleted, "Call back about the levy"));
+}
+
+/* Enforcement dates ahead are listed by remedy. */
+static void
+test_next_date_rows (PageFixture   *fixture,
+                     gconstpointer  data)
+{
+  RecOverviewPage *page = overview (fixture, TRUE);
+  g_autoptr(RecEnforcementStep) step = NULL;
+  GtkListBoxRow *row;
+
+  g_object_set (page, "session", fixture->session, NULL);
+  step = add_step (fixture, REC_REMEDY_PROPERTY_LIEN, REC_STATUS_FILED, 0);
+  row = gtk_list_box_get_row_at_index (_rec_overview_page_get_list (page, "next-dates"), 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   rec_remedy_label (REC_REMEDY_PROPERTY_LIEN));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            rec_status_label (REC_STATUS_FILED)));
+}
+
+static guint
+n_eligible (GListModel *remedies)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (remedies); i++)
+    {
+      g_autoptr(RecRemedyItem) item = g_list_model_get_item (remedies, i);
+
+      n += item->has_verdict && item->eligible;
+    }
+  return n;
+}
+
+/* The remedies list after edits: an edit that changes no verdict keeps every
+ * item and every row; one that does changes the list to match. */
+static void
+test_remedies_after_edit (PageFixture   *fixture,
+                          gconstpointer  data)
+{
+  RecOverviewPage *page = overview (fixture, TRUE);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) items_after = NULL;
+  g_autoptr(GPtrArray) rows_after = NULL;
+  g_autoptr(RecCommunication) unrelated = NULL;
+  g_autoptr(RecPayment) payoff = rec_payment_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *remedies;
+  GtkListBox *list;
+
+  g_object_set (page, "session", fixture->session, NULL);
+  remedies = _rec_overview_page_get_remedies (page);
+  list = _rec_overview_page_get_list (page, "remedies");
+  items = model_items (remedies);
+  rows = list_rows (list);
+  g_assert_cmpuint (n_eligible (remedies), >, 0);
+  g_assert_cmpuint (rows->len, ==, n_eligible (remedies));
+
+  unrelated = add_communication (fixture, "Nothing to do with the figures", 30);
+  items_after = model_items (remedies);
+  rows_after = list_rows (list);
+  g_assert_cmpuint (items_after->len, ==, items->len);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_true (items->pdata[i] == items_after->pdata[i]);
+  g_assert_cmpuint (rows_after->len, ==, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (rows->pdata[i] == rows_after->pdata[i]);
+
+  /* Paid in full: the verdicts change, and the list with them. */
+  payoff->date = fixture->today;
+  payoff->amount_cents = rec_case_session_get_result (fixture->session)->total_balance_cents;
+  g_assert_true (rec_case_session_add (fixture->session, G_OBJECT (payoff), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rows_after, g_ptr_array_unref);
+  rows_after = list_rows (list);
+  g_test_message ("available: %u before, %u paid in full", rows->len, rows_after->len);
+  g_assert_cmpuint (rows_after->len, ==, n_eligible (remedies));
+  g_assert_cmpuint (rows_after->len, <, rows->len);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("test-ui-overview: no display\n");
+      return g_test_run ();
+    }
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, PageFixture, NULL, page_fixture_set_up, func, page_fixture_tear_down)
+  ADD ("/ui/page/lazy-load", test_page_lazy_load);
+  ADD ("/ui/page/mapped-load", test_page_mapped_load);
+  ADD ("/ui/page/replace", test_page_replace);
+  ADD ("/ui/page/clear", test_page_clear);
+  ADD ("/ui/page/out-of-sight", test_page_out_of_sight);
+  ADD ("/ui/overview/interest-override", test_interest_override_row);
+  ADD ("/ui/overview/payoff", test_payoff_card);
+  ADD ("/ui/overview/follow-ups", test_follow_up_rows);
+  ADD ("/ui/overview/next-dates", test_next_date_rows);
+  ADD ("/ui/overview/remedies-after-edit", test_remedies_after_edit);
+#undef ADD
+
+  return g_test_run ();
+}
