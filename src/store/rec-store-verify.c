@@ -119,6 +119,13 @@ static const char *const date_columns[] = {
   "next_date", NULL,
 };
 
+/* Columns whose CHECK constraints (checked before, by the schema's own
+ * conditions) allow only ASCII words or digits: no UTF-8 to check. */
+static const char *const ascii_columns[] = {
+  "created_at", "updated_at", "currency", "kind", "frequency", "method", "channel",
+  "direction", "remedy", "status", NULL,
+};
+
 typedef enum
 {
   VALUE_TEXT,           /* UTF-8 */
@@ -237,9 +244,11 @@ table_value_checks (sqlite3    *db,
 
       if (column == NULL || g_strcmp0 (type, "TEXT") != 0)
         continue;
-      add_value_check (checks, column, VALUE_TEXT);
+      /* A date that is not ASCII is not a day of the calendar either. */
       if (g_strv_contains (date_columns, column))
         add_value_check (checks, column, VALUE_DATE);
+      else if (!g_strv_contains (ascii_columns, column))
+        add_value_check (checks, column, VALUE_TEXT);
       if (g_str_equal (table, "communications") && g_str_equal (column, "at"))
         {
           add_value_check (checks, column, VALUE_INSTANT);
