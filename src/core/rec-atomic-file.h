@@ -1,4 +1,4 @@
-/* rec-atomic-file.h — every output (case, JSON, PDF) appears whole or not at all
+/* rec-atomic-file.h — every output (case, JSON, PDF, .ics) appears whole or not at all
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
