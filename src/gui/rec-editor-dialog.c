@@ -254,8 +254,8 @@ show_field_error (RecEditorDialog *self,
                                shown ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown ? field->error : "",
-                                  -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  shown ? field->error : note ? note : "", -1);
 
   if (field->error_label == NULL)
     return;
@@ -1201,4 +1201,40 @@ _rec_dialog_get_discard_prompt (GtkWindow *dialog)
   RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
 
   return priv->discard_prompt;
+}
+
+const char *
+_rec_dialog_get_focus_field (GtkWindow *dialog)
+{
+  RecEditorDialog *self = REC_EDITOR_DIALOG (dialog);
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+  for (guint i = 0; focus != NULL && i < priv->order->len; i++)
+    {
+      Field *field = g_ptr_array_index (priv->order, i);
+
+      if (focus == field->widget || gtk_widget_is_ancestor (focus, field->widget))
+        return field->name;
+    }
+
+  return NULL;
+}
+
+GStrv
+_rec_dialog_dup_shown_fields (GtkWindow *dialog)
+{
+  RecEditorDialog *self = REC_EDITOR_DIALOG (dialog);
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (guint i = 0; i < priv->order->len; i++)
+    {
+      Field *field = g_ptr_array_index (priv->order, i);
+
+      if (gtk_widget_get_mapped (field->widget))
+        g_strv_builder_add (names, field->name);
+    }
+
+  return g_strv_builder_end (names);
 }

@@ -15,6 +15,7 @@
 #include "rec-date.h"
 #include "rec-dialogs-private.h"
 #include "rec-enforcement-dialog.h"
+#include "rec-interest-override-dialog.h"
 #include "rec-payment-dialog.h"
 #include "rec-store.h"
 #include "rec-term-dialog.h"
@@ -747,6 +748,120 @@ test_every_dialog (Fixture       *fixture,
   close_dialog (hold (rec_case_details_dialog_new (NULL, fixture->session)));
 }
 
+/* Presents the dialog and waits until it is mapped. */
+static void
+present (GtkWindow *dialog)
+{
+  gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_window_present (dialog);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (dialog)) && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+}
+
+/* The fields Tab (or Shift+Tab) reaches, one cycle, each named once. */
+static GStrv
+tab_cycle (GtkWindow        *dialog,
+           GtkDirectionType  direction)
+{
+  g_autoptr(GStrvBuilder) reached = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *last = NULL;
+
+  for (int step = 0; step < 200; step++)
+    {
+      const char *field;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (dialog), direction))
+        gtk_widget_child_focus (GTK_WIDGET (dialog), direction);
+      field = _rec_dialog_get_focus_field (dialog);
+      if (field == NULL || g_strcmp0 (field, last) == 0)
+        continue;
+      last = field;
+      if (g_hash_table_contains (seen, field))
+        break;
+      g_hash_table_add (seen, (gpointer) field);
+      g_strv_builder_add (reached, field);
+    }
+
+  return g_strv_builder_end (reached);
+}
+
+/* Rotates `names` so that it starts with `first`. */
+static char *
+join_from (GStrv       names,
+           const char *first)
+{
+  guint n = g_strv_length (names);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  guint start = 0;
+
+  while (start < n && g_strcmp0 (names[start], first) != 0)
+    start++;
+  g_assert_cmpuint (start, <, n);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (joined, "%s%s", i ? " " : "", names[(start + i) % n]);
+
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+static void
+check_tab_order (GtkWindow *dialog)
+{
+  g_auto(GStrv) shown = NULL;
+  g_auto(GStrv) forward = NULL;
+  g_auto(GStrv) backward = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr(GString) reversed = g_string_new (NULL);
+
+  present (dialog);
+  shown = _rec_dialog_dup_shown_fields (dialog);
+  g_assert_cmpuint (g_strv_length (shown), >, 0);
+  expected = g_strjoinv (" ", shown);
+
+  forward = tab_cycle (dialog, GTK_DIR_TAB_FORWARD);
+  got = join_from (forward, shown[0]);
+  g_test_message ("%s: Tab %s", G_OBJECT_TYPE_NAME (dialog), got);
+  g_assert_cmpstr (got, ==, expected);
+
+  backward = tab_cycle (dialog, GTK_DIR_TAB_BACKWARD);
+  for (int i = (int) g_strv_length (shown) - 1; i >= 0; i--)
+    g_string_append_printf (reversed, "%s%s", reversed->len ? " " : "", shown[i]);
+  g_clear_pointer (&got, g_free);
+  got = join_from (backward, shown[g_strv_length (shown) - 1]);
+  g_assert_cmpstr (got, ==, reversed->str);
+}
+
+/* Tab and Shift+Tab go through every field of every dialog, in order. */
+static void
+test_tab_order (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWindow *dialogs[] = {
+    rec_payment_dialog_new (NULL, fixture->session, NULL),
+    rec_charge_dialog_new (NULL, fixture->session, NULL),
+    rec_child_dialog_new (NULL, fixture->session, NULL),
+    rec_term_dialog_new (NULL, fixture->session, NULL),
+    rec_communication_dialog_new (NULL, fixture->session, NULL),
+    rec_enforcement_dialog_new (NULL, fixture->session, NULL, REC_REMEDY_BANK_LEVY),
+    rec_case_details_dialog_new (NULL, fixture->session),
+    rec_interest_override_dialog_new (NULL, fixture->session, NULL),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      GtkWindow *dialog = hold (dialogs[i]);
+
+      gtk_window_set_default_size (dialog, 360, 640);
+      check_tab_order (dialog);
+      close_dialog (dialog);
+    }
+}
+
 static void
 test_enter_saves (Fixture       *fixture,
                   gconstpointer  data)
@@ -875,6 +990,7 @@ main (int   argc,
   ADD ("/ui/dialogs/term/due-day", test_term_due_day);
   ADD ("/ui/dialogs/every-dialog", test_every_dialog);
   ADD ("/ui/dialogs/payment/enter-saves", test_enter_saves);
+  ADD ("/ui/dialogs/tab-order", test_tab_order);
   ADD ("/ui/balance-chart", test_balance_chart);
   return g_test_run ();
 }
