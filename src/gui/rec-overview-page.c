@@ -61,6 +61,7 @@ struct _RecOverviewPage
   GCancellable        *payoff_cancellable;  /* while one is computed */
   gint64               payoff_started;
   GListStore          *remedies;     /* RecRemedyItem, updated in place */
+  gboolean             lists_loaded; /* remedies, follow-ups, dates ahead */
   GDate                today;        /* for "ahead": read once, not per item */
 
   /* Borrowed */
@@ -477,7 +478,8 @@ refresh (RecOverviewPage *self)
                    && g_list_model_get_n_items (rec_case_session_get_payments (get_session (self))) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty || result == NULL ? "empty" : "content");
-  rec_page_update_remedies (self->remedies, get_session (self));
+  if (self->lists_loaded)
+    rec_page_update_remedies (self->remedies, get_session (self));
   /* The jurisdiction may have changed, and with it the rules. */
   update_rules_description (self);
   update_interest (self);
@@ -656,14 +658,26 @@ rec_overview_page_bind (RecPage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (page), "overview.add-term", !read_only);
 }
 
+/* The figures, the interest and the chart: what the first frame shows. */
 static void
 rec_overview_page_load (RecPage *page)
 {
   RecOverviewPage *self = REC_OVERVIEW_PAGE (page);
 
   rec_date_set_today (&self->today);
-  bind_session_lists (self);
   refresh (self);
+}
+
+/* The lists below them, after that frame: filtering and sorting the case's
+ * communications and steps, and the rows' text, would delay it. */
+static void
+rec_overview_page_load_more (RecPage *page)
+{
+  RecOverviewPage *self = REC_OVERVIEW_PAGE (page);
+
+  self->lists_loaded = TRUE;
+  bind_session_lists (self);
+  rec_page_update_remedies (self->remedies, get_session (self));
 }
 
 static void
@@ -678,6 +692,7 @@ rec_overview_page_unload (RecPage *page)
   RecOverviewPage *self = REC_OVERVIEW_PAGE (page);
 
   cancel_payoff (self);
+  self->lists_loaded = FALSE;
   gtk_list_box_bind_model (self->follow_ups_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->next_dates_list, NULL, NULL, NULL, NULL);
   g_list_store_remove_all (self->remedies);
@@ -723,6 +738,7 @@ rec_overview_page_class_init (RecOverviewPageClass *klass)
   object_class->dispose = rec_overview_page_dispose;
   page_class->bind = rec_overview_page_bind;
   page_class->load = rec_overview_page_load;
+  page_class->load_more = rec_overview_page_load_more;
   page_class->refresh = rec_overview_page_refresh;
   page_class->unload = rec_overview_page_unload;
 

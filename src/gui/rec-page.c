@@ -16,6 +16,7 @@ typedef struct
   GSignalGroup   *signals;        /* of the session */
   gboolean        loaded;         /* load() has run for this session */
   gboolean        stale;          /* "changed" came while out of sight */
+  gboolean        more_pending;   /* load_more() has yet to run */
   guint           n_loads;
   guint           load_idle;
   GdkFrameClock  *clock;          /* waited on for its next frame, before load_idle */
@@ -39,40 +40,63 @@ cancel_pending_load (RecPage *self)
   RecPagePrivate *priv = rec_page_get_instance_private (self);
 
   g_clear_handle_id (&priv->load_idle, g_source_remove);
-  if (priv->clock != NULL)
-    g_clear_signal_handler (&priv->after_paint_id, priv->clock);
+  /* A window destroyed meanwhile has run the clock's dispose, which
+   * disconnected every handler. */
+  if (priv->clock != NULL && g_signal_handler_is_connected (priv->clock, priv->after_paint_id))
+    g_signal_handler_disconnect (priv->clock, priv->after_paint_id);
+  priv->after_paint_id = 0;
   g_clear_object (&priv->clock);
+}
+
+static void schedule_load (RecPage *self);
+
+/* Loads the page if it is not yet (and refreshes it if a change came out of
+ * sight); with `all`, runs load_more() too, else leaves it for after the
+ * next frame. */
+static void
+run_load (RecPage  *self,
+          gboolean  all)
+{
+  RecPagePrivate *priv = rec_page_get_instance_private (self);
+  RecPageClass *klass = REC_PAGE_GET_CLASS (self);
+
+  if (priv->session == NULL)
+    return;
+  if (!priv->loaded)
+    {
+      cancel_pending_load (self);
+      priv->loaded = TRUE;
+      priv->stale = FALSE;
+      priv->more_pending = klass->load_more != NULL;
+      priv->n_loads++;
+      if (klass->load != NULL)
+        klass->load (self);
+    }
+  else if (priv->stale)
+    {
+      priv->stale = FALSE;
+      if (klass->refresh != NULL)
+        klass->refresh (self);
+    }
+
+  if (!priv->more_pending)
+    return;
+  if (all)
+    {
+      cancel_pending_load (self);
+      priv->more_pending = FALSE;
+      klass->load_more (self);
+    }
+  else if (priv->load_idle == 0 && priv->clock == NULL)
+    schedule_load (self);
 }
 
 void
 rec_page_ensure_loaded (RecPage *self)
 {
-  RecPagePrivate *priv;
-  RecPageClass *klass;
-
   g_return_if_fail (REC_IS_PAGE (self));
 
-  priv = rec_page_get_instance_private (self);
-  klass = REC_PAGE_GET_CLASS (self);
-  if (priv->session == NULL)
-    return;
-  if (priv->loaded)
-    {
-      if (priv->stale && klass->refresh != NULL)
-        {
-          priv->stale = FALSE;
-          klass->refresh (self);
-        }
-      priv->stale = FALSE;
-      return;
-    }
-
-  cancel_pending_load (self);
-  priv->loaded = TRUE;
-  priv->stale = FALSE;
-  priv->n_loads++;
-  if (klass->load != NULL)
-    klass->load (self);
+  run_load (self, TRUE);
 }
 
 static gboolean
@@ -82,7 +106,7 @@ load_idle_cb (gpointer user_data)
   RecPagePrivate *priv = rec_page_get_instance_private (self);
 
   priv->load_idle = 0;
-  rec_page_ensure_loaded (self);
+  run_load (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -174,6 +198,7 @@ rec_page_set_session (RecPage        *self,
     klass->unload (self);
   priv->loaded = FALSE;
   priv->stale = FALSE;
+  priv->more_pending = FALSE;
   g_set_object (&priv->session, session);
 
   if (session != NULL)
@@ -181,7 +206,7 @@ rec_page_set_session (RecPage        *self,
       if (klass->bind != NULL)
         klass->bind (self);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        rec_page_ensure_loaded (self);
+        run_load (self, FALSE);
       else
         schedule_load (self);
     }
@@ -328,7 +353,7 @@ rec_page_update_remedies (GListStore     *store,
 static void
 rec_page_map (GtkWidget *widget)
 {
-  rec_page_ensure_loaded (REC_PAGE (widget));
+  run_load (REC_PAGE (widget), FALSE);
 
   GTK_WIDGET_CLASS (rec_page_parent_class)->map (widget);
 }

@@ -17,7 +17,9 @@
  * only notes the change and is refreshed once when it is mapped again (or by
  * rec_page_ensure_loaded()), so an edit costs only the page on screen.
  * "changed" before the load is not passed on (the load reads the data as it
- * is then). When the session is replaced or cleared, unload() lets the page
+ * is then). A page on screen may split its content: load() builds what the
+ * first frame shows, load_more() the rest (below the fold), in idle time
+ * after that frame. When the session is replaced or cleared, unload() lets the page
  * drop what it built for the old one.
  *
  * Every vfunc is optional and runs with rec_page_get_session() set (non-NULL)
@@ -43,6 +45,9 @@ struct _RecPageClass
   void (*bind)    (RecPage *self);
   /* Builds the page's content for the session, once per session. */
   void (*load)    (RecPage *self);
+  /* Builds the rest of it, once per session after load(): after the next
+   * frame when the page was loaded on screen, at once otherwise. */
+  void (*load_more) (RecPage *self);
   /* The session changed (an edit, an undo): called only once loaded, when
    * mapped (at once) or on the next map or rec_page_ensure_loaded(). */
   void (*refresh) (RecPage *self);
@@ -50,7 +55,7 @@ struct _RecPageClass
    * built for it (called only if it was loaded; the session is still set). */
   void (*unload)  (RecPage *self);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 RecCaseSession *rec_page_get_session       (RecPage        *self);
@@ -62,9 +67,10 @@ void            rec_page_set_session       (RecPage        *self,
 GSignalGroup   *rec_page_get_signal_group  (RecPage        *self);
 /* TRUE once load() has run for the current session. */
 gboolean        rec_page_is_loaded         (RecPage        *self);
-/* Brings the page up to date now: load() if it has not run for the current
- * session, refresh() if a change came while it was out of sight (nothing
- * without a session); for tests and for actions that need the content. */
+/* Brings the page up to date now: load() and load_more() if they have not
+ * run for the current session, refresh() if a change came while it was out
+ * of sight (nothing without a session); for tests and for actions that need
+ * the content. */
 void            rec_page_ensure_loaded     (RecPage        *self);
 /* How many times load() has run in all (tests). */
 guint           rec_page_get_n_loads       (RecPage        *self);
