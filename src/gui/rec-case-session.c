@@ -1,4 +1,4 @@
-/* rec-case-session.c — one open case: store, live list models, result, undo
+/* rec-case-session.c — one open case: store, live list models, result, undo, redo
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,9 +14,7 @@
 #include <glib/gstdio.h>
 
 /* Every kind derives from RecEntity (rec-case-data.h), which holds the id and
- * the position, so one table of operations serves all seven kinds. */
-#define HEAD(item) REC_ENTITY (item)
-
+ * the position; the session handles them all through it. */
 typedef enum
 {
   KIND_CHILD,
@@ -30,76 +28,36 @@ typedef enum
   KIND_INFO = N_KINDS,
 } Kind;
 
-typedef struct
-{
-  GType     (*get_type) (void);
-  gboolean  (*add)      (RecStore *store, GObject *item, GError **error);
-  gboolean  (*update)   (RecStore *store, GObject *item, GError **error);
-  gboolean  (*delete)   (RecStore *store, gint64 id, GError **error);
-  GObject  *(*copy)     (GObject *item);
-  gsize       data_offset;   /* of the GPtrArray in RecCaseData */
-} KindOps;
-
-#define DEFINE_OPS(Type, name)                                                     \
-  static gboolean                                                                  \
-  add_##name (RecStore *store, GObject *item, GError **error)                      \
-  {                                                                                \
-    return rec_store_add_##name (store, (Type *) item, error);                     \
-  }                                                                                \
-  static gboolean                                                                  \
-  update_##name (RecStore *store, GObject *item, GError **error)                   \
-  {                                                                                \
-    return rec_store_update_##name (store, (const Type *) item, error);            \
-  }                                                                                \
-  static GObject *                                                                 \
-  copy_##name (GObject *item)                                                      \
-  {                                                                                \
-    return G_OBJECT (rec_##name##_copy ((const Type *) item));                     \
-  }
-
-DEFINE_OPS (RecChild, child)
-DEFINE_OPS (RecTerm, term)
-DEFINE_OPS (RecInterestOverride, interest_override)
-DEFINE_OPS (RecCharge, charge)
-DEFINE_OPS (RecPayment, payment)
-DEFINE_OPS (RecCommunication, communication)
-
-/* The store calls the entity "enforcement_step" everywhere. */
-static gboolean
-add_enforcement (RecStore *store, GObject *item, GError **error)
-{
-  return rec_store_add_enforcement_step (store, (RecEnforcementStep *) item, error);
-}
-
-static gboolean
-update_enforcement (RecStore *store, GObject *item, GError **error)
-{
-  return rec_store_update_enforcement_step (store, (const RecEnforcementStep *) item, error);
-}
-
-static GObject *
-copy_enforcement (GObject *item)
-{
-  return G_OBJECT (rec_enforcement_step_copy ((const RecEnforcementStep *) item));
-}
-
-#define OPS(name, type_fn, delete_fn, field)                                         \
-  { type_fn, add_##name, update_##name, delete_fn, copy_##name,                       \
-    G_STRUCT_OFFSET (RecCaseData, field) }
-
-static const KindOps kind_ops[N_KINDS] = {
-  OPS (child, rec_child_get_type, rec_store_delete_child, children),
-  OPS (term, rec_term_get_type, rec_store_delete_term, terms),
-  OPS (interest_override, rec_interest_override_get_type,
-       rec_store_delete_interest_override, interest_overrides),
-  OPS (charge, rec_charge_get_type, rec_store_delete_charge, charges),
-  OPS (payment, rec_payment_get_type, rec_store_delete_payment, payments),
-  OPS (communication, rec_communication_get_type, rec_store_delete_communication,
-       communications),
-  OPS (enforcement, rec_enforcement_step_get_type, rec_store_delete_enforcement_step,
-       enforcement),
+/* Where each kind lives in RecCaseData. */
+static const gsize kind_offsets[N_KINDS] = {
+  G_STRUCT_OFFSET (RecCaseData, children),
+  G_STRUCT_OFFSET (RecCaseData, terms),
+  G_STRUCT_OFFSET (RecCaseData, interest_overrides),
+  G_STRUCT_OFFSET (RecCaseData, charges),
+  G_STRUCT_OFFSET (RecCaseData, payments),
+  G_STRUCT_OFFSET (RecCaseData, communications),
+  G_STRUCT_OFFSET (RecCaseData, enforcement),
 };
 
+static GType
+kind_type (Kind kind)
+{
+  switch (kind)
+    {
+    case KIND_CHILD:             return REC_TYPE_CHILD;
+    case KIND_TERM:              return REC_TYPE_TERM;
+    case KIND_INTEREST_OVERRIDE: return REC_TYPE_INTEREST_OVERRIDE;
+    case KIND_CHARGE:            return REC_TYPE_CHARGE;
+    case KIND_PAYMENT:           return REC_TYPE_PAYMENT;
+    case KIND_COMMUNICATION:     return REC_TYPE_COMMUNICATION;
+    case KIND_ENFORCEMENT:       return REC_TYPE_ENFORCEMENT_STEP;
+    case KIND_INFO:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* What reverts a change (and, once done, what reverts that: the redo). */
 typedef enum
 {
   UNDO_DELETE,    /* undoes an add: delete the item with this id */
@@ -109,9 +67,10 @@ typedef enum
 
 typedef struct
 {
+  guint64   change;   /* the id of the change it reverts (rec_case_session_get_last_change) */
   UndoOp    op;
   Kind      kind;
-  GObject  *item;     /* a private copy (RecCaseInfo for KIND_INFO) */
+  GObject  *item;     /* a private copy: a RecEntity, or RecCaseInfo for KIND_INFO */
   guint     index;    /* UNDO_READD: where it was in the list */
 } UndoEntry;
 
@@ -126,15 +85,20 @@ struct _RecCaseSession
   RecRules          *rules;
   RecArrearsResult  *result;
   GListStore        *lists[N_KINDS];
-  GPtrArray         *undo;   /* UndoEntry, top of the stack last */
+  GPtrArray         *undo;          /* UndoEntry, newest change last */
+  GPtrArray         *redo;          /* UndoEntry, the last undone last */
+  guint64            next_change;   /* the id the next change gets */
 };
 
 G_DEFINE_FINAL_TYPE (RecCaseSession, rec_case_session, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rec-case-session-error-quark, rec_case_session_error)
 
 enum
 {
   PROP_0,
   PROP_CAN_UNDO,
+  PROP_CAN_REDO,
   PROP_READ_ONLY,
   N_PROPS
 };
@@ -158,11 +122,28 @@ undo_entry_free (gpointer data)
   g_free (entry);
 }
 
+static UndoEntry *
+undo_entry_new (guint64  change,
+                UndoOp   op,
+                Kind     kind,
+                GObject *item,
+                guint    index)
+{
+  UndoEntry *entry = g_new0 (UndoEntry, 1);
+
+  entry->change = change;
+  entry->op = op;
+  entry->kind = kind;
+  entry->item = item;
+  entry->index = index;
+  return entry;
+}
+
 static GPtrArray *
 data_array (RecCaseSession *self,
             Kind            kind)
 {
-  return G_STRUCT_MEMBER (GPtrArray *, self->data, kind_ops[kind].data_offset);
+  return G_STRUCT_MEMBER (GPtrArray *, self->data, kind_offsets[kind]);
 }
 
 static gboolean
@@ -171,7 +152,7 @@ kind_of (GObject *item,
 {
   for (guint i = 0; i < N_KINDS; i++)
     {
-      if (G_OBJECT_TYPE (item) == kind_ops[i].get_type ())
+      if (G_OBJECT_TYPE (item) == kind_type (i))
         {
           *out_kind = i;
           return TRUE;
@@ -190,7 +171,7 @@ find_by_id (RecCaseSession *self,
 
   for (guint i = 0; i < array->len; i++)
     {
-      if (HEAD (g_ptr_array_index (array, i))->id == id)
+      if (REC_ENTITY (g_ptr_array_index (array, i))->id == id)
         {
           *out_index = i;
           return TRUE;
@@ -212,39 +193,49 @@ recompute (RecCaseSession *self)
     g_debug ("Cannot compute the arrears: %s", error->message);
 }
 
+/* Announces can-undo / can-redo if it changed either. */
 static void
-push_undo (RecCaseSession *self,
-           UndoOp          op,
-           Kind            kind,
-           GObject        *item,
-           guint           index)
+notify_stacks (RecCaseSession *self,
+               gboolean        could_undo,
+               gboolean        could_redo)
 {
-  UndoEntry *entry = g_new0 (UndoEntry, 1);
-  gboolean could_undo = self->undo->len > 0;
-
-  entry->op = op;
-  entry->kind = kind;
-  entry->item = item;
-  entry->index = index;
-  g_ptr_array_add (self->undo, entry);
-  if (!could_undo)
+  if (could_undo != (self->undo->len > 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != (self->redo->len > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
-/* After a deleted record comes back under a new id, older undo entries that
+/* A new edit: it becomes the newest change, and what was undone before it
+ * can no longer be redone. */
+static void
+push_change (RecCaseSession *self,
+             UndoOp          op,
+             Kind            kind,
+             GObject        *item,
+             guint           index)
+{
+  gboolean could_undo = self->undo->len > 0;
+  gboolean could_redo = self->redo->len > 0;
+
+  g_ptr_array_add (self->undo, undo_entry_new (self->next_change++, op, kind, item, index));
+  g_ptr_array_set_size (self->redo, 0);
+  notify_stacks (self, could_undo, could_redo);
+}
+
+/* After a deleted record comes back under a new id, the other entries that
  * name it must follow. */
 static void
-remap_undo_ids (RecCaseSession *self,
-                Kind            kind,
-                gint64          old_id,
-                gint64          new_id)
+remap_ids (GPtrArray *stack,
+           Kind       kind,
+           gint64     old_id,
+           gint64     new_id)
 {
-  for (guint i = 0; i < self->undo->len; i++)
+  for (guint i = 0; i < stack->len; i++)
     {
-      UndoEntry *entry = g_ptr_array_index (self->undo, i);
+      UndoEntry *entry = g_ptr_array_index (stack, i);
 
-      if (entry->kind == kind && HEAD (entry->item)->id == old_id)
-        HEAD (entry->item)->id = new_id;
+      if (entry->kind == kind && REC_ENTITY (entry->item)->id == old_id)
+        REC_ENTITY (entry->item)->id = new_id;
     }
 }
 
@@ -295,52 +286,57 @@ apply_remove (RecCaseSession *self,
 static gboolean
 do_add (RecCaseSession *self,
         Kind            kind,
-        GObject        *item,
+        RecEntity      *item,
         guint           index,
         GError        **error)
 {
-  g_autoptr(GObject) copy = NULL;
+  g_autoptr(RecEntity) copy = NULL;
 
-  if (!kind_ops[kind].add (self->store, item, error))
+  if (!rec_store_add (self->store, item, error))
     return FALSE;
 
-  copy = kind_ops[kind].copy (item);
-  apply_insert (self, kind, copy, index);
+  copy = rec_entity_copy (item);
+  apply_insert (self, kind, G_OBJECT (copy), index);
   return TRUE;
+}
+
+static gboolean
+not_found (gint64   id,
+           GError **error)
+{
+  g_debug ("No record with id %" G_GINT64_FORMAT " in this case", id);
+  g_set_error_literal (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND,
+                       _("This record is no longer in the case."));
+  return FALSE;
 }
 
 static gboolean
 do_update (RecCaseSession *self,
            Kind            kind,
-           GObject        *item,
+           RecEntity      *item,
            GObject       **out_previous,
            GError        **error)
 {
-  g_autoptr(GObject) copy = NULL;
+  g_autoptr(RecEntity) copy = NULL;
   GPtrArray *array = data_array (self, kind);
   guint index;
 
-  if (!find_by_id (self, kind, HEAD (item)->id, &index))
-    {
-      g_debug ("No record with id %" G_GINT64_FORMAT " in this case", HEAD (item)->id);
-      g_set_error_literal (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND,
-                           _("This record is no longer in the case."));
-      return FALSE;
-    }
-  if (!kind_ops[kind].update (self->store, item, error))
+  if (!find_by_id (self, kind, item->id, &index))
+    return not_found (item->id, error);
+  if (!rec_store_update (self->store, item, error))
     return FALSE;
 
   if (out_previous != NULL)
     *out_previous = g_object_ref (g_ptr_array_index (array, index));
-  copy = kind_ops[kind].copy (item);
-  apply_replace (self, kind, copy, index);
+  copy = rec_entity_copy (item);
+  apply_replace (self, kind, G_OBJECT (copy), index);
   return TRUE;
 }
 
 static gboolean
 do_delete (RecCaseSession *self,
            Kind            kind,
-           gint64          id,
+           RecEntity      *item,
            GObject       **out_removed,
            guint          *out_index,
            GError        **error)
@@ -348,14 +344,9 @@ do_delete (RecCaseSession *self,
   GPtrArray *array = data_array (self, kind);
   guint index;
 
-  if (!find_by_id (self, kind, id, &index))
-    {
-      g_debug ("No record with id %" G_GINT64_FORMAT " in this case", id);
-      g_set_error_literal (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND,
-                           _("This record is no longer in the case."));
-      return FALSE;
-    }
-  if (!kind_ops[kind].delete (self->store, id, error))
+  if (!find_by_id (self, kind, item->id, &index))
+    return not_found (item->id, error);
+  if (!rec_store_delete (self->store, item, error))
     return FALSE;
 
   if (out_removed != NULL)
@@ -395,37 +386,96 @@ do_update_info (RecCaseSession    *self,
   return TRUE;
 }
 
-static gboolean
-undo_entry (RecCaseSession *self,
-            UndoEntry      *entry,
-            GError        **error)
+/* Carries out `entry` and returns what reverts it in turn (for the other
+ * stack), under the same change id; NULL with `error` when it failed (nothing
+ * changed then). */
+static UndoEntry *
+apply_entry (RecCaseSession *self,
+             UndoEntry      *entry,
+             GError        **error)
 {
+  g_autoptr(GObject) other = NULL;
+  RecEntity *item = entry->kind == KIND_INFO ? NULL : REC_ENTITY (entry->item);
+  guint index = 0;
   gint64 old_id;
 
   switch (entry->op)
     {
     case UNDO_DELETE:
-      return do_delete (self, entry->kind, HEAD (entry->item)->id, NULL, NULL, error);
+      if (!do_delete (self, entry->kind, item, &other, &index, error))
+        return NULL;
+      return undo_entry_new (entry->change, UNDO_READD, entry->kind, g_steal_pointer (&other),
+                             index);
 
     case UNDO_RESTORE:
       if (entry->kind == KIND_INFO)
-        return do_update_info (self, REC_CASE_INFO (entry->item), error);
-      return do_update (self, entry->kind, entry->item, NULL, error);
+        {
+          other = g_object_ref (G_OBJECT (self->data->info));
+          if (!do_update_info (self, REC_CASE_INFO (entry->item), error))
+            return NULL;
+        }
+      else if (!do_update (self, entry->kind, item, &other, error))
+        return NULL;
+      return undo_entry_new (entry->change, UNDO_RESTORE, entry->kind, g_steal_pointer (&other),
+                             0);
 
     case UNDO_READD:
-      old_id = HEAD (entry->item)->id;
-      HEAD (entry->item)->id = 0;
-      if (!do_add (self, entry->kind, entry->item, entry->index, error))
+      old_id = item->id;
+      item->id = 0;
+      if (!do_add (self, entry->kind, item, entry->index, error))
         {
-          HEAD (entry->item)->id = old_id;
-          return FALSE;
+          item->id = old_id;
+          return NULL;
         }
-      remap_undo_ids (self, entry->kind, old_id, HEAD (entry->item)->id);
-      return TRUE;
+      remap_ids (self->undo, entry->kind, old_id, item->id);
+      remap_ids (self->redo, entry->kind, old_id, item->id);
+      return undo_entry_new (entry->change, UNDO_DELETE, entry->kind,
+                             G_OBJECT (rec_entity_copy (item)), 0);
 
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Whether an entry newer than stack[index] touches the same record. */
+static gboolean
+touched_since (GPtrArray *stack,
+               guint      index)
+{
+  UndoEntry *entry = g_ptr_array_index (stack, index);
+
+  for (guint i = index + 1; i < stack->len; i++)
+    {
+      UndoEntry *newer = g_ptr_array_index (stack, i);
+
+      if (newer->kind != entry->kind)
+        continue;
+      if (entry->kind == KIND_INFO
+          || REC_ENTITY (newer->item)->id == REC_ENTITY (entry->item)->id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Moves stack[index] to the other stack by carrying it out. */
+static gboolean
+step (RecCaseSession  *self,
+      GPtrArray       *from,
+      GPtrArray       *to,
+      guint            index,
+      GError         **error)
+{
+  gboolean could_undo = self->undo->len > 0;
+  gboolean could_redo = self->redo->len > 0;
+  UndoEntry *inverse = apply_entry (self, g_ptr_array_index (from, index), error);
+
+  if (inverse == NULL)
+    return FALSE;
+  g_ptr_array_remove_index (from, index);
+  g_ptr_array_add (to, inverse);
+  notify_stacks (self, could_undo, could_redo);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 static void
@@ -440,6 +490,10 @@ rec_case_session_get_property (GObject    *object,
     {
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, rec_case_session_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, rec_case_session_can_redo (self));
       break;
 
     case PROP_READ_ONLY:
@@ -469,6 +523,7 @@ rec_case_session_finalize (GObject *object)
   RecCaseSession *self = REC_CASE_SESSION (object);
 
   g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->result, rec_arrears_result_free);
   g_clear_pointer (&self->data, rec_case_data_free);
   g_clear_pointer (&self->rules, rec_rules_unref);
@@ -493,6 +548,15 @@ rec_case_session_class_init (RecCaseSessionClass *klass)
    */
   properties[PROP_CAN_UNDO] =
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RecCaseSession:can-redo:
+   *
+   * Whether there is an undone edit to carry out again.
+   */
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   /**
@@ -521,8 +585,10 @@ static void
 rec_case_session_init (RecCaseSession *self)
 {
   for (guint i = 0; i < N_KINDS; i++)
-    self->lists[i] = g_list_store_new (kind_ops[i].get_type ());
+    self->lists[i] = g_list_store_new (kind_type (i));
   self->undo = g_ptr_array_new_with_free_func (undo_entry_free);
+  self->redo = g_ptr_array_new_with_free_func (undo_entry_free);
+  self->next_change = 1;
 }
 
 static gboolean
@@ -741,7 +807,7 @@ snapshot_data (RecCaseSession *self)
   g_set_object (&snapshot->info, self->data->info);
   for (guint i = 0; i < N_KINDS; i++)
     {
-      GPtrArray **slot = &G_STRUCT_MEMBER (GPtrArray *, snapshot, kind_ops[i].data_offset);
+      GPtrArray **slot = &G_STRUCT_MEMBER (GPtrArray *, snapshot, kind_offsets[i]);
 
       g_ptr_array_unref (*slot);
       *slot = g_ptr_array_copy (data_array (self, i), ref_item, NULL);
@@ -826,17 +892,22 @@ rec_case_session_add (RecCaseSession  *self,
                       GObject         *item,
                       GError         **error)
 {
-  Kind kind;
+  RecEntity *entity;
+  Kind kind = N_KINDS;
 
   g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
-  g_return_val_if_fail (G_IS_OBJECT (item) && kind_of (item, &kind), FALSE);
+  g_return_val_if_fail (REC_IS_ENTITY (item), FALSE);
 
-  HEAD (item)->id = 0;
-  HEAD (item)->position = 0;
-  if (!do_add (self, kind, item, G_MAXUINT, error))
+  entity = REC_ENTITY (item);
+  if (!kind_of (item, &kind))
+    g_return_val_if_reached (FALSE);
+
+  entity->id = 0;
+  entity->position = 0;
+  if (!do_add (self, kind, entity, G_MAXUINT, error))
     return FALSE;
 
-  push_undo (self, UNDO_DELETE, kind, kind_ops[kind].copy (item), 0);
+  push_change (self, UNDO_DELETE, kind, G_OBJECT (rec_entity_copy (entity)), 0);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -854,15 +925,18 @@ rec_case_session_update (RecCaseSession  *self,
                          GError         **error)
 {
   g_autoptr(GObject) previous = NULL;
-  Kind kind;
+  Kind kind = N_KINDS;
 
   g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
-  g_return_val_if_fail (G_IS_OBJECT (item) && kind_of (item, &kind), FALSE);
+  g_return_val_if_fail (REC_IS_ENTITY (item), FALSE);
 
-  if (!do_update (self, kind, item, &previous, error))
+  if (!kind_of (item, &kind))
+    g_return_val_if_reached (FALSE);
+
+  if (!do_update (self, kind, REC_ENTITY (item), &previous, error))
     return FALSE;
 
-  push_undo (self, UNDO_RESTORE, kind, g_steal_pointer (&previous), 0);
+  push_change (self, UNDO_RESTORE, kind, g_steal_pointer (&previous), 0);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -874,15 +948,18 @@ rec_case_session_delete (RecCaseSession  *self,
 {
   g_autoptr(GObject) removed = NULL;
   guint index;
-  Kind kind;
+  Kind kind = N_KINDS;
 
   g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
-  g_return_val_if_fail (G_IS_OBJECT (item) && kind_of (item, &kind), FALSE);
+  g_return_val_if_fail (REC_IS_ENTITY (item), FALSE);
 
-  if (!do_delete (self, kind, HEAD (item)->id, &removed, &index, error))
+  if (!kind_of (item, &kind))
+    g_return_val_if_reached (FALSE);
+
+  if (!do_delete (self, kind, REC_ENTITY (item), &removed, &index, error))
     return FALSE;
 
-  push_undo (self, UNDO_READD, kind, g_steal_pointer (&removed), index);
+  push_change (self, UNDO_READD, kind, g_steal_pointer (&removed), index);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -901,7 +978,7 @@ rec_case_session_update_info (RecCaseSession     *self,
   if (!do_update_info (self, info, error))
     return FALSE;
 
-  push_undo (self, UNDO_RESTORE, KIND_INFO, G_OBJECT (g_steal_pointer (&previous)), 0);
+  push_change (self, UNDO_RESTORE, KIND_INFO, G_OBJECT (g_steal_pointer (&previous)), 0);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -914,28 +991,97 @@ rec_case_session_can_undo (RecCaseSession *self)
   return self->undo->len > 0;
 }
 
+gboolean
+rec_case_session_can_redo (RecCaseSession *self)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+
+  return self->redo->len > 0;
+}
+
+/**
+ * rec_case_session_get_last_change:
+ *
+ * Returns: the id of the newest change that can be undone (an add, update,
+ *   delete or update_info, or a redo), 0 when there is none
+ */
+guint64
+rec_case_session_get_last_change (RecCaseSession *self)
+{
+  UndoEntry *entry;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), 0);
+
+  if (self->undo->len == 0)
+    return 0;
+  entry = g_ptr_array_index (self->undo, self->undo->len - 1);
+  return entry->change;
+}
+
 /**
  * rec_case_session_undo:
  *
- * Reverts the most recent edit that is not undone yet. On failure the edit
- * stays on the stack, so the user may try again.
+ * Reverts the most recent edit that is not undone yet; it can then be redone.
+ * On failure the edit stays on the stack, so the user may try again.
  */
 gboolean
 rec_case_session_undo (RecCaseSession  *self,
                        GError         **error)
 {
-  UndoEntry *entry;
-
   g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
   g_return_val_if_fail (self->undo->len > 0, FALSE);
 
-  entry = g_ptr_array_index (self->undo, self->undo->len - 1);
-  if (!undo_entry (self, entry, error))
-    return FALSE;
+  return step (self, self->undo, self->redo, self->undo->len - 1, error);
+}
 
-  g_ptr_array_remove_index (self->undo, self->undo->len - 1);
-  if (self->undo->len == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
+/**
+ * rec_case_session_undo_change:
+ * @change: an id from rec_case_session_get_last_change()
+ *
+ * Reverts that change, newest or not, unless a newer change touched the
+ * same record (REC_CASE_SESSION_ERROR_SUPERSEDED: undo that one first) or it
+ * is no longer on the stack (REC_CASE_SESSION_ERROR_UNDONE: already undone).
+ */
+gboolean
+rec_case_session_undo_change (RecCaseSession  *self,
+                              guint64          change,
+                              GError         **error)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+
+  for (guint i = self->undo->len; i-- > 0;)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo, i);
+
+      if (entry->change != change)
+        continue;
+      if (touched_since (self->undo, i))
+        {
+          g_set_error_literal (error, REC_CASE_SESSION_ERROR, REC_CASE_SESSION_ERROR_SUPERSEDED,
+                               _("This change can’t be undone: the record was changed again "
+                                 "after it."));
+          return FALSE;
+        }
+      return step (self, self->undo, self->redo, i, error);
+    }
+
+  g_set_error_literal (error, REC_CASE_SESSION_ERROR, REC_CASE_SESSION_ERROR_UNDONE,
+                       _("This change was already undone."));
+  return FALSE;
+}
+
+/**
+ * rec_case_session_redo:
+ *
+ * Carries out again the change undone last. A new edit empties the redo
+ * stack.
+ */
+gboolean
+rec_case_session_redo (RecCaseSession  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+  g_return_val_if_fail (self->redo->len > 0, FALSE);
+
+  return step (self, self->redo, self->undo, self->redo->len - 1, error);
 }

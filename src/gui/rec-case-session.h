@@ -60,9 +60,10 @@ const RecArrearsResult *rec_case_session_get_result       (RecCaseSession  *self
 const RecRules         *rec_case_session_get_rules        (RecCaseSession  *self);
 
 /* Edits. `item` is a RecChild, RecTerm, RecInterestOverride, RecCharge,
- * RecPayment, RecCommunication or RecEnforcementStep. add() stores a new item
- * and sets its id; update() replaces the stored item with the same id; delete()
- * removes it and remembers it for undo. Each is one transaction. */
+ * RecPayment, RecCommunication or RecEnforcementStep (a RecEntity). add()
+ * stores a new item and sets its id; update() replaces the stored item with
+ * the same id; delete() removes it. Each is one transaction and one change
+ * for undo. A read-only session refuses them all (the store's error). */
 gboolean                rec_case_session_add              (RecCaseSession  *self,
                                                            GObject         *item,
                                                            GError         **error) G_GNUC_WARN_UNUSED_RESULT;
@@ -89,9 +90,31 @@ RecPayoff              *rec_case_session_compute_payoff_finish (RecCaseSession  
                                                                 GAsyncResult    *result,
                                                                 GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Undo of the last add, update or delete (a stack). */
+/* Undo and redo. Every add, update, delete and update_info is a change with
+ * an id (1, 2, …); undo() reverts the newest, undo_change() a given one (the
+ * one a toast announced) unless a newer change touched the same record;
+ * redo() carries out again the change undone last. A new edit empties the
+ * redo stack. "can-undo" and "can-redo" follow the two stacks. */
+#define REC_CASE_SESSION_ERROR (rec_case_session_error_quark ())
+
+typedef enum
+{
+  REC_CASE_SESSION_ERROR_SUPERSEDED,   /* a newer change touched the same record */
+  REC_CASE_SESSION_ERROR_UNDONE,       /* no such change to undo (undone already) */
+} RecCaseSessionError;
+
+GQuark                  rec_case_session_error_quark      (void);
+
 gboolean                rec_case_session_can_undo         (RecCaseSession  *self);
+gboolean                rec_case_session_can_redo         (RecCaseSession  *self);
+/* The id of the newest change that can be undone, 0 when there is none. */
+guint64                 rec_case_session_get_last_change  (RecCaseSession  *self);
 gboolean                rec_case_session_undo             (RecCaseSession  *self,
+                                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean                rec_case_session_undo_change      (RecCaseSession  *self,
+                                                           guint64          change,
+                                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean                rec_case_session_redo             (RecCaseSession  *self,
                                                            GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
