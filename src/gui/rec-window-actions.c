@@ -1,4 +1,4 @@
-/* rec-window-actions.c — the window's actions: undo, find, export, print, undo toasts
+/* rec-window-actions.c — the window's actions: undo, redo, find, pages, export, print, toasts
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,22 +20,85 @@ set_enabled (RecWindow  *self,
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+/* An undo or redo that failed: the session's own words when they are for
+ * people (a newer change touched the record, already undone), else `fallback`. */
+static void
+show_undo_error (RecWindow  *self,
+                 GError     *error,
+                 const char *fallback)
+{
+  g_debug ("%s: %s", fallback, error->message);
+  if (error->domain == REC_CASE_SESSION_ERROR)
+    rec_window_add_toast (self, adw_toast_new (error->message));
+  else
+    rec_window_add_toast (self, adw_toast_new (fallback));
+}
+
+/* The toast that announced `change` has done its work once the change is
+ * undone, by its button or by Ctrl+Z. */
+static void
+dismiss_toast_of (RecWindow *self,
+                  guint64    change)
+{
+  AdwToast *toast = g_hash_table_lookup (self->undo_toasts, &change);
+
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+}
+
+/* Reverts `change`; on success its toast goes too. */
+static void
+undo_change (RecWindow  *self,
+             guint64     change,
+             const char *failure)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rec_case_session_undo_change (self->session, change, &error))
+    show_undo_error (self, error, failure);
+  else
+    dismiss_toast_of (self, change);
+}
+
+/* Ctrl+Z: the newest change. */
 static void
 undo_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
   RecWindow *self = user_data;
+
+  if (self->session != NULL && rec_case_session_can_undo (self->session))
+    undo_change (self, rec_case_session_get_last_change (self->session),
+                 _("Could not undo the last change"));
+}
+
+/* A toast's Undo: the change that toast announced, whatever came after it. */
+static void
+undo_change_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RecWindow *self = user_data;
+
+  if (self->session != NULL)
+    undo_change (self, g_variant_get_uint64 (parameter), _("Could not undo the change"));
+}
+
+/* Ctrl+Shift+Z, Ctrl+Y: the change undone last. */
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RecWindow *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (self->session == NULL || !rec_case_session_can_undo (self->session))
+  if (self->session == NULL || !rec_case_session_can_redo (self->session))
     return;
 
-  if (!rec_case_session_undo (self->session, &error))
-    {
-      g_debug ("Undo failed: %s", error->message);
-      rec_window_add_toast (self, adw_toast_new (_("Could not undo the last change")));
-    }
+  if (!rec_case_session_redo (self->session, &error))
+    show_undo_error (self, error, _("Could not redo the change"));
 }
 
 static void
@@ -51,8 +114,23 @@ find_action (GSimpleAction *action,
   rec_case_view_focus_search (self->case_view);
 }
 
-/* Pages call this after a delete: gtk_widget_activate_action (w,
- * "win.show-undo-toast", "s", _("Payment deleted")). */
+static void
+undo_toast_dismissed_cb (AdwToast  *toast,
+                         RecWindow *self)
+{
+  GVariant *target = adw_toast_get_action_target_value (toast);
+  guint64 change = g_variant_get_uint64 (target);
+
+  /* The window is going away (its overlay drops the toasts). */
+  if (self->undo_toasts == NULL)
+    return;
+  if (g_hash_table_lookup (self->undo_toasts, &change) == toast)
+    g_hash_table_remove (self->undo_toasts, &change);
+}
+
+/* Pages call this right after a change: gtk_widget_activate_action (w,
+ * "win.show-undo-toast", "s", _("Payment deleted")). The toast's Undo is
+ * bound to that change (the session's newest), not to whatever comes last. */
 static void
 show_undo_toast_action (GSimpleAction *action,
                         GVariant      *parameter,
@@ -60,9 +138,17 @@ show_undo_toast_action (GSimpleAction *action,
 {
   RecWindow *self = user_data;
   AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+  guint64 change = self->session != NULL ? rec_case_session_get_last_change (self->session) : 0;
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
+  if (change != 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo-change");
+      adw_toast_set_action_target_value (toast, g_variant_new_uint64 (change));
+      g_hash_table_insert (self->undo_toasts, g_memdup2 (&change, sizeof change),
+                           g_object_ref (toast));
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
+    }
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   rec_window_add_toast (self, toast);
 }
@@ -144,6 +230,27 @@ add_action (GSimpleAction *action,
       }
 }
 
+/* Alt+1 … Alt+5. */
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RecWindow *self = user_data;
+
+  if (self->session != NULL)
+    rec_window_select_page (self, g_variant_get_string (parameter, NULL));
+}
+
+/* Ctrl+W. */
+static void
+close_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+}
+
 static const GActionEntry win_entries[] = {
   { "add-payment", add_action, NULL, NULL, NULL },
   { "add-charge", add_action, NULL, NULL, NULL },
@@ -151,6 +258,10 @@ static const GActionEntry win_entries[] = {
   { "add-term", add_action, NULL, NULL, NULL },
   { "add-child", add_action, NULL, NULL, NULL },
   { "undo", undo_action, NULL, NULL, NULL },
+  { "undo-change", undo_change_action, "t", NULL, NULL },
+  { "redo", redo_action, NULL, NULL, NULL },
+  { "show-page", show_page_action, "s", NULL, NULL },
+  { "close", close_action, NULL, NULL, NULL },
   { "find", find_action, NULL, NULL, NULL },
   { "export", export_action, NULL, NULL, NULL },
   { "print", print_action, NULL, NULL, NULL },
@@ -169,17 +280,20 @@ _rec_window_add_actions (RecWindow *self)
 void
 _rec_window_update_actions (RecWindow *self)
 {
+  static const char *const edits[] = {
+    "add-payment", "add-charge", "add-communication", "add-term", "add-child",
+    "undo-change", "show-undo-toast",
+  };
   gboolean has_case = self->session != NULL;
-  gboolean exporting = self->exporting;
+  /* A read-only case is read, exported and printed, never changed. */
+  gboolean can_edit = has_case && !rec_case_session_get_read_only (self->session);
 
-  set_enabled (self, "undo", has_case && rec_case_session_can_undo (self->session));
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    set_enabled (self, edits[i], can_edit);
+  set_enabled (self, "undo", can_edit && rec_case_session_can_undo (self->session));
+  set_enabled (self, "redo", can_edit && rec_case_session_can_redo (self->session));
   set_enabled (self, "find", has_case);
-  set_enabled (self, "add-payment", has_case);
-  set_enabled (self, "add-charge", has_case);
-  set_enabled (self, "add-communication", has_case);
-  set_enabled (self, "add-term", has_case);
-  set_enabled (self, "add-child", has_case);
-  set_enabled (self, "export", has_case && !exporting);
+  set_enabled (self, "show-page", has_case);
+  set_enabled (self, "export", has_case && !self->exporting);
   set_enabled (self, "print", has_case && !self->printing);
-  set_enabled (self, "show-undo-toast", has_case);
 }

@@ -12,6 +12,12 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  REC_PACKET_EXPORT,
+  REC_PACKET_PRINT,
+} RecPacketPurpose;
+
 struct _RecWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -31,6 +37,17 @@ struct _RecWindow
   GSettings            *settings;        /* NULL when the schema is not installed */
   GCancellable         *cancellable;     /* the export in flight */
   char                 *loading_path;    /* a case being opened into this window */
+  GHashTable           *undo_toasts;     /* change id (guint64 *) → its AdwToast, while shown */
+  GtkWidget            *read_only_bar;   /* says why the case cannot be changed */
+  AdwToast             *export_toast;    /* "Exporting…", until the file is written */
+  GtkWidget            *options_dialog;  /* the packet's options, while asked */
+  struct
+  {
+    gboolean            chosen;          /* FALSE: the defaults (today, the UI's language…) */
+    GDate               as_of;
+    const char         *lang;            /* one of rec_report_get_languages () */
+    RecPdfPaper         paper;
+  }                     packet;          /* the last options chosen in this window */
   gboolean              exporting;
   gboolean              printing;        /* the packet is being made for printing */
   guint                 prepare_tick;    /* builds the case view while a case loads */
@@ -44,5 +61,13 @@ void _rec_window_print          (RecWindow *self);
 void _rec_window_set_busy       (RecWindow *self);
 
 RecReportInput *_rec_window_new_report_input (RecWindow *self) G_GNUC_WARN_UNUSED_RESULT;
+void            _rec_window_ask_packet_options (RecWindow        *self,
+                                                RecPacketPurpose  purpose,
+                                                const char       *path);
+
+/* Tests: the rows of the options dialog. */
+AdwEntryRow    *_rec_window_get_options_as_of    (GtkWidget *dialog);
+AdwComboRow    *_rec_window_get_options_language (GtkWidget *dialog);
+AdwComboRow    *_rec_window_get_options_paper    (GtkWidget *dialog);
 
 G_END_DECLS

@@ -67,11 +67,38 @@ session_changed_cb (RecCaseSession *session,
 }
 
 static void
-session_can_undo_changed_cb (RecCaseSession *session,
+session_stacks_changed_cb (RecCaseSession *session,
                              GParamSpec     *pspec,
                              RecWindow      *self)
 {
   _rec_window_update_actions (self);
+}
+
+/* One line under the header bar when the case file cannot be changed (an
+ * AdwBanner needs libadwaita 1.3). The case view is a box of header bar,
+ * pages and switcher bar; the line goes in after the header bar. */
+static void
+add_read_only_bar (RecWindow *self)
+{
+  GtkWidget *bar = gtk_info_bar_new ();
+  GtkWidget *label = gtk_label_new (_("This case file can’t be changed: you don’t have "
+                                      "permission to write to it. You can still export and "
+                                      "print."));
+  GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->case_view));
+  GtkWidget *header = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_info_bar_set_message_type (GTK_INFO_BAR (bar), GTK_MESSAGE_WARNING);
+  gtk_info_bar_add_child (GTK_INFO_BAR (bar), label);
+  gtk_widget_set_visible (bar, FALSE);
+  gtk_widget_set_name (bar, "read-only-bar");
+
+  g_return_if_fail (GTK_IS_BOX (box) && ADW_IS_HEADER_BAR (header));
+  gtk_box_insert_child_after (GTK_BOX (box), bar, header);
+  self->read_only_bar = bar;
 }
 
 static void
@@ -88,6 +115,7 @@ ensure_case_view (RecWindow *self)
   self->case_view = REC_CASE_VIEW (rec_case_view_new (NULL, self->primary_menu));
   rec_case_view_set_exporting (self->case_view, self->exporting || self->printing);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->case_view), "case");
+  add_read_only_bar (self);
 }
 
 /* While a case loads in its thread, the main thread builds the (still empty)
@@ -118,6 +146,8 @@ rec_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->loading_path, g_free);
+  g_clear_pointer (&self->undo_toasts, g_hash_table_unref);
+  g_clear_object (&self->export_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_WINDOW);
 
   G_OBJECT_CLASS (rec_window_parent_class)->dispose (object);
@@ -147,6 +177,7 @@ rec_window_init (RecWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->undo_toasts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   _rec_window_add_actions (self);
   bind_settings (self);
   load_help_overlay (self);
@@ -171,10 +202,13 @@ rec_window_set_session (RecWindow      *self,
   self->session = g_object_ref (session);
   g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, 0);
   g_signal_connect_object (session, "notify::can-undo",
-                           G_CALLBACK (session_can_undo_changed_cb), self, 0);
+                           G_CALLBACK (session_stacks_changed_cb), self, 0);
+  g_signal_connect_object (session, "notify::can-redo",
+                           G_CALLBACK (session_stacks_changed_cb), self, 0);
 
   ensure_case_view (self);
   rec_case_view_set_session (self->case_view, session);
+  gtk_widget_set_visible (self->read_only_bar, rec_case_session_get_read_only (session));
 
   g_clear_pointer (&self->loading_path, g_free);
   update_title (self);
