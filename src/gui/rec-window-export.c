@@ -1,4 +1,4 @@
-/* rec-window-export.c — Export Case Packet: choose a file, write it in a thread
+/* rec-window-export.c — Export Case Packet: the packet's options, a file, written in a thread
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -13,6 +13,7 @@
 #include "rec-window-private.h"
 
 #include "rec-pages-private.h"
+#include "rec-date.h"
 #include "rec-report.h"
 
 #include <glib/gi18n.h>
@@ -82,6 +83,9 @@ export_done_cb (GObject      *source,
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   set_exporting (self, FALSE);
+  if (self->export_toast != NULL)
+    adw_toast_dismiss (self->export_toast);
+  g_clear_object (&self->export_toast);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_debug ("Export failed: %s", error->message);
@@ -96,19 +100,81 @@ export_done_cb (GObject      *source,
   rec_window_add_toast (self, toast);
 }
 
-/* The packet's options, the same for Export and Print: the UI's language,
- * the jurisdiction's paper, the engine's as-of date, prepared today. NULL when
- * the figures cannot be computed. */
+/* The language the window itself speaks, when a packet can be made in it. */
+static const char *
+ui_packet_language (void)
+{
+  const char * const *names = g_get_language_names ();
+  const char * const *langs = rec_report_get_languages ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    for (guint j = 0; langs[j] != NULL; j++)
+      if (g_str_has_prefix (names[i], langs[j])
+          && (names[i][2] == '\0' || names[i][2] == '_' || names[i][2] == '.'))
+        return langs[j];
+  return "en";
+}
+
+/* The options of the next packet: the last ones chosen in this window, else
+ * the engine's as-of date (today), the UI's language and the jurisdiction's
+ * paper. */
+static void
+current_options (RecWindow   *self,
+                 GDate       *out_as_of,
+                 const char **out_lang,
+                 RecPdfPaper *out_paper)
+{
+  const RecCaseData *data = rec_case_session_get_data (self->session);
+
+  if (self->packet.chosen)
+    {
+      *out_as_of = self->packet.as_of;
+      *out_lang = self->packet.lang;
+      *out_paper = self->packet.paper;
+      return;
+    }
+  rec_date_set_today (out_as_of);
+  *out_lang = ui_packet_language ();
+  *out_paper = rec_report_default_paper (data->info->jurisdiction);
+}
+
+/* The packet's options, the same for Export and Print (the options dialog's,
+ * or its defaults). NULL with a toast when there is no packet to make: the
+ * figures cannot be computed for that date, or the language's catalog is
+ * missing. */
 RecReportInput *
 _rec_window_new_report_input (RecWindow *self)
 {
   const RecArrearsResult *result = rec_case_session_get_result (self->session);
   const RecCaseData *data = rec_case_session_get_data (self->session);
+  g_autoptr(RecArrearsResult) other = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *lang;
+  RecPdfPaper paper;
+  GDate as_of;
 
+  current_options (self, &as_of, &lang, &paper);
+  if (!rec_report_language_find (lang, &error))
+    {
+      g_debug ("No packet: %s", error->message);
+      rec_window_add_toast (self, adw_toast_new (error->message));
+      return NULL;
+    }
+  /* The session's result is as of today; another date is computed here. */
+  if (result == NULL || rec_date_compare (&result->as_of, &as_of) != 0)
+    {
+      other = rec_arrears_compute (data, rec_case_session_get_rules (self->session), &as_of,
+                                   &error);
+      result = other;
+    }
   if (result == NULL)
-    return NULL;
-  return rec_report_input_new (data, result, NULL,
-                               rec_report_default_paper (data->info->jurisdiction), NULL);
+    {
+      g_debug ("No packet: %s", error != NULL ? error->message : "no result");
+      rec_window_add_toast (self, adw_toast_new (_("The figures cannot be computed, so there "
+                                                   "is no packet to make")));
+      return NULL;
+    }
+  return rec_report_input_new (data, result, lang, paper, NULL);
 }
 
 static void
@@ -120,11 +186,7 @@ start_export (RecWindow  *self,
   ExportJob *job;
 
   if (input == NULL)
-    {
-      rec_window_add_toast (self, adw_toast_new (_("The figures cannot be computed, so there "
-                                                   "is no packet to export")));
-      return;
-    }
+    return;
 
   job = g_new0 (ExportJob, 1);
   job->input = input;
@@ -134,7 +196,12 @@ start_export (RecWindow  *self,
   g_task_set_source_tag (task, start_export);
   g_task_set_task_data (task, job, export_job_free);
   set_exporting (self, TRUE);
-  rec_window_add_toast (self, adw_toast_new (_("Exporting the case packet…")));
+  /* Shown until the file is written (then dismissed: the next toast says
+   * how it went), however long that takes. */
+  g_clear_object (&self->export_toast);
+  self->export_toast = g_object_ref (adw_toast_new (_("Exporting the case packet…")));
+  adw_toast_set_timeout (self->export_toast, 0);
+  rec_window_add_toast (self, self->export_toast);
   g_task_run_in_thread (task, export_thread);
 }
 
@@ -156,8 +223,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-void
-_rec_window_export (RecWindow *self)
+static void
+choose_file (RecWindow *self)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -181,11 +248,218 @@ _rec_window_export (RecWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The options dialog: the as-of date, the language, the paper. */
+
+typedef struct
+{
+  RecWindow        *window;       /* owned */
+  RecPacketPurpose  purpose;
+  char             *path;         /* NULL: ask (file chooser, print dialog) */
+  AdwEntryRow      *as_of_row;
+  AdwComboRow      *lang_row;
+  AdwComboRow      *paper_row;
+} OptionsDialog;
+
+static void
+options_dialog_free (gpointer data)
+{
+  OptionsDialog *options = data;
+
+  g_clear_object (&options->window);
+  g_free (options->path);
+  g_free (options);
+}
+
+/* The languages by their own names: whoever reads the list may not read the
+ * window's language. */
+static const char *
+language_autonym (const char *lang)
+{
+  if (g_str_equal (lang, "es"))
+    return "Español";
+  if (g_str_equal (lang, "vi"))
+    return "Tiếng Việt";
+  if (g_str_equal (lang, "en"))
+    return "English";
+  return lang;
+}
+
+static gboolean
+options_parse_as_of (OptionsDialog *options,
+                     GDate         *out_as_of)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (options->as_of_row));
+
+  return rec_date_parse_display (text, out_as_of, NULL);
+}
+
+static void
+as_of_changed_cb (GtkEditable      *editable,
+                  AdwMessageDialog *dialog)
+{
+  OptionsDialog *options = g_object_get_data (G_OBJECT (dialog), "rec-options");
+  GDate as_of;
+  gboolean valid = options_parse_as_of (options, &as_of);
+
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+  adw_message_dialog_set_response_enabled (dialog, "continue", valid);
+}
+
+static void
+options_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  OptionsDialog *options = g_object_get_data (G_OBJECT (dialog), "rec-options");
+  RecWindow *self = options->window;
+  const char * const *langs = rec_report_get_languages ();
+  guint lang = adw_combo_row_get_selected (options->lang_row);
+  GDate as_of;
+
+  if (self->options_dialog == GTK_WIDGET (dialog))
+    self->options_dialog = NULL;
+  if (!g_str_equal (response, "continue") || self->session == NULL
+      || !options_parse_as_of (options, &as_of))
+    return;
+
+  self->packet.chosen = TRUE;
+  self->packet.as_of = as_of;
+  self->packet.lang = lang < g_strv_length ((char **) langs) ? langs[lang] : "en";
+  self->packet.paper = adw_combo_row_get_selected (options->paper_row) == 1 ? REC_PDF_PAPER_A4
+                                                                            : REC_PDF_PAPER_LETTER;
+
+  if (options->purpose == REC_PACKET_PRINT)
+    _rec_window_print_to (self, options->path);
+  else if (options->path != NULL)
+    start_export (self, options->path);
+  else
+    choose_file (self);
+}
+
+/* Asks for the packet's options, then exports (to `path`, or a file the user
+ * chooses) or prints (to `path`, or through the print dialog). */
+void
+_rec_window_ask_packet_options (RecWindow        *self,
+                                RecPacketPurpose  purpose,
+                                const char       *path)
+{
+  OptionsDialog *options;
+  AdwMessageDialog *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  g_autoptr(GtkStringList) langs = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) papers = gtk_string_list_new (NULL);
+  const char * const *ids = rec_report_get_languages ();
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *hint = rec_date_format_hint ();
+  const char *lang;
+  RecPdfPaper paper;
+  GDate as_of;
+  guint selected = 0;
+
+  if (self->session == NULL || self->options_dialog != NULL)
+    return;
+
+  options = g_new0 (OptionsDialog, 1);
+  options->window = g_object_ref (self);
+  options->purpose = purpose;
+  options->path = g_strdup (path);
+  current_options (self, &as_of, &lang, &paper);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       purpose == REC_PACKET_PRINT
+                                                       ? _("Print Case Packet")
+                                                       : _("Export Case Packet"),
+                                                       _("The packet shows the figures as of "
+                                                         "this date, in this language, on this "
+                                                         "paper.")));
+
+  options->as_of_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (options->as_of_row), _("Figures as of"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (options->as_of_row), hint);
+  as_of_text = rec_date_format (&as_of);
+  gtk_editable_set_text (GTK_EDITABLE (options->as_of_row), as_of_text);
+  adw_entry_row_set_activates_default (options->as_of_row, TRUE);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      gtk_string_list_append (langs, language_autonym (ids[i]));
+      if (g_str_equal (ids[i], lang))
+        selected = i;
+    }
+  options->lang_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (options->lang_row), _("Language"));
+  adw_combo_row_set_model (options->lang_row, G_LIST_MODEL (langs));
+  adw_combo_row_set_selected (options->lang_row, selected);
+
+  /* Translators: the paper size (8.5 × 11 in) */
+  gtk_string_list_append (papers, C_("paper size", "Letter"));
+  /* Translators: the paper size (210 × 297 mm) */
+  gtk_string_list_append (papers, C_("paper size", "A4"));
+  options->paper_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (options->paper_row), _("Paper"));
+  adw_combo_row_set_model (options->paper_row, G_LIST_MODEL (papers));
+  adw_combo_row_set_selected (options->paper_row, paper == REC_PDF_PAPER_A4 ? 1 : 0);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (options->as_of_row));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (options->lang_row));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (options->paper_row));
+  adw_message_dialog_set_extra_child (dialog, list);
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "continue", purpose == REC_PACKET_PRINT ? _("_Print…")
+                                                                            : _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "continue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "continue");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "rec-options", options, options_dialog_free);
+  g_signal_connect (options->as_of_row, "changed", G_CALLBACK (as_of_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (options_response_cb), NULL);
+  self->options_dialog = GTK_WIDGET (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_rec_window_export (RecWindow *self)
+{
+  _rec_window_ask_packet_options (self, REC_PACKET_EXPORT, NULL);
+}
+
+/* Straight to `path` with the current options (tests). */
 void
 _rec_window_export_to (RecWindow  *self,
                        const char *path)
 {
   start_export (self, path);
+}
+
+AdwEntryRow *
+_rec_window_get_options_as_of (GtkWidget *dialog)
+{
+  OptionsDialog *options = g_object_get_data (G_OBJECT (dialog), "rec-options");
+
+  return options->as_of_row;
+}
+
+AdwComboRow *
+_rec_window_get_options_language (GtkWidget *dialog)
+{
+  OptionsDialog *options = g_object_get_data (G_OBJECT (dialog), "rec-options");
+
+  return options->lang_row;
+}
+
+AdwComboRow *
+_rec_window_get_options_paper (GtkWidget *dialog)
+{
+  OptionsDialog *options = g_object_get_data (G_OBJECT (dialog), "rec-options");
+
+  return options->paper_row;
 }
 
 gboolean

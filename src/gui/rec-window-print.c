@@ -224,11 +224,7 @@ start_print (RecWindow  *self,
     return;
   input = _rec_window_new_report_input (self);
   if (input == NULL)
-    {
-      rec_window_add_toast (self, adw_toast_new (_("The figures cannot be computed, so there "
-                                                   "is no packet to print")));
-      return;
-    }
+    return;
 
   job = g_new0 (PrintJob, 1);
   job->input = input;
@@ -245,18 +241,20 @@ start_print (RecWindow  *self,
   g_task_run_in_thread (task, print_thread);
 }
 
+/* Asks for the packet's options first, as Export does. */
 void
 _rec_window_print (RecWindow *self)
 {
-  if (self->session != NULL)
-    start_print (self, NULL);
+  _rec_window_ask_packet_options (self, REC_PACKET_PRINT, NULL);
 }
 
+/* With the current options: to `path` (tests), or NULL: the print dialog. */
 void
 _rec_window_print_to (RecWindow  *self,
                       const char *path)
 {
-  start_print (self, path);
+  if (self->session != NULL)
+    start_print (self, path);
 }
 
 gboolean
