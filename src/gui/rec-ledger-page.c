@@ -622,6 +622,12 @@ rec_ledger_page_dispose (GObject *object)
   RecLedgerPage *self = REC_LEDGER_PAGE (object);
   GtkWidget *child;
 
+  /* The columns going with the template sort the rows again: no update of
+   * widgets already gone. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->year_dropdown != NULL)
+    g_signal_handlers_disconnect_by_data (self->year_dropdown, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_LEDGER_PAGE);
   /* The template's root child is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

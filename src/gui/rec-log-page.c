@@ -390,12 +390,16 @@ rec_log_page_dispose (GObject *object)
   RecLogPage *self = REC_LOG_PAGE (object);
   GtkWidget *child;
 
+  /* The columns going with the template sort the rows again: no update of
+   * widgets already gone. */
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_LOG_PAGE);
   /* The template's root child is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  if (self->filtered != NULL)
-    g_signal_handlers_disconnect_by_data (self->filtered, self);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->search_filter);

@@ -5,7 +5,8 @@
  *
  * Each test writes a case file (the demo case, the large one, or one a test
  * shapes), opens it in the application's own window as the user would, and
- * drives a page through its actions. Included by one test program each.
+ * drives a page through its actions. Included by one test program each, which
+ * may not use every helper (G_GNUC_UNUSED).
  */
 #pragma once
 
@@ -36,7 +37,7 @@ typedef struct
 /* Changes a case before it is written (NULL: the demo case as it is). */
 typedef void (*ShapeFunc) (RecCaseData *case_data);
 
-static void
+G_GNUC_UNUSED static void
 spin (void)
 {
   while (g_main_context_pending (NULL))
@@ -54,7 +55,7 @@ spin (void)
       } \
   } G_STMT_END
 
-static GtkWindow *
+G_GNUC_UNUSED static GtkWindow *
 find_toplevel (GType type)
 {
   GList *toplevels = gtk_window_list_toplevels ();
@@ -69,7 +70,7 @@ find_toplevel (GType type)
 
 /* Writes the case (`large`: the benchmarks' case; `shape` may change it)
  * and opens it in a window. */
-static void
+G_GNUC_UNUSED static void
 fixture_open (Fixture   *fixture,
               gboolean   large,
               ShapeFunc  shape)
@@ -110,7 +111,7 @@ fixture_open (Fixture   *fixture,
   g_assert_cmpstr (_rec_window_get_mode (fixture->window), ==, "case");
 }
 
-static void
+G_GNUC_UNUSED static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -149,14 +150,14 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static RecCaseSession *
+G_GNUC_UNUSED static RecCaseSession *
 fixture_session (Fixture *fixture)
 {
   return rec_window_get_session (fixture->window);
 }
 
 /* Shows the page `name` ("payments", …) and waits until it is mapped. */
-static GtkWidget *
+G_GNUC_UNUSED static GtkWidget *
 show_page (Fixture    *fixture,
            const char *name)
 {
@@ -169,7 +170,7 @@ show_page (Fixture    *fixture,
 }
 
 /* The dialog of `type` an action opened (a reference: destroy it after). */
-static GtkWindow *
+G_GNUC_UNUSED static GtkWindow *
 take_dialog (GType type)
 {
   GtkWindow *dialog;
@@ -180,7 +181,7 @@ take_dialog (GType type)
   return g_object_ref (dialog);
 }
 
-static gboolean
+G_GNUC_UNUSED static gboolean
 focus_is_in (GtkWidget *widget)
 {
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
@@ -189,7 +190,7 @@ focus_is_in (GtkWidget *widget)
 }
 
 /* The first descendant of `widget` of `type`, or NULL. */
-static GtkWidget *
+G_GNUC_UNUSED static GtkWidget *
 find_child (GtkWidget *widget,
             GType      type)
 {
@@ -208,7 +209,7 @@ find_child (GtkWidget *widget,
 
 /* Tab and Shift+Tab (the window's "move-focus", what the keys run) from a
  * row of `list` leave it; an arrow stays in it. */
-static void
+G_GNUC_UNUSED static void
 assert_tab_leaves (Fixture   *fixture,
                    GtkWidget *list)
 {
@@ -230,4 +231,40 @@ assert_tab_leaves (Fixture   *fixture,
       g_assert_false (focus_is_in (list));
       g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (fixture->window)));
     }
+}
+
+typedef struct
+{
+  const char *path;
+  void      (*func) (Fixture       *fixture,
+                     gconstpointer  data);
+} PageTest;
+
+G_GNUC_UNUSED static void
+test_no_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run");
+}
+
+/* A test program's main(): `tests` each on its own window and case file;
+ * without a display, one skipped test named `no_display`. */
+G_GNUC_UNUSED static int
+run_page_tests (int            *argc,
+                char         ***argv,
+                const char     *no_display,
+                const PageTest *tests,
+                guint           n_tests)
+{
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func (no_display, test_no_display);
+      return g_test_run ();
+    }
+
+  adw_init ();
+  for (guint i = 0; i < n_tests; i++)
+    g_test_add (tests[i].path, Fixture, NULL, NULL, tests[i].func, fixture_tear_down);
+  return g_test_run ();
 }

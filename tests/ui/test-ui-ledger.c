@@ -256,8 +256,7 @@ test_added_shown (Fixture       *fixture,
                      gtk_adjustment_get_upper (adjustment) / 2);
 
   g_date_add_days (&day, 1);
-  date = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&day), g_date_get_month (&day),
-                          g_date_get_day (&day));
+  date = rec_date_to_iso (&day);
   gtk_widget_activate_action (GTK_WIDGET (page), "ledger.add-payment", NULL);
   dialog = take_dialog (REC_TYPE_PAYMENT_DIALOG);
   _rec_dialog_set_field (dialog, "date", date);
@@ -341,35 +340,20 @@ test_amounts_fit (Fixture       *fixture,
   g_assert_cmpint (width, >=, longest);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display: run under xvfb-run");
-}
-
-#define ADD(path, fn) \
-  g_test_add (path, Fixture, NULL, NULL, fn, fixture_tear_down)
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  static const PageTest tests[] = {
+    { "/ui/ledger/ends-on-total", test_ends_on_total },
+    { "/ui/ledger/ends-on-total-demo", test_ends_on_total_demo },
+    { "/ui/ledger/edit-payment", test_edit_payment },
+    { "/ui/ledger/activate-row", test_activate_row },
+    { "/ui/ledger/delete-undo", test_delete_undo },
+    { "/ui/ledger/added-shown", test_added_shown },
+    { "/ui/ledger/amounts-fit", test_amounts_fit },
+    { "/ui/ledger/tab-leaves-large", test_tab_leaves_large },
+  };
 
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/ui/ledger/no-display", test_no_display);
-      return g_test_run ();
-    }
-
-  adw_init ();
-  ADD ("/ui/ledger/ends-on-total", test_ends_on_total);
-  ADD ("/ui/ledger/ends-on-total-demo", test_ends_on_total_demo);
-  ADD ("/ui/ledger/edit-payment", test_edit_payment);
-  ADD ("/ui/ledger/activate-row", test_activate_row);
-  ADD ("/ui/ledger/delete-undo", test_delete_undo);
-  ADD ("/ui/ledger/added-shown", test_added_shown);
-  ADD ("/ui/ledger/amounts-fit", test_amounts_fit);
-  ADD ("/ui/ledger/tab-leaves-large", test_tab_leaves_large);
-  return g_test_run ();
+  return run_page_tests (&argc, &argv, "/ui/ledger/no-display", tests, G_N_ELEMENTS (tests));
 }
