@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "rec-case-json.h"
+#include "rec-store-private.h"
 
 #include "rec-date.h"
 
@@ -158,10 +159,10 @@ append_case (GString           *out,
 }
 
 static void
-append_child (GString  *out,
-              gpointer  data)
+append_child (GString         *out,
+              const RecEntity *entity)
 {
-  const RecChild *item = data;
+  const RecChild *item = REC_STORE_CONST_CAST (entity, REC_TYPE_CHILD, RecChild);
   gboolean first = TRUE;
 
   append_text (out, &first, "name", item->name);
@@ -169,10 +170,10 @@ append_child (GString  *out,
 }
 
 static void
-append_term (GString  *out,
-             gpointer  data)
+append_term (GString         *out,
+             const RecEntity *entity)
 {
-  const RecTerm *item = data;
+  const RecTerm *item = REC_STORE_CONST_CAST (entity, REC_TYPE_TERM, RecTerm);
   gboolean first = TRUE;
 
   append_text (out, &first, "kind", rec_term_kind_to_word (item->kind));
@@ -199,10 +200,10 @@ append_term (GString  *out,
 }
 
 static void
-append_interest_override (GString  *out,
-                          gpointer  data)
+append_interest_override (GString         *out,
+                          const RecEntity *entity)
 {
-  const RecInterestOverride *item = data;
+  const RecInterestOverride *item = REC_STORE_CONST_CAST (entity, REC_TYPE_INTEREST_OVERRIDE, RecInterestOverride);
   g_autofree char *rate = rec_rate_to_string (item->rate_basis_points);
   gboolean first = TRUE;
 
@@ -213,10 +214,10 @@ append_interest_override (GString  *out,
 }
 
 static void
-append_charge (GString  *out,
-               gpointer  data)
+append_charge (GString         *out,
+               const RecEntity *entity)
 {
-  const RecCharge *item = data;
+  const RecCharge *item = REC_STORE_CONST_CAST (entity, REC_TYPE_CHARGE, RecCharge);
   gboolean first = TRUE;
 
   append_date (out, &first, "date", &item->date);
@@ -226,10 +227,10 @@ append_charge (GString  *out,
 }
 
 static void
-append_payment (GString  *out,
-                gpointer  data)
+append_payment (GString         *out,
+                const RecEntity *entity)
 {
-  const RecPayment *item = data;
+  const RecPayment *item = REC_STORE_CONST_CAST (entity, REC_TYPE_PAYMENT, RecPayment);
   gboolean first = TRUE;
 
   append_date (out, &first, "date", &item->date);
@@ -240,10 +241,10 @@ append_payment (GString  *out,
 }
 
 static void
-append_communication (GString  *out,
-                      gpointer  data)
+append_communication (GString         *out,
+                      const RecEntity *entity)
 {
-  const RecCommunication *item = data;
+  const RecCommunication *item = REC_STORE_CONST_CAST (entity, REC_TYPE_COMMUNICATION, RecCommunication);
   gboolean first = TRUE;
 
   append_text (out, &first, "at", item->at);
@@ -256,10 +257,10 @@ append_communication (GString  *out,
 }
 
 static void
-append_enforcement_step (GString  *out,
-                         gpointer  data)
+append_enforcement_step (GString         *out,
+                         const RecEntity *entity)
 {
-  const RecEnforcementStep *item = data;
+  const RecEnforcementStep *item = REC_STORE_CONST_CAST (entity, REC_TYPE_ENFORCEMENT_STEP, RecEnforcementStep);
   gboolean first = TRUE;
 
   append_text (out, &first, "remedy", rec_remedy_to_word (item->remedy));
@@ -276,7 +277,7 @@ static void
 append_array (GString    *out,
               const char *key,
               GPtrArray  *items,
-              void      (*append_item) (GString *, gpointer),
+              void      (*append_item) (GString *, const RecEntity *),
               gboolean    last)
 {
   g_string_append_printf (out, "  \"%s\": [", key);

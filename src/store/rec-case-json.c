@@ -576,11 +576,11 @@ parse_case (JsonObject   *root,
 static gboolean
 parse_child (JsonObject  *obj,
              const char  *path,
-             gpointer     data,
+             RecEntity   *entity,
              GError     **error)
 {
   static const char * const keys[] = { "name", "birth_date", NULL };
-  RecChild *item = data;
+  RecChild *item = REC_CHILD (entity);
 
   return check_keys (obj, path, keys, error)
          && read_string (obj, path, "name", TRUE, &item->name, error)
@@ -681,14 +681,14 @@ read_term_days (JsonObject  *obj,
 static gboolean
 parse_term (JsonObject  *obj,
             const char  *path,
-            gpointer     data,
+            RecEntity   *entity,
             GError     **error)
 {
   static const char * const keys[] = {
     "kind", "amount", "frequency", "due_day", "due_days", "effective", "end", "reference",
     "notes", NULL
   };
-  RecTerm *item = data;
+  RecTerm *item = REC_TERM (entity);
   int kind = 0, frequency = 0;
 
   if (!check_keys (obj, path, keys, error)
@@ -749,11 +749,11 @@ read_rate (JsonObject  *obj,
 static gboolean
 parse_interest_override (JsonObject  *obj,
                          const char  *path,
-                         gpointer     data,
+                         RecEntity   *entity,
                          GError     **error)
 {
   static const char * const keys[] = { "from", "to", "rate_percent", "reason", NULL };
-  RecInterestOverride *item = data;
+  RecInterestOverride *item = REC_INTEREST_OVERRIDE (entity);
 
   return check_keys (obj, path, keys, error)
          && read_date (obj, path, "from", FALSE, &item->from, error)
@@ -766,13 +766,13 @@ parse_interest_override (JsonObject  *obj,
 static gboolean
 parse_charge (JsonObject  *obj,
               const char  *path,
-              gpointer     data,
+              RecEntity   *entity,
               GError     **error)
 {
   static const char * const keys[] = {
     "date", "amount", "description", "interest_bearing", NULL
   };
-  RecCharge *item = data;
+  RecCharge *item = REC_CHARGE (entity);
 
   return check_keys (obj, path, keys, error)
          && read_date (obj, path, "date", FALSE, &item->date, error)
@@ -784,11 +784,11 @@ parse_charge (JsonObject  *obj,
 static gboolean
 parse_payment (JsonObject  *obj,
                const char  *path,
-               gpointer     data,
+               RecEntity   *entity,
                GError     **error)
 {
   static const char * const keys[] = { "date", "amount", "method", "reference", "notes", NULL };
-  RecPayment *item = data;
+  RecPayment *item = REC_PAYMENT (entity);
   int method = item->method;
 
   if (!check_keys (obj, path, keys, error)
@@ -829,13 +829,13 @@ read_timestamp (JsonObject        *obj,
 static gboolean
 parse_communication (JsonObject  *obj,
                      const char  *path,
-                     gpointer     data,
+                     RecEntity   *entity,
                      GError     **error)
 {
   static const char * const keys[] = {
     "at", "channel", "direction", "with", "subject", "summary", "follow_up", NULL
   };
-  RecCommunication *item = data;
+  RecCommunication *item = REC_COMMUNICATION (entity);
   int channel = 0, direction = 0;
 
   if (!check_keys (obj, path, keys, error)
@@ -857,13 +857,13 @@ parse_communication (JsonObject  *obj,
 static gboolean
 parse_enforcement_step (JsonObject  *obj,
                         const char  *path,
-                        gpointer     data,
+                        RecEntity   *entity,
                         GError     **error)
 {
   static const char * const keys[] = {
     "remedy", "status", "date", "agency", "reference", "next_date", "notes", NULL
   };
-  RecEnforcementStep *item = data;
+  RecEnforcementStep *item = REC_ENFORCEMENT_STEP (entity);
   int remedy = 0, status = 0;
 
   if (!check_keys (obj, path, keys, error)
@@ -884,7 +884,7 @@ parse_enforcement_step (JsonObject  *obj,
 
 /* The document */
 
-typedef gboolean (*ParseItemFunc) (JsonObject *obj, const char *path, gpointer item,
+typedef gboolean (*ParseItemFunc) (JsonObject *obj, const char *path, RecEntity *entity,
                                    GError **error);
 
 /* An optional array of objects; each becomes a new `type` at position i + 1. */
@@ -912,7 +912,7 @@ parse_array (JsonObject     *root,
     {
       JsonNode *element = json_array_get_element (array, i);
       g_autofree char *path = g_strdup_printf ("%s[%u]", key, i);
-      g_autoptr(GObject) item = g_object_new (type, NULL);
+      g_autoptr(RecEntity) item = g_object_new (type, NULL);
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
@@ -922,8 +922,7 @@ parse_array (JsonObject     *root,
       if (!parse_item (json_node_get_object (element), path, item, error))
         return FALSE;
 
-      /* Every entity has `int position` at the same place (see rec-case-data.h). */
-      ((RecChild *) (gpointer) item)->entity.position = (int) i + 1;
+      item->position = (int) i + 1;
       g_ptr_array_add (out, g_steal_pointer (&item));
     }
 
