@@ -8,6 +8,8 @@
 
 #include "rec-case-data.h"
 
+#include "rec-attachment.h"
+
 G_DEFINE_FINAL_TYPE (RecCaseInfo, rec_case_info, G_TYPE_OBJECT)
 G_DEFINE_ABSTRACT_TYPE (RecEntity, rec_entity, G_TYPE_OBJECT)
 G_DEFINE_FINAL_TYPE (RecChild, rec_child, REC_TYPE_ENTITY)
@@ -87,6 +89,7 @@ rec_case_info_init (RecCaseInfo *self)
   party_init (&self->obligor);
   party_init (&self->obligee);
   self->notes = g_strdup ("");
+  g_date_clear (&self->agency_balance_as_of, 1);
 }
 
 /* RecEntity */
@@ -427,6 +430,9 @@ rec_case_info_copy (const RecCaseInfo *self)
   party_copy (&copy->obligor, &self->obligor);
   party_copy (&copy->obligee, &self->obligee);
   rec_set_str (&copy->notes, self->notes);
+  copy->has_agency_balance = self->has_agency_balance;
+  copy->agency_balance_cents = self->agency_balance_cents;
+  copy->agency_balance_as_of = self->agency_balance_as_of;
 
   return copy;
 }
@@ -520,6 +526,7 @@ rec_communication_copy (const RecCommunication *self)
   rec_set_str (&copy->subject, self->subject);
   rec_set_str (&copy->summary, self->summary);
   copy->follow_up = self->follow_up;
+  copy->follow_up_done = self->follow_up_done;
 
   return copy;
 }
@@ -536,6 +543,7 @@ rec_enforcement_step_copy (const RecEnforcementStep *self)
   rec_set_str (&copy->agency, self->agency);
   rec_set_str (&copy->reference, self->reference);
   copy->next_date = self->next_date;
+  copy->next_done = self->next_done;
   rec_set_str (&copy->notes, self->notes);
 
   return copy;
@@ -554,6 +562,7 @@ rec_case_data_new (void)
   case_data->payments = g_ptr_array_new_with_free_func (g_object_unref);
   case_data->communications = g_ptr_array_new_with_free_func (g_object_unref);
   case_data->enforcement = g_ptr_array_new_with_free_func (g_object_unref);
+  case_data->attachments = g_ptr_array_new_with_free_func (g_object_unref);
 
   return case_data;
 }
@@ -572,17 +581,54 @@ rec_case_data_free (RecCaseData *case_data)
   g_ptr_array_unref (case_data->payments);
   g_ptr_array_unref (case_data->communications);
   g_ptr_array_unref (case_data->enforcement);
+  g_ptr_array_unref (case_data->attachments);
   g_free (case_data);
 }
 
+/* Copies every record; `originals` maps each original to its copy, so the
+ * attachments' links can follow. */
 static GPtrArray *
-copy_array (GPtrArray *array,
-            gpointer (*copy_func) (gconstpointer))
+copy_array (GPtrArray  *array,
+            GHashTable *originals)
 {
   GPtrArray *copy = g_ptr_array_new_full (array->len, g_object_unref);
 
   for (guint i = 0; i < array->len; i++)
-    g_ptr_array_add (copy, copy_func (g_ptr_array_index (array, i)));
+    {
+      RecEntity *item = g_ptr_array_index (array, i);
+      RecEntity *item_copy = rec_entity_copy (item);
+
+      g_ptr_array_add (copy, item_copy);
+      g_hash_table_insert (originals, item, item_copy);
+    }
+
+  return copy;
+}
+
+static GPtrArray *
+copy_attachments (GPtrArray  *array,
+                  GHashTable *originals)
+{
+  GPtrArray *copy = g_ptr_array_new_full (array->len, g_object_unref);
+
+  for (guint i = 0; i < array->len; i++)
+    {
+      RecAttachment *attachment = rec_attachment_copy (g_ptr_array_index (array, i));
+
+      /* The links of the copy name the copied records. */
+      for (guint j = 0; j < attachment->links->len; j++)
+        {
+          RecEntity *record = g_ptr_array_index (attachment->links, j);
+          RecEntity *record_copy;
+
+          if (record == NULL)
+            continue;
+          record_copy = g_hash_table_lookup (originals, record);
+          g_object_unref (record);
+          attachment->links->pdata[j] = record_copy != NULL ? g_object_ref (record_copy) : NULL;
+        }
+      g_ptr_array_add (copy, attachment);
+    }
 
   return copy;
 }
@@ -633,17 +679,17 @@ RecCaseData *
 rec_case_data_copy (const RecCaseData *case_data)
 {
   RecCaseData *copy = g_new0 (RecCaseData, 1);
+  g_autoptr(GHashTable) originals = g_hash_table_new (NULL, NULL);
 
   copy->info = rec_case_info_copy (case_data->info);
-  copy->children = copy_array (case_data->children, (gpointer) rec_child_copy);
-  copy->terms = copy_array (case_data->terms, (gpointer) rec_term_copy);
-  copy->interest_overrides = copy_array (case_data->interest_overrides,
-                                         (gpointer) rec_interest_override_copy);
-  copy->charges = copy_array (case_data->charges, (gpointer) rec_charge_copy);
-  copy->payments = copy_array (case_data->payments, (gpointer) rec_payment_copy);
-  copy->communications = copy_array (case_data->communications,
-                                     (gpointer) rec_communication_copy);
-  copy->enforcement = copy_array (case_data->enforcement, (gpointer) rec_enforcement_step_copy);
+  copy->children = copy_array (case_data->children, originals);
+  copy->terms = copy_array (case_data->terms, originals);
+  copy->interest_overrides = copy_array (case_data->interest_overrides, originals);
+  copy->charges = copy_array (case_data->charges, originals);
+  copy->payments = copy_array (case_data->payments, originals);
+  copy->communications = copy_array (case_data->communications, originals);
+  copy->enforcement = copy_array (case_data->enforcement, originals);
+  copy->attachments = copy_attachments (case_data->attachments, originals);
 
   return copy;
 }

@@ -44,6 +44,11 @@ struct _RecCaseInfo
   RecParty  obligor;
   RecParty  obligee;
   char     *notes;
+  /* The arrears the agency last stated and when (JSON v2), to compare with
+   * ours: has_agency_balance FALSE = none stated. */
+  gboolean  has_agency_balance;
+  RecCents  agency_balance_cents;
+  GDate     agency_balance_as_of;  /* may be cleared */
 };
 
 /* The base of the seven entity kinds (children, terms, interest overrides,
@@ -175,6 +180,7 @@ struct _RecCommunication
   char         *subject;
   char         *summary;
   GDate         follow_up;        /* may be cleared */
+  gboolean      follow_up_done;   /* the follow-up was done (JSON v2) */
 };
 
 #define REC_TYPE_ENFORCEMENT_STEP (rec_enforcement_step_get_type ())
@@ -190,6 +196,7 @@ struct _RecEnforcementStep
   char      *agency;
   char      *reference;
   GDate      next_date;           /* may be cleared */
+  gboolean   next_done;           /* the next step was taken (JSON v2) */
   char      *notes;
 };
 
@@ -205,6 +212,7 @@ typedef struct
   GPtrArray   *payments;          /* RecPayment */
   GPtrArray   *communications;    /* RecCommunication */
   GPtrArray   *enforcement;       /* RecEnforcementStep */
+  GPtrArray   *attachments;       /* RecAttachment (rec-attachment.h), in id order */
 } RecCaseData;
 
 RecCaseData         *rec_case_data_new              (void) G_GNUC_WARN_UNUSED_RESULT;
