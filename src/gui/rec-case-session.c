@@ -68,6 +68,7 @@ typedef enum
 typedef struct
 {
   guint64   change;   /* the id of the change it reverts (rec_case_session_get_last_change) */
+  guint     record;   /* which record (record_of); 0 for KIND_INFO */
   UndoOp    op;
   Kind      kind;
   GObject  *item;     /* a private copy: a RecEntity, or RecCaseInfo for KIND_INFO */
@@ -88,6 +89,11 @@ struct _RecCaseSession
   GPtrArray         *undo;          /* UndoEntry, newest change last */
   GPtrArray         *redo;          /* UndoEntry, the last undone last */
   guint64            next_change;   /* the id the next change gets */
+  /* Which record an id names, for the records undo knows. The store gives
+   * a deleted record's id to the next one added, so an id alone does not
+   * say which record a change touched. id (gint64 *) → record (guint). */
+  GHashTable        *records[N_KINDS];
+  guint              next_record;
 };
 
 G_DEFINE_FINAL_TYPE (RecCaseSession, rec_case_session, G_TYPE_OBJECT)
@@ -124,6 +130,7 @@ undo_entry_free (gpointer data)
 
 static UndoEntry *
 undo_entry_new (guint64  change,
+                guint    record,
                 UndoOp   op,
                 Kind     kind,
                 GObject *item,
@@ -132,6 +139,7 @@ undo_entry_new (guint64  change,
   UndoEntry *entry = g_new0 (UndoEntry, 1);
 
   entry->change = change;
+  entry->record = record;
   entry->op = op;
   entry->kind = kind;
   entry->item = item;
@@ -205,10 +213,28 @@ notify_stacks (RecCaseSession *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+/* The record the stored row `id` of `kind` holds now (a new one the first
+ * time undo hears of it). */
+static guint
+record_of (RecCaseSession *self,
+           Kind            kind,
+           gint64          id)
+{
+  gpointer record = g_hash_table_lookup (self->records[kind], &id);
+
+  if (record == NULL)
+    {
+      record = GUINT_TO_POINTER (self->next_record++);
+      g_hash_table_insert (self->records[kind], g_memdup2 (&id, sizeof id), record);
+    }
+  return GPOINTER_TO_UINT (record);
+}
+
 /* A new edit: it becomes the newest change, and what was undone before it
  * can no longer be redone. */
 static void
 push_change (RecCaseSession *self,
+             guint           record,
              UndoOp          op,
              Kind            kind,
              GObject        *item,
@@ -217,24 +243,24 @@ push_change (RecCaseSession *self,
   gboolean could_undo = self->undo->len > 0;
   gboolean could_redo = self->redo->len > 0;
 
-  g_ptr_array_add (self->undo, undo_entry_new (self->next_change++, op, kind, item, index));
+  g_ptr_array_add (self->undo, undo_entry_new (self->next_change++, record, op, kind, item,
+                                               index));
   g_ptr_array_set_size (self->redo, 0);
   notify_stacks (self, could_undo, could_redo);
 }
 
-/* After a deleted record comes back under a new id, the other entries that
- * name it must follow. */
+/* After a deleted record comes back under a new id, the other entries of
+ * that record must follow. */
 static void
-remap_ids (GPtrArray *stack,
-           Kind       kind,
-           gint64     old_id,
-           gint64     new_id)
+remap_record (GPtrArray *stack,
+              guint      record,
+              gint64     new_id)
 {
   for (guint i = 0; i < stack->len; i++)
     {
       UndoEntry *entry = g_ptr_array_index (stack, i);
 
-      if (entry->kind == kind && REC_ENTITY (entry->item)->id == old_id)
+      if (entry->record == record)
         REC_ENTITY (entry->item)->id = new_id;
     }
 }
@@ -349,6 +375,8 @@ do_delete (RecCaseSession *self,
   if (!rec_store_delete (self->store, item, error))
     return FALSE;
 
+  /* The id may name another record from now on. */
+  g_hash_table_remove (self->records[kind], &item->id);
   if (out_removed != NULL)
     *out_removed = g_object_ref (g_ptr_array_index (array, index));
   if (out_index != NULL)
@@ -404,8 +432,8 @@ apply_entry (RecCaseSession *self,
     case UNDO_DELETE:
       if (!do_delete (self, entry->kind, item, &other, &index, error))
         return NULL;
-      return undo_entry_new (entry->change, UNDO_READD, entry->kind, g_steal_pointer (&other),
-                             index);
+      return undo_entry_new (entry->change, entry->record, UNDO_READD, entry->kind,
+                             g_steal_pointer (&other), index);
 
     case UNDO_RESTORE:
       if (entry->kind == KIND_INFO)
@@ -416,8 +444,8 @@ apply_entry (RecCaseSession *self,
         }
       else if (!do_update (self, entry->kind, item, &other, error))
         return NULL;
-      return undo_entry_new (entry->change, UNDO_RESTORE, entry->kind, g_steal_pointer (&other),
-                             0);
+      return undo_entry_new (entry->change, entry->record, UNDO_RESTORE, entry->kind,
+                             g_steal_pointer (&other), 0);
 
     case UNDO_READD:
       old_id = item->id;
@@ -427,9 +455,11 @@ apply_entry (RecCaseSession *self,
           item->id = old_id;
           return NULL;
         }
-      remap_ids (self->undo, entry->kind, old_id, item->id);
-      remap_ids (self->redo, entry->kind, old_id, item->id);
-      return undo_entry_new (entry->change, UNDO_DELETE, entry->kind,
+      g_hash_table_insert (self->records[entry->kind], g_memdup2 (&item->id, sizeof item->id),
+                           GUINT_TO_POINTER (entry->record));
+      remap_record (self->undo, entry->record, item->id);
+      remap_record (self->redo, entry->record, item->id);
+      return undo_entry_new (entry->change, entry->record, UNDO_DELETE, entry->kind,
                              G_OBJECT (rec_entity_copy (item)), 0);
 
     default:
@@ -448,10 +478,7 @@ touched_since (GPtrArray *stack,
     {
       UndoEntry *newer = g_ptr_array_index (stack, i);
 
-      if (newer->kind != entry->kind)
-        continue;
-      if (entry->kind == KIND_INFO
-          || REC_ENTITY (newer->item)->id == REC_ENTITY (entry->item)->id)
+      if (newer->kind == entry->kind && newer->record == entry->record)
         return TRUE;
     }
   return FALSE;
@@ -524,6 +551,8 @@ rec_case_session_finalize (GObject *object)
 
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
+  for (guint i = 0; i < N_KINDS; i++)
+    g_clear_pointer (&self->records[i], g_hash_table_unref);
   g_clear_pointer (&self->result, rec_arrears_result_free);
   g_clear_pointer (&self->data, rec_case_data_free);
   g_clear_pointer (&self->rules, rec_rules_unref);
@@ -585,7 +614,11 @@ static void
 rec_case_session_init (RecCaseSession *self)
 {
   for (guint i = 0; i < N_KINDS; i++)
-    self->lists[i] = g_list_store_new (kind_type (i));
+    {
+      self->lists[i] = g_list_store_new (kind_type (i));
+      self->records[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    }
+  self->next_record = 1;
   self->undo = g_ptr_array_new_with_free_func (undo_entry_free);
   self->redo = g_ptr_array_new_with_free_func (undo_entry_free);
   self->next_change = 1;
@@ -907,7 +940,8 @@ rec_case_session_add (RecCaseSession  *self,
   if (!do_add (self, kind, entity, G_MAXUINT, error))
     return FALSE;
 
-  push_change (self, UNDO_DELETE, kind, G_OBJECT (rec_entity_copy (entity)), 0);
+  push_change (self, record_of (self, kind, entity->id), UNDO_DELETE, kind,
+               G_OBJECT (rec_entity_copy (entity)), 0);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -936,7 +970,8 @@ rec_case_session_update (RecCaseSession  *self,
   if (!do_update (self, kind, REC_ENTITY (item), &previous, error))
     return FALSE;
 
-  push_change (self, UNDO_RESTORE, kind, g_steal_pointer (&previous), 0);
+  push_change (self, record_of (self, kind, REC_ENTITY (item)->id), UNDO_RESTORE, kind,
+               g_steal_pointer (&previous), 0);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -948,6 +983,7 @@ rec_case_session_delete (RecCaseSession  *self,
 {
   g_autoptr(GObject) removed = NULL;
   guint index;
+  guint record;
   Kind kind = N_KINDS;
 
   g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
@@ -956,10 +992,12 @@ rec_case_session_delete (RecCaseSession  *self,
   if (!kind_of (item, &kind))
     g_return_val_if_reached (FALSE);
 
+  /* Before the delete, which forgets what the id named. */
+  record = record_of (self, kind, REC_ENTITY (item)->id);
   if (!do_delete (self, kind, REC_ENTITY (item), &removed, &index, error))
     return FALSE;
 
-  push_change (self, UNDO_READD, kind, g_steal_pointer (&removed), index);
+  push_change (self, record, UNDO_READD, kind, g_steal_pointer (&removed), index);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -978,7 +1016,7 @@ rec_case_session_update_info (RecCaseSession     *self,
   if (!do_update_info (self, info, error))
     return FALSE;
 
-  push_change (self, UNDO_RESTORE, KIND_INFO, G_OBJECT (g_steal_pointer (&previous)), 0);
+  push_change (self, 0, UNDO_RESTORE, KIND_INFO, G_OBJECT (g_steal_pointer (&previous)), 0);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }

@@ -270,21 +270,9 @@ rec_gui_label_factory_new (RecCellTextFunc func,
 gint64
 rec_gui_entity_id (gpointer entity)
 {
-  if (REC_IS_PAYMENT (entity))
-    return REC_PAYMENT (entity)->entity.id;
-  if (REC_IS_CHARGE (entity))
-    return REC_CHARGE (entity)->entity.id;
-  if (REC_IS_COMMUNICATION (entity))
-    return REC_COMMUNICATION (entity)->entity.id;
-  if (REC_IS_TERM (entity))
-    return REC_TERM (entity)->entity.id;
-  if (REC_IS_CHILD (entity))
-    return REC_CHILD (entity)->entity.id;
-  if (REC_IS_ENFORCEMENT_STEP (entity))
-    return REC_ENFORCEMENT_STEP (entity)->entity.id;
-  if (REC_IS_INTEREST_OVERRIDE (entity))
-    return REC_INTEREST_OVERRIDE (entity)->entity.id;
-  g_return_val_if_reached (0);
+  g_return_val_if_fail (REC_IS_ENTITY (entity), 0);
+
+  return REC_ENTITY (entity)->id;
 }
 
 gpointer
@@ -317,5 +305,7 @@ rec_gui_delete_with_undo (GtkWidget      *widget,
       gtk_widget_activate_action (widget, "win.show-toast", "s", _("Could not delete the entry"));
       return;
     }
+  /* The toast's Undo is bound to this delete (the session's newest change),
+   * not to whatever change comes last. */
   gtk_widget_activate_action (widget, "win.show-undo-toast", "s", message);
 }

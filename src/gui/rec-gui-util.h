@@ -65,10 +65,11 @@ GtkListItemFactory *rec_gui_label_factory_new   (RecCellTextFunc func,
 /* The item with `id` in a model of entities (RecPayment …), or NULL (transfer full). */
 gpointer            rec_gui_find_by_id          (GListModel     *model,
                                                  gint64          id) G_GNUC_WARN_UNUSED_RESULT;
-/* The entity's id (every entity starts with it, rec-case-data.h). */
+/* The entity's id (RecEntity, the base of every kind). */
 gint64              rec_gui_entity_id           (gpointer        entity);
 
-/* Deletes `item` through the session and shows "`message` — Undo". */
+/* Deletes `item` through the session and shows "`message` — Undo", whose
+ * Undo reverts this delete even after later changes (win.undo-change). */
 void                rec_gui_delete_with_undo    (GtkWidget      *widget,
                                                  RecCaseSession *session,
                                                  GObject        *item,

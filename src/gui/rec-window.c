@@ -80,25 +80,24 @@ session_stacks_changed_cb (RecCaseSession *session,
 static void
 add_read_only_bar (RecWindow *self)
 {
-  GtkWidget *bar = gtk_info_bar_new ();
-  GtkWidget *label = gtk_label_new (_("This case file can’t be changed: you don’t have "
-                                      "permission to write to it. You can still export and "
-                                      "print."));
   GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->case_view));
   GtkWidget *header = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+  GtkWidget *label;
 
+  if (!GTK_IS_BOX (box) || !ADW_IS_HEADER_BAR (header))
+    g_return_if_reached ();
+
+  label = gtk_label_new (_("This case file can’t be changed: you don’t have permission to "
+                           "write to it. You can still export and print."));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_info_bar_set_message_type (GTK_INFO_BAR (bar), GTK_MESSAGE_WARNING);
-  gtk_info_bar_add_child (GTK_INFO_BAR (bar), label);
-  gtk_widget_set_visible (bar, FALSE);
-  gtk_widget_set_name (bar, "read-only-bar");
-
-  g_return_if_fail (GTK_IS_BOX (box) && ADW_IS_HEADER_BAR (header));
-  gtk_box_insert_child_after (GTK_BOX (box), bar, header);
-  self->read_only_bar = bar;
+  self->read_only_bar = gtk_info_bar_new ();
+  gtk_info_bar_set_message_type (GTK_INFO_BAR (self->read_only_bar), GTK_MESSAGE_WARNING);
+  gtk_info_bar_add_child (GTK_INFO_BAR (self->read_only_bar), label);
+  gtk_widget_set_visible (self->read_only_bar, FALSE);
+  gtk_box_insert_child_after (GTK_BOX (box), self->read_only_bar, header);
 }
 
 static void
@@ -208,7 +207,8 @@ rec_window_set_session (RecWindow      *self,
 
   ensure_case_view (self);
   rec_case_view_set_session (self->case_view, session);
-  gtk_widget_set_visible (self->read_only_bar, rec_case_session_get_read_only (session));
+  if (self->read_only_bar != NULL)
+    gtk_widget_set_visible (self->read_only_bar, rec_case_session_get_read_only (session));
 
   g_clear_pointer (&self->loading_path, g_free);
   update_title (self);

@@ -812,6 +812,41 @@ test_undo_toast_targets_its_change (Fixture       *fixture,
   g_assert_false (action_enabled (window, "undo"));
 }
 
+/* rec_gui_delete_with_undo, as the pages delete: its toast brings back that
+ * record after a later change. */
+static void
+test_delete_toast_after_later_change (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  RecWindow *window = open_demo (fixture);
+  RecCaseSession *session = rec_window_get_session (window);
+  gint64 id = add_payment (session, 7000, "Deleted by mistake");
+  g_autoptr(GObject) payment = rec_gui_find_by_id (rec_case_session_get_payments (session), id);
+  AdwToast *toast;
+  guint64 deleted;
+
+  rec_gui_delete_with_undo (GTK_WIDGET (window), session, payment, "Payment deleted");
+  deleted = rec_case_session_get_last_change (session);
+  g_assert_false (has_payment (session, "Deleted by mistake"));
+  toast = undo_toast_of (window, deleted);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Payment deleted");
+
+  /* The store may give the new payment the deleted one's id: still another
+   * record, so the delete can be undone. */
+  add_payment (session, 1000, "Typed afterwards");
+  g_action_group_activate_action (G_ACTION_GROUP (window), adw_toast_get_action_name (toast) + 4,
+                                  adw_toast_get_action_target_value (toast));
+  spin ();
+  g_assert_true (has_payment (session, "Deleted by mistake"));
+  g_assert_true (has_payment (session, "Typed afterwards"));
+
+  /* Ctrl+Z now takes back the later add, not the payment restored. */
+  activate (window, "undo");
+  g_assert_true (has_payment (session, "Deleted by mistake"));
+  g_assert_false (has_payment (session, "Typed afterwards"));
+}
+
 static void
 test_undo_superseded (Fixture       *fixture,
                       gconstpointer  data)
@@ -1187,6 +1222,7 @@ main (int   argc,
   ADD ("/ui/window/print", test_print);
   ADD ("/ui/window/print-accels", test_print_accels);
   ADD ("/ui/window/undo-toast-targets-its-change", test_undo_toast_targets_its_change);
+  ADD ("/ui/window/delete-toast-after-later-change", test_delete_toast_after_later_change);
   ADD ("/ui/window/undo-superseded", test_undo_superseded);
   ADD ("/ui/window/redo", test_redo);
   ADD ("/ui/window/redo-cleared-by-edit", test_redo_cleared_by_edit);
