@@ -48,10 +48,9 @@ bind_party (sqlite3_stmt   *stmt,
 
 static void
 bind_fields (sqlite3_stmt      *stmt,
-             const RecCaseInfo *info)
+             const RecCaseInfo *info,
+             const char        *now)
 {
-  g_autofree char *now = rec_timestamp_now_utc ();
-
   _rec_store_bind_text (stmt, 2, info->title);
   _rec_store_bind_text (stmt, 3, info->jurisdiction);
   _rec_store_bind_text (stmt, 4, info->currency);
@@ -63,13 +62,14 @@ bind_fields (sqlite3_stmt      *stmt,
   bind_party (stmt, 10, &info->obligor);
   bind_party (stmt, 15, &info->obligee);
   _rec_store_bind_text (stmt, 20, info->notes);
-  sqlite3_bind_text (stmt, 21, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 21, now, -1, SQLITE_STATIC);
 }
 
 static gboolean
 run_with_info (sqlite3           *db,
                const char        *sql,
                const RecCaseInfo *info,
+               const char        *now,
                GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = _rec_store_prepare (db, sql, error);
@@ -77,16 +77,17 @@ run_with_info (sqlite3           *db,
   if (stmt == NULL)
     return FALSE;
 
-  bind_fields (stmt, info);
+  bind_fields (stmt, info, now);
   return _rec_store_step_done (db, stmt, error);
 }
 
 gboolean
 _rec_store_insert_case_info (sqlite3            *db,
                              const RecCaseInfo  *info,
+                             const char         *now,
                              GError            **error)
 {
-  return run_with_info (db, insert_sql, info, error);
+  return run_with_info (db, insert_sql, info, now, error);
 }
 
 static void
@@ -163,9 +164,10 @@ _rec_store_load_case_info (sqlite3       *db,
 gboolean
 _rec_store_update_case_info (sqlite3            *db,
                              const RecCaseInfo  *info,
+                             const char         *now,
                              GError            **error)
 {
-  return run_with_info (db, update_sql, info, error) && _rec_store_check_changed (db, error);
+  return run_with_info (db, update_sql, info, now, error) && _rec_store_check_changed (db, error);
 }
 
 gboolean

@@ -200,9 +200,15 @@ gboolean      _rec_store_migrate_to      (sqlite3     *db,
                                           int          to_version,
                                           GError     **error);
 
-/* The case_info table (one row), without a transaction. */
-gboolean      _rec_store_insert_case_info (sqlite3 *db, const RecCaseInfo *info, GError **error);
-gboolean      _rec_store_update_case_info (sqlite3 *db, const RecCaseInfo *info, GError **error);
+/* The case_info table (one row), without a transaction; `now` is the stamp. */
+gboolean      _rec_store_insert_case_info (sqlite3            *db,
+                                           const RecCaseInfo  *info,
+                                           const char         *now,
+                                           GError            **error);
+gboolean      _rec_store_update_case_info (sqlite3            *db,
+                                           const RecCaseInfo  *info,
+                                           const char         *now,
+                                           GError            **error);
 gboolean      _rec_store_load_case_info   (sqlite3 *db, RecCaseInfo **out_info, GError **error);
 
 /* How long a connection waits for another program's lock before it says the

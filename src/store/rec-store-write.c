@@ -177,10 +177,10 @@ _rec_store_apply (sqlite3         *db,
       ok = delete_row (db, change, error);
       break;
     case REC_STORE_CHANGE_CREATE_INFO:
-      ok = _rec_store_insert_case_info (db, change->info, error);
+      ok = _rec_store_insert_case_info (db, change->info, change->now, error);
       break;
     case REC_STORE_CHANGE_SET_INFO:
-      ok = _rec_store_update_case_info (db, change->info, error);
+      ok = _rec_store_update_case_info (db, change->info, change->now, error);
       break;
     default:
       g_assert_not_reached ();
