@@ -10,7 +10,8 @@
  * the Overview's "What if the payer pays…" entry (make the window tall to
  * see it). REC_SHOT_DIALOG=add-override|edit-override opens the Support
  * Order page's interest override dialog (new, or on the first override) and
- * saves it instead of the window, at WIDTH × HEIGHT. LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
+ * saves it instead of the window, at WIDTH × HEIGHT; REC_SHOT_DIALOG=packet-options
+ * the options Export and Print ask for. LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
  * build's catalogs.
  */
 #include "config.h"
@@ -19,6 +20,7 @@
 #include "rec-interest-override-dialog.h"
 #include "rec-pages-private.h"
 #include "rec-window.h"
+#include "rec-window-private.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -102,6 +104,14 @@ open_dialog_cb (gpointer user_data)
   const char *which = g_getenv ("REC_SHOT_DIALOG");
   GList *toplevels;
 
+  if (g_str_equal (which, "packet-options"))
+    {
+      _rec_window_ask_packet_options (REC_WINDOW (shot->window), REC_PACKET_EXPORT, NULL);
+      shot->target = GTK_WINDOW (REC_WINDOW (shot->window)->options_dialog);
+      if (shot->target != NULL)
+        gtk_window_set_default_size (shot->target, shot->width, shot->height);
+      return G_SOURCE_REMOVE;
+    }
   if (g_str_equal (which, "edit-override"))
     {
       g_autoptr(RecInterestOverride) first =
