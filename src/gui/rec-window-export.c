@@ -319,8 +319,7 @@ options_response_cb (AdwMessageDialog *dialog,
   guint lang = adw_combo_row_get_selected (options->lang_row);
   GDate as_of;
 
-  if (self->options_dialog == GTK_WIDGET (dialog))
-    self->options_dialog = NULL;
+  g_clear_weak_pointer (&self->options_dialog);
   if (!g_str_equal (response, "continue") || self->session == NULL
       || !options_parse_as_of (options, &as_of))
     return;
@@ -420,7 +419,7 @@ _rec_window_ask_packet_options (RecWindow        *self,
   g_object_set_data_full (G_OBJECT (dialog), "rec-options", options, options_dialog_free);
   g_signal_connect (options->as_of_row, "changed", G_CALLBACK (as_of_changed_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (options_response_cb), NULL);
-  self->options_dialog = GTK_WIDGET (dialog);
+  g_set_weak_pointer (&self->options_dialog, GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -147,6 +147,7 @@ rec_window_dispose (GObject *object)
   g_clear_pointer (&self->loading_path, g_free);
   g_clear_pointer (&self->undo_toasts, g_hash_table_unref);
   g_clear_object (&self->export_toast);
+  g_clear_weak_pointer (&self->options_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_WINDOW);
 
   G_OBJECT_CLASS (rec_window_parent_class)->dispose (object);
