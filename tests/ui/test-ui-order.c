@@ -68,6 +68,7 @@ add_override (RecCaseSession *session)
   override->to = override->from;
   g_date_add_months (&override->to, 6);
   override->rate_basis_points = 700;
+  g_free (override->reason);
   override->reason = g_strdup ("Court order of the test");
   g_assert_true (rec_case_session_add (session, G_OBJECT (override), &error));
   g_assert_no_error (error);
@@ -256,6 +257,7 @@ test_session_replaced (Fixture       *fixture,
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, (int) n - 1));
   g_assert_null (gtk_list_box_get_row_at_index (list, (int) n));
 
+  g_free (child->name);
   child->name = g_strdup ("Only in the first");
   g_assert_true (rec_case_session_add (first, G_OBJECT (child), &error));
   g_assert_no_error (error);
