@@ -10,11 +10,9 @@
 
 #include "rec-date.h"
 #include "rec-dialogs-private.h"
-#include "rec-gui-util.h"
 #include "rec-money.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 typedef struct
 {

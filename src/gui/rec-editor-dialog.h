@@ -6,6 +6,9 @@
  * preferences page) and registers its rows as named fields; the base validates
  * them as the user types, shows what is wrong under the group, keeps Save
  * insensitive while anything is invalid, and calls the subclass's save() vfunc.
+ * Amounts and dates are read in the locale's display form by the core's
+ * parsers (what an ambiguous amount was read as shows as a dim note); Cancel,
+ * Escape and the close button ask before a changed form is discarded.
  */
 #pragma once
 
