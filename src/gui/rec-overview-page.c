@@ -62,6 +62,7 @@ struct _RecOverviewPage
   gint64               payoff_started;
   GListStore          *remedies;     /* RecRemedyItem, updated in place */
   gboolean             lists_loaded; /* remedies, follow-ups, dates ahead */
+  gboolean             placeholders_set;
   GDate                today;        /* for "ahead": read once, not per item */
 
   /* Borrowed */
@@ -678,6 +679,17 @@ rec_overview_page_load_more (RecPage *page)
   self->lists_loaded = TRUE;
   bind_session_lists (self);
   rec_page_update_remedies (self->remedies, get_session (self));
+  /* Only now: an empty list before its load is no "none". */
+  if (!self->placeholders_set)
+    {
+      self->placeholders_set = TRUE;
+      gtk_list_box_set_placeholder (self->remedies_list,
+                                    placeholder_new (_("None yet: the figures do not open any remedy.")));
+      gtk_list_box_set_placeholder (self->follow_ups_list,
+                                    placeholder_new (_("No follow-ups ahead.")));
+      gtk_list_box_set_placeholder (self->next_dates_list,
+                                    placeholder_new (_("No enforcement dates ahead.")));
+    }
 }
 
 static void
@@ -792,12 +804,6 @@ rec_overview_page_init (RecOverviewPage *self)
                                                                            NULL, NULL)));
   gtk_list_box_bind_model (self->remedies_list, G_LIST_MODEL (eligible), create_remedy_row,
                            NULL, NULL);
-  gtk_list_box_set_placeholder (self->remedies_list,
-                                placeholder_new (_("None yet: the figures do not open any remedy.")));
-  gtk_list_box_set_placeholder (self->follow_ups_list,
-                                placeholder_new (_("No follow-ups ahead.")));
-  gtk_list_box_set_placeholder (self->next_dates_list,
-                                placeholder_new (_("No enforcement dates ahead.")));
   g_signal_connect (self->payoff_row, "changed", G_CALLBACK (payoff_changed_cb), self);
 }
 
