@@ -656,13 +656,13 @@ test_term_due_day (Fixture       *fixture,
   GtkWindow *dialog = hold (rec_term_dialog_new (NULL, fixture->session, NULL));
 
   _rec_dialog_set_field (dialog, "amount", "850");
-  _rec_dialog_set_field (dialog, "effective", "01/01/2023");
+  _rec_dialog_set_field (dialog, "effective", "2023-01-01");
   assert_field (dialog, "frequency", "0");
   g_assert_false (_rec_dialog_can_save (dialog));
   g_assert_false (_rec_dialog_save (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (terms), ==, 0);
   /* Weekly terms have no due day to ask for. */
-  _rec_dialog_set_field (dialog, "frequency", "2");
+  _rec_dialog_set_field (dialog, "frequency", "3");
   g_assert_true (_rec_dialog_can_save (dialog));
   _rec_dialog_set_field (dialog, "frequency", "0");
   g_assert_false (_rec_dialog_can_save (dialog));
@@ -675,7 +675,7 @@ test_term_due_day (Fixture       *fixture,
   /* The modification: same kind, the 5th again, without asking. */
   dialog = hold (rec_term_dialog_new (NULL, fixture->session, NULL));
   _rec_dialog_set_field (dialog, "amount", "900");
-  _rec_dialog_set_field (dialog, "effective", "07/01/2024");
+  _rec_dialog_set_field (dialog, "effective", "2024-07-01");
   g_assert_true (_rec_dialog_can_save (dialog));
   g_assert_true (_rec_dialog_save (dialog));
   g_object_unref (dialog);
