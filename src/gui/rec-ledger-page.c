@@ -716,6 +716,21 @@ setup_year_dropdown (RecLedgerPage *self)
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (self->years));
 }
 
+/* Gives `label` to `widget` and to its descendants of `type`, for
+ * assistive technologies (the template's widgets have a tooltip only). */
+static void
+label_accessibles (GtkWidget  *widget,
+                   GType       type,
+                   const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    label_accessibles (child, type, label);
+}
+
 static void
 rec_ledger_page_init (RecLedgerPage *self)
 {
@@ -726,6 +741,11 @@ rec_ledger_page_init (RecLedgerPage *self)
   self->ledger = rec_ledger_model_new ();
   self->years = gtk_string_list_new (NULL);
   setup_year_dropdown (self);
+  label_accessibles (GTK_WIDGET (self->year_dropdown), GTK_TYPE_DROP_DOWN, _("Show one year"));
+  label_accessibles (GTK_WIDGET (self->year_dropdown), GTK_TYPE_TOGGLE_BUTTON, _("Show one year"));
+  /* The split button's arrow, before the year button. */
+  label_accessibles (gtk_widget_get_prev_sibling (GTK_WIDGET (self->year_dropdown)),
+                     GTK_TYPE_MENU_BUTTON, _("Add something else"));
   self->year_filter = gtk_custom_filter_new (in_selected_year, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->ledger)), NULL);
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),

@@ -460,6 +460,8 @@ rec_log_page_init (RecLogPage *self)
   GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search communications"), -1);
 
   self->search_filter = gtk_custom_filter_new (matches_search, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->search_filter)));
