@@ -1,5 +1,5 @@
 /* rec-cli-report.c — `recourse report CASE -o PACKET.pdf [--as-of D] [--lang LL] [--paper P]
- *                    [--payoff AMOUNT [--from DATE]]`
+ *                    [--payoff AMOUNT [--from DATE]] [--bates PREFIX] [--no-originals]`
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -8,7 +8,10 @@
  * language without its catalog is refused) and writes the PDF case packet of DESIGN.md §4 atomically; with
  * --payoff its summary shows the payoff projection of spec/arrears.md §10;
  * with --withhold-address the receiving parent's address and phone are left
- * out (spec/cli.md, round 2).
+ * out (spec/cli.md, round 2). The case's documents are its exhibits
+ * (spec/evidence.md §5): embedded byte for byte unless --no-originals; with
+ * --bates every page is labelled PREFIX-000001, …; a packet over 25 MB is
+ * written with a warning (courts cap the size of a filing).
  */
 #define G_LOG_DOMAIN "rec-cli"
 
@@ -25,7 +28,11 @@
 #include "rec-store.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+
+/* A Bates prefix: letters, digits, "-", "_" and ".", as court numbering uses. */
+#define BATES_MAX_CHARS 32
 
 typedef struct
 {
@@ -36,6 +43,8 @@ typedef struct
   char        *payoff;
   char        *from;
   gboolean     withhold_address;
+  char        *bates;
+  gboolean     no_originals;
 } Options;
 
 static void
@@ -47,9 +56,27 @@ options_clear (Options *options)
   g_free (options->paper);
   g_free (options->payoff);
   g_free (options->from);
+  g_free (options->bates);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static gboolean
+is_bates_prefix (const char *prefix)
+{
+  if (!g_utf8_validate (prefix, -1, NULL) || *prefix == '\0'
+      || g_utf8_strlen (prefix, -1) > BATES_MAX_CHARS)
+    return FALSE;
+  for (const char *p = prefix; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c) && c != '-' && c != '_' && c != '.')
+        return FALSE;
+    }
+
+  return TRUE;
+}
 
 /* Checks the options that need no file; prints the problem and returns FALSE. */
 static gboolean
@@ -74,6 +101,14 @@ check_options (const Options *options,
     {
       /* Translators: %s says what is wrong with the language given */
       _rec_cli_error (_("--lang: %s"), error->message);
+      return FALSE;
+    }
+
+  if (options->bates != NULL && !is_bates_prefix (options->bates))
+    {
+      /* Translators: %s is what was given; %d the most characters a prefix may have */
+      _rec_cli_error (_("--bates: “%s” is not a prefix (letters, digits, -, _ and ., at most %d)"),
+                      options->bates, BATES_MAX_CHARS);
       return FALSE;
     }
 
@@ -188,6 +223,30 @@ make_input (RecCaseData    *case_data,
   return rec_report_input_new_take (case_data, result, lang, paper, NULL);
 }
 
+/* Courts cap the size of a filed document: the packet is written, and
+ * this says so. */
+static void
+warn_size (const char *output,
+           gboolean    no_originals)
+{
+  GStatBuf info;
+  g_autofree char *size = NULL;
+  g_autofree char *limit = NULL;
+
+  if (g_str_equal (output, "-") || g_stat (output, &info) != 0 || info.st_size <= REC_REPORT_WARN_SIZE)
+    return;
+
+  size = g_format_size (info.st_size);
+  limit = g_format_size (REC_REPORT_WARN_SIZE);
+  if (no_originals)
+    /* Translators: the first %s is a file, the second its size ("31.2 MB"), the third a size ("25.0 MB") */
+    _rec_cli_error (_("warning: %s is %s; courts often accept files of at most %s"), output, size, limit);
+  else
+    /* Translators: the first %s is a file, the second its size ("31.2 MB"), the third a size ("25.0 MB"); keep --no-originals as it is */
+    _rec_cli_error (_("warning: %s is %s; courts often accept files of at most %s (--no-originals leaves the original files out)"),
+                    output, size, limit);
+}
+
 static int
 write_report (const char    *case_path,
               const Options *options,
@@ -238,11 +297,15 @@ write_report (const char    *case_path,
   if (payoff != NULL)
     rec_report_input_set_payoff (input, g_steal_pointer (&payoff), monthly);
 
+  rec_report_input_set_bates (input, options->bates);
+  rec_report_input_set_originals (input, !options->no_originals);
+
   if (!rec_report_write (input, options->output, &error))
     {
       _rec_cli_error ("%s", error->message);
       return REC_EXIT_FAILED;
     }
+  warn_size (options->output, options->no_originals);
 
   return REC_EXIT_OK;
 }
@@ -269,6 +332,10 @@ _rec_cli_report (int    argc,
       N_("YYYY-MM-DD") },
     { "withhold-address", 0, 0, G_OPTION_ARG_NONE, &options.withhold_address,
       N_("Leave the receiving parent's address and phone out of the packet"), NULL },
+    { "bates", 0, 0, G_OPTION_ARG_STRING, &options.bates,
+      N_("Number every page PREFIX-000001, PREFIX-000002, … at the bottom right"), N_("PREFIX") },
+    { "no-originals", 0, 0, G_OPTION_ARG_NONE, &options.no_originals,
+      N_("Leave the exhibits' original files out of the PDF (smaller; their pages at 150 dpi)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("CASE.recourse"));

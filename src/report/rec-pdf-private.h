@@ -47,6 +47,10 @@ struct _RecPdf
   char        *header_right;
   char        *footer;
   char        *page_format;
+  char        *bates;            /* the Bates prefix, NULL: no labels */
+  char        *attach_dir;       /* private folder of the attached files, NULL: none yet */
+  GPtrArray   *attached;         /* HPDF_EmbeddedFile (borrowed from doc), in order */
+  guint        n_outlines;
 
   /* Borrowed from doc */
   HPDF_Font    regular;
@@ -124,6 +128,8 @@ char      *_rec_pdf_fit_one_line (RecPdf     *pdf,
                                   const char *text,
                                   double      size,
                                   double      width);
+/* Removes the attached files' folder (after saving, and when freed). */
+void       _rec_pdf_remove_attachments (RecPdf *pdf);
 /* For tests: fewer pages than REC_PDF_MAX_PAGES. */
 void       _rec_pdf_set_max_pages (RecPdf   *pdf,
                                    guint     max_pages);

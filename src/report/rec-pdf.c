@@ -694,6 +694,9 @@ rec_pdf_free (RecPdf *pdf)
   g_free (pdf->header_right);
   g_free (pdf->footer);
   g_free (pdf->page_format);
+  g_free (pdf->bates);
+  _rec_pdf_remove_attachments (pdf);
+  g_clear_pointer (&pdf->attached, g_ptr_array_unref);
   g_free (pdf);
 }
 
@@ -747,6 +750,25 @@ rec_pdf_set_info (RecPdf     *pdf,
   set_info (pdf, HPDF_INFO_SUBJECT, subject);
   set_info (pdf, HPDF_INFO_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
   HPDF_SetInfoDateAttr (pdf->doc, HPDF_INFO_CREATION_DATE, date);
+}
+
+void
+rec_pdf_set_keywords (RecPdf     *pdf,
+                      const char *keywords)
+{
+  set_info (pdf, HPDF_INFO_KEYWORDS, keywords);
+}
+
+void
+rec_pdf_set_bates (RecPdf     *pdf,
+                   const char *prefix)
+{
+  g_clear_pointer (&pdf->bates, g_free);
+  if (prefix != NULL && *prefix != '\0')
+    {
+      pdf->bates = _rec_pdf_clean_text (prefix);
+      _rec_pdf_prepare_text (pdf, pdf->bates);
+    }
 }
 
 /* A translated page format may only hold two integers ("%d", "%1$d", "%2$d")
@@ -809,6 +831,12 @@ guint
 rec_pdf_get_n_pages (RecPdf *pdf)
 {
   return pdf->pages->len;
+}
+
+double
+rec_pdf_get_space (RecPdf *pdf)
+{
+  return pdf->page != NULL ? MAX (pdf->y - pdf->bottom, 0.0) : 0.0;
 }
 
 void
@@ -1001,6 +1029,14 @@ draw_decorations (RecPdf            *pdf,
   _rec_pdf_text_at (pdf, pdf->regular, DECORATION_SIZE, pdf->left, FOOTER_BASELINE, footer);
   _rec_pdf_text_in (pdf, pdf->regular, DECORATION_SIZE, pdf->left, width, FOOTER_BASELINE,
                     REC_PDF_ALIGN_RIGHT, number);
+  if (pdf->bates != NULL)
+    {
+      g_autofree char *label = g_strdup_printf ("%s-%06u", pdf->bates, index + 1);
+
+      _rec_pdf_text_in (pdf, pdf->bold, DECORATION_SIZE, pdf->left, width,
+                        FOOTER_BASELINE - DECORATION_SIZE * LINE_FACTOR - 2.0,
+                        REC_PDF_ALIGN_RIGHT, label);
+    }
 }
 
 static void
@@ -1169,6 +1205,8 @@ rec_pdf_save (RecPdf      *pdf,
 {
   if (!finish_document (pdf, error))
     return FALSE;
+  /* libharu has read the attached files into its stream. */
+  _rec_pdf_remove_attachments (pdf);
 
   if (g_str_equal (path, "-"))
     return copy_document (pdf, write_to_stdout, NULL, error);
@@ -1193,6 +1231,7 @@ rec_pdf_save_to_bytes (RecPdf  *pdf,
 
   if (!finish_document (pdf, error))
     return NULL;
+  _rec_pdf_remove_attachments (pdf);
 
   bytes = g_byte_array_sized_new (HPDF_GetStreamSize (pdf->doc));
   if (!copy_document (pdf, write_to_bytes, bytes, error))

@@ -40,6 +40,8 @@ typedef enum
 
 typedef struct _RecPdf      RecPdf;
 typedef struct _RecPdfTable RecPdfTable;
+/* An image the document holds (libharu's), drawn once or more. */
+typedef struct _RecPdfImage RecPdfImage;
 
 typedef struct
 {
@@ -85,6 +87,14 @@ void         rec_pdf_set_decorations  (RecPdf       *pdf,
                                        const char   *footer,
                                        const char   *page_format);
 
+/* The document information's Keywords (ASCII; NULL: none). */
+void         rec_pdf_set_keywords     (RecPdf       *pdf,
+                                       const char   *keywords);
+/* Bates labels: "PREFIX-000001", "PREFIX-000002", … at the bottom right of
+ * every page, under the page number. NULL or "": none. */
+void         rec_pdf_set_bates        (RecPdf       *pdf,
+                                       const char   *prefix);
+
 /* Text at the right of the header (e.g. the court case number). */
 void         rec_pdf_set_header_right (RecPdf       *pdf,
                                        const char   *text);
@@ -98,6 +108,12 @@ gboolean     rec_pdf_has_failed       (RecPdf       *pdf);
 double       rec_pdf_get_width        (RecPdf       *pdf);
 guint        rec_pdf_get_n_pages      (RecPdf       *pdf);
 void         rec_pdf_new_page         (RecPdf       *pdf);
+/* The height left on the current page, in points (0 before the first). */
+double       rec_pdf_get_space        (RecPdf       *pdf);
+/* A bookmark (a top-level entry of the document's outline, UTF-8) to the
+ * top of the current page. */
+void         rec_pdf_outline_add      (RecPdf       *pdf,
+                                       const char   *title);
 /* Starts a new page unless `height` points still fit on this one. */
 void         rec_pdf_ensure_space     (RecPdf       *pdf,
                                        double        height);
@@ -166,6 +182,40 @@ void         rec_pdf_line_chart       (RecPdf             *pdf,
                                        double              height,
                                        RecPdfFormatFunc    format_value,
                                        gpointer            user_data);
+
+/* Images (rec-pdf-exhibit.c). Each returns NULL, and the document does not
+ * fail, when libharu cannot take the bytes: a JPEG, a PNG, or 8-bit RGB
+ * pixels, three bytes each, rows without padding. */
+RecPdfImage *rec_pdf_image_new_jpeg   (RecPdf       *pdf,
+                                       const guint8 *data,
+                                       gsize         size);
+RecPdfImage *rec_pdf_image_new_png    (RecPdf       *pdf,
+                                       const guint8 *data,
+                                       gsize         size);
+RecPdfImage *rec_pdf_image_new_rgb    (RecPdf       *pdf,
+                                       const guint8 *pixels,
+                                       guint         width,
+                                       guint         height);
+/* Draws `image` scaled to fit the width and the space left on the current
+ * page (never enlarged beyond `max_scale` points per pixel; 0: no limit),
+ * centred, `framed` in a thin grey line (a page of a document, whose own
+ * edge would not show); the cursor goes below it. */
+void         rec_pdf_image_draw       (RecPdf       *pdf,
+                                       RecPdfImage  *image,
+                                       double        max_scale,
+                                       gboolean      framed);
+
+/* Embeds `data` in the document as a file attachment named `name` (UTF-8),
+ * byte for byte: libharu takes files by path, so the bytes go to a private
+ * folder (0700) until the document is saved or freed. `compress` FALSE for
+ * bytes that are compressed already (JPEG, PNG, PDF). FALSE and
+ * REC_REPORT_ERROR_WRITE when the temporary file could not be written. */
+gboolean     rec_pdf_attach           (RecPdf       *pdf,
+                                       const char   *name,
+                                       GBytes       *data,
+                                       const char   *description,
+                                       gboolean      compress,
+                                       GError      **error);
 
 /* Draws headers and footers, then writes the document through a temporary
  * file in the same folder and renames it to `path` ("-": standard output),

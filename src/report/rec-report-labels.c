@@ -179,6 +179,60 @@ static const Label labels[] = {
   L (next_date, N_("Next date")),
   L (notes, N_("Notes")),
   L (no_checklist, N_("No enforcement steps are recorded.")),
+
+  L (exhibit_index, N_("Exhibit index")),
+  L (exhibit_index_intro, N_("Each document kept in the case file follows as an exhibit. The original files are also attached to this PDF, byte for byte; the SHA-256 of each identifies its exact contents.")),
+  L (exhibit_index_intro_none, N_("Each document kept in the case file follows as an exhibit, its pages shown at 150 dpi. The original files are kept in the case file; the SHA-256 of each identifies its exact contents.")),
+  /* Translators: a column of the exhibit index: the exhibit's number */
+  L (exhibit, N_("Exhibit")),
+  /* Translators: %u is an exhibit's number */
+  L (exhibit_n, N_("Exhibit %u")),
+  /* Translators: a bookmark of the packet; %u is an exhibit's number, %s its file name */
+  L (exhibit_title, N_("Exhibit %u — %s")),
+  /* Translators: above a page of an exhibit; the numbers are the exhibit, the page and its pages */
+  L (exhibit_page, N_("Exhibit %u, page %u of %u")),
+  L (description, N_("Description")),
+  L (first_page, N_("First page")),
+  L (pages, N_("Pages")),
+  /* Translators: %s is a SHA-256 hash (64 hexadecimal digits) */
+  L (sha256, N_("SHA-256: %s")),
+  /* Translators: an exhibit's description; the first %s is its file name, the second what it proves */
+  L (exhibit_of, N_("%s — %s")),
+  /* Translators: an exhibit that proves many records: %s lists the first, %u is how many in all */
+  L (exhibit_more, N_("%s … (%u in all)")),
+  /* Translators: what an exhibit proves: the case as a whole */
+  L (proves_case, N_("the case")),
+  /* Translators: what an exhibit proves; %s is a child's name */
+  L (proves_child, N_("child %s")),
+  /* Translators: what an exhibit proves; %s is an amount, then a date */
+  L (proves_term, N_("order term of %s from %s")),
+  /* Translators: what an exhibit proves; %s is a date */
+  L (proves_override, N_("interest override from %s")),
+  /* Translators: what an exhibit proves; %s is an amount, then a date */
+  L (proves_charge, N_("charge of %s on %s")),
+  /* Translators: what an exhibit proves; %s is an amount, then a date */
+  L (proves_payment, N_("payment of %s on %s")),
+  /* Translators: what an exhibit proves; %s is a date */
+  L (proves_communication, N_("communication on %s")),
+  /* Translators: what an exhibit proves; %s is a date */
+  L (proves_enforcement, N_("enforcement step on %s")),
+  /* Translators: the first %s is a file name, the second its type ("image/jpeg") */
+  L (exhibit_unreadable, N_("“%s” could not be shown: it is damaged or in a form Recourse cannot read (%s).")),
+  /* Translators: the first %s is a file name, the second its type ("application/zip"), the third its size */
+  L (exhibit_not_shown, N_("“%s” (%s, %s) is a kind of file a page cannot show.")),
+  L (exhibit_original, N_("The original file is attached to this PDF.")),
+  L (exhibit_original_none, N_("The original file is kept in the case file.")),
+  L (exhibit_cut, N_("Only the beginning is shown here; the rest is in the original file.")),
+  /* Translators: an e-mail's header */
+  LC (mail_from, "e-mail", NC_("e-mail", "From")),
+  /* Translators: an e-mail's header */
+  LC (mail_to, "e-mail", NC_("e-mail", "To")),
+  /* Translators: an e-mail's header */
+  LC (mail_date, "e-mail", NC_("e-mail", "Date")),
+  /* Translators: an e-mail's header */
+  LC (mail_subject, "e-mail", NC_("e-mail", "Subject")),
+  /* Translators: on the cover, under the fingerprint; keep the command as it is */
+  L (fingerprint_note, N_("Recourse keeps a tamper-evident history of every change to the case, each entry chained to the one before by SHA-256; the fingerprint identifies the history as it stood when this packet was made. To check that this packet came from the case file: recourse verify CASE --packet PACKET.pdf. The history shows changes made outside Recourse; it cannot prove when an entry was made.")),
 };
 
 /* Straight to libintl: g_dgettext() decides once per process whether to

@@ -143,6 +143,39 @@ struct _RecReportLabels
   char *notes;
   char *no_checklist;
 
+  /* Exhibits (spec/evidence.md §5) */
+  char *exhibit_index;
+  char *exhibit_index_intro;        /* the originals are attached */
+  char *exhibit_index_intro_none;   /* --no-originals */
+  char *exhibit;                    /* the index's column */
+  char *exhibit_n;                  /* "Exhibit %u" */
+  char *exhibit_title;              /* "Exhibit %u — %s": a number, a file name */
+  char *exhibit_page;               /* "Exhibit %u, page %u of %u" */
+  char *description;
+  char *first_page;
+  char *pages;
+  char *sha256;                     /* "SHA-256: %s" */
+  char *exhibit_of;                 /* "%s — %s": a file name, what it proves */
+  char *exhibit_more;               /* "%s … (%u in all)" */
+  char *proves_case;
+  char *proves_child;               /* each with %s: a name or a date, */
+  char *proves_term;                /* and an amount first where there is one */
+  char *proves_override;
+  char *proves_charge;
+  char *proves_payment;
+  char *proves_communication;
+  char *proves_enforcement;
+  char *exhibit_unreadable;         /* %s: a file name, then its type */
+  char *exhibit_not_shown;          /* %s: a file name, its type, its size */
+  char *exhibit_original;           /* the original is attached */
+  char *exhibit_original_none;      /* it is in the case file */
+  char *exhibit_cut;                /* a text or PDF shown in part */
+  char *mail_from;
+  char *mail_to;
+  char *mail_date;
+  char *mail_subject;
+  char *fingerprint_note;           /* how to check the fingerprint */
+
   /* Enumerations (rec-enums.h labels) */
   char *term_kinds[REC_N_TERM_KINDS];
   char *frequencies[REC_N_FREQUENCIES];
@@ -240,6 +273,10 @@ void             _rec_report_write_ledger    (const RecPacket *packet);
 void             _rec_report_write_contempt  (const RecPacket *packet);
 void             _rec_report_write_log       (const RecPacket *packet);
 void             _rec_report_write_checklist (const RecPacket *packet);
+/* The exhibit index and the exhibits (rec-report-exhibits.c); FALSE only
+ * when the originals could not be written for embedding. */
+gboolean         _rec_report_write_exhibits  (const RecPacket *packet,
+                                              GError         **error);
 
 /* How much of one field the packet shows (characters, lines): a title, a
  * short field (a name, a number, a subject), a long one (notes, a summary).

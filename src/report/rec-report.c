@@ -9,6 +9,7 @@
 #include "rec-report.h"
 #include "rec-report-private.h"
 
+#include "rec-attachment.h"
 #include "rec-date.h"
 #include "rec-money.h"
 
@@ -381,6 +382,79 @@ rec_report_input_set_payoff (RecReportInput *input,
   rec_report_language_pop (language);
 }
 
+/* "1 234 567": the entry count as spec/evidence.md writes it. */
+static char *
+group_digits (guint64 value)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
+  GString *out = g_string_new (NULL);
+  gsize n = strlen (digits);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (out, ' ');
+      g_string_append_c (out, digits[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+void
+rec_report_input_set_fingerprint (RecReportInput *input,
+                                  const char     *hash,
+                                  guint64         entries)
+{
+  g_autofree char *short_form = NULL;
+  g_autofree char *count = NULL;
+  RecReportLanguage *language;
+
+  g_return_if_fail (input != NULL);
+
+  g_clear_pointer (&input->fingerprint, g_free);
+  g_clear_pointer (&input->fingerprint_text, g_free);
+  g_clear_pointer (&input->fingerprint_footer, g_free);
+  input->fingerprint_entries = 0;
+  short_form = hash != NULL ? rec_fingerprint_format (hash) : NULL;
+  if (short_form == NULL)
+    return;
+
+  input->fingerprint = g_ascii_strdown (hash, -1);
+  input->fingerprint_entries = entries;
+  count = group_digits (entries);
+  language = rec_report_language_push (input->lang);
+  input->fingerprint_text =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                  /* Translators: on the packet's cover; the first %s is a fingerprint ("3F2A-91C0-77DE-0B14"), the second a number of entries ("1 234") */
+                                  "Fingerprint of the case history: %s, after %s entry.",
+                                  "Fingerprint of the case history: %s, after %s entries.",
+                                  (gulong) MIN (entries, G_MAXULONG)),
+                     short_form, count);
+  input->fingerprint_footer =
+    /* Translators: in every page's footer; %s is a fingerprint ("3F2A-91C0-77DE-0B14") */
+    g_strdup_printf (dgettext (GETTEXT_PACKAGE, "Fingerprint %s"), short_form);
+  rec_report_language_pop (language);
+}
+
+void
+rec_report_input_set_bates (RecReportInput *input,
+                            const char     *prefix)
+{
+  g_return_if_fail (input != NULL);
+
+  g_free (input->bates_prefix);
+  input->bates_prefix = prefix != NULL && *prefix != '\0' ? g_strdup (prefix) : NULL;
+}
+
+void
+rec_report_input_set_originals (RecReportInput *input,
+                                gboolean        embed)
+{
+  g_return_if_fail (input != NULL);
+
+  input->no_originals = !embed;
+}
+
 /* Replaces every occurrence of `secret` in *field by `withheld`. */
 static void
 scrub (char       **field,
@@ -516,6 +590,10 @@ rec_report_input_free (RecReportInput *input)
   g_free (input->history_form);
   g_free (input->contempt_form);
   g_clear_pointer (&input->payoff, rec_payoff_free);
+  g_free (input->bates_prefix);
+  g_free (input->fingerprint);
+  g_free (input->fingerprint_text);
+  g_free (input->fingerprint_footer);
   _rec_report_labels_free (input->labels);
   g_free (input);
 }
@@ -725,6 +803,7 @@ _rec_packet_section (const RecPacket *packet,
                      const char      *title)
 {
   rec_pdf_new_page (packet->pdf);
+  rec_pdf_outline_add (packet->pdf, title);
   rec_pdf_heading (packet->pdf, title, H1_SIZE, 0.0);
   rec_pdf_skip (packet->pdf, 4.0);
 }
@@ -908,6 +987,21 @@ write_disclaimer (const RecPacket *packet,
   rec_pdf_paragraph (packet->pdf, text, size, italic);
 }
 
+/* The case history's fingerprint and how to check it (spec/evidence.md
+ * §3): honest about what it shows. */
+static void
+write_fingerprint (const RecPacket *packet)
+{
+  const RecReportInput *input = packet->input;
+
+  if (input->fingerprint_text == NULL)
+    return;
+
+  rec_pdf_heading (packet->pdf, input->fingerprint_text, H2_SIZE - 1.0, 30.0);
+  rec_pdf_paragraph (packet->pdf, packet->labels->fingerprint_note, TEXT_SIZE - 1.0, FALSE);
+  rec_pdf_skip (packet->pdf, 8.0);
+}
+
 static void
 write_cover (const RecPacket *packet)
 {
@@ -915,6 +1009,7 @@ write_cover (const RecPacket *packet)
   RecCaseInfo *info = packet->input->case_data->info;
 
   rec_pdf_new_page (packet->pdf);
+  rec_pdf_outline_add (packet->pdf, l->packet_title);
   rec_pdf_paragraph (packet->pdf, l->packet_title, H2_SIZE, FALSE);
   rec_pdf_skip (packet->pdf, 2.0);
   rec_pdf_heading (packet->pdf, or_none (packet, info->title), TITLE_SIZE, 0.0);
@@ -926,6 +1021,7 @@ write_cover (const RecPacket *packet)
   write_party (packet, l->obligee, &info->obligee);
   write_children (packet);
   rec_pdf_skip (packet->pdf, 6.0);
+  write_fingerprint (packet);
   write_disclaimer (packet, TEXT_SIZE - 1.0, TRUE);
 }
 
@@ -1202,8 +1298,22 @@ set_document (const RecPacket *packet)
   title = *info->title != '\0' ? g_strdup_printf ("%s — %s", l->packet_title, info->title)
                                : g_strdup (l->packet_title);
   footer = g_strdup_printf (l->footer_as_of, as_of);
+  if (packet->input->fingerprint_footer != NULL)
+    {
+      char *with_fingerprint = g_strdup_printf ("%s · %s", footer, packet->input->fingerprint_footer);
+
+      g_free (footer);
+      footer = with_fingerprint;
+    }
   rec_pdf_set_info (packet->pdf, title, info->obligee.name, l->packet_subject,
                     packet->input->prepared_at);
+  if (packet->input->fingerprint != NULL)
+    {
+      g_autofree char *keywords = g_strconcat ("recourse-fingerprint:", packet->input->fingerprint, NULL);
+
+      rec_pdf_set_keywords (packet->pdf, keywords);
+    }
+  rec_pdf_set_bates (packet->pdf, packet->input->bates_prefix);
   rec_pdf_set_decorations (packet->pdf, *info->title != '\0' ? info->title : l->packet_title,
                            footer, l->page_format);
   rec_pdf_set_header_right (packet->pdf, info->court_case_number);
@@ -1238,6 +1348,11 @@ draw_packet (const RecReportInput  *input,
   _rec_report_write_contempt (&packet);
   _rec_report_write_log (&packet);
   _rec_report_write_checklist (&packet);
+  if (!_rec_report_write_exhibits (&packet, error))
+    {
+      rec_pdf_free (pdf);
+      return NULL;
+    }
   return pdf;
 }
 

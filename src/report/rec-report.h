@@ -51,6 +51,18 @@ typedef struct
   RecPayoff        *payoff;
   RecCents          payoff_monthly;
 
+  /* Evidence (spec/evidence.md §5). The case's attachments are exhibits;
+   * `no_originals` leaves their files out of the PDF (pages downsampled to
+   * 150 dpi). */
+  gboolean          no_originals;
+  char             *bates_prefix;   /* "SMITH": SMITH-000001, …; NULL: none */
+  /* rec_report_input_set_fingerprint; NULL: the case has no history yet,
+   * and the packet says nothing of one. */
+  char             *fingerprint;        /* the journal's head hash, 64 hex digits */
+  guint64           fingerprint_entries;
+  char             *fingerprint_text;   /* the cover's line, in the packet's language */
+  char             *fingerprint_footer; /* "Fingerprint 3F2A-91C0-77DE-0B14" */
+
   /*< private >*/
   gboolean          result_from_engine;   /* free with rec_arrears_result_free */
 } RecReportInput;
@@ -118,6 +130,28 @@ void                rec_report_input_set_payoff (RecReportInput        *input,
  * FALSE after TRUE only clears the flag. */
 void                rec_report_input_set_withhold_address (RecReportInput *input,
                                                            gboolean        withhold);
+/* Main thread. The case history's fingerprint (the last journal entry's
+ * hash, 64 hex digits) and its number of entries: the cover shows it with how
+ * to check it, every page's footer its short form, and the document's
+ * Keywords hold "recourse-fingerprint:HASH". NULL (or a hash that is not 64
+ * hex digits) removes it. */
+void                rec_report_input_set_fingerprint (RecReportInput *input,
+                                                      const char     *hash,
+                                                      guint64         entries);
+/* Bates labels on every page ("PREFIX-000001" at the bottom right); NULL or
+ * "" none. */
+void                rec_report_input_set_bates (RecReportInput         *input,
+                                                const char             *prefix);
+/* TRUE (the default) embeds each exhibit's original file in the PDF, byte
+ * for byte; FALSE leaves them out (`--no-originals`) and draws the exhibits'
+ * pages from images downsampled to 150 dpi. */
+void                rec_report_input_set_originals (RecReportInput     *input,
+                                                    gboolean            embed);
+
+/* Courts cap the size of a filed document: over this, `recourse report`
+ * and the window warn (and write the packet all the same). */
+#define REC_REPORT_WARN_SIZE  (G_GINT64_CONSTANT (25) * 1000 * 1000)
+
 /* The name of a jurisdiction in the current gettext language ("Texas",
  * "Texas" in Spanish), or `fallback` when Recourse does not ship it; NULL
  * when neither (transfer none). */
