@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "rec-case-json.h"
+#include "rec-case-json-private.h"
 #include "rec-store-private.h"
 
 #include "rec-date.h"
@@ -130,11 +131,12 @@ append_party (GString        *out,
   g_string_append (out, " },\n");
 }
 
+/* The case's object, from `{` to `}` (no key, no separator after it). */
 static void
-append_case (GString           *out,
-             const RecCaseInfo *info)
+append_case_object (GString           *out,
+                    const RecCaseInfo *info)
 {
-  g_string_append (out, "  \"case\": {\n    \"title\": ");
+  g_string_append (out, "{\n    \"title\": ");
   append_string (out, info->title);
   g_string_append (out, ",\n    \"jurisdiction\": ");
   append_string (out, info->jurisdiction);
@@ -155,7 +157,16 @@ append_case (GString           *out,
   append_party (out, "obligee", &info->obligee);
   g_string_append (out, "    \"notes\": ");
   append_string (out, info->notes);
-  g_string_append (out, "\n  },\n");
+  g_string_append (out, "\n  }");
+}
+
+static void
+append_case (GString           *out,
+             const RecCaseInfo *info)
+{
+  g_string_append (out, "  \"case\": ");
+  append_case_object (out, info);
+  g_string_append (out, ",\n");
 }
 
 static void
@@ -272,12 +283,106 @@ append_enforcement_step (GString         *out,
   append_text (out, &first, "notes", item->notes);
 }
 
+typedef void (*AppendItem) (GString *, const RecEntity *);
+
+/* The members of a record's object, by its kind. */
+static AppendItem
+append_item_for (const RecEntity *entity)
+{
+  static const struct { GType (*get_type) (void); AppendItem append; } kinds[] = {
+    { rec_child_get_type, append_child },
+    { rec_term_get_type, append_term },
+    { rec_interest_override_get_type, append_interest_override },
+    { rec_charge_get_type, append_charge },
+    { rec_payment_get_type, append_payment },
+    { rec_communication_get_type, append_communication },
+    { rec_enforcement_step_get_type, append_enforcement_step },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (G_OBJECT_TYPE (entity) == kinds[i].get_type ())
+      return kinds[i].append;
+
+  g_return_val_if_reached (NULL);
+}
+
+/* The document's text without its layout: every space and line break outside
+ * a string removed (inside strings the writer escapes line breaks, so none is
+ * raw there); strings and escapes kept byte for byte. In place. */
+static char *
+compact (GString *text)
+{
+  gboolean in_string = FALSE;
+  gsize kept = 0;
+
+  for (gsize i = 0; i < text->len; i++)
+    {
+      char c = text->str[i];
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < text->len)
+            {
+              text->str[kept++] = c;
+              c = text->str[++i];
+            }
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == ' ' || c == '\n')
+        continue;
+      else if (c == '"')
+        in_string = TRUE;
+      text->str[kept++] = c;
+    }
+  g_string_truncate (text, kept);
+
+  return g_string_free (text, FALSE);
+}
+
+char *
+_rec_case_json_record_compact (const RecEntity *record)
+{
+  AppendItem append;
+  GString *out;
+
+  g_return_val_if_fail (REC_IS_ENTITY ((RecEntity *) record), NULL);
+
+  append = append_item_for (record);
+  g_return_val_if_fail (append != NULL, NULL);
+
+  out = g_string_sized_new (256);
+  g_string_append_c (out, '{');
+  append (out, record);
+  g_string_append_c (out, '}');
+  return compact (out);
+}
+
+char *
+_rec_case_json_case_compact (const RecCaseInfo *info)
+{
+  GString *out;
+
+  g_return_val_if_fail (REC_IS_CASE_INFO ((RecCaseInfo *) info), NULL);
+
+  out = g_string_sized_new (512);
+  append_case_object (out, info);
+  return compact (out);
+}
+
+void
+_rec_case_json_append_quoted (GString    *out,
+                              const char *text)
+{
+  append_string (out, text);
+}
+
 /* `"key": [` one `{ … }` per line `]`; `[]` when empty. */
 static void
 append_array (GString    *out,
               const char *key,
               GPtrArray  *items,
-              void      (*append_item) (GString *, const RecEntity *),
+              AppendItem  append_item,
               gboolean    last)
 {
   g_string_append_printf (out, "  \"%s\": [", key);

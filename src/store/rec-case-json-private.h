@@ -6,6 +6,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "rec-case-data.h"
+
 G_BEGIN_DECLS
 
 /* "payments[3]" + "amount" → "payments[3].amount" (transfer full). */
@@ -32,5 +34,16 @@ JsonObject *_rec_case_json_load_root (JsonParser  *parser,
                                       const char  *data,
                                       gssize       length,
                                       GError     **error);
+
+/* A record's object, or the case's, exactly as the export writes it (the same
+ * keys in the same order, the same value forms) but compact: no whitespace,
+ * UTF-8 unescaped, the escapes of RFC 8259 only. The journal's `data`
+ * (spec/evidence.md §2). (transfer full) */
+char       *_rec_case_json_record_compact (const RecEntity   *record);
+char       *_rec_case_json_case_compact   (const RecCaseInfo *info);
+/* A JSON string as the export writes it (quotes, RFC 8259 escapes, UTF-8 as
+ * it is). */
+void        _rec_case_json_append_quoted  (GString           *out,
+                                           const char        *text);
 
 G_END_DECLS

@@ -17,22 +17,31 @@ static const char insert_sql[] =
   " public_assistance, court, court_case_number, agency_case_number,"
   " obligor_name, obligor_address, obligor_phone, obligor_email, obligor_employer,"
   " obligee_name, obligee_address, obligee_phone, obligee_email, obligee_employer,"
-  " notes, created_at, updated_at) VALUES (1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-  " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21)";
+  " notes, agency_balance, agency_balance_as_of, created_at, updated_at) VALUES"
+  " (1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+  " ?18, ?19, ?20, ?22, ?23, ?21, ?21)";
 static const char update_sql[] =
   "UPDATE case_info SET title = ?2, jurisdiction = ?3, currency = ?4,"
   " agency_enforced = ?5, public_assistance = ?6, court = ?7, court_case_number = ?8,"
   " agency_case_number = ?9, obligor_name = ?10, obligor_address = ?11,"
   " obligor_phone = ?12, obligor_email = ?13, obligor_employer = ?14,"
   " obligee_name = ?15, obligee_address = ?16, obligee_phone = ?17,"
-  " obligee_email = ?18, obligee_employer = ?19, notes = ?20, updated_at = ?21"
+  " obligee_email = ?18, obligee_employer = ?19, notes = ?20, agency_balance = ?22,"
+  " agency_balance_as_of = ?23, updated_at = ?21"
   " WHERE id = 1";
 static const char load_sql[] =
   "SELECT title, jurisdiction, currency, agency_enforced, public_assistance, court,"
   " court_case_number, agency_case_number,"
   " obligor_name, obligor_address, obligor_phone, obligor_email, obligor_employer,"
   " obligee_name, obligee_address, obligee_phone, obligee_email, obligee_employer,"
-  " notes FROM case_info WHERE id = 1";
+  " notes, agency_balance, agency_balance_as_of FROM case_info WHERE id = 1";
+/* A file before version 5 (opened read-only, not migrated): no stated balance. */
+static const char load_sql_v4[] =
+  "SELECT title, jurisdiction, currency, agency_enforced, public_assistance, court,"
+  " court_case_number, agency_case_number,"
+  " obligor_name, obligor_address, obligor_phone, obligor_email, obligor_employer,"
+  " obligee_name, obligee_address, obligee_phone, obligee_email, obligee_employer,"
+  " notes, NULL, NULL FROM case_info WHERE id = 1";
 
 static void
 bind_party (sqlite3_stmt   *stmt,
@@ -63,6 +72,11 @@ bind_fields (sqlite3_stmt      *stmt,
   bind_party (stmt, 15, &info->obligee);
   _rec_store_bind_text (stmt, 20, info->notes);
   sqlite3_bind_text (stmt, 21, now, -1, SQLITE_STATIC);
+  if (info->has_agency_balance)
+    sqlite3_bind_int64 (stmt, 22, info->agency_balance_cents);
+  else
+    sqlite3_bind_null (stmt, 22);
+  _rec_store_bind_date (stmt, 23, &info->agency_balance_as_of);
 }
 
 static gboolean
@@ -105,9 +119,10 @@ read_party (sqlite3_stmt *stmt,
     }
 }
 
-static void
-read_info (sqlite3_stmt *stmt,
-           RecCaseInfo  *info)
+static gboolean
+read_info (sqlite3_stmt  *stmt,
+           RecCaseInfo   *info,
+           GError       **error)
 {
   char **texts[] = { &info->title, &info->jurisdiction, &info->currency };
 
@@ -128,6 +143,9 @@ read_info (sqlite3_stmt *stmt,
   read_party (stmt, 13, &info->obligee);
   g_free (info->notes);
   info->notes = _rec_store_column_text (stmt, 18);
+  info->has_agency_balance = sqlite3_column_type (stmt, 19) != SQLITE_NULL;
+  info->agency_balance_cents = sqlite3_column_int64 (stmt, 19);
+  return _rec_store_column_date (stmt, 20, &info->agency_balance_as_of, error);
 }
 
 gboolean
@@ -135,7 +153,8 @@ _rec_store_load_case_info (sqlite3       *db,
                            RecCaseInfo  **out_info,
                            GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _rec_store_prepare (db, load_sql, error);
+  g_autoptr(sqlite3_stmt) stmt =
+    _rec_store_prepare (db, _rec_store_file_version (db) < 5 ? load_sql_v4 : load_sql, error);
   g_autoptr(RecCaseInfo) info = NULL;
   int rc;
 
@@ -156,7 +175,8 @@ _rec_store_load_case_info (sqlite3       *db,
     }
 
   info = rec_case_info_new ();
-  read_info (stmt, info);
+  if (!read_info (stmt, info, error))
+    return FALSE;
   *out_info = g_steal_pointer (&info);
   return TRUE;
 }

@@ -44,6 +44,7 @@ read_charge (sqlite3_stmt  *stmt,
 
 const RecStoreTable _rec_store_table_charges = {
   .name = "charges",
+  .entity = "charges",
   .get_type = rec_charge_get_type,
   .data_offset = G_STRUCT_OFFSET (RecCaseData, charges),
   .ledger = TRUE,

@@ -40,6 +40,7 @@ read_child (sqlite3_stmt  *stmt,
 
 const RecStoreTable _rec_store_table_children = {
   .name = "children",
+  .entity = "children",
   .get_type = rec_child_get_type,
   .data_offset = G_STRUCT_OFFSET (RecCaseData, children),
   .ledger = FALSE,

@@ -36,6 +36,7 @@ bind_communication (sqlite3_stmt     *stmt,
   _rec_store_bind_text (stmt, 7, item->subject);
   _rec_store_bind_text (stmt, 8, item->summary);
   _rec_store_bind_date (stmt, 9, &item->follow_up);
+  sqlite3_bind_int (stmt, 10, item->follow_up_done ? 1 : 0);
   return TRUE;
 }
 
@@ -60,26 +61,32 @@ read_communication (sqlite3_stmt  *stmt,
   _rec_store_read_text (stmt, 8, &item->with);
   _rec_store_read_text (stmt, 9, &item->subject);
   _rec_store_read_text (stmt, 10, &item->summary);
+  item->follow_up_done = sqlite3_column_int (stmt, 12) != 0;
   return TRUE;
 }
 
 const RecStoreTable _rec_store_table_communications = {
   .name = "communications",
+  .entity = "communications",
   .get_type = rec_communication_get_type,
   .data_offset = G_STRUCT_OFFSET (RecCaseData, communications),
   .ledger = FALSE,
   .insert_sql =
     "INSERT INTO communications (position, at, at_unix, channel, direction,"
-    " with_whom, subject, summary, follow_up, created_at, updated_at) VALUES"
-    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, :now, :now)",
+    " with_whom, subject, summary, follow_up, follow_up_done, created_at,"
+    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, :now, :now)",
   .update_sql =
     "UPDATE communications SET at = ?2, at_unix = ?3, channel = ?4, direction"
     " = ?5, with_whom = ?6, subject = ?7, summary = ?8, follow_up = ?9,"
-    " updated_at = :now WHERE id = ?1",
+    " follow_up_done = ?10, updated_at = :now WHERE id = ?1",
   .delete_sql = "DELETE FROM communications WHERE id = ?1",
   .load_sql =
     "SELECT id, position, created_at, updated_at, at, at_unix, channel,"
-    " direction, with_whom, subject, summary, follow_up FROM communications"
+    " direction, with_whom, subject, summary, follow_up, follow_up_done"
+    " FROM communications ORDER BY position, id",
+  .load_sql_v4 =
+    "SELECT id, position, created_at, updated_at, at, at_unix, channel,"
+    " direction, with_whom, subject, summary, follow_up, 0 FROM communications"
     " ORDER BY position, id",
   .max_sql = "SELECT coalesce (max (position), 0) FROM communications",
   .bind = bind_communication,

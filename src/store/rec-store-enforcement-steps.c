@@ -27,6 +27,7 @@ bind_enforcement_step (sqlite3_stmt     *stmt,
   _rec_store_bind_text (stmt, 6, item->reference);
   _rec_store_bind_date (stmt, 7, &item->next_date);
   _rec_store_bind_text (stmt, 8, item->notes);
+  sqlite3_bind_int (stmt, 9, item->next_done ? 1 : 0);
   return TRUE;
 }
 
@@ -50,26 +51,33 @@ read_enforcement_step (sqlite3_stmt  *stmt,
   _rec_store_read_text (stmt, 7, &item->agency);
   _rec_store_read_text (stmt, 8, &item->reference);
   _rec_store_read_text (stmt, 10, &item->notes);
+  item->next_done = sqlite3_column_int (stmt, 11) != 0;
   return TRUE;
 }
 
 const RecStoreTable _rec_store_table_enforcement_steps = {
   .name = "enforcement_steps",
+  .entity = "enforcement",
   .get_type = rec_enforcement_step_get_type,
   .data_offset = G_STRUCT_OFFSET (RecCaseData, enforcement),
   .ledger = FALSE,
   .insert_sql =
     "INSERT INTO enforcement_steps (position, remedy, status, date, agency,"
-    " reference, next_date, notes, created_at, updated_at) VALUES (?1, ?2, ?3,"
-    " ?4, ?5, ?6, ?7, ?8, :now, :now)",
+    " reference, next_date, notes, next_done, created_at, updated_at) VALUES (?1,"
+    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, :now, :now)",
   .update_sql =
     "UPDATE enforcement_steps SET remedy = ?2, status = ?3, date = ?4, agency"
-    " = ?5, reference = ?6, next_date = ?7, notes = ?8, updated_at = :now"
+    " = ?5, reference = ?6, next_date = ?7, notes = ?8, next_done = ?9,"
+    " updated_at = :now"
     " WHERE id = ?1",
   .delete_sql = "DELETE FROM enforcement_steps WHERE id = ?1",
   .load_sql =
     "SELECT id, position, created_at, updated_at, remedy, status, date, agency,"
-    " reference, next_date, notes FROM enforcement_steps ORDER BY position, id",
+    " reference, next_date, notes, next_done FROM enforcement_steps"
+    " ORDER BY position, id",
+  .load_sql_v4 =
+    "SELECT id, position, created_at, updated_at, remedy, status, date, agency,"
+    " reference, next_date, notes, 0 FROM enforcement_steps ORDER BY position, id",
   .max_sql = "SELECT coalesce (max (position), 0) FROM enforcement_steps",
   .bind = bind_enforcement_step,
   .read = read_enforcement_step,

@@ -45,6 +45,7 @@ read_interest_override (sqlite3_stmt  *stmt,
 
 const RecStoreTable _rec_store_table_interest_overrides = {
   .name = "interest_overrides",
+  .entity = "interest_overrides",
   .get_type = rec_interest_override_get_type,
   .data_offset = G_STRUCT_OFFSET (RecCaseData, interest_overrides),
   .ledger = TRUE,

@@ -176,11 +176,62 @@ static const char migration_4[] =
   "DROP TABLE case_info;"
   "ALTER TABLE case_info_v4 RENAME TO case_info;";
 
+/* Version 5: evidence (spec/evidence.md; the spec's "v4", this project's 5).
+ * The documents (attachments, content-addressed by SHA-256) and the records
+ * they prove (attachment_links: `record_id` names a row of the table that
+ * `entity` names, 0 for the case); the hash-chained history (journal, written
+ * only by rec-store-journal.c, never edited); the fields of JSON v2 (a
+ * follow-up or a next step marked done, the balance the agency last stated,
+ * in cents, and its date). The step then writes one `migrate` entry per
+ * record (migrate_journal). */
+#define HEX64_CHECK(col) \
+  "CHECK (length (" col ") = 64 AND NOT " col " GLOB '*[^0-9a-f]*')"
+static const char migration_5[] =
+  "ALTER TABLE case_info ADD COLUMN agency_balance INTEGER"
+  "  CHECK (agency_balance IS NULL OR agency_balance BETWEEN -99999999999 AND 99999999999);"
+  "ALTER TABLE case_info ADD COLUMN agency_balance_as_of TEXT "
+  OPT_DATE_CHECK ("agency_balance_as_of") ";"
+  "ALTER TABLE communications ADD COLUMN follow_up_done INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (follow_up_done IN (0, 1));"
+  "ALTER TABLE enforcement_steps ADD COLUMN next_done INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (next_done IN (0, 1));"
+  "CREATE TABLE attachments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL UNIQUE " HEX64_CHECK ("sha256") ","
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  media_type TEXT NOT NULL CHECK (media_type GLOB '[a-z]*/[a-z0-9]*'),"
+  "  size INTEGER NOT NULL CHECK (size BETWEEN 1 AND 67108864),"
+  "  data BLOB NOT NULL CHECK (length (data) = size),"
+  "  added_at TEXT NOT NULL CHECK (added_at GLOB " UTC_STAMP ")"
+  ") STRICT;"
+  "CREATE TABLE attachment_links ("
+  "  attachment_id INTEGER NOT NULL REFERENCES attachments (id),"
+  "  entity TEXT NOT NULL CHECK (entity IN ('terms', 'charges', 'payments',"
+  "    'communications', 'enforcement', 'children', 'case')),"
+  "  record_id INTEGER NOT NULL CHECK (record_id >= 0),"
+  "  PRIMARY KEY (attachment_id, entity, record_id)"
+  ") STRICT;"
+  "CREATE INDEX attachment_links_by_record ON attachment_links (entity, record_id);"
+  "CREATE TABLE journal ("
+  "  seq INTEGER PRIMARY KEY CHECK (seq > 0),"
+  "  at TEXT NOT NULL CHECK (at GLOB " UTC_STAMP "),"
+  "  action TEXT NOT NULL CHECK (action IN ('add', 'change', 'remove', 'import',"
+  "    'migrate', 'packet')),"
+  "  entity TEXT NOT NULL CHECK (entity IN ('case', 'children', 'terms',"
+  "    'interest_overrides', 'charges', 'payments', 'communications', 'enforcement',"
+  "    'attachments', 'links')),"
+  "  record INTEGER NOT NULL CHECK (record >= 0),"
+  "  data TEXT,"
+  "  prev TEXT NOT NULL " HEX64_CHECK ("prev") ","
+  "  hash TEXT NOT NULL " HEX64_CHECK ("hash")
+  ") STRICT;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 /* Steps that rebuild a table that other tables refer to. */
@@ -235,6 +286,14 @@ check_foreign_keys (sqlite3  *db,
   return FALSE;
 }
 
+/* The step to version 5 starts the history: one `migrate` entry per record
+ * already in the file, in the step's transaction. */
+static gboolean
+starts_journal (int step)
+{
+  return step == 4;
+}
+
 static gboolean
 run_step (sqlite3  *db,
           int       step,
@@ -253,6 +312,7 @@ run_step (sqlite3  *db,
   if (ok && ((step == 0 && !set_application_id (db, error))
              || !_rec_store_exec (db, migrations[step], error)
              || (rebuild && !check_foreign_keys (db, error))
+             || (starts_journal (step) && !_rec_store_journal_record_all (db, "migrate", error))
              || !set_user_version (db, step + 1, error)
              || !_rec_store_exec (db, "COMMIT", error)))
     {

@@ -48,6 +48,7 @@ read_payment (sqlite3_stmt  *stmt,
 
 const RecStoreTable _rec_store_table_payments = {
   .name = "payments",
+  .entity = "payments",
   .get_type = rec_payment_get_type,
   .data_offset = G_STRUCT_OFFSET (RecCaseData, payments),
   .ledger = TRUE,

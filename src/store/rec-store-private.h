@@ -111,6 +111,8 @@ gboolean      _rec_store_assign_position (sqlite3     *db,
 typedef struct
 {
   const char  *name;                    /* the table's name, for messages */
+  const char  *entity;                  /* its word in the journal and links
+                                         * (spec/evidence.md §2): "enforcement" */
   GType      (*get_type) (void);        /* the kind: rec_payment_get_type */
   gsize        data_offset;             /* of its GPtrArray in RecCaseData */
   gboolean     ledger;                  /* read by the arrears engine (load_ledger) */
@@ -118,6 +120,9 @@ typedef struct
   const char  *update_sql;
   const char  *delete_sql;
   const char  *load_sql;
+  const char  *load_sql_v4;             /* of a file before version 5 (read
+                                         * only, not migrated): its new columns
+                                         * read as their defaults; NULL: load_sql */
   const char  *max_sql;
   gboolean   (*bind) (sqlite3_stmt     *stmt,
                       const RecEntity  *entity,
@@ -182,6 +187,83 @@ gboolean      _rec_store_apply           (sqlite3         *db,
 gboolean      _rec_store_commit          (RecStore        *self,
                                           RecStoreChange  *change,
                                           GError         **error);
+
+/* The case history (rec-store-journal.c, spec/evidence.md §2). */
+
+/* The `prev` of entry 1: 64 zeros. */
+extern const char _rec_store_journal_zero_hash[65];
+
+/* The lower-case hex SHA-256 of an entry's canonical bytes
+ * "recourse-journal-1\nSEQ\nAT\nACTION\nENTITY\nRECORD\nDATA\nPREV" (DATA
+ * NULL: the four letters null). */
+void          _rec_store_journal_hash    (gint64       seq,
+                                          const char  *at,
+                                          const char  *action,
+                                          const char  *entity,
+                                          gint64       record,
+                                          const char  *data,
+                                          const char  *prev,
+                                          char         out_hash[65]);
+/* The last entry's seq and hash (0 and 64 zeros for an empty history). */
+gboolean      _rec_store_journal_head    (sqlite3     *db,
+                                          gint64      *out_seq,
+                                          char         out_hash[65],
+                                          GError     **error);
+/* Appends one entry, chained to the last one, inside the caller's
+ * transaction: the one function that writes the journal. `at`: the UTC
+ * stamp of the write ("2026-12-02T01:30:59Z"; NULL: now). `action`: add,
+ * change, remove, import, migrate or packet; `entity`: case, children, terms,
+ * interest_overrides, charges, payments, communications, enforcement,
+ * attachments or links; `record`: the record's id (0 for case and packet
+ * entries; the attachment's id for links); `data_json`: the compact JSON of
+ * the record after the change (NULL for a remove: stored as SQL NULL, hashed
+ * as the four letters null). For the attachments' store API: after adding an
+ * attachment, `_rec_store_journal_append (db, now, "add", "attachments", id,
+ * "{\"name\":…,\"media_type\":…,\"size\":N,\"sha256\":…,\"added_at\":…}", error)`;
+ * a link: ("add" or "remove", "links", attachment id,
+ * "{\"attachment\":ID,\"entity\":\"payments\",\"record\":ID}"). */
+gboolean      _rec_store_journal_append  (sqlite3     *db,
+                                          const char  *at,
+                                          const char  *action,
+                                          const char  *entity,
+                                          gint64       record,
+                                          const char  *data_json,
+                                          GError     **error);
+/* The entry of one change of _rec_store_apply (after its row is written). */
+gboolean      _rec_store_journal_change  (sqlite3               *db,
+                                          const RecStoreChange  *change,
+                                          GError               **error);
+/* One entry with `action` (migrate) for the case and for every record in the
+ * file, in table order; nothing for a file without a case yet. */
+gboolean      _rec_store_journal_record_all (sqlite3     *db,
+                                             const char  *action,
+                                             GError     **error);
+
+/* The file's PRAGMA user_version (0 when it cannot be read). */
+int           _rec_store_file_version    (sqlite3     *db);
+/* The data of an `attachments` entry: its metadata, compact, in this order
+ * (spec/evidence.md §2): {"name":…,"media_type":…,"size":N,"sha256":…,"added_at":…}.
+ * The attachments' store API writes its entries with it; verify compares
+ * every attachment with it. (transfer full) */
+char         *_rec_store_journal_attachment_json (const char *name,
+                                                  const char *media_type,
+                                                  gint64      size,
+                                                  const char *sha256,
+                                                  const char *added_at);
+/* The data of a `links` entry, add or remove:
+ * {"attachment":ID,"entity":"payments","record":ID}. (transfer full) */
+char         *_rec_store_journal_link_json       (gint64      attachment_id,
+                                                  const char *entity,
+                                                  gint64      record_id);
+/* verify (rec-store-journal-verify.c): the chain, the replay and the
+ * documents' bytes; one line of `report` per problem, counted in *problems;
+ * the number of entries and the last one's hash (64 zeros for none). FALSE
+ * when the history cannot be read (also a line and a problem). */
+gboolean      _rec_store_journal_verify          (sqlite3    *db,
+                                                  GString    *report,
+                                                  guint      *problems,
+                                                  gint64     *out_entries,
+                                                  char        out_head[65]);
 
 /* Appends one new object per row of `table`, in entry order (rec-store.c). */
 gboolean      _rec_store_load_table      (sqlite3              *db,

@@ -60,6 +60,7 @@ read_term (sqlite3_stmt  *stmt,
 
 const RecStoreTable _rec_store_table_terms = {
   .name = "terms",
+  .entity = "terms",
   .get_type = rec_term_get_type,
   .data_offset = G_STRUCT_OFFSET (RecCaseData, terms),
   .ledger = TRUE,

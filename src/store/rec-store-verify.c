@@ -361,18 +361,33 @@ check_values (sqlite3  *db,
 }
 
 static gboolean
-verify_db (sqlite3  *db,
-           GString  *report,
-           guint     problems,
-           GError  **error)
+verify_db (sqlite3               *db,
+           GString               *report,
+           guint                  problems,
+           RecStoreVerifyResult  *result,
+           GError               **error)
 {
+  RecStoreVerifyResult unused;
+
+  if (result == NULL)
+    result = &unused;
+  memset (result, 0, sizeof *result);
+  result->version = _rec_store_file_version (db);
+
   if (check_version (db, report, &problems))
     {
       check_integrity (db, report, &problems);
       check_foreign_keys (db, report, &problems);
       if (problems == 0)
-        check_values (db, report, &problems);
+        {
+          check_values (db, report, &problems);
+          /* Then the history (spec/evidence.md §3), from schema 5 on. */
+          if (result->version >= 5)
+            (void) _rec_store_journal_verify (db, report, &problems, &result->entries,
+                                              result->fingerprint);
+        }
     }
+  result->problems = problems;
 
   if (problems > 0)
     {
@@ -403,7 +418,7 @@ rec_store_verify (RecStore  *self,
                                      report, NULL))
     problems++;
 
-  return verify_db (self->db, report, problems, error);
+  return verify_db (self->db, report, problems, NULL, error);
 }
 
 gboolean
@@ -412,6 +427,21 @@ rec_store_verify_file (const char  *path,
                        int         *out_version,
                        GError     **error)
 {
+  RecStoreVerifyResult result = { 0 };
+  gboolean ok = rec_store_verify_file_result (path, report, &result, error);
+
+  if (out_version != NULL && result.version > 0)
+    *out_version = result.version;
+  return ok;
+}
+
+gboolean
+rec_store_verify_file_result (const char            *path,
+                              GString               *report,
+                              RecStoreVerifyResult  *result,
+                              GError               **error)
+{
+  int version = 0;
   gboolean read_only = TRUE;
   guint problems = 0;
   sqlite3 *db;
@@ -420,11 +450,15 @@ rec_store_verify_file (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  db = _rec_store_open_checked (path, &read_only, report, &problems, out_version, error);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  db = _rec_store_open_checked (path, &read_only, report, &problems, &version, error);
+  result->version = version;
   if (db == NULL)
     return FALSE;
 
-  ok = verify_db (db, report, problems, error);
+  ok = verify_db (db, report, problems, result, error);
   _rec_store_close (db);
   return ok;
 }

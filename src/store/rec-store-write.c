@@ -191,9 +191,9 @@ _rec_store_apply (sqlite3         *db,
 
   /* Every change of a case file passes here once, inside the transaction
    * that writes it, after its row is written (an added record has its id):
-   * the place for the evidence journal to append the change's entry, in the
-   * same transaction, so that a change and its entry commit together. */
-  return TRUE;
+   * its journal entry is appended in the same transaction, so that a change
+   * and its entry commit together or not at all. */
+  return _rec_store_journal_change (db, change, error);
 }
 
 /* Every record with position = index + 1 (entry order), in the order of the
@@ -201,10 +201,22 @@ _rec_store_apply (sqlite3         *db,
 static gboolean
 insert_case (sqlite3            *db,
              const RecCaseData  *c,
+             const char         *source_sha256,
              const char         *now,
              GError            **error)
 {
   RecStoreChange info = { .op = REC_STORE_CHANGE_CREATE_INFO, .info = c->info, .now = now };
+
+  /* The history of an imported case starts with the document it came from
+   * (spec/evidence.md §2); then, as for a new or demo case, one `add` entry
+   * for the case and one per record (_rec_store_apply). */
+  if (source_sha256 != NULL)
+    {
+      g_autofree char *data = g_strdup_printf ("{\"source_sha256\":\"%s\"}", source_sha256);
+
+      if (!_rec_store_journal_append (db, now, "import", "case", 0, data, error))
+        return FALSE;
+    }
 
   if (!_rec_store_apply (db, &info, error))
     return FALSE;
@@ -233,6 +245,7 @@ insert_case (sqlite3            *db,
 static gboolean
 fill_database (const char         *tmp_path,
                const RecCaseData  *case_data,
+               const char         *source_sha256,
                GError            **error)
 {
   g_autofree char *now = rec_timestamp_now_utc ();
@@ -257,7 +270,7 @@ fill_database (const char         *tmp_path,
        && _rec_store_exec (db, "PRAGMA synchronous = OFF", error)
        && _rec_store_migrate (db, 0, error)
        && _rec_store_exec (db, "BEGIN IMMEDIATE", error);
-  if (ok && !(insert_case (db, case_data, now, error) && _rec_store_exec (db, "COMMIT", error)))
+  if (ok && !(insert_case (db, case_data, source_sha256, now, error) && _rec_store_exec (db, "COMMIT", error)))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       ok = FALSE;
@@ -389,11 +402,12 @@ set_store_error_from_file_error (GError     **error,
     g_set_error_literal (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED, file_error->message);
 }
 
-gboolean
-rec_store_write_case (const char         *path,
-                      const RecCaseData  *case_data,
-                      gboolean            overwrite,
-                      GError            **error)
+static gboolean
+write_case (const char         *path,
+            const RecCaseData  *case_data,
+            const char         *source_sha256,
+            gboolean            overwrite,
+            GError            **error)
 {
   g_autoptr(RecAtomicFile) file = NULL;
   g_autoptr(GError) file_error = NULL;
@@ -418,7 +432,7 @@ rec_store_write_case (const char         *path,
       return FALSE;
     }
 
-  if (!fill_database (rec_atomic_file_get_temp_path (file), case_data, error))
+  if (!fill_database (rec_atomic_file_get_temp_path (file), case_data, source_sha256, error))
     return FALSE;
 
   if (overwrite && !lock_old_case (path, &old, error))
@@ -438,6 +452,39 @@ rec_store_write_case (const char         *path,
   if (!ok)
     set_store_error_from_file_error (error, file_error, path);
   return ok;
+}
+
+gboolean
+rec_store_write_case (const char         *path,
+                      const RecCaseData  *case_data,
+                      gboolean            overwrite,
+                      GError            **error)
+{
+  return write_case (path, case_data, NULL, overwrite, error);
+}
+
+static gboolean
+is_sha256_hex (const char *text)
+{
+  gsize i;
+
+  for (i = 0; text[i] != '\0' && i < 64; i++)
+    if (!g_ascii_isxdigit (text[i]) || g_ascii_isupper (text[i]))
+      return FALSE;
+
+  return i == 64 && text[i] == '\0';
+}
+
+gboolean
+rec_store_import_case (const char         *path,
+                       const RecCaseData  *case_data,
+                       const char         *source_sha256,
+                       gboolean            overwrite,
+                       GError            **error)
+{
+  g_return_val_if_fail (source_sha256 != NULL && is_sha256_hex (source_sha256), FALSE);
+
+  return write_case (path, case_data, source_sha256, overwrite, error);
 }
 
 RecStore *

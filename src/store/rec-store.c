@@ -564,16 +564,21 @@ rec_store_get_read_only (RecStore *self)
 }
 
 int
-rec_store_get_file_version (RecStore *self)
+_rec_store_file_version (sqlite3 *db)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = _rec_store_prepare (db, "PRAGMA user_version", NULL);
 
-  g_return_val_if_fail (REC_IS_STORE (self), 0);
-
-  stmt = _rec_store_prepare (self->db, "PRAGMA user_version", NULL);
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return 0;
   return sqlite3_column_int (stmt, 0);
+}
+
+int
+rec_store_get_file_version (RecStore *self)
+{
+  g_return_val_if_fail (REC_IS_STORE (self), 0);
+
+  return _rec_store_file_version (self->db);
 }
 
 gboolean
@@ -582,7 +587,11 @@ _rec_store_load_table (sqlite3              *db,
                        GPtrArray            *out,
                        GError              **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _rec_store_prepare (db, table->load_sql, error);
+  /* A file opened read-only is not migrated: one older than version 5 lacks
+   * the columns of JSON v2. */
+  const char *sql = table->load_sql_v4 != NULL && _rec_store_file_version (db) < 5
+                    ? table->load_sql_v4 : table->load_sql;
+  g_autoptr(sqlite3_stmt) stmt = _rec_store_prepare (db, sql, error);
   GType type = table->get_type ();
   int rc;
 

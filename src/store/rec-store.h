@@ -44,6 +44,16 @@ gboolean      rec_store_write_case         (const char         *path,
                                             const RecCaseData  *case_data,
                                             gboolean            overwrite,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* rec_store_write_case for a case imported from a JSON document: its history
+ * starts with an `import` entry carrying `source_sha256`, the lower-case hex
+ * SHA-256 of the document's bytes (spec/evidence.md §2), then one `add` entry
+ * for the case and one per record. (rec_store_write_case — a new or demo
+ * case, a case copied — writes the `add` entries only.) */
+gboolean      rec_store_import_case        (const char         *path,
+                                            const RecCaseData  *case_data,
+                                            const char         *source_sha256,
+                                            gboolean            overwrite,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 /* Opens a case file; read_only opens it with SQLITE_OPEN_READONLY and never
  * migrates. A foreign, truncated or newer file is refused and left untouched.
  * A write-protected file opens read-only (see rec_store_get_read_only). */
@@ -80,6 +90,26 @@ gboolean      rec_store_verify_file        (const char         *path,
                                             GString            *report,
                                             int                *out_version,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* What verify found beyond its lines. */
+typedef struct
+{
+  int     version;          /* the file's schema version (0: unread) */
+  guint   problems;         /* lines of the report */
+  gint64  entries;          /* entries of the history (0 before schema 5) */
+  char    fingerprint[65];  /* the last entry's hash, "" for none */
+} RecStoreVerifyResult;
+
+/* rec_store_verify_file, and (schema 5 on) the history (spec/evidence.md §3):
+ * the chain (seq without a gap, every prev linked, every hash recomputed),
+ * the replay (every record equal to its last entry, every record with
+ * entries, no removed record present) and every document's bytes against its
+ * sha256 — each problem a line of `report` (“payments record 17 was changed
+ * outside Recourse: amount is 1254.00, the history says 1245.00”). */
+gboolean      rec_store_verify_file_result (const char            *path,
+                                            GString               *report,
+                                            RecStoreVerifyResult  *result,
+                                            GError               **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* A key that names this case file and no other (a hex SHA-256 of the moment
  * it was created), stable across edits, moves and renames (a case imported

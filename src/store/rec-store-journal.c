@@ -1,0 +1,250 @@
+/* rec-store-journal.c — the case history: every change, hash-chained
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * spec/evidence.md §2. Every change of a case file appends one entry to table
+ * `journal` in the transaction of the change (_rec_store_apply calls
+ * _rec_store_journal_change); nothing edits or deletes an entry. An entry's
+ * hash is the SHA-256 of its canonical bytes
+ *
+ *   recourse-journal-1 \n seq \n at \n action \n entity \n record \n data \n prev
+ *
+ * (data: the record's compact JSON, or the four letters null), and its prev
+ * the hash of the entry before it (64 zeros for the first), so that changing,
+ * removing, inserting or reordering any entry breaks every hash after it.
+ * The record JSON is the exporter's own (rec-case-json-export.c), compacted.
+ */
+#define G_LOG_DOMAIN "rec-store"
+
+#include "config.h"
+
+#include "rec-store-private.h"
+
+#include "rec-case-json-private.h"
+#include "rec-date.h"
+
+#include <string.h>
+
+const char _rec_store_journal_zero_hash[65] =
+  "0000000000000000000000000000000000000000000000000000000000000000";
+
+void
+_rec_store_journal_hash (gint64       seq,
+                         const char  *at,
+                         const char  *action,
+                         const char  *entity,
+                         gint64       record,
+                         const char  *data,
+                         const char  *prev,
+                         char         out_hash[65])
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  char number[32];
+  const char *texts[] = { at, action, entity };
+
+  g_checksum_update (checksum, (const guchar *) "recourse-journal-1\n", -1);
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT "\n", seq);
+  g_checksum_update (checksum, (const guchar *) number, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_checksum_update (checksum, (const guchar *) texts[i], -1);
+      g_checksum_update (checksum, (const guchar *) "\n", 1);
+    }
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT "\n", record);
+  g_checksum_update (checksum, (const guchar *) number, -1);
+  g_checksum_update (checksum, (const guchar *) (data != NULL ? data : "null"), -1);
+  g_checksum_update (checksum, (const guchar *) "\n", 1);
+  g_checksum_update (checksum, (const guchar *) prev, -1);
+
+  memcpy (out_hash, g_checksum_get_string (checksum), 64);
+  out_hash[64] = '\0';
+}
+
+gboolean
+_rec_store_journal_head (sqlite3  *db,
+                         gint64   *out_seq,
+                         char      out_hash[65],
+                         GError  **error)
+{
+  g_autoptr(RecCachedStmt) stmt =
+    _rec_store_prepare_cached (db, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1",
+                               error);
+  const char *hash;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      *out_seq = 0;
+      memcpy (out_hash, _rec_store_journal_zero_hash, 65);
+      return TRUE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _rec_store_set_error (error, db, rc, "journal head");
+      return FALSE;
+    }
+
+  hash = (const char *) sqlite3_column_text (stmt, 1);
+  *out_seq = sqlite3_column_int64 (stmt, 0);
+  g_strlcpy (out_hash, hash != NULL ? hash : "", 65);
+  return TRUE;
+}
+
+gboolean
+_rec_store_journal_append (sqlite3     *db,
+                           const char  *at,
+                           const char  *action,
+                           const char  *entity,
+                           gint64       record,
+                           const char  *data_json,
+                           GError     **error)
+{
+  g_autofree char *now = at == NULL ? rec_timestamp_now_utc () : NULL;
+  g_autoptr(RecCachedStmt) stmt = NULL;
+  char prev[65];
+  char hash[65];
+  gint64 seq;
+
+  g_return_val_if_fail (action != NULL && entity != NULL && record >= 0, FALSE);
+
+  if (at == NULL)
+    at = now;
+  /* The chain goes on from the entry before it, read in this transaction
+   * (one lookup of the last row of the table's primary key). */
+  if (!_rec_store_journal_head (db, &seq, prev, error))
+    return FALSE;
+  seq++;
+  _rec_store_journal_hash (seq, at, action, entity, record, data_json, prev, hash);
+
+  stmt = _rec_store_prepare_cached (db,
+                                    "INSERT INTO journal (seq, at, action, entity, record, data,"
+                                    " prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, seq);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, record);
+  if (data_json != NULL)
+    sqlite3_bind_text (stmt, 6, data_json, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 6);
+  sqlite3_bind_text (stmt, 7, prev, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, hash, -1, SQLITE_STATIC);
+  return _rec_store_step_done (db, stmt, error);
+}
+
+gboolean
+_rec_store_journal_change (sqlite3               *db,
+                           const RecStoreChange  *change,
+                           GError               **error)
+{
+  g_autofree char *data = NULL;
+
+  switch (change->op)
+    {
+    case REC_STORE_CHANGE_ADD:
+      data = _rec_case_json_record_compact (change->record);
+      return _rec_store_journal_append (db, change->now, "add", change->table->entity,
+                                        change->record->id, data, error);
+    case REC_STORE_CHANGE_UPDATE:
+      data = _rec_case_json_record_compact (change->record);
+      return _rec_store_journal_append (db, change->now, "change", change->table->entity,
+                                        change->record->id, data, error);
+    case REC_STORE_CHANGE_DELETE:
+      return _rec_store_journal_append (db, change->now, "remove", change->table->entity,
+                                        change->id, NULL, error);
+    case REC_STORE_CHANGE_CREATE_INFO:
+      data = _rec_case_json_case_compact (change->info);
+      return _rec_store_journal_append (db, change->now, "add", "case", 0, data, error);
+    case REC_STORE_CHANGE_SET_INFO:
+      data = _rec_case_json_case_compact (change->info);
+      return _rec_store_journal_append (db, change->now, "change", "case", 0, data, error);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+gboolean
+_rec_store_journal_record_all (sqlite3     *db,
+                               const char  *action,
+                               GError     **error)
+{
+  g_autoptr(RecCaseData) case_data = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = rec_timestamp_now_utc ();
+  g_autofree char *data = NULL;
+
+  /* A new file (the migrations of an empty database) has no case yet. */
+  stmt = _rec_store_prepare (db, "SELECT 1 FROM case_info", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+
+  case_data = rec_case_data_new ();
+  if (!_rec_store_load_all (db, case_data, error))
+    return FALSE;
+
+  data = _rec_case_json_case_compact (case_data->info);
+  if (!_rec_store_journal_append (db, now, action, "case", 0, data, error))
+    return FALSE;
+
+  for (guint t = 0; _rec_store_tables[t] != NULL; t++)
+    {
+      const RecStoreTable *table = _rec_store_tables[t];
+      GPtrArray *items = G_STRUCT_MEMBER (GPtrArray *, case_data, table->data_offset);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          const RecEntity *item = g_ptr_array_index (items, i);
+          g_autofree char *json = _rec_case_json_record_compact (item);
+
+          if (!_rec_store_journal_append (db, now, action, table->entity, item->id, json, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+char *
+_rec_store_journal_attachment_json (const char *name,
+                                    const char *media_type,
+                                    gint64      size,
+                                    const char *sha256,
+                                    const char *added_at)
+{
+  GString *out = g_string_sized_new (160);
+
+  g_string_append (out, "{\"name\":");
+  _rec_case_json_append_quoted (out, name);
+  g_string_append (out, ",\"media_type\":");
+  _rec_case_json_append_quoted (out, media_type);
+  g_string_append_printf (out, ",\"size\":%" G_GINT64_FORMAT ",\"sha256\":", size);
+  _rec_case_json_append_quoted (out, sha256);
+  g_string_append (out, ",\"added_at\":");
+  _rec_case_json_append_quoted (out, added_at);
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+char *
+_rec_store_journal_link_json (gint64      attachment_id,
+                              const char *entity,
+                              gint64      record_id)
+{
+  GString *out = g_string_sized_new (80);
+
+  g_string_append_printf (out, "{\"attachment\":%" G_GINT64_FORMAT ",\"entity\":", attachment_id);
+  _rec_case_json_append_quoted (out, entity);
+  g_string_append_printf (out, ",\"record\":%" G_GINT64_FORMAT "}", record_id);
+  return g_string_free (out, FALSE);
+}
