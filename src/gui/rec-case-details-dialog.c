@@ -251,6 +251,6 @@ rec_case_details_dialog_new (GtkWindow      *parent,
 
   fill_fields (self);
   rec_editor_dialog_validate (REC_EDITOR_DIALOG (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  rec_editor_dialog_set_initial_focus (REC_EDITOR_DIALOG (self), GTK_WIDGET (self->title_row));
   return GTK_WINDOW (self);
 }

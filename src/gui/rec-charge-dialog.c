@@ -137,6 +137,6 @@ rec_charge_dialog_new (GtkWindow      *parent,
 
   fill_fields (self);
   rec_editor_dialog_validate (REC_EDITOR_DIALOG (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
+  rec_editor_dialog_set_initial_focus (REC_EDITOR_DIALOG (self), GTK_WIDGET (self->amount_row));
   return GTK_WINDOW (self);
 }

@@ -49,6 +49,8 @@ struct _RecEditorDialogClass
 };
 
 RecCaseSession *rec_editor_dialog_get_session      (RecEditorDialog *self);
+void            rec_editor_dialog_set_initial_focus (RecEditorDialog *self,
+                                                     GtkWidget       *widget);
 void            rec_editor_dialog_setup            (RecEditorDialog *self,
                                                     GtkWindow       *parent,
                                                     RecCaseSession  *session,

@@ -156,6 +156,8 @@ rec_interest_override_dialog_new (GtkWindow           *parent,
 
   override_fill_fields (self);
   rec_editor_dialog_validate (REC_EDITOR_DIALOG (self));
-  gtk_widget_grab_focus (GTK_WIDGET (override != NULL ? self->rate_row : self->from_row));
+  rec_editor_dialog_set_initial_focus (REC_EDITOR_DIALOG (self),
+                                       GTK_WIDGET (override != NULL ? self->rate_row
+                                                                    : self->from_row));
   return GTK_WINDOW (self);
 }

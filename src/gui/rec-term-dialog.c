@@ -382,6 +382,6 @@ rec_term_dialog_new (GtkWindow      *parent,
                             G_CALLBACK (kind_changed_cb), self);
   update_due_day_subtitle (self);
   rec_editor_dialog_validate (REC_EDITOR_DIALOG (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
+  rec_editor_dialog_set_initial_focus (REC_EDITOR_DIALOG (self), GTK_WIDGET (self->amount_row));
   return GTK_WINDOW (self);
 }
