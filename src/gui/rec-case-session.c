@@ -94,6 +94,7 @@ struct _RecCaseSession
    * say which record a change touched. id (gint64 *) → record (guint). */
   GHashTable        *records[N_KINDS];
   guint              next_record;
+  gboolean           shown_read_only;  /* tests: _rec_case_session_set_read_only() */
 };
 
 G_DEFINE_FINAL_TYPE (RecCaseSession, rec_case_session, G_TYPE_OBJECT)
@@ -754,7 +755,21 @@ rec_case_session_get_read_only (RecCaseSession *self)
 {
   g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
 
-  return rec_store_get_read_only (self->store);
+  return self->shown_read_only || rec_store_get_read_only (self->store);
+}
+
+/* Tests run as root, who can write any file: this makes a session read-only
+ * for what the window shows (the store still writes). */
+void
+_rec_case_session_set_read_only (RecCaseSession *self,
+                                 gboolean        read_only)
+{
+  g_return_if_fail (REC_IS_CASE_SESSION (self));
+
+  if (self->shown_read_only == !!read_only)
+    return;
+  self->shown_read_only = !!read_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
 RecCaseInfo *

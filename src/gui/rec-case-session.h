@@ -38,6 +38,11 @@ RecStore               *rec_case_session_get_store        (RecCaseSession  *self
 /* The "read-only" property: the case file (or its folder) is not writable, so
  * every edit fails; export and print still work. Fixed once open. */
 gboolean                rec_case_session_get_read_only    (RecCaseSession  *self);
+/* Shows the session as read-only (RecCaseSession:read-only TRUE) although
+ * its store can write: tests run as root. Set it before the session goes
+ * into a window (read-only is fixed once open). */
+void                    _rec_case_session_set_read_only   (RecCaseSession  *self,
+                                                           gboolean         read_only);
 /* The case as loaded and kept up to date by every edit (borrowed). */
 const RecCaseData      *rec_case_session_get_data         (RecCaseSession  *self);
 RecCaseInfo            *rec_case_session_get_info         (RecCaseSession  *self);

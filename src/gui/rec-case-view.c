@@ -23,6 +23,7 @@ struct _RecCaseView
 
   /* Template widgets */
   GtkBox               *box;
+  AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *menu_button;
   GtkSpinner           *export_spinner;
@@ -32,6 +33,9 @@ struct _RecCaseView
   RecLedgerPage        *ledger_page;
   RecLogPage           *log_page;
   RecEnforcementPage   *enforcement_page;
+
+  GtkWidget            *notice;   /* the line under the header bar, built when first needed */
+  GtkLabel             *notice_label;
 };
 
 G_DEFINE_FINAL_TYPE (RecCaseView, rec_case_view, GTK_TYPE_WIDGET)
@@ -64,6 +68,7 @@ rec_case_view_class_init (RecCaseViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/recourse/Recourse/ui/rec-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, box);
+  gtk_widget_class_bind_template_child (widget_class, RecCaseView, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, export_spinner);
@@ -147,6 +152,47 @@ rec_case_view_set_exporting (RecCaseView *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->export_spinner), exporting);
   gtk_spinner_set_spinning (self->export_spinner, exporting);
+}
+
+/* An AdwBanner needs libadwaita 1.3: an info bar after the header bar. */
+void
+rec_case_view_set_notice (RecCaseView *self,
+                          const char  *text)
+{
+  g_return_if_fail (REC_IS_CASE_VIEW (self));
+
+  if (text == NULL)
+    {
+      if (self->notice != NULL)
+        gtk_widget_set_visible (self->notice, FALSE);
+      return;
+    }
+  if (self->notice == NULL)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_set_hexpand (label, TRUE);
+      self->notice_label = GTK_LABEL (label);
+      self->notice = gtk_info_bar_new ();
+      gtk_info_bar_set_message_type (GTK_INFO_BAR (self->notice), GTK_MESSAGE_WARNING);
+      gtk_info_bar_add_child (GTK_INFO_BAR (self->notice), label);
+      gtk_box_insert_child_after (self->box, self->notice, GTK_WIDGET (self->header_bar));
+    }
+  gtk_label_set_text (self->notice_label, text);
+  gtk_widget_set_visible (self->notice, TRUE);
+}
+
+const char *
+rec_case_view_get_notice (RecCaseView *self)
+{
+  g_return_val_if_fail (REC_IS_CASE_VIEW (self), NULL);
+
+  if (self->notice == NULL || !gtk_widget_get_visible (self->notice))
+    return NULL;
+  return gtk_label_get_text (self->notice_label);
 }
 
 void

@@ -27,6 +27,7 @@ struct _RecLedgerPage
 
   /* Template widgets */
   GtkStack           *stack;
+  AdwSplitButton     *add_button;
   GtkDropDown        *year_dropdown;
   GtkColumnView      *column_view;
   GtkColumnViewColumn *date_column;
@@ -262,6 +263,9 @@ update_actions (RecLedgerPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.add-payment", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.add-charge", editable);
+  /* The action only reaches the split button's main half: its arrow would
+   * still open a menu of adds that cannot be used. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.edit",
                                  editable && item != NULL && !item->accrual);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.delete",
@@ -660,6 +664,7 @@ rec_ledger_page_class_init (RecLedgerPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/recourse/Recourse/ui/rec-ledger-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RecLedgerPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RecLedgerPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, RecLedgerPage, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RecLedgerPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, RecLedgerPage, date_column);

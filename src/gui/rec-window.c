@@ -74,32 +74,6 @@ session_stacks_changed_cb (RecCaseSession *session,
   _rec_window_update_actions (self);
 }
 
-/* One line under the header bar when the case file cannot be changed (an
- * AdwBanner needs libadwaita 1.3). The case view is a box of header bar,
- * pages and switcher bar; the line goes in after the header bar. */
-static void
-add_read_only_bar (RecWindow *self)
-{
-  GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->case_view));
-  GtkWidget *header = box != NULL ? gtk_widget_get_first_child (box) : NULL;
-  GtkWidget *label;
-
-  if (!GTK_IS_BOX (box) || !ADW_IS_HEADER_BAR (header))
-    g_return_if_reached ();
-
-  label = gtk_label_new (_("This case file can’t be changed: you don’t have permission to "
-                           "write to it. You can still export and print."));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_set_hexpand (label, TRUE);
-  self->read_only_bar = gtk_info_bar_new ();
-  gtk_info_bar_set_message_type (GTK_INFO_BAR (self->read_only_bar), GTK_MESSAGE_WARNING);
-  gtk_info_bar_add_child (GTK_INFO_BAR (self->read_only_bar), label);
-  gtk_widget_set_visible (self->read_only_bar, FALSE);
-  gtk_box_insert_child_after (GTK_BOX (box), self->read_only_bar, header);
-}
-
 static void
 ensure_case_view (RecWindow *self)
 {
@@ -114,7 +88,6 @@ ensure_case_view (RecWindow *self)
   self->case_view = REC_CASE_VIEW (rec_case_view_new (NULL, self->primary_menu));
   rec_case_view_set_exporting (self->case_view, self->exporting || self->printing);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->case_view), "case");
-  add_read_only_bar (self);
 }
 
 /* While a case loads in its thread, the main thread builds the (still empty)
@@ -208,8 +181,11 @@ rec_window_set_session (RecWindow      *self,
 
   ensure_case_view (self);
   rec_case_view_set_session (self->case_view, session);
-  if (self->read_only_bar != NULL)
-    gtk_widget_set_visible (self->read_only_bar, rec_case_session_get_read_only (session));
+  rec_case_view_set_notice (self->case_view,
+                            rec_case_session_get_read_only (session)
+                            ? _("This case file can’t be changed: you don’t have permission to "
+                                "write to it. You can still export and print.")
+                            : NULL);
 
   g_clear_pointer (&self->loading_path, g_free);
   update_title (self);

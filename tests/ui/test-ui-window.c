@@ -991,7 +991,6 @@ test_read_only (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   RecWindow *window;
   RecCaseSession *session;
-  GtkWidget *bar;
 
   if (!g_test_subprocess ())
     {
@@ -1024,9 +1023,7 @@ test_read_only (Fixture       *fixture,
   g_assert_true (rec_case_session_get_read_only (session));
 
   /* One line says why; the edit actions are off; export and print are on. */
-  bar = window->read_only_bar;
-  g_assert_nonnull (bar);
-  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_nonnull (rec_case_view_get_notice (window->case_view));
   g_assert_false (action_enabled (window, "add-payment"));
   g_assert_false (action_enabled (window, "add-communication"));
   g_assert_false (action_enabled (window, "add-term"));
@@ -1061,8 +1058,90 @@ test_read_write_no_bar (Fixture       *fixture,
   RecWindow *window = open_demo (fixture);
 
   g_assert_false (rec_case_session_get_read_only (rec_window_get_session (window)));
-  g_assert_false (gtk_widget_get_visible (window->read_only_bar));
+  g_assert_null (rec_case_view_get_notice (window->case_view));
   g_assert_true (action_enabled (window, "add-payment"));
+}
+
+/* An action that changes the case: a page's own, or the window's adds,
+ * undo and redo (export, print, search and the pages' switches are not). */
+static gboolean
+is_edit_action (const char *name)
+{
+  static const char *const prefixes[] = {
+    "ledger.", "log.", "order.", "enforcement.", "overview.",
+    "win.add-", "win.undo", "win.redo", "win.edit",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (name, prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Counts the buttons (and other actionables) of an edit under `widget`,
+ * and fails on one that can be used. */
+static guint
+assert_edits_insensitive (GtkWidget  *widget,
+                          const char *page)
+{
+  guint n = 0;
+
+  if (GTK_IS_ACTIONABLE (widget))
+    {
+      const char *name = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget));
+
+      if (name != NULL && is_edit_action (name))
+        {
+          if (gtk_widget_is_sensitive (widget))
+            g_error ("%s: a %s for %s can be used on a read-only case", page,
+                     G_OBJECT_TYPE_NAME (widget), name);
+          n++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += assert_edits_insensitive (child, page);
+  return n;
+}
+
+/* Point 3: on every page, with the case read-only, no add, edit or delete
+ * button (or row's action) can be used; the case view says why. */
+static void
+test_read_only_buttons (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char *const pages[] = {
+    "overview", "order", "payments", "communications", "enforcement",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecCaseSession) session = NULL;
+  RecWindow *window = start_window (fixture);
+  guint n = 0;
+
+  session = rec_case_session_open (fixture->demo_path, &error);
+  g_assert_no_error (error);
+  _rec_case_session_set_read_only (session, TRUE);
+  g_assert_true (rec_case_session_get_read_only (session));
+  rec_window_set_session (window, session);
+  spin ();
+  g_assert_nonnull (rec_case_view_get_notice (window->case_view));
+  n += assert_edits_insensitive (GTK_WIDGET (window->case_view), "header bar");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = rec_case_view_get_page (window->case_view, pages[i]);
+      guint n_page;
+
+      rec_case_view_select_page (window->case_view, pages[i]);
+      spin ();
+      rec_page_ensure_loaded (REC_PAGE (page));
+      spin ();
+      n_page = assert_edits_insensitive (page, pages[i]);
+      g_test_message ("%s: %u edit buttons, all insensitive", pages[i], n_page);
+      n += n_page;
+    }
+  /* The walk saw the pages' buttons (the demo case has rows). */
+  g_assert_cmpuint (n, >=, 10);
 }
 
 static char *
@@ -1253,6 +1332,7 @@ main (int   argc,
   ADD ("/ui/window/page-shortcuts", test_page_shortcuts);
   ADD ("/ui/window/read-only", test_read_only);
   ADD ("/ui/window/read-write-no-bar", test_read_write_no_bar);
+  ADD ("/ui/window/read-only-buttons", test_read_only_buttons);
   ADD ("/ui/window/export-options", test_export_options);
   ADD ("/ui/window/export-toast-dismissed", test_export_toast_dismissed);
   ADD ("/ui/window/print-options", test_print_options);
