@@ -104,7 +104,7 @@ reference_schema (int      version,
 {
   static GMutex lock;
   static GHashTable *cache[16];
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&lock);
   sqlite3 *db = NULL;
   GHashTable *objects = NULL;
 

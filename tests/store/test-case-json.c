@@ -684,7 +684,7 @@ edge_unicode (RecCaseData *c)
 {
   static const char *const texts[] = {
     "\xc2\xa0Rivera v. Rivera\xc2\xa0",                         /* no-break spaces around */
-    "\xef\xbb\xbf" "starts with a byte order mark",
+    ("\xef\xbb\xbf" "starts with a byte order mark"),
     "\xf0\x9f\x98\x80 \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7",
     "e\xcc\x81 a\xcc\x8a\xcc\x81 combining marks",
     "line\xe2\x80\xa8separator\xe2\x80\xa9paragraph",

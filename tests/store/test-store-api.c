@@ -169,7 +169,6 @@ test_preconditions (Fixture       *f,
   g_autoptr(RecCaseData) c = golden_case ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RecStore) store = NULL;
-  g_autoptr(RecCaseData) after = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(RecPayment) payment = rec_payment_new ();
   g_autoptr(RecChild) child = rec_child_new ();
