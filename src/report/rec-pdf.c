@@ -1184,18 +1184,60 @@ write_file (RecPdf      *pdf,
   return FALSE;
 }
 
-/* Headers, footers, then the document in libharu's stream. */
+/* Headers and footers on every page. */
 static gboolean
-finish_document (RecPdf  *pdf,
-                 GError **error)
+decorate_document (RecPdf  *pdf,
+                   GError **error)
 {
   if (pdf->pages->len == 0)
     rec_pdf_new_page (pdf);
   if (!check_error (pdf, error))
     return FALSE;
   draw_all_decorations (pdf);
+  return check_error (pdf, error);
+}
 
-  return render_document (pdf, error);
+/* Headers, footers, then the document in libharu's stream. */
+static gboolean
+finish_document (RecPdf  *pdf,
+                 GError **error)
+{
+  return decorate_document (pdf, error) && render_document (pdf, error);
+}
+
+/* A document with embedded files (hundreds of megabytes of photos) goes
+ * straight from libharu to the temporary file: not held in memory whole,
+ * and copied half as often. */
+static gboolean
+write_file_direct (RecPdf      *pdf,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RecAtomicFile) file = NULL;
+  HPDF_STATUS status;
+
+  if (!decorate_document (pdf, error))
+    return FALSE;
+
+  file = rec_atomic_file_new (path, &local_error);
+  if (file != NULL)
+    {
+      status = HPDF_SaveToFile (pdf->doc, rec_atomic_file_get_temp_path (file));
+      _rec_pdf_remove_attachments (pdf);
+      if (status != HPDF_OK)
+        return fail (pdf, status, error);
+      if (!check_error (pdf, error))
+        return FALSE;
+      if (rec_atomic_file_commit (file, TRUE, &local_error))
+        return TRUE;
+    }
+
+  if (local_error->domain == G_FILE_ERROR)
+    g_set_error_literal (error, REC_REPORT_ERROR, REC_REPORT_ERROR_WRITE, local_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean
@@ -1203,6 +1245,9 @@ rec_pdf_save (RecPdf      *pdf,
               const char  *path,
               GError     **error)
 {
+  if (!g_str_equal (path, "-") && pdf->attached != NULL && pdf->attached->len > 0)
+    return write_file_direct (pdf, path, error);
+
   if (!finish_document (pdf, error))
     return FALSE;
   /* libharu has read the attached files into its stream. */

@@ -36,6 +36,8 @@
 #define PDF_MAX_PAGES      200
 #define LISTED_RECORDS     3
 #define JPEG_QUALITY       "80"
+/* How much of an image is read at a time to find its header. */
+#define PROBE_CHUNK        (16 * 1024)
 
 typedef enum
 {
@@ -60,6 +62,14 @@ typedef struct
   gboolean         cut;           /* the text or the PDF is shown in part */
   guint            first_page;    /* counted from the index's first page, 0-based */
   guint            n_pages;
+
+  /* SHOW_IMAGE, made ready in parallel between the dry run and the real one. */
+  double           box_height;    /* points left under its caption (dry run) */
+  gboolean         as_is;         /* the original bytes go on the page */
+  GBytes          *jpeg;          /* or these (a photo, downsampled) */
+  guint8          *rgb;           /* or these pixels (a screenshot) */
+  int              width;
+  int              height;
 } Exhibit;
 
 static void
@@ -69,6 +79,8 @@ exhibit_free (Exhibit *exhibit)
   g_free (exhibit->description);
   g_free (exhibit->title);
   g_free (exhibit->text);
+  g_clear_pointer (&exhibit->jpeg, g_bytes_unref);
+  g_free (exhibit->rgb);
   g_free (exhibit);
 }
 
@@ -724,62 +736,145 @@ pixbuf_rgb (GdkPixbuf *pixbuf)
   return rgb;
 }
 
-/* The box an exhibit's image has on its page, in pixels at 150 dpi. */
 static void
-box_pixels (RecPdf *pdf,
-            int    *width,
-            int    *height)
+on_area_prepared (GdkPixbufLoader *loader,
+                  gpointer         user_data)
 {
-  *width = (int) ceil (rec_pdf_get_width (pdf) / 72.0 * EXHIBIT_DPI);
-  *height = (int) ceil (MAX (rec_pdf_get_space (pdf), 72.0) / 72.0 * EXHIBIT_DPI);
+  *(gboolean *) user_data = TRUE;
 }
 
-/* The image for an image exhibit, or NULL when it cannot be read. With the
- * originals, a JPEG or a PNG goes in as it is when libharu takes it (and it
- * needs no turning); otherwise it is decoded, downsampled to 150 dpi for its
- * box, and goes in as a JPEG (a photo) or as pixels (a screenshot). */
-static RecPdfImage *
-image_of (const RecPacket *packet,
-          const Exhibit   *exhibit)
+/* Reads no more of the image than its header: whether it can be read, and
+ * whether its EXIF says to turn it. */
+static gboolean
+probe_image (GBytes   *data,
+             gboolean *turned)
 {
-  RecPdf *pdf = packet->pdf;
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  gsize size;
+  const guint8 *bytes = g_bytes_get_data (data, &size);
+  gboolean prepared = FALSE;
+  gboolean readable = TRUE;
+  const char *orientation;
+  GdkPixbuf *pixbuf;
+
+  g_signal_connect (loader, "area-prepared", G_CALLBACK (on_area_prepared), &prepared);
+  for (gsize done = 0; done < size && !prepared && readable; done += PROBE_CHUNK)
+    readable = gdk_pixbuf_loader_write (loader, bytes + done, MIN (PROBE_CHUNK, size - done), NULL);
+  pixbuf = prepared && readable ? gdk_pixbuf_loader_get_pixbuf (loader) : NULL;
+  orientation = pixbuf != NULL ? gdk_pixbuf_get_option (pixbuf, "orientation") : NULL;
+  *turned = orientation != NULL && !g_str_equal (orientation, "1");
+  /* Closing before the end is an error of the loader's, not of the file. */
+  gdk_pixbuf_loader_close (loader, NULL);
+
+  return pixbuf != NULL;
+}
+
+/* An image exhibit made ready for its page (any thread): with the originals,
+ * a JPEG or a PNG goes in as it is (unless its EXIF turns it); otherwise it
+ * is decoded, downsampled to 150 dpi for its box, and goes in as a JPEG (a
+ * photo) or as pixels (a screenshot). */
+static void
+prepare_image (Exhibit  *exhibit,
+               gboolean  no_originals,
+               double    box_width)
+{
   const RecAttachment *attachment = exhibit->attachment;
   gboolean jpeg = is_type (attachment, "image/jpeg");
-  gboolean png = is_type (attachment, "image/png");
   g_autoptr(GdkPixbuf) pixbuf = NULL;
-  int width, height;
+  gboolean turned = FALSE;
 
-  box_pixels (pdf, &width, &height);
-  pixbuf = decode_image (attachment->data, width, height);
-  if (pixbuf == NULL)
-    return NULL;
-
-  if (!packet->input->no_originals && (jpeg || png)
-      && gdk_pixbuf_get_option (pixbuf, "orientation") == NULL)
+  if (!no_originals && (jpeg || is_type (attachment, "image/png")))
     {
-      gsize size;
-      const guint8 *bytes = g_bytes_get_data (attachment->data, &size);
-      RecPdfImage *image = jpeg ? rec_pdf_image_new_jpeg (pdf, bytes, size)
-                                : rec_pdf_image_new_png (pdf, bytes, size);
-
-      if (image != NULL)
-        return image;
+      if (!probe_image (attachment->data, &turned))
+        return;
+      exhibit->as_is = !turned;
+      if (exhibit->as_is)
+        return;
     }
 
+  pixbuf = decode_image (attachment->data, (int) ceil (box_width / 72.0 * EXHIBIT_DPI),
+                         (int) ceil (MAX (exhibit->box_height, 72.0) / 72.0 * EXHIBIT_DPI));
+  if (pixbuf == NULL)
+    return;
+  exhibit->width = gdk_pixbuf_get_width (pixbuf);
+  exhibit->height = gdk_pixbuf_get_height (pixbuf);
   if (jpeg)
     {
-      g_autofree char *buffer = NULL;
+      char *buffer = NULL;
       gsize size = 0;
 
       if (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", NULL, "quality", JPEG_QUALITY, NULL))
-        return rec_pdf_image_new_jpeg (pdf, (const guint8 *) buffer, size);
+        {
+          exhibit->jpeg = g_bytes_new_take (buffer, size);
+          return;
+        }
     }
+  exhibit->rgb = pixbuf_rgb (pixbuf);
+}
 
-  {
-    g_autofree guint8 *rgb = pixbuf_rgb (pixbuf);
+typedef struct
+{
+  gboolean no_originals;
+  double   box_width;
+} Preparing;
 
-    return rec_pdf_image_new_rgb (pdf, rgb, gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf));
-  }
+static void
+prepare_one (gpointer data,
+             gpointer user_data)
+{
+  const Preparing *preparing = user_data;
+
+  prepare_image (data, preparing->no_originals, preparing->box_width);
+}
+
+/* Decoding photos is most of a packet's time: on every processor. */
+static void
+prepare_images (const RecPacket *packet,
+                GPtrArray       *exhibits)
+{
+  Preparing preparing = { packet->input->no_originals, rec_pdf_get_width (packet->pdf) };
+  GThreadPool *pool = g_thread_pool_new (prepare_one, &preparing,
+                                         CLAMP ((int) g_get_num_processors (), 1, 8), FALSE, NULL);
+
+  for (guint i = 0; i < exhibits->len; i++)
+    {
+      Exhibit *exhibit = g_ptr_array_index (exhibits, i);
+
+      if (exhibit->kind == SHOW_IMAGE)
+        g_thread_pool_push (pool, exhibit, NULL);
+    }
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+/* The image made ready, in the document; NULL when it cannot be read. */
+static RecPdfImage *
+image_of (const RecPacket *packet,
+          Exhibit         *exhibit)
+{
+  RecPdf *pdf = packet->pdf;
+  gsize size;
+  const guint8 *bytes;
+  RecPdfImage *image;
+
+  if (exhibit->as_is)
+    {
+      bytes = g_bytes_get_data (exhibit->attachment->data, &size);
+      image = is_type (exhibit->attachment, "image/jpeg") ? rec_pdf_image_new_jpeg (pdf, bytes, size)
+                                                           : rec_pdf_image_new_png (pdf, bytes, size);
+      if (image != NULL)
+        return image;
+      /* libharu does not take every JPEG and PNG: decode it then. */
+      exhibit->as_is = FALSE;
+      prepare_image (exhibit, TRUE, rec_pdf_get_width (pdf));
+    }
+  if (exhibit->jpeg != NULL)
+    {
+      bytes = g_bytes_get_data (exhibit->jpeg, &size);
+      return rec_pdf_image_new_jpeg (pdf, bytes, size);
+    }
+  if (exhibit->rgb != NULL)
+    return rec_pdf_image_new_rgb (pdf, exhibit->rgb, exhibit->width, exhibit->height);
+  return NULL;
 }
 
 /* A PDF page rendered at 150 dpi, as pixels; NULL when poppler or cairo fail. */
@@ -929,7 +1024,10 @@ write_image (const RecPacket *packet,
 
   first_page (packet, exhibit);
   if (dry)
-    return;
+    {
+      exhibit->box_height = rec_pdf_get_space (packet->pdf);
+      return;
+    }
 
   image = image_of (packet, exhibit);
   if (image == NULL)
@@ -1134,6 +1232,7 @@ _rec_report_write_exhibits (const RecPacket  *packet,
   dry_packet.pdf = scratch;
   if (!write_all (&dry_packet, exhibits, 0, TRUE, error))
     return FALSE;
+  prepare_images (packet, exhibits);
 
   return write_all (packet, exhibits, rec_pdf_get_n_pages (packet->pdf) + 1, FALSE, error);
 }
