@@ -290,7 +290,7 @@ apply_replace (RecCaseSession *self,
                guint           index)
 {
   GPtrArray *array = data_array (self, kind);
-  g_autoptr(GObject) old = g_steal_pointer (&array->pdata[index]);
+  g_autoptr(GObject) old G_GNUC_UNUSED = g_steal_pointer (&array->pdata[index]);
 
   array->pdata[index] = g_object_ref (item);
   recompute (self);
@@ -303,7 +303,7 @@ apply_remove (RecCaseSession *self,
               guint           index)
 {
   GPtrArray *array = data_array (self, kind);
-  g_autoptr(GObject) old = g_object_ref (g_ptr_array_index (array, index));
+  g_autoptr(GObject) old G_GNUC_UNUSED = g_object_ref (g_ptr_array_index (array, index));
 
   g_ptr_array_remove_index (array, index);
   recompute (self);

@@ -108,7 +108,6 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GApplication) app = NULL;
-  g_autoptr(GFile) file = NULL;
 
   started = g_get_monotonic_time ();
   if (argc != 2)
