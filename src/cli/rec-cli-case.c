@@ -281,14 +281,20 @@ int
 _rec_cli_verify (int    argc,
                  char **argv)
 {
-  GOptionEntry entries[] = { { NULL } };
+  g_autofree char *packet = NULL;
+  GOptionEntry entries[] = {
+    { "packet", 0, 0, G_OPTION_ARG_FILENAME, &packet,
+      N_("Say whether this packet was made from the case"), N_("PACKET.pdf") },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context =
-    new_context ("verify", _("CASE.recourse — check the file (integrity, schema, every value)"));
+    new_context ("verify", _("CASE.recourse — check the file (integrity, schema, every value, its "
+                             "history)"));
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
+  RecStoreVerifyResult result;
   int status = REC_EXIT_OK;
-  int version = 0;
   g_autofree char *display = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -297,15 +303,17 @@ _rec_cli_verify (int    argc,
     return status;
 
   /* What opening a case refuses (a schema or a value that Recourse never
-   * writes, damage) verify lists, with everything else it finds. */
-  if (rec_store_verify_file (argv[1], report, &version, &error))
+   * writes, damage) verify lists, with everything else it finds; then the
+   * history (spec/evidence.md §3). */
+  if (rec_store_verify_file_result (argv[1], report, &result, &error))
     {
       g_autofree char *name = _rec_cli_printable (argv[1], TRUE);
 
       /* Translators: %s is a file name; %d the schema version */
       printf (_("%s: OK (schema version %d, integrity, foreign keys and every value checked)\n"),
-              name, version);
-      return REC_EXIT_OK;
+              name, result.version);
+      _rec_cli_print_intact (&result);
+      return packet != NULL ? _rec_cli_verify_packet (argv[1], packet, TRUE) : REC_EXIT_OK;
     }
 
   if (error->domain != REC_STORE_ERROR || error->code != REC_STORE_ERROR_CONSTRAINT)
@@ -322,6 +330,9 @@ _rec_cli_verify (int    argc,
     else if (*lines[i] != '\0')
       _rec_cli_error ("%s: %s", argv[1], lines[i]);
   _rec_cli_error ("%s: %s", argv[1], error->message);
+  _rec_cli_print_altered (result.problems);
+  if (packet != NULL)
+    (void) _rec_cli_verify_packet (argv[1], packet, FALSE);
   return REC_EXIT_FAILED;
 }
 

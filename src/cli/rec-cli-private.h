@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "rec-cli.h"
+#include "rec-store.h"
 
 G_BEGIN_DECLS
 
@@ -81,6 +82,19 @@ int      _rec_cli_new             (int argc, char **argv);
 int      _rec_cli_import          (int argc, char **argv);
 int      _rec_cli_export          (int argc, char **argv);
 int      _rec_cli_verify          (int argc, char **argv);
+int      _rec_cli_history         (int argc, char **argv);
+
+/* rec-cli-history.c: what verify says of the history. "1 234" (transfer full). */
+char    *_rec_cli_group_digits    (gint64       number) G_GNUC_WARN_UNUSED_RESULT;
+/* "intact: 1 234 entries, fingerprint 3F2A-91C0-77DE-0B14" on stdout (nothing
+ * for a file without a history). */
+void     _rec_cli_print_intact    (const RecStoreVerifyResult *result);
+/* "altered: N problems" on stderr, after the problems. */
+void     _rec_cli_print_altered   (guint        problems);
+/* --packet: whether the PDF came from the case; one sentence, the exit status. */
+int      _rec_cli_verify_packet   (const char  *case_path,
+                                   const char  *pdf_path,
+                                   gboolean     intact);
 int      _rec_cli_demo            (int argc, char **argv);
 int      _rec_cli_summary         (int argc, char **argv);
 int      _rec_cli_report          (int argc, char **argv);

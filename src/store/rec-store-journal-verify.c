@@ -169,15 +169,13 @@ shown_value (JsonNode *node)
   return json_to_string (node, FALSE);
 }
 
-/* The first member (in the order of the record now) whose value differs:
- * its name ("amount", "obligor.name") and both values. */
-static gboolean
-first_difference (JsonObject  *now,
-                  JsonObject  *then,
-                  const char  *prefix,
-                  char       **out_field,
-                  char       **out_now,
-                  char       **out_then)
+/* Every member whose value differs, in the order of the record `now` (then
+ * those only `then` has): RecFieldChange, name as "amount" or "obligor.name". */
+static void
+collect_differences (JsonObject  *now,
+                     JsonObject  *then,
+                     const char  *prefix,
+                     GPtrArray   *out)
 {
   g_autoptr(GList) members = json_object_get_members (now);
   g_autoptr(GList) old_members = json_object_get_members (then);
@@ -192,33 +190,59 @@ first_difference (JsonObject  *now,
                                               : g_strdup (name);
 
       if (b != NULL && JSON_NODE_HOLDS_OBJECT (a) && JSON_NODE_HOLDS_OBJECT (b))
+        collect_differences (json_node_get_object (a), json_node_get_object (b), field, out);
+      else if (b == NULL || !json_node_equal (a, b))
         {
-          if (first_difference (json_node_get_object (a), json_node_get_object (b), field,
-                                out_field, out_now, out_then))
-            return TRUE;
-          continue;
-        }
-      if (b == NULL || !json_node_equal (a, b))
-        {
-          *out_field = g_steal_pointer (&field);
-          *out_now = shown_value (a);
-          *out_then = shown_value (b);
-          return TRUE;
+          RecFieldChange *change = g_new0 (RecFieldChange, 1);
+
+          change->field = g_steal_pointer (&field);
+          change->before = shown_value (b);
+          change->after = shown_value (a);
+          g_ptr_array_add (out, change);
         }
     }
 
-  /* A member the history has and the record no longer has. */
   for (GList *l = old_members; l != NULL; l = l->next)
     if (!json_object_has_member (now, l->data))
       {
-        *out_field = prefix != NULL ? g_strconcat (prefix, ".", l->data, NULL)
-                                    : g_strdup (l->data);
-        *out_now = g_strdup ("—");
-        *out_then = shown_value (json_object_get_member (then, l->data));
-        return TRUE;
-      }
+        RecFieldChange *change = g_new0 (RecFieldChange, 1);
 
-  return FALSE;
+        change->field = prefix != NULL ? g_strconcat (prefix, ".", l->data, NULL)
+                                       : g_strdup (l->data);
+        change->before = shown_value (json_object_get_member (then, l->data));
+        change->after = shown_value (NULL);
+        g_ptr_array_add (out, change);
+      }
+}
+
+void
+rec_field_change_free (RecFieldChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->field);
+  g_free (change->before);
+  g_free (change->after);
+  g_free (change);
+}
+
+GPtrArray *
+rec_history_changes (const char *before,
+                     const char *after)
+{
+  g_autoptr(JsonParser) a = json_parser_new ();
+  g_autoptr(JsonParser) b = json_parser_new ();
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) rec_field_change_free);
+
+  if (before != NULL && after != NULL
+      && json_parser_load_from_data (a, after, -1, NULL)
+      && json_parser_load_from_data (b, before, -1, NULL)
+      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (a))
+      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (b)))
+    collect_differences (json_node_get_object (json_parser_get_root (a)),
+                         json_node_get_object (json_parser_get_root (b)), NULL, out);
+
+  return out;
 }
 
 /* "payments record 17" / "the case": who a finding is about. */
@@ -240,25 +264,20 @@ changed_outside (Replay     *replay,
                  const char *now,
                  const char *then)
 {
-  g_autoptr(JsonParser) a = json_parser_new ();
-  g_autoptr(JsonParser) b = json_parser_new ();
+  g_autoptr(GPtrArray) changes = rec_history_changes (then, now);
   g_autofree char *who = record_name (entity, record);
-  g_autofree char *field = NULL;
-  g_autofree char *value_now = NULL;
-  g_autofree char *value_then = NULL;
   g_autofree char *line = NULL;
 
-  if (json_parser_load_from_data (a, now, -1, NULL) && json_parser_load_from_data (b, then, -1, NULL)
-      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (a))
-      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (b))
-      && first_difference (json_node_get_object (json_parser_get_root (a)),
-                           json_node_get_object (json_parser_get_root (b)), NULL, &field,
-                           &value_now, &value_then))
-    /* Translators: “payments record 17 was changed outside Recourse: amount is
-     * 1254.00, the history says 1245.00”; the first %s names the record, then
-     * the field, its value in the file and its value in the history */
-    line = g_strdup_printf (_("%s was changed outside Recourse: %s is %s, the history says %s"),
-                            who, field, value_now, value_then);
+  if (changes->len > 0)
+    {
+      const RecFieldChange *first = changes->pdata[0];
+
+      /* Translators: “payments record 17 was changed outside Recourse: amount is
+       * 1254.00, the history says 1245.00”; the first %s names the record, then
+       * the field, its value in the file and its value in the history */
+      line = g_strdup_printf (_("%s was changed outside Recourse: %s is %s, the history says %s"),
+                              who, first->field, first->after, first->before);
+    }
   else
     /* Translators: %s names a record (“payments record 17”) */
     line = g_strdup_printf (_("%s was changed outside Recourse: it does not match its history"),

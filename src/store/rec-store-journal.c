@@ -23,6 +23,7 @@
 #include "rec-case-json-private.h"
 #include "rec-date.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 const char _rec_store_journal_zero_hash[65] =
@@ -247,4 +248,232 @@ _rec_store_journal_link_json (gint64      attachment_id,
   _rec_case_json_append_quoted (out, entity);
   g_string_append_printf (out, ",\"record\":%" G_GINT64_FORMAT "}", record_id);
   return g_string_free (out, FALSE);
+}
+
+/* The public API of the history (rec-store.h). */
+
+gboolean
+rec_store_append_packet_entry (RecStore    *self,
+                               const char  *as_of,
+                               int          pages,
+                               const char  *sha256,
+                               GError     **error)
+{
+  g_autofree char *now = rec_timestamp_now_utc ();
+  g_autoptr(GString) data = g_string_new ("{\"as_of\":");
+  char head[65];
+  gint64 seq;
+  gboolean ok;
+
+  g_return_val_if_fail (REC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (as_of != NULL && sha256 != NULL && pages >= 0, FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED,
+                   _("The case file is open read-only"));
+      return FALSE;
+    }
+
+  if (!_rec_store_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* The head before this entry: the fingerprint the packet shows. */
+  ok = _rec_store_journal_head (self->db, &seq, head, error);
+  if (ok)
+    {
+      _rec_case_json_append_quoted (data, as_of);
+      g_string_append_printf (data, ",\"pages\":%d,\"sha256\":", pages);
+      _rec_case_json_append_quoted (data, sha256);
+      g_string_append (data, ",\"fingerprint\":");
+      _rec_case_json_append_quoted (data, head);
+      g_string_append_c (data, '}');
+      ok = _rec_store_journal_append (self->db, now, "packet", "case", 0, data->str, error)
+           && _rec_store_exec (self->db, "COMMIT", error);
+    }
+  if (!ok)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  return ok;
+}
+
+gboolean
+rec_store_get_fingerprint (RecStore  *self,
+                           char     **out_hash,
+                           gint64    *out_entries,
+                           GError   **error)
+{
+  char head[65];
+  gint64 seq = 0;
+
+  g_return_val_if_fail (REC_IS_STORE (self), FALSE);
+
+  if (rec_store_get_file_version (self) < 5)
+    {
+      /* A file opened read-only and not migrated has no history yet. */
+      memcpy (head, _rec_store_journal_zero_hash, 65);
+    }
+  else if (!_rec_store_journal_head (self->db, &seq, head, error))
+    return FALSE;
+
+  if (out_hash != NULL)
+    *out_hash = seq > 0 ? g_strdup (head) : NULL;
+  if (out_entries != NULL)
+    *out_entries = seq;
+  return TRUE;
+}
+
+/* The entry whose hash is `hash` (0: none), and its date. */
+static gboolean
+find_entry_by_hash (sqlite3     *db,
+                    const char  *hash,
+                    gint64      *out_seq,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    _rec_store_prepare (db, "SELECT seq FROM journal WHERE hash = ?1 ORDER BY seq LIMIT 1", error);
+  int rc;
+
+  *out_seq = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_seq = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _rec_store_set_error (error, db, rc, "journal");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rec_store_find_packet (RecStore           *self,
+                       const char         *pdf_sha256,
+                       const char         *fingerprint,
+                       RecStorePacketInfo *out_info,
+                       GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *pattern = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (REC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (pdf_sha256 != NULL && out_info != NULL, FALSE);
+
+  memset (out_info, 0, sizeof *out_info);
+  if (rec_store_get_file_version (self) < 5)
+    return TRUE;
+
+  /* A packet entry whose sha256 is the file's. */
+  stmt = _rec_store_prepare (self->db,
+                             "SELECT seq, substr (at, 1, 10), data FROM journal"
+                             " WHERE action = 'packet' AND instr (data, ?1) > 0 ORDER BY seq",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  pattern = g_strdup_printf ("\"sha256\":\"%s\"", pdf_sha256);
+  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *data = (const char *) sqlite3_column_text (stmt, 2);
+      const char *printed = data != NULL ? strstr (data, "\"fingerprint\":\"") : NULL;
+      g_autofree char *head = printed != NULL ? g_strndup (printed + 15, 64) : NULL;
+
+      out_info->match = REC_STORE_PACKET_MADE_HERE;
+      out_info->packet_seq = sqlite3_column_int64 (stmt, 0);
+      g_strlcpy (out_info->date, (const char *) sqlite3_column_text (stmt, 1),
+                 sizeof out_info->date);
+      ok = head == NULL || find_entry_by_hash (self->db, head, &out_info->entry, error);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      _rec_store_set_error (error, self->db, rc, "journal");
+      return FALSE;
+    }
+  else if (fingerprint != NULL)
+    {
+      ok = find_entry_by_hash (self->db, fingerprint, &out_info->entry, error);
+      if (ok && out_info->entry > 0)
+        out_info->match = REC_STORE_PACKET_FINGERPRINT_ONLY;
+    }
+  if (!ok)
+    return FALSE;
+
+  /* The changes since: every entry after the packet's (or the
+   * fingerprint's), packets themselves not counted. */
+  if (out_info->match != REC_STORE_PACKET_UNKNOWN)
+    {
+      g_autoptr(sqlite3_stmt) since =
+        _rec_store_prepare (self->db, "SELECT count(*) FROM journal WHERE seq > ?1"
+                                      " AND action <> 'packet'", error);
+
+      if (since == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (since, 1, MAX (out_info->entry, out_info->packet_seq));
+      if (sqlite3_step (since) == SQLITE_ROW)
+        out_info->changes_since = sqlite3_column_int64 (since, 0);
+    }
+
+  return TRUE;
+}
+
+void
+rec_history_entry_free (RecHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->action);
+  g_free (entry->entity);
+  g_free (entry->data);
+  g_free (entry->hash);
+  g_free (entry);
+}
+
+GPtrArray *
+rec_store_load_history (RecStore  *self,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) rec_history_entry_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (REC_IS_STORE (self), NULL);
+
+  if (rec_store_get_file_version (self) < 5)
+    return g_steal_pointer (&entries);
+
+  stmt = _rec_store_prepare (self->db, "SELECT seq, at, action, entity, record, data, hash"
+                                       " FROM journal ORDER BY seq", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RecHistoryEntry *entry = g_new0 (RecHistoryEntry, 1);
+
+      entry->seq = sqlite3_column_int64 (stmt, 0);
+      entry->at = _rec_store_column_text (stmt, 1);
+      entry->action = _rec_store_column_text (stmt, 2);
+      entry->entity = _rec_store_column_text (stmt, 3);
+      entry->record = sqlite3_column_int64 (stmt, 4);
+      entry->data = sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                    ? NULL : _rec_store_column_text (stmt, 5);
+      entry->hash = _rec_store_column_text (stmt, 6);
+      g_ptr_array_add (entries, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _rec_store_set_error (error, self->db, rc, "journal");
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
 }

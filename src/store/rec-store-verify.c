@@ -381,8 +381,10 @@ verify_db (sqlite3               *db,
       if (problems == 0)
         {
           check_values (db, report, &problems);
-          /* Then the history (spec/evidence.md §3), from schema 5 on. */
-          if (result->version >= 5)
+          /* Then the history (spec/evidence.md §3), from schema 5 on, of a
+           * file whose every value Recourse could have written (its records
+           * load). */
+          if (problems == 0 && result->version >= 5)
             (void) _rec_store_journal_verify (db, report, &problems, &result->entries,
                                               result->fingerprint);
         }

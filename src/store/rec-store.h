@@ -111,6 +111,85 @@ gboolean      rec_store_verify_file_result (const char            *path,
                                             RecStoreVerifyResult  *result,
                                             GError               **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The case history (spec/evidence.md §2). */
+
+/* Appends a `packet` entry for a packet just written: its data
+ * {"as_of":"…","pages":N,"sha256":"<of the PDF file>","fingerprint":"<the
+ * head hash before this entry>"}, in its own transaction. For the packet
+ * writers (the report and the window), after the PDF is on disk. */
+gboolean      rec_store_append_packet_entry (RecStore          *self,
+                                             const char        *as_of,
+                                             int                pages,
+                                             const char        *sha256,
+                                             GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The case's fingerprint: the hash of its last entry (64 hex digits; NULL
+ * for a file without a history) and the number of entries. People see it as
+ * rec_fingerprint_format (hash) with the count. */
+gboolean      rec_store_get_fingerprint     (RecStore          *self,
+                                             char             **out_hash,
+                                             gint64            *out_entries,
+                                             GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+
+typedef enum
+{
+  REC_STORE_PACKET_UNKNOWN,            /* neither its SHA-256 nor its fingerprint */
+  REC_STORE_PACKET_MADE_HERE,          /* its SHA-256 is in a packet entry */
+  REC_STORE_PACKET_FINGERPRINT_ONLY,   /* only its printed fingerprint is in the chain */
+} RecStorePacketMatch;
+
+typedef struct
+{
+  RecStorePacketMatch match;
+  gint64  entry;          /* the entry whose hash the packet shows (0: none found) */
+  gint64  packet_seq;     /* MADE_HERE: its packet entry */
+  char    date[11];       /* MADE_HERE: the day of its packet entry, YYYY-MM-DD */
+  gint64  changes_since;  /* entries after it, packets not counted */
+} RecStorePacketInfo;
+
+/* `recourse verify CASE --packet PDF`: whether a packet came from this case.
+ * `pdf_sha256`: of the PDF file; `fingerprint`: the full hash its Keywords
+ * carry (NULL if none). */
+gboolean      rec_store_find_packet         (RecStore           *self,
+                                             const char         *pdf_sha256,
+                                             const char         *fingerprint,
+                                             RecStorePacketInfo *out_info,
+                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* One entry of the history, as the file holds it. */
+typedef struct
+{
+  gint64  seq;
+  char   *at;       /* UTC, YYYY-MM-DDTHH:MM:SSZ */
+  char   *action;   /* add, change, remove, import, migrate, packet */
+  char   *entity;   /* case, payments, …, attachments, links */
+  gint64  record;
+  char   *data;     /* compact JSON, NULL for a remove */
+  char   *hash;
+} RecHistoryEntry;
+
+void          rec_history_entry_free       (RecHistoryEntry   *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecHistoryEntry, rec_history_entry_free)
+
+/* Every entry in order (transfer container: RecHistoryEntry, freed with the
+ * array); empty for a file before schema 5. */
+GPtrArray    *rec_store_load_history       (RecStore          *self,
+                                            GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* One field that differs between two states of a record. */
+typedef struct
+{
+  char *field;    /* "amount", "obligor.name" */
+  char *before;   /* as people read it: a string without quotes, null, true */
+  char *after;
+} RecFieldChange;
+
+void          rec_field_change_free        (RecFieldChange    *change);
+
+/* The fields that differ from `before` to `after` (two records' JSON of the
+ * history), in the order of `after` (transfer container: RecFieldChange). */
+GPtrArray    *rec_history_changes          (const char        *before,
+                                            const char        *after) G_GNUC_WARN_UNUSED_RESULT;
+
 /* A key that names this case file and no other (a hex SHA-256 of the moment
  * it was created), stable across edits, moves and renames (a case imported
  * from JSON is a new file, with a new key): for the UIDs of calendar events.
