@@ -10,6 +10,7 @@
 
 #include "rec-date.h"
 #include "rec-dialogs-private.h"
+#include "rec-gui-util.h"
 #include "rec-money.h"
 
 #include <glib/gi18n.h>
@@ -121,31 +122,17 @@ get_currency (RecEditorDialog *self)
   return rec_case_session_get_info (priv->session)->currency;
 }
 
-/* The core's display-form parser decides, so the dialogs take what the window
- * shows: "1,250.00", "$1,415", ".5" in English, "1.250,00" in Spanish. What it
- * understood of an ambiguous text becomes the field's note. */
+/* What the parser understood of an ambiguous text becomes the field's note. */
 static char *
 check_amount (Field      *field,
               const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *understood = NULL;
-  RecCents cents;
-
-  if (text[0] == '\0')
-    return g_strdup (_("Enter an amount"));
-
-  if (!rec_cents_parse_display (text, get_currency (field->dialog), TRUE, &cents, &understood,
-                                &error))
-    return g_strdup (error->message);
-
-  if (cents <= 0)
-    return g_strdup (_("Amount must be more than zero"));
+  char *problem;
 
   g_free (field->note);
-  field->note = g_steal_pointer (&understood);
+  problem = rec_gui_check_amount (text, get_currency (field->dialog), NULL, &field->note);
   field->note_warning = FALSE;
-  return NULL;
+  return problem;
 }
 
 /* Dates as the window shows them ("12/15/2026", "15/12/2026") or ISO. */

@@ -13,8 +13,6 @@
 #include "rec-rules.h"
 
 #include <glib/gi18n.h>
-#include <langinfo.h>
-#include <string.h>
 
 typedef struct
 {
@@ -162,49 +160,35 @@ rec_gui_remember_jurisdiction (const char *id)
     g_settings_set_string (settings, "last-jurisdiction", id);
 }
 
-/* The amount as typed, with the locale's decimal separator accepted too
- * ("12,50" where the comma is the decimal mark). Grouping is never accepted:
- * "1.234" is refused rather than guessed. */
+/* The core's display-form parser decides, so an amount field takes what
+ * the window shows: "1,250.00", "$1,415", ".5" in English, "1.250,00" in
+ * Spanish. */
 char *
-rec_gui_normalize_amount (const char *text)
+rec_gui_check_amount (const char  *text,
+                      const char  *currency,
+                      RecCents    *out_cents,
+                      char       **out_understood)
 {
-  const char *radix = nl_langinfo (RADIXCHAR);
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  if (radix == NULL || radix[0] == '\0' || strcmp (radix, ".") == 0 || strchr (stripped, '.'))
-    return g_steal_pointer (&stripped);
-
-  if (strlen (radix) == 1 && strchr (stripped, radix[0]) == strrchr (stripped, radix[0]))
-    g_strdelimit (stripped, radix, '.');
-
-  return g_steal_pointer (&stripped);
-}
-
-char *
-rec_gui_check_amount (const char *text,
-                      RecCents   *out_cents)
-{
-  g_autofree char *normal = rec_gui_normalize_amount (text);
   g_autoptr(GError) error = NULL;
+  g_autofree char *understood = NULL;
   RecCents cents;
 
-  if (normal[0] == '\0')
+  if (out_understood != NULL)
+    *out_understood = NULL;
+
+  if (text[0] == '\0')
     return g_strdup (_("Enter an amount"));
 
-  if (!rec_cents_parse (normal, TRUE, &cents, &error))
-    {
-      /* The core names the text as it saw it; show what the user typed. */
-      if (strcmp (normal, text) != 0)
-        /* Translators: %s is what the user typed in an amount field. */
-        return g_strdup_printf (_("“%s” is not an amount"), text);
-      return g_strdup (error->message);
-    }
+  if (!rec_cents_parse_display (text, currency, TRUE, &cents, &understood, &error))
+    return g_strdup (error->message);
 
   if (cents <= 0)
     return g_strdup (_("Amount must be more than zero"));
 
   if (out_cents != NULL)
     *out_cents = cents;
+  if (out_understood != NULL)
+    *out_understood = g_steal_pointer (&understood);
   return NULL;
 }
 

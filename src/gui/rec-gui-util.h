@@ -16,13 +16,14 @@ char               *rec_gui_format_cents        (RecCaseSession *session,
 /* The locale's date, or an em dash for no date. */
 char               *rec_gui_format_date         (const GDate    *date) G_GNUC_WARN_UNUSED_RESULT;
 
-/* The amount as typed, the locale's decimal separator accepted
- * ("12,50" in Spanish); grouping refused. */
-char               *rec_gui_normalize_amount    (const char     *text) G_GNUC_WARN_UNUSED_RESULT;
-/* NULL when `text` is an amount more than zero (then stored in `out_cents`,
- * nullable), else what is wrong, for people. */
+/* NULL when `text`, in the locale's display form ("1.250,00" in Spanish),
+ * is an amount more than zero in `currency` (nullable; then stored in
+ * `out_cents`, nullable, and what an ambiguous text was read as, or NULL,
+ * in `out_understood`, nullable), else what is wrong, for people. */
 char               *rec_gui_check_amount        (const char     *text,
-                                                 RecCents       *out_cents) G_GNUC_WARN_UNUSED_RESULT;
+                                                 const char     *currency,
+                                                 RecCents       *out_cents,
+                                                 char          **out_understood) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Jurisdictions (rules files) as the window offers them: the states by
  * name, then "United States — another state". */

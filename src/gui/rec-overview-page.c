@@ -349,16 +349,29 @@ fill_payoff_table (RecOverviewPage *self)
   gtk_widget_set_visible (self->payoff_table, shown > 0);
 }
 
+/* Under the entry: what is wrong with it, or (dim, `error` FALSE) what an
+ * ambiguous amount was read as; nothing for a NULL message. */
 static void
-show_payoff_error (RecOverviewPage *self,
-                   const char      *message)
+show_payoff_message (RecOverviewPage *self,
+                     const char      *message,
+                     gboolean         error)
 {
+  GtkWidget *label = GTK_WIDGET (self->payoff_error);
+
   gtk_label_set_text (self->payoff_error, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->payoff_error), message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->payoff_row), "error");
+  gtk_widget_set_visible (label, message != NULL);
+  if (message != NULL && error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->payoff_row), "error");
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_remove_css_class (label, "dim-label");
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->payoff_row), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->payoff_row), "error");
+      gtk_widget_remove_css_class (label, "error");
+      gtk_widget_add_css_class (label, "dim-label");
+    }
 }
 
 static void
@@ -417,10 +430,9 @@ payoff_ready_cb (GObject      *source,
     {
       gtk_widget_set_visible (GTK_WIDGET (self->payoff_result_row), FALSE);
       gtk_widget_set_visible (self->payoff_table, FALSE);
-      show_payoff_error (self, error->message);
+      show_payoff_message (self, error->message, TRUE);
       return;
     }
-  show_payoff_error (self, NULL);
   show_payoff (self);
 }
 
@@ -441,19 +453,22 @@ update_payoff (RecOverviewPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->payoff_row));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autofree char *problem = NULL;
+  g_autofree char *understood = NULL;
+  const char *currency = rec_case_session_get_info (get_session (self))->currency;
   RecCents monthly = 0;
 
   cancel_payoff (self);
   if (*stripped != '\0')
-    problem = rec_gui_check_amount (stripped, &monthly);
+    problem = rec_gui_check_amount (stripped, currency, &monthly, &understood);
   if (*stripped == '\0' || problem != NULL)
     {
       g_clear_pointer (&self->payoff, rec_payoff_free);
       gtk_widget_set_visible (GTK_WIDGET (self->payoff_result_row), FALSE);
       gtk_widget_set_visible (self->payoff_table, FALSE);
-      show_payoff_error (self, problem);
+      show_payoff_message (self, problem, TRUE);
       return;
     }
+  show_payoff_message (self, understood, FALSE);
 
   self->payoff_cancellable = g_cancellable_new ();
   self->payoff_started = g_get_monotonic_time ();
@@ -860,7 +875,9 @@ _rec_overview_page_is_payoff_pending (RecOverviewPage *self)
 const char *
 _rec_overview_page_get_payoff_error (RecOverviewPage *self)
 {
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->payoff_error)))
+  /* The label shows a "read as" note too, not an error. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->payoff_error)) ||
+      !gtk_widget_has_css_class (GTK_WIDGET (self->payoff_error), "error"))
     return NULL;
   return gtk_label_get_text (self->payoff_error);
 }

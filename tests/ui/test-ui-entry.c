@@ -9,7 +9,8 @@
  * date are compared with the row; an ambiguous amount must show what was
  * understood under the field, a clear one nothing. Opening a stored payment
  * again shows it in the language's form, and saving that unchanged keeps
- * the same cents and day.
+ * the same cents and day. The Overview's extra payment each month takes the
+ * same amounts as the dialogs.
  */
 #define G_LOG_DOMAIN "test-ui-entry"
 
@@ -17,7 +18,10 @@
 
 #include "rec-case-session.h"
 #include "rec-date.h"
+#include "rec-demo.h"
 #include "rec-dialogs-private.h"
+#include "rec-overview-page.h"
+#include "rec-pages-private.h"
 #include "rec-payment-dialog.h"
 #include "rec-store.h"
 
@@ -40,6 +44,7 @@ typedef struct
   const char *language;
   const char *locale;
   const char *shown_date;  /* 2026-12-15 as the dialog shows it */
+  const char *payoff;      /* 1250.00 as people write it */
   const Row  *rows;
   guint       n_rows;
 } Language;
@@ -67,10 +72,10 @@ static const Row es_rows[] = {
 };
 
 static const Language languages[] = {
-  { "en", "en_US.UTF-8", "12/15/2026", en_rows, G_N_ELEMENTS (en_rows) },
-  { "es", "es_ES.UTF-8", "15/12/2026", es_rows, G_N_ELEMENTS (es_rows) },
+  { "en", "en_US.UTF-8", "12/15/2026", "1,250.00", en_rows, G_N_ELEMENTS (en_rows) },
+  { "es", "es_ES.UTF-8", "15/12/2026", "1.250,00", es_rows, G_N_ELEMENTS (es_rows) },
   /* Vietnamese writes amounts and dates as Spanish does. */
-  { "vi", "vi_VN.UTF-8", "15/12/2026", es_rows, G_N_ELEMENTS (es_rows) },
+  { "vi", "vi_VN.UTF-8", "15/12/2026", "1.250,00", es_rows, G_N_ELEMENTS (es_rows) },
 };
 
 static gboolean
@@ -213,6 +218,70 @@ check_round_trip (RecCaseSession *session,
   g_assert_cmpint (g_date_compare (&again->date, &stored->date), ==, 0);
 }
 
+/* The projection of what the payoff entry reads `text` as. */
+static char *
+project_payoff (RecOverviewPage *page,
+                const char      *text)
+{
+  gtk_editable_set_text (_rec_overview_page_get_payoff_entry (page), text);
+  while (_rec_overview_page_is_payoff_pending (page))
+    g_main_context_iteration (NULL, TRUE);
+  g_test_message ("payoff “%s”: error %s, result %s", text,
+                  _rec_overview_page_get_payoff_error (page),
+                  _rec_overview_page_get_payoff_result (page));
+  g_assert_null (_rec_overview_page_get_payoff_error (page));
+  g_assert_nonnull (_rec_overview_page_get_payoff_result (page));
+  return g_strdup (_rec_overview_page_get_payoff_result (page));
+}
+
+/* The Overview's payoff card reads the language's 1,250.00 as 125000 cents:
+ * it projects what the plain "1250" projects, and "12,50" (12.50, as
+ * Spanish writes it, or 1250 in English) something else. */
+static void
+check_payoff (const char *dir,
+              const char *payoff)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "demo.recourse", NULL);
+  g_autoptr(RecCaseData) demo = NULL;
+  g_autoptr(RecCaseSession) session = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *less = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  RecOverviewPage *page = g_object_new (REC_TYPE_OVERVIEW_PAGE, NULL);
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 23, G_DATE_NOVEMBER, 2026);
+  demo = rec_demo_case_new (&today, FALSE);
+  g_assert_true (rec_store_write_case (path, demo, FALSE, &error));
+  g_assert_no_error (error);
+  session = rec_case_session_open (path, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (window, 900, 2000);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (page)))
+    g_main_context_iteration (NULL, TRUE);
+  rec_page_set_session (REC_PAGE (page), session);
+  while (!rec_page_is_loaded (REC_PAGE (page)))
+    g_main_context_iteration (NULL, TRUE);
+
+  typed = project_payoff (page, payoff);
+  plain = project_payoff (page, "1250");
+  less = project_payoff (page, "5,50");
+  g_assert_cmpstr (typed, ==, plain);
+  g_assert_cmpstr (typed, !=, less);
+
+  gtk_window_destroy (window);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_clear_object (&session);
+  g_remove (path);
+}
+
 static void
 test_language (gconstpointer data)
 {
@@ -236,6 +305,7 @@ test_language (gconstpointer data)
       for (guint i = 0; i < language->n_rows; i++)
         check_row (session, &language->rows[i]);
       check_round_trip (session, language->shown_date);
+      check_payoff (dir, language->payoff);
 
       g_clear_object (&session);
       g_remove (path);
