@@ -280,6 +280,41 @@ test_bad_usage (void)
   check_usage_error (&no_case, pdf);
 }
 
+/* --bates labels every page; --no-originals is taken (the demo case has no
+ * documents, so nothing is embedded either way); a prefix that is not one
+ * is refused with one line naming it, and no packet. */
+static void
+test_bates_and_originals (void)
+{
+  g_autofree char *pdf = out_path ("bates.pdf");
+  g_autofree char *never = out_path ("never-bates.pdf");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(PopplerDocument) doc = NULL;
+
+  if (!have_demo ())
+    return;
+
+  run_recourse (&run, "report", demo_path, "-o", pdf, "--bates", "RIVERA-24FL", "--no-originals", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  doc = rt_open_pdf (pdf);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autofree char *text = rt_page_text (doc, i);
+      g_autofree char *label = g_strdup_printf ("RIVERA-24FL-%06d", i + 1);
+
+      g_assert_nonnull (strstr (text, label));
+    }
+  g_assert_null (poppler_document_get_attachments (doc));
+  g_unlink (pdf);
+
+  run_recourse (&bad, "report", demo_path, "-o", never, "--bates", "A B/C", NULL);
+  check_usage_error (&bad, never);
+  g_assert_nonnull (strstr (bad.err, "--bates: “A B/C” is not a prefix"));
+  g_assert_null (strchr (strchr (bad.err, '\n') + 1, '\n'));
+}
+
 /* --payoff and --from that are not a request: exit 2, one line naming the
  * option, no packet. */
 static void
@@ -464,6 +499,7 @@ main (int    argc,
   g_test_add_func ("/cli/report/standard-output", test_standard_output);
   g_test_add_func ("/cli/report/withhold-address", test_withhold_address);
   g_test_add_func ("/cli/report/bad-usage", test_bad_usage);
+  g_test_add_func ("/cli/report/bates-and-originals", test_bates_and_originals);
   g_test_add_func ("/cli/report/missing-case-unwritable-output", test_missing_case_and_unwritable_output);
   g_test_add_func ("/cli/report/bad-payoff", test_bad_payoff);
   g_test_add_func ("/cli/report/payoff", test_payoff);
