@@ -14,7 +14,11 @@
 #include "rec-case-json-private.h"
 #include "rec-store-private.h"
 
+#include "rec-attachment.h"
 #include "rec-date.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
 
 static void
 append_string (GString    *out,
@@ -152,6 +156,21 @@ append_case_object (GString           *out,
   append_string (out, info->court_case_number);
   g_string_append (out, ",\n    \"agency_case_number\": ");
   append_string (out, info->agency_case_number);
+  g_string_append (out, ",\n    \"agency_balance\": ");
+  if (info->has_agency_balance)
+    {
+      g_autofree char *balance = rec_cents_to_string (info->agency_balance_cents);
+
+      append_string (out, balance);
+    }
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\n    ");
+  {
+    gboolean first = TRUE;
+
+    append_date (out, &first, "agency_balance_as_of", &info->agency_balance_as_of);
+  }
   g_string_append (out, ",\n");
   append_party (out, "obligor", &info->obligor);
   append_party (out, "obligee", &info->obligee);
@@ -265,6 +284,7 @@ append_communication (GString         *out,
   append_text (out, &first, "subject", item->subject);
   append_text (out, &first, "summary", item->summary);
   append_date (out, &first, "follow_up", &item->follow_up);
+  append_bool (out, &first, "follow_up_done", item->follow_up_done);
 }
 
 static void
@@ -280,6 +300,7 @@ append_enforcement_step (GString         *out,
   append_text (out, &first, "agency", item->agency);
   append_text (out, &first, "reference", item->reference);
   append_date (out, &first, "next_date", &item->next_date);
+  append_bool (out, &first, "next_done", item->next_done);
   append_text (out, &first, "notes", item->notes);
 }
 
@@ -396,15 +417,167 @@ append_array (GString    *out,
   g_string_append (out, last ? "\n" : ",\n");
 }
 
-char *
-rec_case_json_to_string (const RecCaseData *case_data)
+/* Attachments (spec/evidence.md §4) */
+
+/* Where each record of the case is in its array, by its object (links name
+ * records by it). */
+static GHashTable *
+index_records (const RecCaseData *c)
 {
+  GPtrArray *arrays[] = { c->children, c->terms, c->interest_overrides, c->charges,
+                          c->payments, c->communications, c->enforcement };
+  GHashTable *index = g_hash_table_new (NULL, NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (arrays); k++)
+    for (guint i = 0; i < arrays[k]->len; i++)
+      g_hash_table_insert (index, arrays[k]->pdata[i], GUINT_TO_POINTER (i));
+  return index;
+}
+
+typedef struct
+{
+  guint kind;     /* 0 the case, then in the order of the document's arrays */
+  guint index;
+} Link;
+
+static int
+compare_links (gconstpointer a,
+               gconstpointer b)
+{
+  const Link *x = a, *y = b;
+
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The kinds a link may name, in the order of the document's arrays
+ * (spec/evidence.md §1: not interest overrides). */
+static const char * const link_words[] = {
+  "case", "children", "terms", "charges", "payments", "communications", "enforcement", NULL
+};
+
+/* The attachment's links as (kind, index) in the document's order: the case
+ * first, then by array and index, so that the export does not depend on the
+ * order links were made in. A link to a record that is not in the case (or of
+ * a kind links cannot name) sets `*bad` and is left out. */
+static GArray *
+sorted_links (const RecAttachment *attachment,
+              GHashTable          *index,
+              gboolean            *bad)
+{
+  GArray *links = g_array_sized_new (FALSE, FALSE, sizeof (Link), attachment->links->len);
+
+  for (guint i = 0; i < attachment->links->len; i++)
+    {
+      RecEntity *record = g_ptr_array_index (attachment->links, i);
+      const char *word = rec_entity_kind_word (record);
+      Link link = { 0, 0 };
+      gpointer value;
+
+      while (link_words[link.kind] != NULL && strcmp (link_words[link.kind], word) != 0)
+        link.kind++;
+      if (link_words[link.kind] == NULL
+          || (record != NULL && !g_hash_table_lookup_extended (index, record, NULL, &value)))
+        {
+          *bad = TRUE;
+          continue;
+        }
+      link.index = record != NULL ? GPOINTER_TO_UINT (value) : 0;
+      g_array_append_val (links, link);
+    }
+  g_array_sort (links, compare_links);
+  return links;
+}
+
+/* Base64 (RFC 4648, no line breaks) of the bytes, encoded straight into
+ * `out`, which the caller sized for it: no second copy of the text. */
+static void
+append_base64 (GString      *out,
+               const guint8 *data,
+               gsize         size)
+{
+  gsize start = out->len;
+  gsize written = 0;
+  int state = 0, save = 0;
+
+  /* Room for the text (4 per 3 bytes) and what g_base64_encode_step may
+   * want beyond it on its last call. */
+  g_string_set_size (out, start + (size + 2) / 3 * 4 + 8);
+  for (gsize done = 0; done < size;)
+    {
+      gsize chunk = MIN (size - done, 3 * 65536);
+
+      written += g_base64_encode_step (data + done, chunk, FALSE, out->str + start + written,
+                                       &state, &save);
+      done += chunk;
+    }
+  written += g_base64_encode_close (FALSE, out->str + start + written, &state, &save);
+  g_string_truncate (out, start + written);
+}
+
+/* One attachment's object. Without `with_data` its data is written empty
+ * (the export's check of everything else). */
+static void
+append_attachment (GString             *out,
+                   const RecAttachment *attachment,
+                   GHashTable          *index,
+                   gboolean             with_data,
+                   gboolean            *bad)
+{
+  g_autoptr(GArray) links = sorted_links (attachment, index, bad);
+  gboolean first = TRUE;
+
+  append_text (out, &first, "name", attachment->name);
+  append_text (out, &first, "media_type", attachment->media_type);
+  append_key (out, &first, "size");
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, attachment->size);
+  append_text (out, &first, "sha256", attachment->sha256);
+  append_text (out, &first, "added_at", attachment->added_at);
+  append_key (out, &first, "links");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < links->len; i++)
+    {
+      const Link *link = &g_array_index (links, Link, i);
+
+      g_string_append_printf (out, "%s{ \"to\": \"%s\"", i > 0 ? ", " : "",
+                              link_words[link->kind]);
+      if (link->kind > 0)
+        g_string_append_printf (out, ", \"index\": %u", link->index);
+      g_string_append (out, " }");
+    }
+  g_string_append_c (out, ']');
+  append_key (out, &first, "data");
+  g_string_append_c (out, '"');
+  if (with_data && attachment->data != NULL)
+    {
+      gsize size;
+      const guint8 *data = g_bytes_get_data (attachment->data, &size);
+
+      append_base64 (out, data, size);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The whole document; `bad` is set when a link names no record of the case. */
+static char *
+write_document (const RecCaseData *case_data,
+                gboolean           with_data,
+                gboolean          *bad)
+{
+  g_autoptr(GHashTable) index = NULL;
+  gsize size = 4096 + 160 * (case_data->payments->len + case_data->communications->len);
   GString *out;
 
-  g_return_val_if_fail (case_data != NULL && case_data->info != NULL, NULL);
+  for (guint i = 0; with_data && i < case_data->attachments->len; i++)
+    {
+      RecAttachment *attachment = g_ptr_array_index (case_data->attachments, i);
 
-  out = g_string_sized_new (4096 + 160 * (case_data->payments->len
-                                          + case_data->communications->len));
+      if (attachment->data != NULL)
+        size += g_bytes_get_size (attachment->data) / 3 * 4 + 512;
+    }
+
+  out = g_string_sized_new (size);
   g_string_append_printf (out, "{\n  \"format\": \"recourse-case\",\n  \"version\": %d,\n",
                           REC_CASE_JSON_VERSION);
   append_case (out, case_data->info);
@@ -416,26 +589,68 @@ rec_case_json_to_string (const RecCaseData *case_data)
   append_array (out, "payments", case_data->payments, append_payment, FALSE);
   append_array (out, "communications", case_data->communications, append_communication,
                 FALSE);
-  append_array (out, "enforcement", case_data->enforcement, append_enforcement_step, TRUE);
+  append_array (out, "enforcement", case_data->enforcement, append_enforcement_step, FALSE);
+
+  g_string_append (out, "  \"attachments\": [");
+  if (case_data->attachments->len > 0)
+    index = index_records (case_data);
+  for (guint i = 0; i < case_data->attachments->len; i++)
+    {
+      g_string_append (out, i == 0 ? "\n    { " : ",\n    { ");
+      append_attachment (out, g_ptr_array_index (case_data->attachments, i), index,
+                         with_data, bad);
+      g_string_append (out, " }");
+    }
+  g_string_append (out, case_data->attachments->len > 0 ? "\n  ]\n" : "]\n");
   g_string_append (out, "}\n");
 
   return g_string_free (out, FALSE);
 }
 
 char *
+rec_case_json_to_string (const RecCaseData *case_data)
+{
+  gboolean bad = FALSE;
+
+  g_return_val_if_fail (case_data != NULL && case_data->info != NULL, NULL);
+
+  return write_document (case_data, TRUE, &bad);
+}
+
+char *
 rec_case_json_export (const RecCaseData  *case_data,
                       GError            **error)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *check = NULL;
   g_autoptr(RecCaseData) again = NULL;
+  gboolean bad = FALSE;
 
   g_return_val_if_fail (case_data != NULL && case_data->info != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  text = rec_case_json_to_string (case_data);
-  again = rec_case_json_parse (text, -1, error);
+  /* The importer's checks of everything but the attachments' bytes, which
+   * are not parsed a second time (a 64 MiB file would be in memory four
+   * times): they are checked against their size and SHA-256 below. */
+  check = write_document (case_data, FALSE, &bad);
+  again = _rec_case_json_parse_checked (check, -1, FALSE, error);
   if (again == NULL)
     return NULL;
 
-  return g_steal_pointer (&text);
+  for (guint i = 0; i < case_data->attachments->len; i++)
+    {
+      RecAttachment *attachment = g_ptr_array_index (case_data->attachments, i);
+      g_autofree char *path = g_strdup_printf ("attachments[%u]", i);
+
+      if (!_rec_case_json_check_data (attachment, path, error))
+        return NULL;
+    }
+  if (bad)
+    {
+      g_set_error_literal (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID,
+                           /* Translators: an attachment is linked to a record the case does not hold */
+                           _("attachments: a document proves a record that is not in the case"));
+      return NULL;
+    }
+
+  return write_document (case_data, TRUE, &bad);
 }

@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "rec-attachment.h"
 #include "rec-case-data.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,19 @@ JsonObject *_rec_case_json_load_root (JsonParser  *parser,
                                       const char  *data,
                                       gssize       length,
                                       GError     **error);
+
+/* rec_case_json_parse; without `check_data` the attachments' `data` must be
+ * a string but is not decoded (their data stays NULL): the export's check of
+ * its own document. */
+RecCaseData *_rec_case_json_parse_checked (const char  *data,
+                                           gssize       length,
+                                           gboolean     check_data,
+                                           GError     **error);
+/* Checks that the attachment has its bytes, `size` of them, with its SHA-256
+ * (`PATH.data: does not match its sha256`). */
+gboolean    _rec_case_json_check_data (const RecAttachment *attachment,
+                                       const char          *path,
+                                       GError             **error);
 
 /* A record's object, or the case's, exactly as the export writes it (the same
  * keys in the same order, the same value forms) but compact: no whitespace,

@@ -13,6 +13,7 @@
 #include "rec-case-json.h"
 #include "rec-case-json-private.h"
 
+#include "rec-attachment.h"
 #include "rec-date.h"
 #include "rec-rules.h"
 
@@ -294,19 +295,20 @@ read_bool (JsonObject  *obj,
   return TRUE;
 }
 
+/* An amount string (a credit below zero only with `allow_negative`); the
+ * text read in *out_text. */
 static gboolean
-read_amount (JsonObject  *obj,
-             const char  *path,
-             const char  *key,
-             RecCents    *out,
-             GError     **error)
+read_amount_node (JsonNode     *node,
+                  const char   *path,
+                  const char   *key,
+                  gboolean      allow_negative,
+                  RecCents     *out,
+                  const char  **out_text,
+                  GError      **error)
 {
-  JsonNode *node = member (obj, path, key, TRUE, error);
   g_autoptr(GError) local_error = NULL;
   const char *text;
 
-  if (node == NULL)
-    return FALSE;
   if (!is_string (node))
     {
       g_autofree char *shown = node_to_text (node);
@@ -322,13 +324,30 @@ read_amount (JsonObject  *obj,
   text = string_value (node, path, key, error);
   if (text == NULL)
     return FALSE;
-  if (!rec_cents_parse (text, FALSE, out, &local_error))
+  if (!rec_cents_parse (text, allow_negative, out, &local_error))
     {
       fail_value (error, path, key, text, local_error,
                   /* Translators: %s is the text the user gave as an amount */
                   _("\"%s\" is not an amount"));
       return FALSE;
     }
+
+  *out_text = text;
+  return TRUE;
+}
+
+static gboolean
+read_amount (JsonObject  *obj,
+             const char  *path,
+             const char  *key,
+             RecCents    *out,
+             GError     **error)
+{
+  JsonNode *node = member (obj, path, key, TRUE, error);
+  const char *text;
+
+  if (node == NULL || !read_amount_node (node, path, key, FALSE, out, &text, error))
+    return FALSE;
   if (*out <= 0)
     {
       /* Translators: %s is the amount given */
@@ -536,6 +555,28 @@ check_case_values (RecCaseInfo  *info,
   return TRUE;
 }
 
+/* case.agency_balance: an amount string (zero and a credit below zero
+ * allowed: it is what the agency stated) or null. */
+static gboolean
+read_balance (JsonObject   *obj,
+              RecCaseInfo  *info,
+              GError      **error)
+{
+  JsonNode *node = json_object_get_member (obj, "agency_balance");
+  const char *text;
+
+  info->has_agency_balance = FALSE;
+  info->agency_balance_cents = 0;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!read_amount_node (node, "case", "agency_balance", TRUE, &info->agency_balance_cents,
+                         &text, error))
+    return FALSE;
+
+  info->has_agency_balance = TRUE;
+  return TRUE;
+}
+
 static gboolean
 parse_case (JsonObject   *root,
             RecCaseInfo  *info,
@@ -543,7 +584,8 @@ parse_case (JsonObject   *root,
 {
   static const char * const keys[] = {
     "title", "jurisdiction", "currency", "agency_enforced", "public_assistance", "court",
-    "court_case_number", "agency_case_number", "obligor", "obligee", "notes", NULL
+    "court_case_number", "agency_case_number", "agency_balance", "agency_balance_as_of",
+    "obligor", "obligee", "notes", NULL
   };
   JsonNode *node = member (root, "", "case", TRUE, error);
   JsonObject *obj;
@@ -567,6 +609,9 @@ parse_case (JsonObject   *root,
          && read_string (obj, "case", "court_case_number", FALSE, &info->court_case_number, error)
          && read_string (obj, "case", "agency_case_number", FALSE, &info->agency_case_number,
                          error)
+         && read_balance (obj, info, error)
+         && read_date (obj, "case", "agency_balance_as_of", TRUE, &info->agency_balance_as_of,
+                       error)
          && parse_party (obj, "case", "obligor", &info->obligor, error)
          && parse_party (obj, "case", "obligee", &info->obligee, error)
          && read_string (obj, "case", "notes", FALSE, &info->notes, error)
@@ -833,7 +878,8 @@ parse_communication (JsonObject  *obj,
                      GError     **error)
 {
   static const char * const keys[] = {
-    "at", "channel", "direction", "with", "subject", "summary", "follow_up", NULL
+    "at", "channel", "direction", "with", "subject", "summary", "follow_up", "follow_up_done",
+    NULL
   };
   RecCommunication *item = REC_COMMUNICATION (entity);
   int channel = 0, direction = 0;
@@ -851,7 +897,8 @@ parse_communication (JsonObject  *obj,
   return read_string (obj, path, "with", FALSE, &item->with, error)
          && read_string (obj, path, "subject", FALSE, &item->subject, error)
          && read_string (obj, path, "summary", FALSE, &item->summary, error)
-         && read_date (obj, path, "follow_up", TRUE, &item->follow_up, error);
+         && read_date (obj, path, "follow_up", TRUE, &item->follow_up, error)
+         && read_bool (obj, path, "follow_up_done", &item->follow_up_done, error);
 }
 
 static gboolean
@@ -861,7 +908,7 @@ parse_enforcement_step (JsonObject  *obj,
                         GError     **error)
 {
   static const char * const keys[] = {
-    "remedy", "status", "date", "agency", "reference", "next_date", "notes", NULL
+    "remedy", "status", "date", "agency", "reference", "next_date", "next_done", "notes", NULL
   };
   RecEnforcementStep *item = REC_ENFORCEMENT_STEP (entity);
   int remedy = 0, status = 0;
@@ -879,6 +926,7 @@ parse_enforcement_step (JsonObject  *obj,
          && read_string (obj, path, "agency", FALSE, &item->agency, error)
          && read_string (obj, path, "reference", FALSE, &item->reference, error)
          && read_date (obj, path, "next_date", TRUE, &item->next_date, error)
+         && read_bool (obj, path, "next_done", &item->next_done, error)
          && read_string (obj, path, "notes", FALSE, &item->notes, error);
 }
 
@@ -931,6 +979,7 @@ parse_array (JsonObject     *root,
 
 static gboolean
 check_format (JsonObject  *root,
+              int         *out_version,
               GError     **error)
 {
   JsonNode *format = member (root, "", "format", TRUE, error);
@@ -958,7 +1007,7 @@ check_format (JsonObject  *root,
     {
       shown = node_to_text (version);
       /* Translators: %s is the value given */
-      reason = g_strdup_printf (_("%s is not a format version (1)"), shown);
+      reason = g_strdup_printf (_("%s is not a format version (1 or 2)"), shown);
       fail (error, "", "version", reason);
       return FALSE;
     }
@@ -972,20 +1021,472 @@ check_format (JsonObject  *root,
       return FALSE;
     }
 
+  *out_version = (int) json_node_get_int (version);
+  return TRUE;
+}
+
+/* Attachments (spec/evidence.md §4) */
+
+/* The kinds a link names, in the document's order (not interest overrides:
+ * spec/evidence.md §1), and where their records are. */
+static const char * const link_words[] = {
+  "case", "children", "terms", "charges", "payments", "communications", "enforcement", NULL
+};
+
+static GPtrArray *
+link_array (RecCaseData *c,
+            int          kind)
+{
+  GPtrArray *arrays[] = { NULL, c->children, c->terms, c->charges, c->payments,
+                          c->communications, c->enforcement };
+
+  return arrays[kind];
+}
+
+static int
+link_word_from (const char *word)
+{
+  for (int i = 0; link_words[i] != NULL; i++)
+    if (g_str_equal (word, link_words[i]))
+      return i;
+  return -1;
+}
+
+static char *
+link_words_list (void)
+{
+  return g_strjoinv (", ", (char **) link_words);
+}
+
+/* One `{ "to": "payments", "index": 0 }`: the record it names, NULL for the
+ * case, in *out. */
+static gboolean
+parse_link (JsonNode     *node,
+            const char   *path,
+            RecCaseData  *c,
+            RecEntity   **out,
+            GError      **error)
+{
+  static const char * const keys[] = { "to", "index", NULL };
+  JsonObject *obj;
+  JsonNode *index;
+  GPtrArray *records;
+  int kind = 0;
+  gint64 i;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail_type (error, path, NULL, C_("json type", "an object"), node);
+      return FALSE;
+    }
+  obj = json_node_get_object (node);
+  if (!check_keys (obj, path, keys, error)
+      || !read_enum (obj, path, "to", TRUE, link_word_from, link_words_list, &kind, error))
+    return FALSE;
+
+  index = json_object_get_member (obj, "index");
+  if (kind == 0)
+    {
+      *out = NULL;
+      /* Translators: keep "case" and "index" in English */
+      return refuse_key (obj, path, "index", _("a link to the case takes no index"), error);
+    }
+  if (member (obj, path, "index", TRUE, error) == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (index) || json_node_get_value_type (index) != G_TYPE_INT64
+      || json_node_get_int (index) < 0)
+    {
+      fail_type (error, path, "index", C_("json type", "a position from 0"), index);
+      return FALSE;
+    }
+
+  records = link_array (c, kind);
+  i = json_node_get_int (index);
+  if (i >= records->len)
+    {
+      g_autofree char *reason =
+        /* Translators: "there is no payments[7]"; keep the word and brackets as they are */
+        g_strdup_printf (_("there is no %s[%" G_GINT64_FORMAT "]"), link_words[kind], i);
+
+      fail (error, path, "index", reason);
+      return FALSE;
+    }
+
+  *out = g_ptr_array_index (records, i);
+  return TRUE;
+}
+
+static gboolean
+parse_links (JsonObject     *obj,
+             const char     *path,
+             RecCaseData    *c,
+             RecAttachment  *attachment,
+             GError        **error)
+{
+  JsonNode *node = json_object_get_member (obj, "links");
+  g_autofree char *sub = join_path (path, "links");
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail_type (error, path, "links", C_("json type", "an array"), node);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *link_path = g_strdup_printf ("%s[%u]", sub, i);
+      RecEntity *record = NULL;
+
+      if (!parse_link (json_array_get_element (array, i), link_path, c, &record, error))
+        return FALSE;
+      if (rec_attachment_proves (attachment, record) && (record != NULL || attachment->links->len > 0))
+        {
+          /* Translators: an attachment names the same record twice in its links */
+          fail (error, link_path, NULL, _("names the same record as an earlier link"));
+          return FALSE;
+        }
+      rec_attachment_add_link (attachment, record);
+    }
+
+  return TRUE;
+}
+
+/* A JSON integer from 1 to the limit of spec/evidence.md §1. */
+static gboolean
+read_size (JsonObject  *obj,
+           const char  *path,
+           gint64      *out,
+           GError     **error)
+{
+  JsonNode *node = member (obj, path, "size", TRUE, error);
+
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
+      || json_node_get_int (node) < 1 || json_node_get_int (node) > REC_ATTACHMENT_MAX_SIZE)
+    {
+      g_autofree char *shown = node_to_text (node);
+      g_autofree char *reason =
+        /* Translators: %s is the JSON value given, %d a number of megabytes (64) */
+        g_strdup_printf (_("%s is not a size in bytes from 1 to %d MiB"), shown,
+                         (int) (REC_ATTACHMENT_MAX_SIZE / (1024 * 1024)));
+
+      fail (error, path, "size", reason);
+      return FALSE;
+    }
+
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+is_lower_hex (const char *text,
+              gsize       length)
+{
+  if (strlen (text) != length)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]) && !(text[i] >= 'a' && text[i] <= 'f'))
+      return FALSE;
+  return TRUE;
+}
+
+/* sha256: 64 lower-case hex digits; added_at: UTC `YYYY-MM-DDTHH:MM:SSZ`. */
+static gboolean
+check_attachment_values (RecAttachment  *attachment,
+                         const char     *path,
+                         GError        **error)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (attachment->name));
+  const char *at = attachment->added_at;
+
+  if (name[0] == '\0')
+    {
+      fail (error, path, "name", _("must not be empty"));
+      return FALSE;
+    }
+  if (attachment->media_type[0] == '\0')
+    {
+      fail (error, path, "media_type", _("must not be empty"));
+      return FALSE;
+    }
+
+  if (strlen (at) == 20 && at[4] == '-' && at[7] == '-' && at[10] == 'T' && at[13] == ':'
+      && at[16] == ':' && at[19] == 'Z')
+    time = g_date_time_new_from_iso8601 (at, NULL);
+  if (time == NULL)
+    {
+      shown = _rec_case_json_shown (at, -1, 60);
+      /* Translators: %s is the text given; keep the example */
+      reason = g_strdup_printf (_("\"%s\" is not a UTC date and time (2024-01-04T02:11:09Z)"),
+                                shown);
+      fail (error, path, "added_at", reason);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_sha256 (JsonObject     *obj,
+             const char     *path,
+             RecAttachment  *attachment,
+             GError        **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!read_string (obj, path, "sha256", TRUE, &text, error))
+    return FALSE;
+  if (!is_lower_hex (text, 64))
+    {
+      /* Whole when it is about as long as one (cut after 72 characters). */
+      g_autofree char *shown = _rec_case_json_shown (text, -1, 72);
+      g_autofree char *reason =
+        /* Translators: %s is the text given */
+        g_strdup_printf (_("\"%s\" is not a SHA-256 (64 lower-case hex digits)"), shown);
+
+      fail (error, path, "sha256", reason);
+      return FALSE;
+    }
+
+  memcpy (attachment->sha256, text, 65);
+  return TRUE;
+}
+
+/* Base64 of RFC 4648 as the export writes it: the alphabet, padded to a
+ * multiple of four, no line breaks or spaces. (g_base64_decode skips what
+ * it does not know; this refuses it.) */
+static gboolean
+is_base64 (const char *text,
+           gsize       length)
+{
+  gsize pad = 0;
+
+  if (length % 4 != 0)
+    return FALSE;
+  while (pad < 2 && pad < length && text[length - 1 - pad] == '=')
+    pad++;
+  for (gsize i = 0; i < length - pad; i++)
+    if (!g_ascii_isalnum (text[i]) && text[i] != '+' && text[i] != '/')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_data (JsonObject     *obj,
+           const char     *path,
+           RecAttachment  *attachment,
+           gboolean        check_data,
+           GError        **error)
+{
+  JsonNode *node = member (obj, path, "data", TRUE, error);
+  const char *text;
+  guchar *bytes;
+  gsize length, size;
+
+  if (node == NULL)
+    return FALSE;
+  if (!is_string (node))
+    {
+      fail_type (error, path, "data", C_("json type", "a string"), node);
+      return FALSE;
+    }
+  if (!check_data)
+    return TRUE;
+
+  text = json_node_get_string (node);
+  length = strlen (text);
+  if (!is_base64 (text, length))
+    {
+      /* Translators: keep "base64" as it is */
+      fail (error, path, "data", _("is not base64 (RFC 4648, without line breaks)"));
+      return FALSE;
+    }
+
+  bytes = length > 0 ? g_base64_decode (text, &size) : NULL;
+  attachment->data = g_bytes_new_take (bytes, length > 0 ? size : 0);
+  return _rec_case_json_check_data (attachment, path, error);
+}
+
+gboolean
+_rec_case_json_check_data (const RecAttachment  *attachment,
+                           const char           *path,
+                           GError              **error)
+{
+  char sha256[65];
+  gsize size = 0;
+  const guint8 *data = attachment->data != NULL ? g_bytes_get_data (attachment->data, &size) : NULL;
+
+  if (data == NULL || (gint64) size != attachment->size)
+    {
+      g_autofree char *reason =
+        /* Translators: "decodes to 12 bytes, not its size 48213" */
+        g_strdup_printf (_("decodes to %" G_GSIZE_FORMAT " bytes, not its size %" G_GINT64_FORMAT),
+                         size, attachment->size);
+
+      fail (error, path, "data", reason);
+      return FALSE;
+    }
+
+  rec_sha256_hex (data, size, sha256);
+  if (strcmp (sha256, attachment->sha256) != 0)
+    {
+      /* Translators: keep "sha256" in English */
+      fail (error, path, "data", _("does not match its sha256"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_attachment (JsonObject     *obj,
+                  const char     *path,
+                  RecCaseData    *c,
+                  RecAttachment  *attachment,
+                  gboolean        check_data,
+                  GError        **error)
+{
+  static const char * const keys[] = {
+    "name", "media_type", "size", "sha256", "added_at", "links", "data", NULL
+  };
+
+  return check_keys (obj, path, keys, error)
+         && read_string (obj, path, "name", TRUE, &attachment->name, error)
+         && read_string (obj, path, "media_type", TRUE, &attachment->media_type, error)
+         && read_size (obj, path, &attachment->size, error)
+         && read_sha256 (obj, path, attachment, error)
+         && read_string (obj, path, "added_at", TRUE, &attachment->added_at, error)
+         && check_attachment_values (attachment, path, error)
+         && parse_links (obj, path, c, attachment, error)
+         && read_data (obj, path, attachment, check_data, error);
+}
+
+static gboolean
+parse_attachments (JsonObject   *root,
+                   RecCaseData  *c,
+                   gboolean      check_data,
+                   GError      **error)
+{
+  JsonNode *node = json_object_get_member (root, "attachments");
+  g_autoptr(GHashTable) seen = NULL;
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail_type (error, "", "attachments", C_("json type", "an array"), node);
+      return FALSE;
+    }
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("attachments[%u]", i);
+      g_autoptr(RecAttachment) attachment = rec_attachment_new ();
+      gpointer earlier;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          fail_type (error, path, NULL, C_("json type", "an object"), element);
+          return FALSE;
+        }
+      if (!parse_attachment (json_node_get_object (element), path, c, attachment, check_data,
+                             error))
+        return FALSE;
+      if (g_hash_table_lookup_extended (seen, attachment->sha256, NULL, &earlier))
+        {
+          g_autofree char *reason =
+            /* Translators: two attachments of a document have the same bytes; keep the brackets */
+            g_strdup_printf (_("the same file as attachments[%u]"), GPOINTER_TO_UINT (earlier));
+
+          fail (error, path, "sha256", reason);
+          return FALSE;
+        }
+
+      attachment->entity.position = (int) i + 1;
+      g_ptr_array_add (c->attachments, g_object_ref (attachment));
+      g_hash_table_insert (seen, ((RecAttachment *) g_ptr_array_index (c->attachments, i))->sha256,
+                           GUINT_TO_POINTER (i));
+    }
+
+  return TRUE;
+}
+
+/* A version 1 document has none of version 2's keys (the unknown-key rule of
+ * that version): each is refused naming it. */
+static gboolean
+refuse_v2_keys (JsonObject  *root,
+                GError     **error)
+{
+  static const struct { const char *array; const char *key; } keys[] = {
+    { NULL, "attachments" },
+    { "case", "agency_balance" },
+    { "case", "agency_balance_as_of" },
+    { "communications", "follow_up_done" },
+    { "enforcement", "next_done" },
+  };
+  /* Translators: a key of format version 2 in a document that says version 1 */
+  const char *reason = _("needs format version 2; this document says version 1");
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      JsonNode *node = keys[k].array != NULL ? json_object_get_member (root, keys[k].array) : NULL;
+
+      if (keys[k].array == NULL)
+        {
+          if (!refuse_key (root, "", keys[k].key, reason, error))
+            return FALSE;
+        }
+      else if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        {
+          if (!refuse_key (json_node_get_object (node), keys[k].array, keys[k].key, reason, error))
+            return FALSE;
+        }
+      else if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              JsonNode *element = json_array_get_element (array, i);
+              g_autofree char *path = g_strdup_printf ("%s[%u]", keys[k].array, i);
+
+              if (JSON_NODE_HOLDS_OBJECT (element)
+                  && !refuse_key (json_node_get_object (element), path, keys[k].key, reason,
+                                  error))
+                return FALSE;
+            }
+        }
+    }
+
   return TRUE;
 }
 
 static gboolean
 parse_document (JsonObject   *root,
                 RecCaseData  *c,
+                gboolean      check_data,
                 GError      **error)
 {
   static const char * const keys[] = {
     "format", "version", "case", "children", "terms", "interest_overrides", "charges",
-    "payments", "communications", "enforcement", NULL
+    "payments", "communications", "enforcement", "attachments", NULL
   };
+  int version = 0;
 
-  return check_format (root, error)
+  return check_format (root, &version, error)
+    && (version >= 2 || refuse_v2_keys (root, error))
     && check_keys (root, "", keys, error)
     && parse_case (root, c->info, error)
     && parse_array (root, "children", REC_TYPE_CHILD, parse_child, c->children, error)
@@ -997,13 +1498,23 @@ parse_document (JsonObject   *root,
     && parse_array (root, "communications", REC_TYPE_COMMUNICATION, parse_communication,
                     c->communications, error)
     && parse_array (root, "enforcement", REC_TYPE_ENFORCEMENT_STEP, parse_enforcement_step,
-                    c->enforcement, error);
+                    c->enforcement, error)
+    && parse_attachments (root, c, check_data, error);
 }
 
 RecCaseData *
 rec_case_json_parse (const char  *data,
                      gssize       length,
                      GError     **error)
+{
+  return _rec_case_json_parse_checked (data, length, TRUE, error);
+}
+
+RecCaseData *
+_rec_case_json_parse_checked (const char  *data,
+                              gssize       length,
+                              gboolean     check_data,
+                              GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(RecCaseData) case_data = NULL;
@@ -1019,7 +1530,7 @@ rec_case_json_parse (const char  *data,
     return NULL;
 
   case_data = rec_case_data_new ();
-  if (!parse_document (root, case_data, error))
+  if (!parse_document (root, case_data, check_data, error))
     return NULL;
 
   return g_steal_pointer (&case_data);

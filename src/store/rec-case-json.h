@@ -20,8 +20,9 @@ typedef enum
 
 GQuark        rec_case_json_error_quark (void);
 
-/* The format version this build reads and writes. */
-#define REC_CASE_JSON_VERSION 1
+/* The format version this build writes; it reads 1 and 2 (spec/evidence.md
+ * §4: version 2 adds the attachments and the v2 fields). */
+#define REC_CASE_JSON_VERSION 2
 
 /* Parses and validates every field. On failure the message starts with the
  * path of the first bad field (`payments[3].amount: "12,50" is not an
@@ -31,9 +32,13 @@ RecCaseData  *rec_case_json_parse       (const char         *data,
                                          gssize              length,
                                          GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* The document of spec/case-json.md: keys in spec order, arrays in entry
- * order, amounts as strings with two decimals, a final newline. Export then
- * import then export gives the same bytes. (transfer full) */
+/* The document of spec/case-json.md, version 2 (spec/evidence.md §4): keys in
+ * spec order, arrays in entry order, amounts as strings with two decimals, a
+ * final newline; the attachments after `enforcement` with their bytes in
+ * base64 (an attachment whose data is not loaded is written with empty data,
+ * which import refuses: load it first), each one's links with the case first,
+ * then by array and index. Export then import then export gives the same
+ * bytes. (transfer full) */
 char         *rec_case_json_to_string   (const RecCaseData  *case_data) G_GNUC_WARN_UNUSED_RESULT;
 /* The same document, checked by the importer: fails (REC_CASE_JSON_ERROR_INVALID,
  * the message naming the field, as rec_case_json_parse says it) when the case

@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Any input is refused with an error, or accepted; an accepted case exports
- * to a document that imports again to the same bytes.
+ * to a document that imports again to the same bytes. Version 2: every
+ * accepted attachment holds `size` bytes with its SHA-256, and its links
+ * name records of the case (or the case).
  *
  * Inputs may be up to 1 MiB (libFuzzer's default is 4096 bytes), so that
  * nesting deep enough to matter (json-glib's parser overflowed its stack
@@ -12,6 +14,7 @@
  */
 #include "config.h"
 
+#include "rec-attachment.h"
 #include "rec-case-json.h"
 
 #include <stdint.h>
@@ -59,6 +62,30 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_null (strchr (error->message, '\n'));
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
       return 0;
+    }
+
+  for (guint i = 0; i < c->attachments->len; i++)
+    {
+      RecAttachment *attachment = g_ptr_array_index (c->attachments, i);
+      char sha256[65];
+      gsize length = 0;
+      const guint8 *bytes = g_bytes_get_data (attachment->data, &length);
+
+      g_assert_cmpint ((gint64) length, ==, attachment->size);
+      rec_sha256_hex (bytes, length, sha256);
+      g_assert_cmpstr (sha256, ==, attachment->sha256);
+      for (guint l = 0; l < attachment->links->len; l++)
+        {
+          RecEntity *record = g_ptr_array_index (attachment->links, l);
+
+          g_assert_true (record == NULL
+                         || g_ptr_array_find (c->payments, record, NULL)
+                         || g_ptr_array_find (c->charges, record, NULL)
+                         || g_ptr_array_find (c->terms, record, NULL)
+                         || g_ptr_array_find (c->children, record, NULL)
+                         || g_ptr_array_find (c->communications, record, NULL)
+                         || g_ptr_array_find (c->enforcement, record, NULL));
+        }
     }
 
   /* Every accepted text is UTF-8 without a NUL: it exports, and the checked

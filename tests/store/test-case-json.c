@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "rec-attachment.h"
 #include "rec-case-json.h"
 #include "rec-date.h"
 #include "rec-demo.h"
@@ -215,7 +216,7 @@ test_round_trip (void)
   second = rec_case_json_to_string (again);
   g_assert_cmpstr (first, ==, second);
 
-  g_assert_true (g_str_has_prefix (first, "{\n  \"format\": \"recourse-case\",\n  \"version\": 1,\n"
+  g_assert_true (g_str_has_prefix (first, "{\n  \"format\": \"recourse-case\",\n  \"version\": 2,\n"
                                           "  \"case\": {\n    \"title\": "));
   g_assert_nonnull (strstr (first, "\"amount\": \"1245.00\""));
   g_assert_nonnull (strstr (first, "\"due_day\": 1,"));
@@ -1030,6 +1031,433 @@ test_unexportable (gconstpointer data)
   g_assert_cmpstr (error->message, ==, row->message);
 }
 
+/* Version 2 (spec/evidence.md §4) */
+
+static RecAttachment *
+attachment_of (const char *name,
+               const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  RecAttachment *attachment = rec_attachment_new_from_bytes (name, bytes, &error);
+
+  g_assert_no_error (error);
+  /* A fixed time: the documents below are compared byte for byte. */
+  rec_set_str (&attachment->added_at, "2024-01-04T02:11:09Z");
+  return attachment;
+}
+
+/* A case with every v2 field set: two payments, a communication whose
+ * follow-up is done, an enforcement step whose next step was taken, the
+ * agency's stated balance, and three attachments (Vietnamese names; one
+ * proving both payments and the case, one the second payment, one the case
+ * by having no link). */
+static RecCaseData *
+v2_case (void)
+{
+  RecCaseData *c = edge_base ();
+  RecAttachment *statement, *receipt, *order;
+
+  g_ptr_array_set_size (c->payments, 0);
+  g_ptr_array_set_size (c->communications, 0);
+  g_ptr_array_set_size (c->enforcement, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      RecPayment *payment = rec_payment_new ();
+
+      g_assert_true (rec_date_parse (i == 0 ? "2024-01-03" : "2024-02-03", &payment->date, NULL));
+      payment->amount_cents = 85000 + i;
+      g_ptr_array_add (c->payments, payment);
+    }
+  {
+    RecCommunication *comm = rec_communication_new ();
+    RecEnforcementStep *step = rec_enforcement_step_new ();
+
+    rec_set_str (&comm->at, "2024-01-05T10:00:00+07:00");
+    g_assert_true (rec_timestamp_parse (comm->at, &comm->at_unix, NULL));
+    g_assert_true (rec_date_parse ("2024-01-10", &comm->follow_up, NULL));
+    comm->follow_up_done = TRUE;
+    g_ptr_array_add (c->communications, comm);
+    g_assert_true (rec_date_parse ("2024-03-01", &step->next_date, NULL));
+    step->next_done = TRUE;
+    g_ptr_array_add (c->enforcement, step);
+  }
+  c->info->has_agency_balance = TRUE;
+  c->info->agency_balance_cents = -1234;
+  g_assert_true (rec_date_parse ("2024-01-31", &c->info->agency_balance_as_of, NULL));
+
+  statement = attachment_of ("Sao kê ngân hàng tháng 1.txt", "Ngân hàng: 850.00 + 850.01\n");
+  /* Linked in another order than the export's: the case last. */
+  rec_attachment_add_link (statement, c->payments->pdata[1]);
+  rec_attachment_add_link (statement, c->payments->pdata[0]);
+  rec_attachment_add_link (statement, NULL);
+  receipt = attachment_of ("biên lai \"số 2\".txt", "Biên lai\r\n\t\\");
+  rec_attachment_add_link (receipt, c->payments->pdata[1]);
+  rec_attachment_add_link (receipt, c->communications->pdata[0]);
+  order = attachment_of ("order.txt", "x");
+  g_ptr_array_add (c->attachments, statement);
+  g_ptr_array_add (c->attachments, receipt);
+  g_ptr_array_add (c->attachments, order);
+  return c;
+}
+
+/* Export → import → export is byte identical with every v2 field and
+ * attachments; the import has the fields, the bytes and the links. */
+static void
+test_v2_round_trip (void)
+{
+  g_autoptr(RecCaseData) c = v2_case ();
+  g_autoptr(RecCaseData) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *checked = NULL;
+  g_autofree char *second = NULL;
+  RecAttachment *statement, *receipt, *order;
+  gsize size;
+  const char *data;
+
+  first = rec_case_json_to_string (c);
+  checked = rec_case_json_export (c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (checked, ==, first);
+  back = rec_case_json_parse (first, -1, &error);
+  g_assert_no_error (error);
+  second = rec_case_json_to_string (back);
+  g_assert_cmpstr (first, ==, second);
+
+  /* Where the keys are: the agency's balance after agency_case_number, the
+   * done flags after their dates, the attachments last. */
+  g_assert_nonnull (strstr (first, "    \"agency_case_number\": \"\",\n"
+                                   "    \"agency_balance\": \"-12.34\",\n"
+                                   "    \"agency_balance_as_of\": \"2024-01-31\",\n"
+                                   "    \"obligor\": "));
+  g_assert_nonnull (strstr (first, "\"follow_up\": \"2024-01-10\", \"follow_up_done\": true }"));
+  g_assert_nonnull (strstr (first, "\"next_date\": \"2024-03-01\", \"next_done\": true, \"notes\": "));
+  g_assert_true (strstr (first, "\"enforcement\"") < strstr (first, "\"attachments\""));
+  /* base64 of "x", the links sorted: the case first, then by array and index. */
+  g_assert_nonnull (strstr (first, "    { \"name\": \"order.txt\", \"media_type\": \"text/plain\", "
+                                   "\"size\": 1, \"sha256\": \"2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881\", "
+                                   "\"added_at\": \"2024-01-04T02:11:09Z\", \"links\": [], "
+                                   "\"data\": \"eA==\" }\n  ]\n}\n"));
+  g_assert_nonnull (strstr (first, "\"links\": [{ \"to\": \"case\" }, { \"to\": \"payments\", \"index\": 0 }, "
+                                   "{ \"to\": \"payments\", \"index\": 1 }]"));
+  g_assert_nonnull (strstr (first, "\"links\": [{ \"to\": \"payments\", \"index\": 1 }, "
+                                   "{ \"to\": \"communications\", \"index\": 0 }]"));
+  g_assert_nonnull (strstr (first, "\"name\": \"biên lai \\\"số 2\\\".txt\""));
+
+  g_assert_true (back->info->has_agency_balance);
+  g_assert_cmpint (back->info->agency_balance_cents, ==, -1234);
+  assert_same_date (&back->info->agency_balance_as_of, &c->info->agency_balance_as_of);
+  g_assert_true (REC_COMMUNICATION (back->communications->pdata[0])->follow_up_done);
+  g_assert_true (REC_ENFORCEMENT_STEP (back->enforcement->pdata[0])->next_done);
+
+  g_assert_cmpuint (back->attachments->len, ==, 3);
+  statement = back->attachments->pdata[0];
+  receipt = back->attachments->pdata[1];
+  order = back->attachments->pdata[2];
+  g_assert_cmpstr (statement->name, ==, "Sao kê ngân hàng tháng 1.txt");
+  g_assert_cmpstr (statement->sha256, ==, REC_ATTACHMENT (c->attachments->pdata[0])->sha256);
+  data = g_bytes_get_data (receipt->data, &size);
+  g_assert_cmpmem (data, size, "Biên lai\r\n\t\\", strlen ("Biên lai\r\n\t\\"));
+  g_assert_cmpuint (statement->links->len, ==, 3);
+  g_assert_true (rec_attachment_proves (statement, back->payments->pdata[0]));
+  g_assert_true (rec_attachment_proves (statement, back->payments->pdata[1]));
+  g_assert_true (rec_attachment_proves (statement, NULL));
+  g_assert_false (rec_attachment_proves (receipt, back->payments->pdata[0]));
+  g_assert_true (rec_attachment_proves (receipt, back->communications->pdata[0]));
+  g_assert_false (rec_attachment_proves (receipt, NULL));
+  g_assert_true (rec_attachment_is_case_level (order));
+  g_assert_cmpint (order->entity.position, ==, 3);
+}
+
+/* The attachment's bytes are base64 in one line, whatever their size (the
+ * encoder's chunks join without a break or padding inside). */
+static void
+test_v2_large_data (void)
+{
+  gsize size = 3 * 65536 * 2 + 2;
+  g_autofree guint8 *bytes = g_malloc (size);
+  g_autoptr(RecCaseData) c = edge_base ();
+  g_autoptr(RecCaseData) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  RecAttachment *attachment;
+  GBytes *data;
+
+  for (gsize i = 0; i < size; i++)
+    bytes[i] = (guint8) (i * 7 + i / 251);
+  data = g_bytes_new (bytes, size);
+  attachment = rec_attachment_new_from_bytes ("scan.bin", data, &error);
+  g_assert_no_error (error);
+  g_bytes_unref (data);
+  g_ptr_array_add (c->attachments, attachment);
+
+  text = rec_case_json_export (c, &error);
+  g_assert_no_error (error);
+  expected = g_base64_encode (bytes, size);
+  g_assert_nonnull (strstr (text, expected));
+  back = rec_case_json_parse (text, -1, &error);
+  g_assert_no_error (error);
+  data = REC_ATTACHMENT (back->attachments->pdata[0])->data;
+  g_assert_cmpmem (g_bytes_get_data (data, NULL), g_bytes_get_size (data), bytes, size);
+}
+
+/* A version 1 document (the golden case as it was written for version 1)
+ * still imports: the v2 fields take their defaults, and its export is the
+ * version 2 golden case with those defaults. */
+static void
+test_v1_golden (void)
+{
+  g_autofree char *v1_path = g_build_filename (FIXTURES_DIR, "case-golden-v1.json", NULL);
+  g_autofree char *v2_path = g_build_filename (FIXTURES_DIR, "case-golden.json", NULL);
+  g_autofree char *v1_text = NULL, *v2_text = NULL, *from_v1 = NULL, *from_v2 = NULL;
+  g_autoptr(RecCaseData) v1 = NULL;
+  g_autoptr(RecCaseData) v2 = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean any_done = FALSE;
+
+  g_assert_true (g_file_get_contents (v1_path, &v1_text, NULL, &error));
+  g_assert_true (g_file_get_contents (v2_path, &v2_text, NULL, &error));
+  g_assert_true (g_str_has_prefix (v1_text, "{\n  \"format\": \"recourse-case\",\n  \"version\": 1,"));
+  v1 = rec_case_json_parse (v1_text, -1, &error);
+  g_assert_no_error (error);
+  v2 = rec_case_json_parse (v2_text, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (v1->info->has_agency_balance);
+  g_assert_false (rec_date_is_set (&v1->info->agency_balance_as_of));
+  for (guint i = 0; i < v1->communications->len; i++)
+    any_done |= REC_COMMUNICATION (v1->communications->pdata[i])->follow_up_done;
+  for (guint i = 0; i < v1->enforcement->len; i++)
+    any_done |= REC_ENFORCEMENT_STEP (v1->enforcement->pdata[i])->next_done;
+  g_assert_false (any_done);
+  g_assert_cmpuint (v1->attachments->len, ==, 0);
+
+  /* The v2 golden case sets them; with them cleared it is the v1 case. */
+  g_assert_true (v2->info->has_agency_balance);
+  v2->info->has_agency_balance = FALSE;
+  v2->info->agency_balance_cents = 0;
+  g_date_clear (&v2->info->agency_balance_as_of, 1);
+  for (guint i = 0; i < v2->communications->len; i++)
+    REC_COMMUNICATION (v2->communications->pdata[i])->follow_up_done = FALSE;
+  for (guint i = 0; i < v2->enforcement->len; i++)
+    REC_ENFORCEMENT_STEP (v2->enforcement->pdata[i])->next_done = FALSE;
+  from_v1 = rec_case_json_to_string (v1);
+  from_v2 = rec_case_json_to_string (v2);
+  g_assert_cmpstr (from_v1, ==, from_v2);
+  g_assert_cmpstr (from_v1, !=, v2_text);
+}
+
+#define V2_HEAD "{\"format\": \"recourse-case\", \"version\": 2, " \
+  "\"case\": {\"title\": \"T\", \"jurisdiction\": \"us-ca\"}, " \
+  "\"payments\": [{\"date\": \"2023-01-03\", \"amount\": \"1.00\"}], "
+/* "hello": 5 bytes. */
+#define HELLO_SHA "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
+#define ATT(fields) "{\"name\": \"a.txt\", \"media_type\": \"text/plain\", " fields "}"
+#define HELLO(links) ATT ("\"size\": 5, \"sha256\": \"" HELLO_SHA "\", \"added_at\": " \
+                          "\"2024-01-04T02:11:09Z\", \"links\": [" links "], \"data\": \"aGVsbG8=\"")
+#define GOOD HELLO ("{\"to\": \"payments\", \"index\": 0}")
+#define X_ATT ATT ("\"size\": 1, \"sha256\": \"2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881\", " \
+                   "\"added_at\": \"2024-01-04T02:11:09Z\", \"data\": \"eA==\"")
+#define ATTACHMENTS(items) V2_HEAD "\"attachments\": [" items "]}"
+
+typedef struct
+{
+  const char *name;
+  const char *json;
+  const char *message;
+} V2Refusal;
+
+static const V2Refusal v2_refusals[] = {
+  { "v1-attachments",
+    "{\"format\": \"recourse-case\", \"version\": 1, \"case\": {\"title\": \"T\", "
+    "\"jurisdiction\": \"us-ca\"}, \"attachments\": []}",
+    "attachments: needs format version 2; this document says version 1" },
+  { "v1-follow-up-done",
+    "{\"format\": \"recourse-case\", \"version\": 1, \"case\": {\"title\": \"T\", "
+    "\"jurisdiction\": \"us-ca\"}, \"communications\": [{\"at\": \"2023-04-02T18:30:00-07:00\", "
+    "\"channel\": \"text\", \"direction\": \"sent\"}, {\"follow_up_done\": true}]}",
+    "communications[1].follow_up_done: needs format version 2; this document says version 1" },
+  { "v1-next-done",
+    "{\"format\": \"recourse-case\", \"version\": 1, \"case\": {\"title\": \"T\", "
+    "\"jurisdiction\": \"us-ca\"}, \"enforcement\": [{\"next_done\": false}]}",
+    "enforcement[0].next_done: needs format version 2; this document says version 1" },
+  { "v1-agency-balance",
+    "{\"format\": \"recourse-case\", \"version\": 1, \"case\": {\"title\": \"T\", "
+    "\"jurisdiction\": \"us-ca\", \"agency_balance\": null}}",
+    "case.agency_balance: needs format version 2; this document says version 1" },
+  { "balance-number",
+    "{\"format\": \"recourse-case\", \"version\": 2, \"case\": {\"title\": \"T\", "
+    "\"jurisdiction\": \"us-ca\", \"agency_balance\": 12}}",
+    "case.agency_balance: 12 is not an amount: write amounts as strings, such as \"850.00\"" },
+  { "balance-bad",
+    "{\"format\": \"recourse-case\", \"version\": 2, \"case\": {\"title\": \"T\", "
+    "\"jurisdiction\": \"us-ca\", \"agency_balance\": \"12,50\"}}",
+    NULL },
+  { "balance-date-bad",
+    "{\"format\": \"recourse-case\", \"version\": 2, \"case\": {\"title\": \"T\", "
+    "\"jurisdiction\": \"us-ca\", \"agency_balance_as_of\": \"2024-02-30\"}}",
+    NULL },
+  { "done-not-bool",
+    "{\"format\": \"recourse-case\", \"version\": 2, \"case\": {\"title\": \"T\", "
+    "\"jurisdiction\": \"us-ca\"}, \"enforcement\": [{\"remedy\": \"other\", \"status\": "
+    "\"filed\", \"next_done\": \"yes\"}]}",
+    "enforcement[0].next_done: expected true or false, not a string" },
+  { "not-array", V2_HEAD "\"attachments\": {}}",
+    "attachments: expected an array, not an object" },
+  { "unknown-key", ATTACHMENTS (ATT ("\"bytes\": 1")),
+    "attachments[0].bytes: unknown key (known keys: name, media_type, size, sha256, added_at, "
+    "links, data)" },
+  { "name-missing", ATTACHMENTS ("{\"size\": 5}"),
+    "attachments[0].name: is required but missing" },
+  { "name-empty", ATTACHMENTS ("{\"name\": \" \", \"media_type\": \"text/plain\", \"size\": 5, "
+                               "\"sha256\": \"" HELLO_SHA "\", \"added_at\": \"2024-01-04T02:11:09Z\", "
+                               "\"data\": \"aGVsbG8=\"}"),
+    "attachments[0].name: must not be empty" },
+  { "size-string", ATTACHMENTS (ATT ("\"size\": \"5\"")),
+    "attachments[0].size: \"5\" is not a size in bytes from 1 to 64 MiB" },
+  { "size-zero", ATTACHMENTS (ATT ("\"size\": 0")),
+    "attachments[0].size: 0 is not a size in bytes from 1 to 64 MiB" },
+  { "size-too-big", ATTACHMENTS (ATT ("\"size\": 67108865")),
+    "attachments[0].size: 67108865 is not a size in bytes from 1 to 64 MiB" },
+  { "sha-upper", ATTACHMENTS (ATT ("\"size\": 5, \"sha256\": \"2CF24DBA5FB0A30E26E83B2AC5B9E29E1B161E5C1FA7425E73043362938B9824\"")),
+    "attachments[0].sha256: \"2CF24DBA5FB0A30E26E83B2AC5B9E29E1B161E5C1FA7425E73043362938B9824\" "
+    "is not a SHA-256 (64 lower-case hex digits)" },
+  { "added-at-offset", ATTACHMENTS (ATT ("\"size\": 5, \"sha256\": \"" HELLO_SHA "\", "
+                                         "\"added_at\": \"2024-01-04T02:11:09+07:00\"")),
+    "attachments[0].added_at: \"2024-01-04T02:11:09+07:00\" is not a UTC date and time "
+    "(2024-01-04T02:11:09Z)" },
+  { "added-at-impossible", ATTACHMENTS (ATT ("\"size\": 5, \"sha256\": \"" HELLO_SHA "\", "
+                                             "\"added_at\": \"2024-02-30T02:11:09Z\"")),
+    "attachments[0].added_at: \"2024-02-30T02:11:09Z\" is not a UTC date and time "
+    "(2024-01-04T02:11:09Z)" },
+  { "data-missing", ATTACHMENTS (ATT ("\"size\": 5, \"sha256\": \"" HELLO_SHA "\", "
+                                      "\"added_at\": \"2024-01-04T02:11:09Z\"")),
+    "attachments[0].data: is required but missing" },
+  { "data-line-break", ATTACHMENTS (ATT ("\"size\": 5, \"sha256\": \"" HELLO_SHA "\", "
+                                         "\"added_at\": \"2024-01-04T02:11:09Z\", "
+                                         "\"data\": \"aGVs\\nbG8=\"")),
+    "attachments[0].data: is not base64 (RFC 4648, without line breaks)" },
+  { "data-bad-character", ATTACHMENTS (ATT ("\"size\": 5, \"sha256\": \"" HELLO_SHA "\", "
+                                            "\"added_at\": \"2024-01-04T02:11:09Z\", "
+                                            "\"data\": \"aGVs*G8=\"")),
+    "attachments[0].data: is not base64 (RFC 4648, without line breaks)" },
+  { "data-short", ATTACHMENTS (ATT ("\"size\": 6, \"sha256\": \"" HELLO_SHA "\", "
+                                    "\"added_at\": \"2024-01-04T02:11:09Z\", "
+                                    "\"data\": \"aGVsbG8=\"")),
+    "attachments[0].data: decodes to 5 bytes, not its size 6" },
+  { "data-changed", ATTACHMENTS (GOOD ", " X_ATT ", "
+                                 ATT ("\"size\": 5, \"sha256\": \"" HELLO_SHA "\", "
+                                      "\"added_at\": \"2024-01-04T02:11:09Z\", "
+                                      "\"data\": \"amVsbG8=\"")),
+    NULL },
+  { "sha-mismatch", ATTACHMENTS (GOOD ", "
+                                 ATT ("\"size\": 5, \"sha256\": \"" HELLO_SHA "\", "
+                                      "\"added_at\": \"2024-01-04T02:11:09Z\", "
+                                      "\"data\": \"amVsbG8=\"") ", "
+                                 ATT ("\"size\": 5, \"sha256\": \"" HELLO_SHA "\", "
+                                      "\"added_at\": \"2024-01-04T02:11:09Z\", "
+                                      "\"data\": \"aGVsbA==\"")),
+    NULL },
+  { "duplicate", ATTACHMENTS (GOOD ", " HELLO ("")),
+    "attachments[1].sha256: the same file as attachments[0]" },
+  { "link-index-out", ATTACHMENTS (HELLO ("{\"to\": \"payments\", \"index\": 0}, "
+                                          "{\"to\": \"payments\", \"index\": 7}")),
+    "attachments[0].links[1].index: there is no payments[7]" },
+  { "link-index-missing", ATTACHMENTS (HELLO ("{\"to\": \"payments\"}")),
+    "attachments[0].links[0].index: is required but missing" },
+  { "link-index-negative", ATTACHMENTS (HELLO ("{\"to\": \"payments\", \"index\": -1}")),
+    "attachments[0].links[0].index: expected a position from 0, not a number" },
+  { "link-case-index", ATTACHMENTS (HELLO ("{\"to\": \"case\", \"index\": 0}")),
+    "attachments[0].links[0].index: a link to the case takes no index" },
+  { "link-word", ATTACHMENTS (HELLO ("{\"to\": \"interest_overrides\", \"index\": 0}")),
+    "attachments[0].links[0].to: \"interest_overrides\" is not one of: case, children, terms, "
+    "charges, payments, communications, enforcement" },
+  { "link-twice", ATTACHMENTS (HELLO ("{\"to\": \"payments\", \"index\": 0}, {\"to\": \"case\"}, "
+                                      "{\"to\": \"payments\", \"index\": 0}")),
+    "attachments[0].links[2]: names the same record as an earlier link" },
+  { "link-not-object", ATTACHMENTS (HELLO ("\"payments[0]\"")),
+    "attachments[0].links[0]: expected an object, not a string" },
+};
+
+/* Each refusal names its field; a v2 document with the same content but
+ * right imports (the refusal is for what the row changes). */
+static void
+test_v2_refusal (gconstpointer data)
+{
+  const V2Refusal *row = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecCaseData) c = rec_case_json_parse (row->json, -1, &error);
+
+  g_assert_null (c);
+  g_assert_error (error, REC_CASE_JSON_ERROR, REC_CASE_JSON_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  if (row->message != NULL)
+    g_assert_cmpstr (error->message, ==, row->message);
+  else if (g_str_equal (row->name, "data-changed"))
+    g_assert_cmpstr (error->message, ==, "attachments[2].data: does not match its sha256");
+  else if (g_str_equal (row->name, "sha-mismatch"))
+    g_assert_cmpstr (error->message, ==, "attachments[1].data: does not match its sha256");
+  else
+    g_assert_true (g_str_has_prefix (error->message, "case.agency_balance"));
+}
+
+/* The documents the refusals are made from import when right. */
+static void
+test_v2_good (void)
+{
+  static const char *const good[] = {
+    ATTACHMENTS (GOOD),
+    ATTACHMENTS (HELLO ("{\"to\": \"case\"}, {\"to\": \"payments\", \"index\": 0}")),
+    ATTACHMENTS (HELLO ("")),
+    ATTACHMENTS (""),
+    "{\"format\": \"recourse-case\", \"version\": 2, \"case\": {\"title\": \"T\", "
+    "\"jurisdiction\": \"us-ca\", \"agency_balance\": \"0\", \"agency_balance_as_of\": null}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RecCaseData) c = rec_case_json_parse (good[i], -1, &error);
+
+      g_assert_no_error (error);
+    }
+}
+
+/* An attachment that proves a record the case does not hold, or whose bytes
+ * are not its own, is not exported. */
+static void
+test_v2_unexportable (void)
+{
+  g_autoptr(RecCaseData) c = v2_case ();
+  g_autoptr(RecPayment) stray = rec_payment_new ();
+  g_autoptr(GError) error = NULL;
+  RecAttachment *order = c->attachments->pdata[2];
+  char *text;
+
+  rec_attachment_add_link (order, REC_ENTITY (stray));
+  text = rec_case_json_export (c, &error);
+  g_assert_null (text);
+  g_assert_cmpstr (error->message, ==,
+                   "attachments: a document proves a record that is not in the case");
+  g_clear_error (&error);
+
+  g_assert_true (rec_attachment_remove_link (order, REC_ENTITY (stray)));
+  order->sha256[0] = order->sha256[0] == '0' ? '1' : '0';
+  text = rec_case_json_export (c, &error);
+  g_assert_null (text);
+  g_assert_cmpstr (error->message, ==, "attachments[2].data: does not match its sha256");
+  g_clear_error (&error);
+
+  /* Not loaded: not exported (the caller loads the bytes first). */
+  order->sha256[0] = REC_ATTACHMENT (c->attachments->pdata[1])->sha256[0];
+  g_clear_pointer (&order->data, g_bytes_unref);
+  text = rec_case_json_export (c, &error);
+  g_assert_null (text);
+  g_assert_cmpstr (error->message, ==, "attachments[2].data: decodes to 0 bytes, not its size 1");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1045,6 +1473,17 @@ main (int    argc,
   g_test_add_func ("/store/case-json/deep-nesting", test_deep_nesting);
   g_test_add_func ("/store/case-json/many-keys", test_many_keys);
   g_test_add_func ("/store/case-json/surrogate-pair", test_surrogate_pair);
+  g_test_add_func ("/store/case-json/v2/round-trip", test_v2_round_trip);
+  g_test_add_func ("/store/case-json/v2/large-data", test_v2_large_data);
+  g_test_add_func ("/store/case-json/v2/v1-golden", test_v1_golden);
+  g_test_add_func ("/store/case-json/v2/good", test_v2_good);
+  g_test_add_func ("/store/case-json/v2/unexportable", test_v2_unexportable);
+  for (guint i = 0; i < G_N_ELEMENTS (v2_refusals); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/case-json/v2/bad/%s", v2_refusals[i].name);
+
+      g_test_add_data_func (path, &v2_refusals[i], test_v2_refusal);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (edge_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/store/case-json/edge/%s", edge_cases[i].name);
