@@ -182,6 +182,11 @@ typedef struct
 gboolean      _rec_store_apply           (sqlite3         *db,
                                           RecStoreChange  *change,
                                           GError         **error);
+/* The row of the change alone, without its journal entry: only for
+ * tests/bench/bench-journal.c, which measures what the entry costs. */
+gboolean      _rec_store_apply_row       (sqlite3         *db,
+                                          RecStoreChange  *change,
+                                          GError         **error);
 /* One write of the public API (rec-store.c): BEGIN IMMEDIATE, the change,
  * COMMIT (ROLLBACK on failure), then the "changed" signal. */
 gboolean      _rec_store_commit          (RecStore        *self,

@@ -157,9 +157,9 @@ change_is_valid (const RecStoreChange *change)
 }
 
 gboolean
-_rec_store_apply (sqlite3         *db,
-                  RecStoreChange  *change,
-                  GError         **error)
+_rec_store_apply_row (sqlite3         *db,
+                      RecStoreChange  *change,
+                      GError         **error)
 {
   gboolean ok = FALSE;
 
@@ -186,14 +186,20 @@ _rec_store_apply (sqlite3         *db,
       g_assert_not_reached ();
     }
 
-  if (!ok)
-    return FALSE;
+  return ok;
+}
 
+gboolean
+_rec_store_apply (sqlite3         *db,
+                  RecStoreChange  *change,
+                  GError         **error)
+{
   /* Every change of a case file passes here once, inside the transaction
-   * that writes it, after its row is written (an added record has its id):
-   * its journal entry is appended in the same transaction, so that a change
-   * and its entry commit together or not at all. */
-  return _rec_store_journal_change (db, change, error);
+   * that writes it: its row, then (an added record has its id) its journal
+   * entry, in the same transaction, so that a change and its entry commit
+   * together or not at all. */
+  return _rec_store_apply_row (db, change, error)
+         && _rec_store_journal_change (db, change, error);
 }
 
 /* Every record with position = index + 1 (entry order), in the order of the

@@ -711,11 +711,23 @@ state_clear (State *s)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (State, state_clear)
 
+/* The case's JSON, then its history's length and last entry (without its
+ * time, so a trial run at another second compares equal): an edit and its
+ * journal entry are both in the state after it, or neither (spec/evidence.md
+ * §2), and verify's replay checks that every record matches its entry. */
 static void
-state_from_case (State             *s,
-                 const RecCaseData *c)
+state_from_case (State                 *s,
+                 const RecCaseData     *c,
+                 const GPtrArray       *history)
 {
-  s->json = rec_case_json_to_string (c);
+  g_autofree char *json = rec_case_json_to_string (c);
+  const RecHistoryEntry *last =
+    history->len > 0 ? history->pdata[history->len - 1] : NULL;
+
+  s->json = g_strdup_printf ("%sjournal: %u entries, the last %s %s %" G_GINT64_FORMAT " %s\n",
+                             json, history->len, last != NULL ? last->action : "-",
+                             last != NULL ? last->entity : "-", last != NULL ? last->record : 0,
+                             last != NULL && last->data != NULL ? last->data : "null");
   s->payments = c->payments->len;
   s->sum = 0;
   for (guint i = 0; i < c->payments->len; i++)
@@ -759,6 +771,7 @@ state_read (State       *s,
   g_autoptr(RecStore) store = rec_store_open (path, read_only, error);
   g_autoptr(RecCaseData) c = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GPtrArray) history = NULL;
 
   if (store == NULL)
     {
@@ -780,7 +793,14 @@ state_read (State       *s,
       return FALSE;
     }
 
-  state_from_case (s, c);
+  history = rec_store_load_history (store, error);
+  if (history == NULL)
+    {
+      g_prefix_error (error, "rec_store_load_history: ");
+      return FALSE;
+    }
+
+  state_from_case (s, c, history);
   return TRUE;
 }
 
