@@ -1191,19 +1191,12 @@ write_all (const RecPacket  *packet,
   return TRUE;
 }
 
-gboolean
-_rec_report_write_exhibits (const RecPacket  *packet,
-                            GError          **error)
+/* The case's attachments as exhibits, numbered in packet order. */
+static GPtrArray *
+numbered_exhibits (const RecCaseData *data)
 {
-  const RecCaseData *data = packet->input->case_data;
-  g_autoptr(GPtrArray) exhibits = NULL;
-  g_autoptr(RecPdf) scratch = NULL;
-  RecPacket dry_packet = *packet;
+  GPtrArray *exhibits = g_ptr_array_new_with_free_func ((GDestroyNotify) exhibit_free);
 
-  if (data->attachments == NULL || data->attachments->len == 0 || rec_pdf_has_failed (packet->pdf))
-    return TRUE;
-
-  exhibits = g_ptr_array_new_with_free_func ((GDestroyNotify) exhibit_free);
   for (guint i = 0; i < data->attachments->len; i++)
     {
       Exhibit *exhibit = g_new0 (Exhibit, 1);
@@ -1216,11 +1209,61 @@ _rec_report_write_exhibits (const RecPacket  *packet,
     }
   g_ptr_array_sort (exhibits, compare_exhibits);
   for (guint i = 0; i < exhibits->len; i++)
+    ((Exhibit *) g_ptr_array_index (exhibits, i))->number = i + 1;
+
+  return exhibits;
+}
+
+GHashTable *
+_rec_report_exhibit_refs (const RecReportInput *input)
+{
+  const RecCaseData *data = input->case_data;
+  g_autoptr(GPtrArray) exhibits = NULL;
+  GHashTable *refs;
+
+  if (data->attachments == NULL || data->attachments->len == 0)
+    return NULL;
+
+  refs = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  exhibits = numbered_exhibits (data);
+  for (guint i = 0; i < exhibits->len; i++)
+    {
+      const Exhibit *exhibit = g_ptr_array_index (exhibits, i);
+      GPtrArray *links = exhibit->attachment->links;
+      g_autofree char *name = g_strdup_printf (input->labels->exhibit_n, exhibit->number);
+
+      for (guint j = 0; links != NULL && j < links->len; j++)
+        {
+          gpointer record = g_ptr_array_index (links, j);
+          const char *before = g_hash_table_lookup (refs, record);
+
+          g_hash_table_insert (refs, record,
+                               before != NULL ? g_strconcat (before, input->labels->list_separator, name, NULL)
+                                              : g_strdup (name));
+        }
+    }
+
+  return refs;
+}
+
+gboolean
+_rec_report_write_exhibits (const RecPacket  *packet,
+                            GError          **error)
+{
+  const RecCaseData *data = packet->input->case_data;
+  g_autoptr(GPtrArray) exhibits = NULL;
+  g_autoptr(RecPdf) scratch = NULL;
+  RecPacket dry_packet = *packet;
+
+  if (data->attachments == NULL || data->attachments->len == 0 || rec_pdf_has_failed (packet->pdf))
+    return TRUE;
+
+  exhibits = numbered_exhibits (data);
+  for (guint i = 0; i < exhibits->len; i++)
     {
       Exhibit *exhibit = g_ptr_array_index (exhibits, i);
       g_autoptr(GArray) links = sorted_links (data, exhibit->attachment);
 
-      exhibit->number = i + 1;
       describe (packet, exhibit, links);
       prepare_content (packet, exhibit);
     }

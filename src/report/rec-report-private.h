@@ -236,6 +236,7 @@ typedef struct
   RecRenderer             renderer;   /* the packet's words and money, for core */
   RecMoneyForm            money;
   RecDateForm             date;
+  GHashTable             *exhibit_refs;   /* record → "Exhibit 2, Exhibit 5"; NULL: none */
 } RecPacket;
 
 /* The translation of a msgid the labels hold (context NULL: none), or msgid:
@@ -273,6 +274,14 @@ void             _rec_report_write_ledger    (const RecPacket *packet);
 void             _rec_report_write_contempt  (const RecPacket *packet);
 void             _rec_report_write_log       (const RecPacket *packet);
 void             _rec_report_write_checklist (const RecPacket *packet);
+/* Which exhibits prove each record (RecEntity → "Exhibit 2, Exhibit 5",
+ * owned), NULL when the case has no attachments. */
+GHashTable      *_rec_report_exhibit_refs    (const RecReportInput *input);
+/* `text` and, on a line of its own, the exhibits proving `record`, if any
+ * (transfer full). */
+char            *_rec_packet_with_exhibits   (const RecPacket *packet,
+                                              gconstpointer    record,
+                                              char            *text);
 /* The exhibit index and the exhibits (rec-report-exhibits.c); FALSE only
  * when the originals could not be written for embedding. */
 gboolean         _rec_report_write_exhibits  (const RecPacket *packet,

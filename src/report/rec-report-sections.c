@@ -114,8 +114,8 @@ payment_entry (const RecPacket     *packet,
 
   split = rec_ledger_line_split_text (line, &packet->renderer);
   if (split == NULL)
-    return g_steal_pointer (&name);
-  return g_strdup_printf (l->entry_and_split, name, split);
+    return _rec_packet_with_exhibits (packet, payment, g_steal_pointer (&name));
+  return _rec_packet_with_exhibits (packet, payment, g_strdup_printf (l->entry_and_split, name, split));
 }
 
 static char *
@@ -132,7 +132,9 @@ ledger_entry_text (const RecPacket     *packet,
       {
         const RecCharge *charge = line->source;
 
-        return g_strdup (charge != NULL ? or_none (packet, charge->description) : l->none);
+        return _rec_packet_with_exhibits (packet, charge,
+                                          g_strdup (charge != NULL ? or_none (packet, charge->description)
+                                                                   : l->none));
       }
     case REC_LEDGER_PAYMENT:
     default:
@@ -308,9 +310,10 @@ _rec_report_write_log (const RecPacket *packet)
     {
       const RecCommunication *c = g_ptr_array_index (sorted, i);
       g_autofree char *when = when_text (packet, c->at);
-      g_autofree char *what = *c->subject != '\0' && *c->summary != '\0'
-                              ? g_strdup_printf ("%s\n%s", c->subject, c->summary)
-                              : g_strdup (*c->subject != '\0' ? c->subject : c->summary);
+      g_autofree char *what = _rec_packet_with_exhibits (packet, c,
+                                *c->subject != '\0' && *c->summary != '\0'
+                                ? g_strdup_printf ("%s\n%s", c->subject, c->summary)
+                                : g_strdup (*c->subject != '\0' ? c->subject : c->summary));
       g_autofree char *follow_up = rec_date_is_set (&c->follow_up)
                                    ? _rec_packet_local_date (packet, &c->follow_up) : g_strdup ("");
       const char *cells[] = {

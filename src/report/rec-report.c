@@ -808,6 +808,22 @@ _rec_packet_section (const RecPacket *packet,
   rec_pdf_skip (packet->pdf, 4.0);
 }
 
+char *
+_rec_packet_with_exhibits (const RecPacket *packet,
+                           gconstpointer    record,
+                           char            *text)
+{
+  const char *refs = packet->exhibit_refs != NULL && record != NULL
+                     ? g_hash_table_lookup (packet->exhibit_refs, record) : NULL;
+  char *with;
+
+  if (refs == NULL)
+    return text;
+  with = g_strdup_printf ("%s\n%s", text, refs);
+  g_free (text);
+  return with;
+}
+
 static const char *
 or_none (const RecPacket *packet,
          const char      *text)
@@ -1340,6 +1356,7 @@ draw_packet (const RecReportInput  *input,
 
   _rec_money_form_init (&packet.money, input->result->currency);
   _rec_date_form_init (&packet.date, input->labels->date_format);
+  packet.exhibit_refs = _rec_report_exhibit_refs (input);
   set_document (&packet);
   write_cover (&packet);
   write_summary (&packet);
@@ -1349,10 +1366,8 @@ draw_packet (const RecReportInput  *input,
   _rec_report_write_log (&packet);
   _rec_report_write_checklist (&packet);
   if (!_rec_report_write_exhibits (&packet, error))
-    {
-      rec_pdf_free (pdf);
-      return NULL;
-    }
+    g_clear_pointer (&pdf, rec_pdf_free);
+  g_clear_pointer (&packet.exhibit_refs, g_hash_table_unref);
   return pdf;
 }
 

@@ -376,6 +376,18 @@ test_order_and_index (void)
   g_assert_nonnull (strstr (index_text, "march.eml — communication on 04/02/2023"));
   g_assert_nonnull (strstr (index_text, "passport.bin — enforcement step on 03/01/2024"));
 
+  /* The ledger and the log name the exhibits next to their records. */
+  {
+    g_autofree char *ledger = rt_page_text (doc, outline_page (titles, pages, "Ledger"));
+    g_autofree char *log = rt_page_text (doc, outline_page (titles, pages, "Communication log"));
+    g_autofree char *squeezed = rt_squeeze (ledger);
+
+    g_assert_nonnull (strstr (squeezed, "keptascreditExhibit2"));
+    g_assert_nonnull (strstr (squeezed, "Payment:CheckExhibit3"));
+    g_assert_null (strstr (squeezed, "Exhibit1"));
+    g_assert_nonnull (strstr (log, "Exhibit 4"));
+  }
+
   rt_remove (path);
 }
 
