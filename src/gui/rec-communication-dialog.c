@@ -22,8 +22,6 @@ struct _RecCommunicationDialog
   GtkLabel         *date_error;
   AdwEntryRow      *time_row;
   GtkLabel         *time_error;
-  AdwEntryRow      *offset_row;
-  GtkLabel         *offset_error;
   AdwComboRow      *channel_row;
   AdwComboRow      *direction_row;
   AdwEntryRow      *with_row;
@@ -216,8 +214,6 @@ rec_communication_dialog_class_init (RecCommunicationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, date_error);
   gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, time_row);
   gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, time_error);
-  gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, offset_row);
-  gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, offset_error);
   gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, channel_row);
   gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, direction_row);
   gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, with_row);
@@ -256,10 +252,6 @@ rec_communication_dialog_init (RecCommunicationDialog *self)
   GtkWidget *summary_group;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The offset comes from the system's time zone for the day: nothing to
-   * type (the template's row stays hidden). */
-  gtk_widget_set_visible (GTK_WIDGET (self->offset_row), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->offset_error), FALSE);
   summary_group = gtk_widget_get_ancestor (GTK_WIDGET (self->summary_view),
                                            ADW_TYPE_PREFERENCES_GROUP);
   self->summary_error = GTK_LABEL (gtk_label_new (NULL));
