@@ -1062,6 +1062,31 @@ test_read_write_no_bar (Fixture       *fixture,
   g_assert_true (action_enabled (window, "add-payment"));
 }
 
+/* Point 6: a window closed while its pages still wait for the frame after
+ * which they load (the frame clock goes with the window and drops their
+ * handlers) closes without a critical, and no page loads afterwards. */
+static void
+test_close_before_first_frame (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecCaseSession) session = NULL;
+  g_autoptr(GtkWidget) page = NULL;
+  RecWindow *window = start_window (fixture);
+
+  session = rec_case_session_open (fixture->demo_path, &error);
+  g_assert_no_error (error);
+  rec_window_set_session (window, session);
+  page = g_object_ref (rec_case_view_get_page (window->case_view, "enforcement"));
+  g_assert_false (rec_page_is_loaded (REC_PAGE (page)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_usleep (50000);
+  spin ();
+  g_assert_cmpuint (n_case_windows (fixture), ==, 0);
+  g_assert_cmpuint (rec_page_get_n_loads (REC_PAGE (page)), ==, 0);
+}
+
 /* An action that changes the case: a page's own, or the window's adds,
  * undo and redo (export, print, search and the pages' switches are not). */
 static gboolean
@@ -1333,6 +1358,7 @@ main (int   argc,
   ADD ("/ui/window/read-only", test_read_only);
   ADD ("/ui/window/read-write-no-bar", test_read_write_no_bar);
   ADD ("/ui/window/read-only-buttons", test_read_only_buttons);
+  ADD ("/ui/window/close-before-first-frame", test_close_before_first_frame);
   ADD ("/ui/window/export-options", test_export_options);
   ADD ("/ui/window/export-toast-dismissed", test_export_toast_dismissed);
   ADD ("/ui/window/print-options", test_print_options);
