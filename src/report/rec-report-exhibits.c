@@ -24,6 +24,7 @@
 #include "rec-date.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gmodule.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
@@ -38,6 +39,8 @@
 #define JPEG_QUALITY       "80"
 /* How much of an image is read at a time to find its header. */
 #define PROBE_CHUNK        (16 * 1024)
+#define POPPLER_GLIB_SONAME "libpoppler-glib.so.8"
+#define CAIRO_SONAME        "libcairo.so.2"
 
 typedef enum
 {
@@ -82,6 +85,94 @@ exhibit_free (Exhibit *exhibit)
   g_clear_pointer (&exhibit->jpeg, g_bytes_unref);
   g_free (exhibit->rgb);
   g_free (exhibit);
+}
+
+/* poppler and cairo are opened when a packet first shows a PDF: linked
+ * into the executable they would be loaded by every verb (poppler-glib brings
+ * some forty libraries), and `recourse summary` must start fast. */
+typedef struct
+{
+  PopplerDocument *(*poppler_document_new_from_bytes) (GBytes *, const char *, GError **);
+  int              (*poppler_document_get_n_pages) (PopplerDocument *);
+  PopplerPage     *(*poppler_document_get_page) (PopplerDocument *, int);
+  void             (*poppler_page_get_size) (PopplerPage *, double *, double *);
+  void             (*poppler_page_render_for_printing) (PopplerPage *, cairo_t *);
+  cairo_surface_t *(*cairo_image_surface_create) (cairo_format_t, int, int);
+  cairo_status_t   (*cairo_surface_status) (cairo_surface_t *);
+  void             (*cairo_surface_flush) (cairo_surface_t *);
+  void             (*cairo_surface_destroy) (cairo_surface_t *);
+  unsigned char   *(*cairo_image_surface_get_data) (cairo_surface_t *);
+  int              (*cairo_image_surface_get_stride) (cairo_surface_t *);
+  cairo_t         *(*cairo_create) (cairo_surface_t *);
+  void             (*cairo_destroy) (cairo_t *);
+  void             (*cairo_set_source_rgb) (cairo_t *, double, double, double);
+  void             (*cairo_paint) (cairo_t *);
+  void             (*cairo_scale) (cairo_t *, double, double);
+} Api;
+
+static Api api;
+
+#define API_SYMBOL(library, name) { library, #name, G_STRUCT_OFFSET (Api, name) }
+
+static gboolean
+load_api (void)
+{
+  static const struct
+  {
+    guint       library;          /* 0: poppler-glib, 1: cairo */
+    const char *name;
+    gsize       offset;
+  } symbols[] = {
+    API_SYMBOL (0, poppler_document_new_from_bytes),
+    API_SYMBOL (0, poppler_document_get_n_pages),
+    API_SYMBOL (0, poppler_document_get_page),
+    API_SYMBOL (0, poppler_page_get_size),
+    API_SYMBOL (0, poppler_page_render_for_printing),
+    API_SYMBOL (1, cairo_image_surface_create),
+    API_SYMBOL (1, cairo_surface_status),
+    API_SYMBOL (1, cairo_surface_flush),
+    API_SYMBOL (1, cairo_surface_destroy),
+    API_SYMBOL (1, cairo_image_surface_get_data),
+    API_SYMBOL (1, cairo_image_surface_get_stride),
+    API_SYMBOL (1, cairo_create),
+    API_SYMBOL (1, cairo_destroy),
+    API_SYMBOL (1, cairo_set_source_rgb),
+    API_SYMBOL (1, cairo_paint),
+    API_SYMBOL (1, cairo_scale),
+  };
+  GModule *modules[2] = {
+    g_module_open (POPPLER_GLIB_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL),
+    g_module_open (CAIRO_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL),
+  };
+  Api loaded = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
+    if (modules[i] == NULL)
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (!g_module_symbol (modules[symbols[i].library], symbols[i].name,
+                          &G_STRUCT_MEMBER (gpointer, &loaded, symbols[i].offset)))
+      return FALSE;
+  /* Kept for the process's life: documents may outlive any packet. */
+  g_module_make_resident (modules[0]);
+  g_module_make_resident (modules[1]);
+  api = loaded;
+  return TRUE;
+}
+
+/* Whether PDFs can be shown (any thread; loads the libraries once). */
+static gboolean
+api_ready (void)
+{
+  static gsize once;
+  static gboolean ready;
+
+  if (g_once_init_enter (&once))
+    {
+      ready = load_api ();
+      g_once_init_leave (&once, 1);
+    }
+  return ready;
 }
 
 /* Order: where a record first shows in the packet */
@@ -623,13 +714,15 @@ prepare_content (const RecPacket *packet,
       return;
     }
 
-  if (is_type (attachment, "application/pdf"))
+  if (is_type (attachment, "application/pdf") && !api_ready ())
+    exhibit->kind = SHOW_UNREADABLE;
+  else if (is_type (attachment, "application/pdf"))
     {
-      exhibit->document = poppler_document_new_from_bytes (attachment->data, NULL, NULL);
-      exhibit->kind = exhibit->document != NULL && poppler_document_get_n_pages (exhibit->document) > 0
+      exhibit->document = api.poppler_document_new_from_bytes (attachment->data, NULL, NULL);
+      exhibit->kind = exhibit->document != NULL && api.poppler_document_get_n_pages (exhibit->document) > 0
                       ? SHOW_PDF : SHOW_UNREADABLE;
       exhibit->cut = exhibit->kind == SHOW_PDF
-                     && poppler_document_get_n_pages (exhibit->document) > PDF_MAX_PAGES;
+                     && api.poppler_document_get_n_pages (exhibit->document) > PDF_MAX_PAGES;
     }
   else if (is_image (attachment))
     exhibit->kind = SHOW_IMAGE;
@@ -890,7 +983,7 @@ render_page (RecPdf      *pdf,
   g_autofree guint8 *rgb = NULL;
   RecPdfImage *image = NULL;
 
-  poppler_page_get_size (page, &width, &height);
+  api.poppler_page_get_size (page, &width, &height);
   pixels_wide = (int) ceil (CLAMP (width, 1.0, 14400.0) * scale);
   pixels_high = (int) ceil (CLAMP (height, 1.0, 14400.0) * scale);
   /* A page larger than 60 inches is drawn at a lower resolution. */
@@ -903,24 +996,24 @@ render_page (RecPdf      *pdf,
       pixels_high = MAX (1, (int) (pixels_high * shrink));
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pixels_wide, pixels_high);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+  surface = api.cairo_image_surface_create (CAIRO_FORMAT_RGB24, pixels_wide, pixels_high);
+  if (api.cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
-      cairo_surface_destroy (surface);
+      api.cairo_surface_destroy (surface);
       return NULL;
     }
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  cr = api.cairo_create (surface);
+  api.cairo_set_source_rgb (cr, 1, 1, 1);
+  api.cairo_paint (cr);
+  api.cairo_scale (cr, scale, scale);
+  api.poppler_page_render_for_printing (page, cr);
+  api.cairo_destroy (cr);
+  api.cairo_surface_flush (surface);
 
-  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+  if (api.cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
     {
-      const guint8 *data = cairo_image_surface_get_data (surface);
-      int stride = cairo_image_surface_get_stride (surface);
+      const guint8 *data = api.cairo_image_surface_get_data (surface);
+      int stride = api.cairo_image_surface_get_stride (surface);
 
       rgb = g_malloc ((gsize) pixels_wide * pixels_high * 3);
       for (int y = 0; y < pixels_high; y++)
@@ -937,7 +1030,7 @@ render_page (RecPdf      *pdf,
         }
       image = rec_pdf_image_new_rgb (pdf, rgb, pixels_wide, pixels_high);
     }
-  cairo_surface_destroy (surface);
+  api.cairo_surface_destroy (surface);
 
   return image;
 }
@@ -947,7 +1040,7 @@ pdf_page_image (RecPdf          *pdf,
                 PopplerDocument *document,
                 int              index)
 {
-  PopplerPage *page = poppler_document_get_page (document, index);
+  PopplerPage *page = api.poppler_document_get_page (document, index);
   RecPdfImage *image;
 
   if (page == NULL)
@@ -1044,7 +1137,7 @@ write_pdf (const RecPacket *packet,
            Exhibit         *exhibit,
            gboolean         dry)
 {
-  guint n_pages = MIN ((guint) poppler_document_get_n_pages (exhibit->document), PDF_MAX_PAGES);
+  guint n_pages = MIN ((guint) api.poppler_document_get_n_pages (exhibit->document), PDF_MAX_PAGES);
 
   for (guint i = 0; i < n_pages && !rec_pdf_has_failed (packet->pdf); i++)
     {
