@@ -245,4 +245,49 @@ int           rec_store_schema_version     (void);
  * when opened read-only: a read-write open migrates). */
 int           rec_store_get_file_version   (RecStore           *self);
 
+/* Attachments (spec/evidence.md §1; rec-store-attachments.c). An attachment
+ * is stored once per SHA-256; its links name records by their kind and id
+ * (NULL in RecAttachment.links: the case). One with no link belongs to the
+ * case. Every write is one transaction, journaled, then "changed". */
+#include "rec-attachment.h"
+
+/* Adds each attachment (its data must be set) with its links to records of
+ * the file (their ids), all or none. Bytes already in the file are not
+ * stored again: the existing attachment takes the new links (with no links:
+ * it proves the case too). Sets each attachment's id. NOT_FOUND naming the
+ * record when a link names one the file does not hold. */
+gboolean      rec_store_add_attachments    (RecStore           *self,
+                                            GPtrArray          *attachments,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean      rec_store_add_attachment     (RecStore           *self,
+                                            RecAttachment      *attachment,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Links the attachment `attachment_id` to `record` (NULL: the case); a link
+ * that is there already is no change. */
+gboolean      rec_store_link_attachment    (RecStore           *self,
+                                            gint64              attachment_id,
+                                            const RecEntity    *record,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Removes that link (NOT_FOUND when there is none); an attachment left with
+ * no link is removed from the file. */
+gboolean      rec_store_unlink_attachment  (RecStore           *self,
+                                            gint64              attachment_id,
+                                            const RecEntity    *record,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Replaces case_data->attachments with the file's, metadata only (data
+ * NULL), linked to the records of `case_data` (loaded from this store). */
+gboolean      rec_store_load_attachments   (RecStore           *self,
+                                            RecCaseData        *case_data,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The bytes of attachment `id`, checked against its SHA-256 (FAILED naming
+ * the file when they do not match). (transfer full) */
+GBytes       *rec_store_read_attachment_data (RecStore         *self,
+                                            gint64              id,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Reads the bytes of every attachment of `case_data` whose data is NULL
+ * (for the JSON export). */
+gboolean      rec_store_load_attachment_data (RecStore         *self,
+                                            RecCaseData        *case_data,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS
