@@ -862,6 +862,39 @@ test_tab_order (Fixture       *fixture,
     }
 }
 
+/* Each dialog opens with the keyboard on its first field, and takes the
+ * focus only once it is on screen (grabbed before, GTK 4.8 exposes the
+ * window to screen readers as a "filler" that is not showing). */
+static void
+test_initial_focus (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  struct
+  {
+    GtkWindow  *dialog;
+    const char *field;
+  } dialogs[] = {
+    { rec_payment_dialog_new (NULL, fixture->session, NULL), "amount" },
+    { rec_charge_dialog_new (NULL, fixture->session, NULL), "amount" },
+    { rec_child_dialog_new (NULL, fixture->session, NULL), "name" },
+    { rec_term_dialog_new (NULL, fixture->session, NULL), "amount" },
+    { rec_communication_dialog_new (NULL, fixture->session, NULL), "summary" },
+    { rec_case_details_dialog_new (NULL, fixture->session), "title" },
+    { rec_interest_override_dialog_new (NULL, fixture->session, NULL), "from" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      GtkWindow *dialog = hold (dialogs[i].dialog);
+
+      g_test_message ("%s", G_OBJECT_TYPE_NAME (dialog));
+      g_assert_null (gtk_root_get_focus (GTK_ROOT (dialog)));
+      present (dialog);
+      g_assert_cmpstr (_rec_dialog_get_focus_field (dialog), ==, dialogs[i].field);
+      close_dialog (dialog);
+    }
+}
+
 static void
 test_enter_saves (Fixture       *fixture,
                   gconstpointer  data)
@@ -991,6 +1024,7 @@ main (int   argc,
   ADD ("/ui/dialogs/every-dialog", test_every_dialog);
   ADD ("/ui/dialogs/payment/enter-saves", test_enter_saves);
   ADD ("/ui/dialogs/tab-order", test_tab_order);
+  ADD ("/ui/dialogs/initial-focus", test_initial_focus);
   ADD ("/ui/balance-chart", test_balance_chart);
   return g_test_run ();
 }
