@@ -35,15 +35,23 @@ show_undo_error (RecWindow  *self,
 }
 
 /* The toast that announced `change` has done its work once the change is
- * undone, by its button or by Ctrl+Z. */
+ * undone, by its button or by Ctrl+Z: it loses its Undo button and goes
+ * when its time is up. Not dismissed: libadwaita 1.2 hides a toast on a
+ * tick animation, and a toast dismissed while others show, hide or wait in
+ * the queue (every Undo toast is high-priority and pushes the one shown
+ * back) is hidden twice or shown again on its old widget (use after free in
+ * adw_animation_skip, or show_toast's assertion). */
 static void
-dismiss_toast_of (RecWindow *self,
-                  guint64    change)
+disarm_toast_of (RecWindow *self,
+                 guint64    change)
 {
   AdwToast *toast = g_hash_table_lookup (self->undo_toasts, &change);
 
-  if (toast != NULL)
-    adw_toast_dismiss (toast);
+  if (toast == NULL)
+    return;
+  adw_toast_set_button_label (toast, NULL);
+  adw_toast_set_action_name (toast, NULL);
+  g_hash_table_remove (self->undo_toasts, &change);
 }
 
 /* Reverts `change`; on success its toast goes too. */
@@ -57,7 +65,7 @@ undo_change (RecWindow  *self,
   if (!rec_case_session_undo_change (self->session, change, &error))
     show_undo_error (self, error, failure);
   else
-    dismiss_toast_of (self, change);
+    disarm_toast_of (self, change);
 }
 
 /* Ctrl+Z: the newest change. */

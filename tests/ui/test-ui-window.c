@@ -1062,6 +1062,64 @@ test_read_write_no_bar (Fixture       *fixture,
   g_assert_true (action_enabled (window, "add-payment"));
 }
 
+/* Point 2: three deletes, each undone back to back with Ctrl+Z, each
+ * dismissing its toast while the next toast still shows or hides (the
+ * allocator perturbed in the child: a freed toast would be garbage). */
+static void
+test_undo_deletes_back_to_back (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  RecWindow *window;
+  RecCaseSession *session;
+  const char *const references[] = { "Deleted first", "Deleted second", "Deleted third" };
+
+  if (!g_test_subprocess ())
+    {
+      /* The child is a new process: glibc reads this when it starts. */
+      g_setenv ("MALLOC_PERTURB_", "132", TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_unsetenv ("MALLOC_PERTURB_");
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  window = open_demo (fixture);
+  session = rec_window_get_session (window);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      gint64 ids[G_N_ELEMENTS (references)];
+
+      for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+        {
+          g_ptr_array_add (names, g_strdup_printf ("%s, round %u", references[i], round));
+          ids[i] = add_payment (session, 100 * (i + 1), names->pdata[i]);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+        {
+          g_autoptr(GObject) payment = rec_gui_find_by_id (rec_case_session_get_payments (session),
+                                                            ids[i]);
+
+          rec_gui_delete_with_undo (GTK_WIDGET (window), session, payment, "Payment deleted");
+          spin ();
+          g_assert_false (has_payment (session, names->pdata[i]));
+        }
+      for (guint i = G_N_ELEMENTS (references); i > 0; i--)
+        {
+          activate (window, "undo");
+          g_assert_true (has_payment (session, names->pdata[i - 1]));
+        }
+      /* The toasts' animations run their course. */
+      for (guint i = 0; i < 20; i++)
+        {
+          g_usleep (40000);
+          spin ();
+        }
+      g_assert_cmpuint (g_hash_table_size (window->undo_toasts), ==, 0);
+    }
+}
+
 /* Point 6: a window closed while its pages still wait for the frame after
  * which they load (the frame clock goes with the window and drops their
  * handlers) closes without a critical, and no page loads afterwards. */
@@ -1359,6 +1417,7 @@ main (int   argc,
   ADD ("/ui/window/read-write-no-bar", test_read_write_no_bar);
   ADD ("/ui/window/read-only-buttons", test_read_only_buttons);
   ADD ("/ui/window/close-before-first-frame", test_close_before_first_frame);
+  ADD ("/ui/window/undo-deletes-back-to-back", test_undo_deletes_back_to_back);
   ADD ("/ui/window/export-options", test_export_options);
   ADD ("/ui/window/export-toast-dismissed", test_export_toast_dismissed);
   ADD ("/ui/window/print-options", test_print_options);
