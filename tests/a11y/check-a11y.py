@@ -326,16 +326,41 @@ def start_xvfb():
     return xvfb, ':' + number
 
 
+def start_a11y_bus():
+    """Starts at-spi2-core's bus launcher with its output (and that of the
+    registry daemon it starts: "SpiRegistry daemon is running…") on
+    stderr, where it cannot break the TAP stream; D-Bus activation would
+    give them the test's stdout."""
+    from gi.repository import Gio, GLib
+    launcher = next(p for p in LAUNCHERS if os.path.exists(p))
+    bus = subprocess.Popen([launcher, '--launch-immediately'], stdout=sys.stderr,
+                           stdin=subprocess.DEVNULL)
+    session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+
+    def owned():
+        reply = session.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus',
+                                  'org.freedesktop.DBus', 'NameHasOwner',
+                                  GLib.Variant('(s)', ('org.a11y.Bus',)), None,
+                                  Gio.DBusCallFlags.NONE, -1, None)
+        return reply.unpack()[0]
+
+    wait_for(owned, 10)
+    return bus
+
+
 def main():
     xvfb, display = start_xvfb()
     if xvfb is None:
         print('Bail out! Xvfb did not start')
         return 1
     os.environ['DISPLAY'] = display
+    bus = start_a11y_bus()
     try:
         with tempfile.TemporaryDirectory(prefix='rec-a11y-') as home:
             return check_window(os.environ['RECOURSE_BIN'], home)
     finally:
+        bus.terminate()
+        bus.wait(10)
         xvfb.terminate()
         xvfb.wait(10)
 
