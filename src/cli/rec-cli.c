@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "rec-cli-attach.h"
 #include "rec-cli-private.h"
 
 #include "rec-atomic-file.h"
@@ -41,6 +42,9 @@ static const Verb verbs[] = {
   { "summary", _rec_cli_summary, "summary CASE [--json]", N_("show what is owed, contempt counts and remedies (--as-of)") },
   { "report", _rec_cli_report, "report CASE -o PACKET.pdf", N_("write the PDF case packet (--as-of, --lang, --paper)") },
   { "calendar", _rec_cli_calendar, "calendar CASE -o FILE.ics", N_("write the follow-up dates as a calendar") },
+  { "attach", _rec_cli_attach, "attach CASE FILE… [--to payments[3]]", N_("keep documents in the case as proof") },
+  { "attachments", _rec_cli_attachments, "attachments CASE", N_("list the documents kept in the case") },
+  { "extract", _rec_cli_extract, "extract CASE SHA256-PREFIX -o FILE", N_("write a document of the case, byte for byte") },
   { NULL, NULL, NULL, NULL },
 };
 
