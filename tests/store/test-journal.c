@@ -10,59 +10,9 @@
 #include "rec-demo.h"
 #include "rec-store.h"
 #include "rec-store-private.h"
+#include "store-fixture.h"
 
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
-
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("rec-journal-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "case.recourse", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-/* SQL run the way another program would (no defensive options). */
-static void
-sql (const char *path,
-     const char *statements)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, statements, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("SQL failed: %s", message);
-  sqlite3_close (db);
-}
 
 static char *
 sql_text (const char *path,
@@ -79,15 +29,6 @@ sql_text (const char *path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return value;
-}
-
-static gint64
-sql_int (const char *path,
-         const char *query)
-{
-  g_autofree char *text = sql_text (path, query);
-
-  return g_ascii_strtoll (text, NULL, 10);
 }
 
 static RecCaseData *

@@ -9,6 +9,7 @@
 #include "rec-date.h"
 #include "rec-demo.h"
 #include "rec-store.h"
+#include "store-fixture.h"
 
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -18,45 +19,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("rec-test-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
-
-static char *
-fixture_path (Fixture    *f,
-              const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
 
 static guint
 count_files (Fixture *f)
@@ -118,36 +80,6 @@ write_demo (const char *path)
 
   g_assert_true (rec_store_write_case (path, demo, TRUE, &error));
   g_assert_no_error (error);
-}
-
-static void
-sql (const char *path,
-     const char *statements)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, statements, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("SQL failed: %s", message);
-  sqlite3_close (db);
-}
-
-static int
-sql_int (const char *path,
-         const char *query)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
 }
 
 static int
