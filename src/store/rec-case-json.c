@@ -1195,7 +1195,24 @@ is_lower_hex (const char *text,
   return TRUE;
 }
 
-/* sha256: 64 lower-case hex digits; added_at: UTC `YYYY-MM-DDTHH:MM:SSZ`. */
+/* A media type as the case file holds it: lower-case "type/subtype"
+ * (the subtype starting with a letter or digit), no spaces or parameters. */
+static gboolean
+is_media_type (const char *text)
+{
+  const char *slash = strchr (text, '/');
+
+  if (slash == NULL || slash == text || !g_ascii_islower (text[0])
+      || !(g_ascii_islower (slash[1]) || g_ascii_isdigit (slash[1])))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || strchr ("/.+-", *p) != NULL)
+        || (*p == '/' && p != slash))
+      return FALSE;
+  return TRUE;
+}
+
+/* media_type as above; sha256: 64 lower-case hex digits; added_at: UTC `YYYY-MM-DDTHH:MM:SSZ`. */
 static gboolean
 check_attachment_values (RecAttachment  *attachment,
                          const char     *path,
@@ -1212,9 +1229,12 @@ check_attachment_values (RecAttachment  *attachment,
       fail (error, path, "name", _("must not be empty"));
       return FALSE;
     }
-  if (attachment->media_type[0] == '\0')
+  if (!is_media_type (attachment->media_type))
     {
-      fail (error, path, "media_type", _("must not be empty"));
+      shown = _rec_case_json_shown (attachment->media_type, -1, 60);
+      /* Translators: %s is the text given; keep the example */
+      reason = g_strdup_printf (_("\"%s\" is not a media type (such as \"image/jpeg\")"), shown);
+      fail (error, path, "media_type", reason);
       return FALSE;
     }
 

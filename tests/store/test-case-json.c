@@ -1260,6 +1260,8 @@ test_v1_golden (void)
 #define GOOD HELLO ("{\"to\": \"payments\", \"index\": 0}")
 #define X_ATT ATT ("\"size\": 1, \"sha256\": \"2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881\", " \
                    "\"added_at\": \"2024-01-04T02:11:09Z\", \"data\": \"eA==\"")
+#define MEDIA(type) "{\"name\": \"a.txt\", \"media_type\": \"" type "\", \"size\": 5, " \
+  "\"sha256\": \"" HELLO_SHA "\", \"added_at\": \"2024-01-04T02:11:09Z\", \"data\": \"aGVsbG8=\"}"
 #define ATTACHMENTS(items) V2_HEAD "\"attachments\": [" items "]}"
 
 typedef struct
@@ -1315,6 +1317,11 @@ static const V2Refusal v2_refusals[] = {
                                "\"sha256\": \"" HELLO_SHA "\", \"added_at\": \"2024-01-04T02:11:09Z\", "
                                "\"data\": \"aGVsbG8=\"}"),
     "attachments[0].name: must not be empty" },
+  { "media-type-bad", ATTACHMENTS (MEDIA ("Text/Plain; charset=x")),
+    "attachments[0].media_type: \"Text/Plain; charset=x\" is not a media type (such as "
+    "\"image/jpeg\")" },
+  { "media-type-empty", ATTACHMENTS (MEDIA ("")),
+    "attachments[0].media_type: \"\" is not a media type (such as \"image/jpeg\")" },
   { "size-string", ATTACHMENTS (ATT ("\"size\": \"5\"")),
     "attachments[0].size: \"5\" is not a size in bytes from 1 to 64 MiB" },
   { "size-zero", ATTACHMENTS (ATT ("\"size\": 0")),
@@ -1412,6 +1419,8 @@ test_v2_good (void)
     ATTACHMENTS (HELLO ("{\"to\": \"case\"}, {\"to\": \"payments\", \"index\": 0}")),
     ATTACHMENTS (HELLO ("")),
     ATTACHMENTS (""),
+    ATTACHMENTS (MEDIA ("image/svg+xml")),
+    ATTACHMENTS (MEDIA ("application/vnd.ms-excel")),
     "{\"format\": \"recourse-case\", \"version\": 2, \"case\": {\"title\": \"T\", "
     "\"jurisdiction\": \"us-ca\", \"agency_balance\": \"0\", \"agency_balance_as_of\": null}}",
   };
