@@ -405,6 +405,67 @@ test_tamper_swap (Fixture       *f,
   g_assert_nonnull (strstr (report, "journal entry 3 does not match its hash: the history was altered"));
 }
 
+/* A document and its link added the way the attachments' store API does
+ * (rows and entries in one transaction, through _rec_store_journal_append),
+ * then altered with SQL. */
+static void
+add_document (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *meta = _rec_store_journal_attachment_json (
+    "check-1043.jpg", "image/jpeg", 5, "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+    "2026-01-01T00:00:00Z");
+  g_autofree char *link = _rec_store_journal_link_json (1, "payments", 1);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (_rec_store_exec (db, "BEGIN IMMEDIATE;"
+                                      "INSERT INTO attachments (id, sha256, name, media_type, size,"
+                                      " data, added_at) VALUES (1, '2cf24dba5fb0a30e26e83b2ac5b9e29e"
+                                      "1b161e5c1fa7425e73043362938b9824', 'check-1043.jpg',"
+                                      " 'image/jpeg', 5, CAST ('hello' AS BLOB),"
+                                      " '2026-01-01T00:00:00Z');"
+                                      "INSERT INTO attachment_links VALUES (1, 'payments', 1)",
+                                  &error));
+  g_assert_true (_rec_store_journal_append (db, NULL, "add", "attachments", 1, meta, &error));
+  g_assert_true (_rec_store_journal_append (db, NULL, "add", "links", 1, link, &error));
+  g_assert_true (_rec_store_exec (db, "COMMIT", &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+}
+
+static const Tamper document_tampers[] = {
+  { "document-bytes", "UPDATE attachments SET data = CAST ('hellO' AS BLOB)",
+    "attachments record 1 (“check-1043.jpg”) does not match its sha256: its bytes were changed" },
+  { "document-name", "UPDATE attachments SET name = 'other.jpg'",
+    "attachments record 1 was changed outside Recourse: name is other.jpg, the history says "
+    "check-1043.jpg" },
+  { "link-added", "INSERT INTO attachment_links VALUES (1, 'case', 0)",
+    "the link {\"attachment\":1,\"entity\":\"case\",\"record\":0} has no history" },
+  { "link-removed", "DELETE FROM attachment_links",
+    "the link {\"attachment\":1,\"entity\":\"payments\",\"record\":1} is in the history but "
+    "not in the file" },
+};
+
+static void
+test_tamper_document (Fixture       *f,
+                      gconstpointer  data)
+{
+  const Tamper *tamper = data;
+  g_autofree char *report = NULL;
+  gboolean ok = TRUE;
+
+  write_small_case (f);
+  add_document (f->path);
+  assert_intact (f->path);
+  sql (f->path, tamper->sql);
+
+  report = verify (f->path, &ok, NULL);
+  g_test_message ("%s: %s", tamper->name, report);
+  g_assert_false (ok);
+  g_assert_nonnull (strstr (report, tamper->finding));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,6 +487,14 @@ main (int    argc,
       g_autofree char *path = g_strdup_printf ("/journal/tamper/%s", tampers[i].name);
 
       g_test_add (path, Fixture, &tampers[i], fixture_set_up, test_tamper, fixture_tear_down);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (document_tampers); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/journal/tamper/%s", document_tampers[i].name);
+
+      g_test_add (path, Fixture, &document_tampers[i], fixture_set_up, test_tamper_document,
+                  fixture_tear_down);
     }
 
   return g_test_run ();
