@@ -290,7 +290,7 @@ test_migrate_v4 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_true (_rec_store_migrate_to (db, 0, 4, &error));
   g_assert_no_error (error);
-  sqlite3_close (db);
+  g_assert_cmpint (_rec_store_close (db), ==, SQLITE_OK);
   sql (f->path, "INSERT INTO case_info (id, title, jurisdiction, currency, agency_enforced,"
                 " public_assistance, created_at, updated_at) VALUES (1, 'Old', 'us', 'USD', 0, 0,"
                 " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
@@ -431,7 +431,8 @@ add_document (const char *path)
   g_assert_true (_rec_store_journal_append (db, NULL, "add", "links", 1, link, &error));
   g_assert_true (_rec_store_exec (db, "COMMIT", &error));
   g_assert_no_error (error);
-  sqlite3_close (db);
+  /* Also finalizes the statements the store keeps. */
+  g_assert_cmpint (_rec_store_close (db), ==, SQLITE_OK);
 }
 
 static const Tamper document_tampers[] = {
