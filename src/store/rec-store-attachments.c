@@ -251,7 +251,14 @@ link_target (sqlite3          *db,
     return TRUE;
 
   table = table_of_word (rec_entity_kind_word (record));
-  g_return_val_if_fail (table != NULL, FALSE);
+  if (table == NULL)
+    {
+      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_CONSTRAINT,
+                   /* Translators: %s is a kind of record, as the export names it
+                    * ("interest_overrides") */
+                   _("A document cannot prove records of %s"), rec_entity_kind_word (record));
+      return FALSE;
+    }
   *out_entity = table->entity;
   *out_id = record->id;
   return check_record (db, table, record->id, error);
@@ -709,4 +716,41 @@ rec_store_load_attachment_data (RecStore     *self,
     }
 
   return TRUE;
+}
+
+GPtrArray *
+rec_store_dup_attachments_proving (RecStore         *self,
+                                   const RecEntity  *record,
+                                   GError          **error)
+{
+  g_autoptr(RecCaseData) c = rec_case_data_new ();
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  const RecStoreTable *table;
+
+  g_return_val_if_fail (REC_IS_STORE (self), NULL);
+  g_return_val_if_fail (REC_IS_ENTITY ((RecEntity *) record), NULL);
+
+  table = _rec_store_table_for_type (G_OBJECT_TYPE (record));
+  g_return_val_if_fail (table != NULL, NULL);
+  /* The record alone stands for its table: the links to it load. */
+  g_ptr_array_add (G_STRUCT_MEMBER (GPtrArray *, c, table->data_offset),
+                   g_object_ref ((RecEntity *) record));
+  if (!rec_store_load_attachments (self, c, error))
+    return NULL;
+
+  for (guint i = 0; i < c->attachments->len; i++)
+    {
+      RecAttachment *attachment = c->attachments->pdata[i];
+
+      if (!rec_attachment_proves (attachment, record))
+        continue;
+      attachment->data = rec_store_read_attachment_data (self, attachment->entity.id, error);
+      if (attachment->data == NULL)
+        return NULL;
+      g_ptr_array_set_size (attachment->links, 0);
+      rec_attachment_add_link (attachment, (RecEntity *) record);
+      g_ptr_array_add (out, g_object_ref (attachment));
+    }
+
+  return g_steal_pointer (&out);
 }

@@ -289,5 +289,13 @@ GBytes       *rec_store_read_attachment_data (RecStore         *self,
 gboolean      rec_store_load_attachment_data (RecStore         *self,
                                             RecCaseData        *case_data,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The attachments that prove `record` (a record of the file), with their
+ * bytes, each linked to `record` only: what undo of the record's delete adds
+ * back with rec_store_add_attachments once the record is back (with its new
+ * id): the bytes are stored again if they went with it, else only the link
+ * comes back. (transfer full) */
+GPtrArray    *rec_store_dup_attachments_proving (RecStore      *self,
+                                            const RecEntity    *record,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -333,6 +333,61 @@ test_record_removed (Fixture       *f,
   assert_intact (f->path);
 }
 
+/* Undo of a delete: what proved the record, kept before the delete, comes
+ * back with the record (the removed document stored again, the shared one
+ * linked again). */
+static void
+test_undo_delete (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RecAttachment) only = attachment_of ("only.txt", "only this payment");
+  g_autoptr(RecAttachment) shared = attachment_of ("shared.txt", "two payments");
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(RecEntity) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  RecAttachment *back;
+  gint64 id = payment (f, 0)->id;
+
+  rec_attachment_add_link (only, payment (f, 0));
+  rec_attachment_add_link (shared, payment (f, 0));
+  rec_attachment_add_link (shared, payment (f, 1));
+  g_assert_true (rec_store_add_attachment (f->store, only, &error));
+  g_assert_true (rec_store_add_attachment (f->store, shared, &error));
+  g_assert_no_error (error);
+
+  kept = rec_store_dup_attachments_proving (f->store, payment (f, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept->len, ==, 2);
+  g_assert_nonnull (REC_ATTACHMENT (kept->pdata[0])->data);
+  restored = rec_entity_copy (payment (f, 0));
+  g_assert_true (rec_store_delete (f->store, payment (f, 0), &error));
+  record_removed (f, "payments", id);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM attachments"), ==, 1);
+
+  g_assert_true (rec_store_add (f->store, restored, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      RecAttachment *attachment = kept->pdata[i];
+
+      g_ptr_array_set_size (attachment->links, 0);
+      rec_attachment_add_link (attachment, restored);
+    }
+  g_assert_true (rec_store_add_attachments (f->store, kept, &error));
+  g_assert_no_error (error);
+
+  reload (f);
+  g_assert_cmpuint (f->c->attachments->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      back = f->c->attachments->pdata[i];
+      g_assert_true (rec_attachment_proves (back, payment (f, 0)));
+      g_assert_cmpint (payment (f, 0)->id, ==, restored->id);
+    }
+  g_assert_true (rec_attachment_proves (f->c->attachments->pdata[0], payment (f, 1)));
+  assert_intact (f->path);
+}
+
 /* The case as write_case holds it (attachments with their bytes, linked to
  * records by position) goes into the file and comes back, exported to the
  * same JSON. */
@@ -384,6 +439,7 @@ main (int    argc,
   ADD ("all-or-none", test_all_or_none);
   ADD ("link-unlink", test_link_unlink);
   ADD ("record-removed", test_record_removed);
+  ADD ("undo-delete", test_undo_delete);
   ADD ("write-and-load", test_write_and_load);
 #undef ADD
 
