@@ -9,6 +9,7 @@
 #include "rec-date.h"
 #include "rec-store.h"
 #include "rec-store-attachments-private.h"
+#include "rec-store-private.h"
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -284,7 +285,8 @@ record_removed (Fixture    *f,
   g_assert_true (_rec_store_attachments_record_removed (db, entity, id, now, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  /* Also finalizes the statements the store's functions cached on it. */
+  g_assert_cmpint (_rec_store_close (db), ==, SQLITE_OK);
 }
 
 /* A payment deleted: its only document goes with its link; a document that
@@ -416,7 +418,8 @@ test_write_and_load (Fixture       *f,
   g_assert_true (_rec_store_write_attachments (db, c, now, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  /* Also finalizes the statements the store's functions cached on it. */
+  g_assert_cmpint (_rec_store_close (db), ==, SQLITE_OK);
 
   reload (f);
   g_assert_true (rec_store_load_attachment_data (f->store, f->c, &error));
