@@ -84,18 +84,18 @@ read_chain (sqlite3  *db,
       if (seq != expected)
         {
           g_autofree char *line =
-            /* Translators: %s is the number of a history entry */
-            g_strdup_printf (_("journal entry %" G_GINT64_FORMAT " is missing: the history was "
-                               "altered"), expected);
+            /* Translators: %lld is the number of a history entry */
+            g_strdup_printf (_("journal entry %lld is missing: the history was altered"),
+                             (long long) expected);
 
           problem (replay, line);
         }
       if (strcmp (column_text (stmt, 6), prev) != 0)
         {
           g_autofree char *line =
-            /* Translators: %s is the number of a history entry */
-            g_strdup_printf (_("journal entry %" G_GINT64_FORMAT " does not follow the entry "
-                               "before it: the history was altered"), seq);
+            /* Translators: %lld is the number of a history entry */
+            g_strdup_printf (_("journal entry %lld does not follow the entry before it: the "
+                               "history was altered"), (long long) seq);
 
           problem (replay, line);
         }
@@ -104,9 +104,9 @@ read_chain (sqlite3  *db,
       if (strcmp (hash, stored) != 0)
         {
           g_autofree char *line =
-            /* Translators: %s is the number of a history entry */
-            g_strdup_printf (_("journal entry %" G_GINT64_FORMAT " does not match its hash: the "
-                               "history was altered"), seq);
+            /* Translators: %lld is the number of a history entry */
+            g_strdup_printf (_("journal entry %lld does not match its hash: the history was "
+                               "altered"), (long long) seq);
 
           problem (replay, line);
         }
@@ -220,8 +220,8 @@ record_name (const char *entity,
   if (g_str_equal (entity, "case"))
     return g_strdup (_("the case"));
   /* Translators: the first %s is the word of a kind of record as the file
-   * names it (payments, charges, …, not translated); the second its id */
-  return g_strdup_printf (_("%s record %" G_GINT64_FORMAT), entity, record);
+   * names it (payments, charges, …, not translated); %lld its id */
+  return g_strdup_printf (_("%s record %lld"), entity, (long long) record);
 }
 
 static void
@@ -331,10 +331,10 @@ attachment_row_json (sqlite3_stmt  *stmt,
     {
       g_autofree char *shown = _rec_case_json_shown (column_text (stmt, 1), -1, 60);
       g_autofree char *line =
-        /* Translators: %s is the attachment's id, then its file name */
-        g_strdup_printf (_("attachments record %" G_GINT64_FORMAT " (“%s”) does not match "
-                           "its sha256: its bytes were changed"),
-                         (gint64) sqlite3_column_int64 (stmt, 0), shown);
+        /* Translators: %lld is the attachment's id, %s its file name */
+        g_strdup_printf (_("attachments record %lld (“%s”) does not match its sha256: its "
+                           "bytes were changed"),
+                         (long long) sqlite3_column_int64 (stmt, 0), shown);
 
       problem (replay, line);
     }
