@@ -131,8 +131,10 @@ shown_value (JsonNode *node)
 {
   if (node == NULL)
     return g_strdup ("—");
+  /* An empty text as a pair of quotes, so that the finding still reads. */
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return _rec_case_json_shown (json_node_get_string (node), -1, 60);
+    return *json_node_get_string (node) == '\0'
+           ? g_strdup ("“”") : _rec_case_json_shown (json_node_get_string (node), -1, 60);
   return json_to_string (node, FALSE);
 }
 
