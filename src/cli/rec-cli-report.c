@@ -19,6 +19,9 @@
 
 #include "rec-cli-private.h"
 
+#include "rec-attachment.h"
+#include "rec-date.h"
+
 #include "rec-arrears.h"
 #include "rec-date.h"
 #include "rec-money.h"
@@ -168,10 +171,12 @@ check_payoff (const Options *options,
   return TRUE;
 }
 
-/* Opens and loads the case. A missing file is bad usage; a file that cannot
- * be read as a case is "the work failed". */
+/* Opens and loads the case with its documents' bytes (the exhibits). A
+ * missing file is bad usage; a file that cannot be read as a case is "the
+ * work failed". */
 static int
 load_case (const char   *path,
+           RecStore    **out_store,
            RecCaseData **out_case,
            RecRules    **out_rules)
 {
@@ -187,7 +192,9 @@ load_case (const char   *path,
 
   store = rec_store_open (path, TRUE, &error);
   /* The store's messages name the file already. */
-  if (store == NULL || (*out_case = rec_store_load_case (store, &error)) == NULL)
+  if (store == NULL || (*out_case = rec_store_load_case (store, &error)) == NULL
+      || !rec_store_load_attachments (store, *out_case, &error)
+      || !rec_store_load_attachment_data (store, *out_case, &error))
     {
       _rec_cli_error ("%s", error->message);
       return _rec_cli_exit_for_store_error (error);
@@ -200,7 +207,38 @@ load_case (const char   *path,
       return REC_EXIT_FAILED;
     }
 
+  *out_store = g_steal_pointer (&store);
   return REC_EXIT_OK;
+}
+
+/* A packet written to a file is recorded in the case's history (a `packet`
+ * entry with its SHA-256, spec/evidence.md §2), so `recourse verify --packet`
+ * can tell it came from this case. The one write `report` makes, and only to
+ * a case that has a history already: a failure leaves the packet as it is and
+ * says so. */
+static void
+record_packet (const char  *case_path,
+               const char  *output,
+               const GDate *as_of,
+               guint        pages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(RecStore) store = NULL;
+  g_autofree char *day = rec_date_to_iso (as_of);
+  char sha256[65];
+
+  mapped = g_mapped_file_new (output, FALSE, &error);
+  if (mapped != NULL)
+    {
+      rec_sha256_hex ((const guint8 *) g_mapped_file_get_contents (mapped),
+                      g_mapped_file_get_length (mapped), sha256);
+      store = rec_store_open (case_path, FALSE, &error);
+    }
+  if (store == NULL || !rec_store_append_packet_entry (store, day, (int) pages, sha256, &error))
+    /* Translators: %s says why the case's history could not take the entry */
+    _rec_cli_error (_("warning: the packet was written, but the case’s history could not record it: %s"),
+                    error->message);
 }
 
 /* Computes and takes the snapshot (of case_data, which it takes); the
@@ -256,15 +294,26 @@ write_report (const char    *case_path,
               RecCents       monthly,
               const GDate   *from)
 {
+  g_autoptr(RecStore) store = NULL;
   g_autoptr(RecCaseData) case_data = NULL;
   g_autoptr(RecRules) rules = NULL;
   g_autoptr(RecReportInput) input = NULL;
   g_autoptr(RecPayoff) payoff = NULL;
   g_autoptr(GError) error = NULL;
-  int status = load_case (case_path, &case_data, &rules);
+  g_autofree char *fingerprint = NULL;
+  gint64 entries = 0;
+  guint pages = 0;
+  int status = load_case (case_path, &store, &case_data, &rules);
 
   if (status != REC_EXIT_OK)
     return status;
+  if (!rec_store_get_fingerprint (store, &fingerprint, &entries, &error))
+    {
+      _rec_cli_error ("%s", error->message);
+      return REC_EXIT_FAILED;
+    }
+  /* The reading connection goes before the packet entry's writing one. */
+  g_clear_object (&store);
 
   if (!paper_given)
     paper = rec_report_default_paper (case_data->info->jurisdiction);
@@ -299,13 +348,17 @@ write_report (const char    *case_path,
 
   rec_report_input_set_bates (input, options->bates);
   rec_report_input_set_originals (input, !options->no_originals);
+  if (fingerprint != NULL)
+    rec_report_input_set_fingerprint (input, fingerprint, (guint64) entries);
 
-  if (!rec_report_write (input, options->output, &error))
+  if (!rec_report_write_counted (input, options->output, &pages, &error))
     {
       _rec_cli_error ("%s", error->message);
       return REC_EXIT_FAILED;
     }
   warn_size (options->output, options->no_originals);
+  if (fingerprint != NULL && !g_str_equal (options->output, "-"))
+    record_packet (case_path, options->output, as_of, pages);
 
   return REC_EXIT_OK;
 }

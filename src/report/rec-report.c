@@ -1376,13 +1376,26 @@ rec_report_write (const RecReportInput  *input,
                   const char            *path,
                   GError               **error)
 {
+  return rec_report_write_counted (input, path, NULL, error);
+}
+
+gboolean
+rec_report_write_counted (const RecReportInput  *input,
+                          const char            *path,
+                          guint                 *out_pages,
+                          GError               **error)
+{
   g_autoptr(RecPdf) pdf = NULL;
 
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   pdf = draw_packet (input, error);
-  return pdf != NULL && rec_pdf_save (pdf, path, error);
+  if (pdf == NULL || !rec_pdf_save (pdf, path, error))
+    return FALSE;
+  if (out_pages != NULL)
+    *out_pages = rec_pdf_get_n_pages (pdf);
+  return TRUE;
 }
 
 GBytes *

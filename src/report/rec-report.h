@@ -166,6 +166,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecReportInput, rec_report_input_free)
 gboolean            rec_report_write           (const RecReportInput   *input,
                                                 const char             *path,
                                                 GError                **error);
+/* The same, also giving the packet's page count (for its journal entry). */
+gboolean            rec_report_write_counted   (const RecReportInput   *input,
+                                                const char             *path,
+                                                guint                  *out_pages,
+                                                GError                **error);
 /* Any thread. The same packet in memory (printing: nothing touches the disk). */
 GBytes             *rec_report_render          (const RecReportInput   *input,
                                                 GError                **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -97,6 +97,17 @@ engine_total (const char *path,
   return rec_cents_format (result->total_balance_cents, result->currency);
 }
 
+static guint
+count_of (const char *text,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
 /* The cover's total equals `recourse summary --json` for the same date. */
 static void
 test_demo_packet (void)
@@ -109,18 +120,19 @@ test_demo_packet (void)
   g_autoptr(PopplerDocument) doc = NULL;
   g_autofree char *cover = NULL;
   g_autofree char *total = NULL;
-  g_autofree char *digest_before = NULL;
-  g_autofree char *digest_after = NULL;
-  gchar *contents = NULL;
-  gsize length;
+  g_auto(Run) export_before = { 0 };
+  g_auto(Run) export_after = { 0 };
+  g_auto(Run) history_before = { 0 };
+  g_auto(Run) history_after = { 0 };
   RecCents total_cents;
 
   if (!have_demo ())
     return;
 
-  g_assert_true (g_file_get_contents (demo_path, &contents, &length, NULL));
-  digest_before = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
-  g_free (contents);
+  run_recourse (&export_before, "export", demo_path, "--json", "-o", "-", NULL);
+  run_recourse (&history_before, "history", demo_path, "--json", NULL);
+  g_assert_cmpint (export_before.status, ==, 0);
+  g_assert_cmpint (history_before.status, ==, 0);
 
   run_recourse (&report, "report", demo_path, "-o", pdf, "--as-of", "2025-06-30", NULL);
   g_assert_cmpstr (report.err, ==, "");
@@ -147,11 +159,14 @@ test_demo_packet (void)
   g_assert_nonnull (strstr (cover, total));
   g_assert_nonnull (strstr (cover, "06/30/2025"));
 
-  /* Nothing a verb reads is modified. */
-  g_assert_true (g_file_get_contents (demo_path, &contents, &length, NULL));
-  digest_after = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
-  g_free (contents);
-  g_assert_cmpstr (digest_before, ==, digest_after);
+  /* The case's records are not touched; its history gains the packet's
+   * entry (spec/evidence.md §2), and nothing else. */
+  run_recourse (&export_after, "export", demo_path, "--json", "-o", "-", NULL);
+  run_recourse (&history_after, "history", demo_path, "--json", NULL);
+  g_assert_cmpstr (export_before.out, ==, export_after.out);
+  g_assert_cmpuint (count_of (history_after.out, "\"action\" : \"packet\""), ==,
+                    count_of (history_before.out, "\"action\" : \"packet\"") + 1);
+  g_assert_cmpuint (count_of (history_after.out, "\"seq\" :"), ==, count_of (history_before.out, "\"seq\" :") + 1);
 }
 
 static void
@@ -313,6 +328,64 @@ test_bates_and_originals (void)
   check_usage_error (&bad, never);
   g_assert_nonnull (strstr (bad.err, "--bates: “A B/C” is not a prefix"));
   g_assert_null (strchr (strchr (bad.err, '\n') + 1, '\n'));
+}
+
+/* A packet written to a file is recorded in the case's history, with its
+ * fingerprint on the cover and its SHA-256 in a `packet` entry: verify
+ * --packet then knows it came from this case, and the history stays intact. */
+static void
+test_packet_recorded (void)
+{
+  g_autofree char *case_path = out_path ("recorded.recourse");
+  g_autofree char *note = out_path ("recorded-note.txt");
+  g_autofree char *pdf = out_path ("recorded.pdf");
+  g_autofree char *other = out_path ("recorded-other.pdf");
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) attach = { 0 };
+  g_auto(Run) report = { 0 };
+  g_auto(Run) verify = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) history = { 0 };
+  g_auto(Run) verify_other = { 0 };
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *cover = NULL;
+
+  run_recourse (&demo, "demo", "-o", case_path, NULL);
+  if (demo.status != 0)
+    {
+      g_test_skip ("`recourse demo` is not available in this build");
+      return;
+    }
+  g_assert_true (g_file_set_contents (note, "Paid in cash at the exchange, no receipt.\n", -1, NULL));
+  run_recourse (&attach, "attach", case_path, note, "--to", "payments[0]", NULL);
+  g_assert_cmpint (attach.status, ==, 0);
+
+  run_recourse (&report, "report", case_path, "-o", pdf, NULL);
+  g_assert_cmpstr (report.err, ==, "");
+  g_assert_cmpint (report.status, ==, 0);
+  doc = rt_open_pdf (pdf);
+  cover = rt_page_text (doc, 0);
+  g_assert_nonnull (strstr (cover, "Fingerprint of the case history:"));
+
+  run_recourse (&verify, "verify", case_path, "--packet", pdf, NULL);
+  g_assert_cmpint (verify.status, ==, 0);
+  g_assert_nonnull (strstr (verify.out, "this packet was made from this case at entry"));
+  g_assert_nonnull (strstr (verify.out, "; 0 changes since"));
+
+  /* A second packet is a second entry; the first one is still known. */
+  run_recourse (&again, "report", case_path, "-o", other, "--as-of", "2025-06-30", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  run_recourse (&history, "history", case_path, "--json", NULL);
+  g_assert_cmpint (history.status, ==, 0);
+  g_assert_cmpuint (count_of (history.out, "\"action\" : \"packet\""), ==, 2);
+  run_recourse (&verify_other, "verify", case_path, "--packet", pdf, NULL);
+  g_assert_cmpint (verify_other.status, ==, 0);
+  g_assert_nonnull (strstr (verify_other.out, "intact:"));
+
+  g_unlink (pdf);
+  g_unlink (other);
+  g_unlink (note);
+  g_unlink (case_path);
 }
 
 /* --payoff and --from that are not a request: exit 2, one line naming the
@@ -504,6 +577,7 @@ main (int    argc,
   g_test_add_func ("/cli/report/bad-payoff", test_bad_payoff);
   g_test_add_func ("/cli/report/payoff", test_payoff);
   g_test_add_func ("/cli/report/missing-catalog", test_missing_catalog);
+  g_test_add_func ("/cli/report/packet-recorded", test_packet_recorded);
 
   status = g_test_run ();
 
