@@ -240,8 +240,11 @@ _rec_cli_export (int    argc,
   if (!_rec_cli_check_output (output, argv[1], REC_CLI_OUTPUT_DOCUMENT, FALSE))
     return REC_EXIT_USAGE;
 
+  /* The documents go into the interchange with their bytes (JSON v2). */
   store = rec_store_open (argv[1], TRUE, &error);
-  if (store == NULL || (case_data = rec_store_load_case (store, &error)) == NULL)
+  if (store == NULL || (case_data = rec_store_load_case (store, &error)) == NULL
+      || !rec_store_load_attachments (store, case_data, &error)
+      || !rec_store_load_attachment_data (store, case_data, &error))
     {
       _rec_cli_error ("%s", error->message);
       return _rec_cli_exit_for_store_error (error);
