@@ -70,15 +70,20 @@ require_output (const char *output,
   return FALSE;
 }
 
-/* Writes a whole case (import, demo) and reports the outcome. */
+/* Writes a whole case (import, demo) and reports the outcome; an imported
+ * case's history starts with the SHA-256 of the document it came from. */
 static int
 write_case (const char        *output,
             const RecCaseData *case_data,
+            const char        *source_sha256,
             gboolean           force)
 {
   g_autoptr(GError) error = NULL;
+  gboolean ok = source_sha256 != NULL
+                ? rec_store_import_case (output, case_data, source_sha256, force, &error)
+                : rec_store_write_case (output, case_data, force, &error);
 
-  if (!rec_store_write_case (output, case_data, force, &error))
+  if (!ok)
     {
       _rec_cli_error ("%s", error->message);
       return _rec_cli_exit_for_store_error (error);
@@ -149,6 +154,7 @@ _rec_cli_new (int    argc,
 
 static RecCaseData *
 read_json (const char  *path,
+           char       **out_sha256,
            int         *out_exit)
 {
   g_autoptr(GError) error = NULL;
@@ -158,6 +164,7 @@ read_json (const char  *path,
 
   if (!_rec_cli_read_input (path, &contents, &length, out_exit))
     return NULL;
+  *out_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 
   case_data = rec_case_json_parse (contents, (gssize) length, &error);
   if (case_data == NULL)
@@ -185,6 +192,7 @@ _rec_cli_import (int    argc,
   g_autoptr(GOptionContext) context =
     new_context ("import", _("CASE.json — create a case file from interchange JSON"));
   g_autoptr(RecCaseData) case_data = NULL;
+  g_autofree char *source_sha256 = NULL;
   int status = REC_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -196,11 +204,11 @@ _rec_cli_import (int    argc,
   if (!_rec_cli_check_output (output, argv[1], REC_CLI_OUTPUT_CASE, force))
     return REC_EXIT_USAGE;
 
-  case_data = read_json (argv[1], &status);
+  case_data = read_json (argv[1], &source_sha256, &status);
   if (case_data == NULL)
     return status;
 
-  return write_case (output, case_data, force);
+  return write_case (output, case_data, source_sha256, force);
 }
 
 /* export CASE.recourse --json -o OUT|- */
@@ -378,5 +386,5 @@ _rec_cli_demo (int    argc,
     return REC_EXIT_USAGE;
 
   case_data = rec_demo_case_new (&today, large);
-  return write_case (output, case_data, force);
+  return write_case (output, case_data, NULL, force);
 }

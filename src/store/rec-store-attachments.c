@@ -511,14 +511,20 @@ _rec_store_load_attachments (sqlite3      *db,
                              RecCaseData  *case_data,
                              GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt =
-    _rec_store_prepare (db, "SELECT id, sha256, name, media_type, size, added_at FROM attachments"
-                            " ORDER BY id", error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) links = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GHashTable) records = NULL;
   int rc;
 
+  /* A file older than schema 5, read without migrating, has no documents. */
+  if (_rec_store_file_version (db) < 5)
+    {
+      g_ptr_array_set_size (case_data->attachments, 0);
+      return TRUE;
+    }
+  stmt = _rec_store_prepare (db, "SELECT id, sha256, name, media_type, size, added_at FROM attachments"
+                                 " ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   links = _rec_store_prepare (db, "SELECT attachment_id, entity, record_id FROM attachment_links"

@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include "rec-store-private.h"
+#include "rec-store-attachments-private.h"
 
 #include "rec-atomic-file.h"
 #include "rec-date.h"
@@ -174,7 +175,11 @@ _rec_store_apply_row (sqlite3         *db,
       ok = update_row (db, change, error);
       break;
     case REC_STORE_CHANGE_DELETE:
-      ok = delete_row (db, change, error);
+      /* A deleted record's links go, and each document it was the only
+       * link of (spec/evidence.md §1). */
+      ok = delete_row (db, change, error)
+           && _rec_store_attachments_record_removed (db, change->table->entity, change->id,
+                                                     change->now, error);
       break;
     case REC_STORE_CHANGE_CREATE_INFO:
       ok = _rec_store_insert_case_info (db, change->info, change->now, error);
@@ -244,7 +249,8 @@ insert_case (sqlite3            *db,
         }
     }
 
-  return TRUE;
+  /* The documents last: their links name the records by position. */
+  return _rec_store_write_attachments (db, c, now, error);
 }
 
 /* Schema, then the whole case in one transaction, into a fresh database. */

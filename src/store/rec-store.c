@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "rec-store-private.h"
+#include "rec-store-attachments-private.h"
 
 #include "rec-date.h"
 
@@ -643,7 +644,9 @@ load_tables (sqlite3      *db,
         return FALSE;
     }
 
-  return TRUE;
+  /* The documents' metadata and links (never their bytes: a case may hold
+   * gigabytes of photos; rec_store_load_attachment_data reads them). */
+  return ledger_only || _rec_store_load_attachments (db, case_data, error);
 }
 
 /* What the arrears engine reads: the case, its terms, overrides, charges and

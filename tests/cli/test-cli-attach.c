@@ -98,6 +98,58 @@ test_attach_list_extract (Fixture       *f,
   assert_verifies (case_path);
 }
 
+/* The interchange carries the documents: export, import into a new case,
+ * export again gives the same bytes; the new case's history starts with the
+ * document's SHA-256 (an `import` entry), and both cases verify intact. */
+static void
+test_json_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char bytes[] = "%PDF-1.4 bank statement, March";
+  g_autofree char *case_path = path_in (f, "case.recourse");
+  g_autofree char *statement = write_file (f, "statement.pdf", bytes, sizeof bytes - 1);
+  g_autofree char *json = path_in (f, "case.json");
+  g_autofree char *copy = path_in (f, "copy.recourse");
+  g_autofree char *json_again = path_in (f, "again.json");
+  g_autofree char *json_sha = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *import_data = NULL;
+  g_auto(Run) attach = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) export_again = { 0 };
+  g_auto(Run) history = { 0 };
+  gsize length = 0;
+
+  make_demo (f, "case.recourse");
+  run_recourse (&attach, "attach", case_path, statement, "--to", "payments[2]", NULL);
+  g_assert_cmpint (attach.status, ==, 0);
+  run_recourse (&export, "export", case_path, "--json", "-o", json, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_get_contents (json, &first, &length, NULL));
+  g_assert_nonnull (strstr (first, "\"attachments\""));
+  g_assert_nonnull (strstr (first, "\"statement.pdf\""));
+  json_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) first, length);
+
+  run_recourse (&import, "import", json, "-o", copy, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpint (sql_int (copy, "SELECT count(*) FROM attachments"), ==, 1);
+  g_assert_cmpint (sql_int (copy, "SELECT count(*) FROM attachment_links"), ==, 1);
+  run_recourse (&export_again, "export", copy, "--json", "-o", json_again, NULL);
+  g_assert_cmpint (export_again.status, ==, 0);
+  g_assert_true (g_file_get_contents (json_again, &second, NULL, NULL));
+  g_assert_cmpstr (first, ==, second);
+
+  run_recourse (&history, "history", copy, "--json", NULL);
+  g_assert_cmpint (history.status, ==, 0);
+  import_data = g_strdup_printf ("\"source_sha256\" : \"%s\"", json_sha);
+  g_assert_nonnull (strstr (history.out, "\"action\" : \"import\""));
+  g_assert_nonnull (strstr (history.out, import_data));
+  assert_verifies (case_path);
+  assert_verifies (copy);
+}
+
 /* One refused file (empty, a folder, missing): nothing is added, exit 2
  * naming it. A record that does not exist: exit 2. */
 static void
@@ -224,6 +276,7 @@ main (int    argc,
   ADD ("attach-list-extract", test_attach_list_extract);
   ADD ("all-or-none", test_all_or_none);
   ADD ("extract-refusals", test_extract_refusals);
+  ADD ("json-round-trip", test_json_round_trip);
 #undef ADD
 
   return g_test_run ();
