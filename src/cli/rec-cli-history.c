@@ -60,30 +60,68 @@ _rec_cli_print_altered (guint problems)
            problems);
 }
 
-/* The full hash of the packet's Keywords "recourse-fingerprint:<hash>" (the
- * document information dictionary is plain text in the file); NULL if none. */
+/* The 64 hex digits of a hash after `p` in the form it has in the file
+ * (`width` 1: as text; 4: as the UTF-16BE hex digits "0066" of a hex
+ * string, as libharu writes document information); NULL if they are not. */
+static char *
+read_hash (const char *p,
+           const char *end,
+           guint       width)
+{
+  char hash[65];
+
+  if ((gsize) (end - p) < 64 * width)
+    return NULL;
+  for (guint i = 0; i < 64; i++, p += width)
+    {
+      char c;
+
+      if (width == 4)
+        {
+          if (p[0] != '0' || p[1] != '0' || !g_ascii_isxdigit (p[2]) || !g_ascii_isxdigit (p[3]))
+            return NULL;
+          c = (char) (g_ascii_xdigit_value (p[2]) * 16 + g_ascii_xdigit_value (p[3]));
+        }
+      else
+        c = p[0];
+      if (!g_ascii_isxdigit (c))
+        return NULL;
+      hash[i] = g_ascii_tolower (c);
+    }
+  hash[64] = '\0';
+  return g_strdup (hash);
+}
+
+/* The full hash of the packet's Keywords "recourse-fingerprint:<hash>",
+ * found in the file as plain text or as the UTF-16 hex string libharu
+ * writes (the document information dictionary is not compressed); NULL if
+ * none. */
 static char *
 packet_fingerprint (const char *contents,
                     gsize       length)
 {
   static const char marker[] = "recourse-fingerprint:";
   const char *end = contents + length;
+  GString *hex = g_string_new (NULL);
+  g_autofree char *hex_marker = NULL;
+  char *found = NULL;
 
-  for (const char *p = memchr (contents, 'r', length); p != NULL && p < end;
-       p = memchr (p + 1, 'r', end - p - 1))
+  for (const char *m = marker; *m != '\0'; m++)
+    g_string_append_printf (hex, "00%02X", (guchar) *m);
+  hex_marker = g_string_free (hex, FALSE);
+
+  for (const char *p = contents; found == NULL && p < end; p++)
     {
       gsize left = end - p;
 
-      if (left < sizeof marker - 1 + 64 || memcmp (p, marker, sizeof marker - 1) != 0)
-        continue;
-      p += sizeof marker - 1;
-      for (guint i = 0; i < 64; i++)
-        if (!g_ascii_isxdigit (p[i]))
-          return NULL;
-      return g_ascii_strdown (p, 64);
+      if (*p == 'r' && left > sizeof marker - 1 && memcmp (p, marker, sizeof marker - 1) == 0)
+        found = read_hash (p + sizeof marker - 1, end, 1);
+      else if (*p == '0' && left > strlen (hex_marker)
+               && g_ascii_strncasecmp (p, hex_marker, strlen (hex_marker)) == 0)
+        found = read_hash (p + strlen (hex_marker), end, 4);
     }
 
-  return NULL;
+  return found;
 }
 
 int

@@ -382,6 +382,22 @@ test_packet_recorded (void)
   g_assert_cmpint (verify_other.status, ==, 0);
   g_assert_nonnull (strstr (verify_other.out, "intact:"));
 
+  /* A changed PDF still shows the fingerprint it was made with (libharu
+   * writes it as a UTF-16 hex string): "made from this case, but modified". */
+  {
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    g_auto(Run) verify_changed = { 0 };
+
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    contents = g_realloc (contents, length + 16);
+    memcpy (contents + length, "% changed\n", 10);
+    g_assert_true (g_file_set_contents (pdf, contents, (gssize) length + 10, NULL));
+    run_recourse (&verify_changed, "verify", case_path, "--packet", pdf, NULL);
+    g_assert_cmpint (verify_changed.status, ==, 1);
+    g_assert_nonnull (strstr (verify_changed.out, "but the PDF file was modified"));
+  }
+
   g_unlink (pdf);
   g_unlink (other);
   g_unlink (note);
