@@ -73,6 +73,7 @@ typedef struct
   Kind      kind;
   GObject  *item;     /* a private copy: a RecEntity, or RecCaseInfo for KIND_INFO */
   guint     index;    /* UNDO_READD: where it was in the list */
+  GPtrArray *documents; /* UNDO_READD: RecAttachment (with bytes) that proved it, or NULL */
 } UndoEntry;
 
 struct _RecCaseSession
@@ -126,6 +127,7 @@ undo_entry_free (gpointer data)
   UndoEntry *entry = data;
 
   g_clear_object (&entry->item);
+  g_clear_pointer (&entry->documents, g_ptr_array_unref);
   g_free (entry);
 }
 
@@ -360,21 +362,37 @@ do_update (RecCaseSession *self,
   return TRUE;
 }
 
+/* `out_documents`: the documents that proved the record, linked to the
+ * removed object, for its undo to bring back (spec/evidence.md §1: deleting
+ * a record removes its links, and a document only it proved). */
 static gboolean
 do_delete (RecCaseSession *self,
            Kind            kind,
            RecEntity      *item,
            GObject       **out_removed,
            guint          *out_index,
+           GPtrArray     **out_documents,
            GError        **error)
 {
   GPtrArray *array = data_array (self, kind);
+  g_autoptr(GPtrArray) documents = NULL;
   guint index;
 
   if (!find_by_id (self, kind, item->id, &index))
     return not_found (item->id, error);
-  if (!rec_store_delete (self->store, item, error))
+  documents = rec_store_dup_attachments_proving (self->store, g_ptr_array_index (array, index), error);
+  if (documents == NULL || !rec_store_delete (self->store, item, error))
     return FALSE;
+  /* The documents in memory follow the file's (links gone with the record). */
+  if (documents->len > 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!rec_store_load_attachments (self->store, self->data, &local_error))
+        g_warning ("Cannot read the case's documents again: %s", local_error->message);
+    }
+  if (out_documents != NULL)
+    *out_documents = documents->len > 0 ? g_steal_pointer (&documents) : NULL;
 
   /* The id may name another record from now on. */
   g_hash_table_remove (self->records[kind], &item->id);
@@ -431,10 +449,17 @@ apply_entry (RecCaseSession *self,
   switch (entry->op)
     {
     case UNDO_DELETE:
-      if (!do_delete (self, entry->kind, item, &other, &index, error))
-        return NULL;
-      return undo_entry_new (entry->change, entry->record, UNDO_READD, entry->kind,
-                             g_steal_pointer (&other), index);
+      {
+        GPtrArray *documents = NULL;
+        UndoEntry *readd;
+
+        if (!do_delete (self, entry->kind, item, &other, &index, &documents, error))
+          return NULL;
+        readd = undo_entry_new (entry->change, entry->record, UNDO_READD, entry->kind,
+                                g_steal_pointer (&other), index);
+        readd->documents = documents;
+        return readd;
+      }
 
     case UNDO_RESTORE:
       if (entry->kind == KIND_INFO)
@@ -458,6 +483,18 @@ apply_entry (RecCaseSession *self,
         }
       g_hash_table_insert (self->records[entry->kind], g_memdup2 (&item->id, sizeof item->id),
                            GUINT_TO_POINTER (entry->record));
+      /* Its documents come back linked to it (their links name `item`,
+       * which has its new id now). */
+      if (entry->documents != NULL)
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          if (!rec_store_add_attachments (self->store, entry->documents, &local_error))
+            g_warning ("The documents of the record brought back could not be restored: %s",
+                       local_error->message);
+          else if (!rec_store_load_attachments (self->store, self->data, &local_error))
+            g_warning ("Cannot read the case's documents again: %s", local_error->message);
+        }
       remap_record (self->undo, entry->record, item->id);
       remap_record (self->redo, entry->record, item->id);
       return undo_entry_new (entry->change, entry->record, UNDO_DELETE, entry->kind,
@@ -997,6 +1034,7 @@ rec_case_session_delete (RecCaseSession  *self,
                          GError         **error)
 {
   g_autoptr(GObject) removed = NULL;
+  GPtrArray *documents = NULL;
   guint index;
   guint record;
   Kind kind = N_KINDS;
@@ -1009,10 +1047,11 @@ rec_case_session_delete (RecCaseSession  *self,
 
   /* Before the delete, which forgets what the id named. */
   record = record_of (self, kind, REC_ENTITY (item)->id);
-  if (!do_delete (self, kind, REC_ENTITY (item), &removed, &index, error))
+  if (!do_delete (self, kind, REC_ENTITY (item), &removed, &index, &documents, error))
     return FALSE;
 
   push_change (self, record, UNDO_READD, kind, g_steal_pointer (&removed), index);
+  ((UndoEntry *) g_ptr_array_index (self->undo, self->undo->len - 1))->documents = documents;
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }

@@ -174,7 +174,26 @@ _rec_window_new_report_input (RecWindow *self)
                                                    "is no packet to make")));
       return NULL;
     }
-  return rec_report_input_new (data, result, lang, paper, NULL);
+  /* The exhibits need the documents' bytes, which the session does not read
+   * until a packet is made; the fingerprint is the history's as it is now. */
+  {
+    RecStore *store = rec_case_session_get_store (self->session);
+    g_autofree char *fingerprint = NULL;
+    gint64 entries = 0;
+    RecReportInput *input;
+
+    if (!rec_store_load_attachment_data (store, (RecCaseData *) data, &error)
+        || !rec_store_get_fingerprint (store, &fingerprint, &entries, &error))
+      {
+        g_debug ("No packet: %s", error->message);
+        rec_window_add_toast (self, adw_toast_new (error->message));
+        return NULL;
+      }
+    input = rec_report_input_new (data, result, lang, paper, NULL);
+    if (fingerprint != NULL)
+      rec_report_input_set_fingerprint (input, fingerprint, (guint64) entries);
+    return input;
+  }
 }
 
 static void
