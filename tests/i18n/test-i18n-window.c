@@ -48,11 +48,11 @@ static const struct
   const char *name;
   const char *title;
 } pages[] = {
-  { "overview", N_("Overview") },
-  { "order", N_("Support Order") },
-  { "payments", N_("Payments") },
-  { "communications", N_("Communications") },
-  { "enforcement", N_("Enforcement") },
+  { "overview", NC_("page", "Overview") },
+  { "order", NC_("page", "Support Order") },
+  { "payments", NC_("page", "Payments") },
+  { "communications", NC_("page", "Communications") },
+  { "enforcement", NC_("page", "Enforcement") },
 };
 
 /* The contexts of the enumerations' labels shown in the window. */
@@ -185,7 +185,7 @@ check_page (RecWindow  *window,
 {
   GtkWidget *child = rec_window_get_page (window, pages[i].name);
   GtkWidget *stack;
-  const char *expected = _(pages[i].title);
+  const char *expected = g_dpgettext2 (GETTEXT_PACKAGE, "page", pages[i].title);
   g_autofree char *where = g_strdup_printf ("%s page", pages[i].name);
   const char *title;
 
