@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "rec-money.h"
+
 #include "rec-cli.h"
 #include "rec-store.h"
 
@@ -63,6 +65,14 @@ gboolean _rec_cli_read_input      (const char   *path,
                                    char        **out_contents,
                                    gsize        *out_length,
                                    int          *out_exit);
+
+/* An amount given to `option` in the command line's form ("1250.00"); one
+ * that is the display form of the locale ("1.250,00" in Spanish) is refused
+ * saying how to write it, never as "more than two decimals". Prints the
+ * one-line reason. */
+gboolean _rec_cli_parse_amount    (const char   *option,
+                                   const char   *text,
+                                   RecCents     *out_cents);
 
 /* `text` (from a case or a file) safe to print on a terminal: C0 controls
  * (but tab, and newline unless `one_line`), DEL, C1 controls and the

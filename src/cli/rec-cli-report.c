@@ -150,12 +150,8 @@ check_payoff (const Options *options,
       return TRUE;
     }
 
-  if (!rec_cents_parse (options->payoff, FALSE, out_monthly, &error))
-    {
-      /* Translators: %s explains what is wrong with the amount */
-      _rec_cli_error (_("--payoff: %s"), error->message);
-      return FALSE;
-    }
+  if (!_rec_cli_parse_amount ("--payoff", options->payoff, out_monthly))
+    return FALSE;
   if (*out_monthly == 0)
     {
       _rec_cli_error ("%s", _("--payoff: the monthly payment must be more than 0"));

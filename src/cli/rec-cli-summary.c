@@ -546,12 +546,8 @@ parse_payoff (const char    *payoff_text,
       return TRUE;
     }
 
-  if (!rec_cents_parse (payoff_text, FALSE, &request->monthly, &error))
-    {
-      /* Translators: %s explains what is wrong with the amount */
-      _rec_cli_error (_("--payoff: %s"), error->message);
-      return FALSE;
-    }
+  if (!_rec_cli_parse_amount ("--payoff", payoff_text, &request->monthly))
+    return FALSE;
   if (request->monthly <= 0)
     {
       /* Translators: %s is the amount the user gave */

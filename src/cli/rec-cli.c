@@ -294,6 +294,36 @@ too_large (const char *path,
 }
 
 gboolean
+_rec_cli_parse_amount (const char *option,
+                       const char *text,
+                       RecCents   *out_cents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *machine = NULL;
+  RecCents cents;
+
+  if (rec_cents_parse (text, FALSE, out_cents, &error))
+    return TRUE;
+
+  /* What the window would take: say how the command line writes it. */
+  if (rec_cents_parse_display (text, NULL, FALSE, &cents, NULL, NULL))
+    {
+      g_autofree char *shown = _rec_cli_printable (text, TRUE);
+
+      machine = rec_cents_to_string (cents);
+      /* Translators: the first %s is an option (--payoff), the second the amount
+       * as given ("1.250,00"), the third the same amount as the command line
+       * writes it ("1250.00") */
+      _rec_cli_error (_("%s: \"%s\": write the amount with a point before the cents and no "
+                        "thousands separator, as %s"), option, shown, machine);
+      return FALSE;
+    }
+  /* Translators: the first %s is an option (--payoff), the second what is wrong */
+  _rec_cli_error (_("%s: %s"), option, error->message);
+  return FALSE;
+}
+
+gboolean
 _rec_cli_read_input (const char  *path,
                      char       **out_contents,
                      gsize       *out_length,

@@ -1106,7 +1106,7 @@ parse_link (JsonNode     *node,
     {
       g_autofree char *reason =
         /* Translators: "there is no payments[7]"; keep the word and brackets as they are */
-        g_strdup_printf (_("there is no %s[%" G_GINT64_FORMAT "]"), link_words[kind], i);
+        g_strdup_printf (_("there is no %s[%lld]"), link_words[kind], (long long) i);
 
       fail (error, path, "index", reason);
       return FALSE;
@@ -1348,8 +1348,8 @@ _rec_case_json_check_data (const RecAttachment  *attachment,
     {
       g_autofree char *reason =
         /* Translators: "decodes to 12 bytes, not its size 48213" */
-        g_strdup_printf (_("decodes to %" G_GSIZE_FORMAT " bytes, not its size %" G_GINT64_FORMAT),
-                         size, attachment->size);
+        g_strdup_printf (_("decodes to %llu bytes, not its size %lld"),
+                         (unsigned long long) size, (long long) attachment->size);
 
       fail (error, path, "data", reason);
       return FALSE;

@@ -231,7 +231,7 @@ check_record (sqlite3              *db,
 
   g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND,
                /* Translators: "payments record 17 is not in the case"; keep the first %s */
-               _("%s record %" G_GINT64_FORMAT " is not in the case"), table->entity, id);
+               _("%s record %lld is not in the case"), table->entity, (long long) id);
   return FALSE;
 }
 
@@ -681,7 +681,7 @@ rec_store_read_attachment_data (RecStore  *self,
       if (rc == SQLITE_DONE)
         g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND,
                      /* Translators: %s is the number of an attachment in the case file */
-                     _("The case has no document %" G_GINT64_FORMAT), id);
+                     _("The case has no document %lld"), (long long) id);
       else
         _rec_store_set_error (error, self->db, rc, "read attachment");
       return NULL;

@@ -213,7 +213,8 @@ test_bad_input (Fixture       *f,
   g_autofree char *path = make_case (f);
   const BadCase cases[] = {
     { { "--payoff", "abc" }, "--payoff: \"abc\" is not an amount" },
-    { { "--payoff", "12,50" }, "--payoff: \"12,50\" is not an amount" },
+    { { "--payoff", "12,50" }, "--payoff: \"12,50\": write the amount with a point before the cents and no thousands separator, as 12.50" },
+    { { "--payoff", "$1,250.00" }, "--payoff: \"$1,250.00\": write the amount with a point before the cents and no thousands separator, as 1250.00" },
     { { "--payoff", "0" }, "--payoff: \"0\" is not more than zero" },
     { { "--payoff", "0.00", "--json" }, "--payoff: \"0.00\" is not more than zero" },
     { { "--payoff", "-5" }, "--payoff: \"-5\" is negative" },

@@ -411,7 +411,7 @@ test_bad_payoff (void)
 {
   g_autofree char *pdf = out_path ("never.pdf");
   static const char *cases[][5] = {
-    { "--payoff", "12,50", NULL, NULL, "--payoff: \"12,50\" is not an amount" },
+    { "--payoff", "12,50", NULL, NULL, "--payoff: \"12,50\": write the amount with a point before the cents and no thousands separator, as 12.50" },
     { "--payoff", "abc", NULL, NULL, "--payoff: \"abc\"" },
     { "--payoff", "0", NULL, NULL, "--payoff: " },
     { "--payoff=-5", NULL, NULL, NULL, "--payoff: " },
