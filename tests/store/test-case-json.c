@@ -1421,8 +1421,8 @@ test_v2_good (void)
     ATTACHMENTS (""),
     ATTACHMENTS (MEDIA ("image/svg+xml")),
     ATTACHMENTS (MEDIA ("application/vnd.ms-excel")),
-    "{\"format\": \"recourse-case\", \"version\": 2, \"case\": {\"title\": \"T\", "
-    "\"jurisdiction\": \"us-ca\", \"agency_balance\": \"0\", \"agency_balance_as_of\": null}}",
+    ("{\"format\": \"recourse-case\", \"version\": 2, \"case\": {\"title\": \"T\", "
+     "\"jurisdiction\": \"us-ca\", \"agency_balance\": \"0\", \"agency_balance_as_of\": null}}"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
@@ -1431,6 +1431,7 @@ test_v2_good (void)
       g_autoptr(RecCaseData) c = rec_case_json_parse (good[i], -1, &error);
 
       g_assert_no_error (error);
+      g_assert_nonnull (c);
     }
 }
 
