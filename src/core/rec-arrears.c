@@ -900,6 +900,21 @@ rec_chart_axis_compute (RecCents      lo_cents,
       }
 }
 
+gint64
+rec_chart_axis_millionths (const RecChartAxis *axis,
+                           RecCents            value)
+{
+  RecCents span;
+
+  g_return_val_if_fail (axis != NULL, 0);
+
+  /* The axis spans at most 2 × 10 × REC_CENTS_MAX (rec_chart_axis_compute):
+   * times 10^6 that stays within 64 bits. */
+  span = MAX (axis->max_cents - axis->min_cents, 1);
+  value = CLAMP (value, axis->min_cents, axis->max_cents);
+  return (value - axis->min_cents) * G_GINT64_CONSTANT (1000000) / span;
+}
+
 RecCents
 rec_balance_point_total (const RecBalancePoint *point)
 {

@@ -256,6 +256,11 @@ void  rec_chart_axis_compute     (RecCents      lo_cents,
                                   RecCents      hi_cents,
                                   guint         max_steps,
                                   RecChartAxis *out_axis);
+/* Where `value` lies on the axis, in millionths: 0 at min_cents, 1 000 000
+ * at max_cents (values outside are clamped), computed in integers. The one
+ * number a chart turns into a position: no amount meets floating point. */
+gint64 rec_chart_axis_millionths (const RecChartAxis *axis,
+                                  RecCents            value);
 /* The chart's upper series at a point: unpaid support and interest, clamped
  * to ±REC_CENTS_MAX. */
 RecCents rec_balance_point_total (const RecBalancePoint *point);

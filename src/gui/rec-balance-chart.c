@@ -45,7 +45,7 @@ typedef struct
 typedef struct
 {
   double    left, top, right, bottom;
-  RecCents  lo_cents, hi_cents, step_cents;
+  RecChartAxis axis;               /* the money range shown */
   guint     n;                    /* points drawn (a lone point is drawn twice) */
 } Geometry;
 
@@ -55,13 +55,9 @@ compute_range (RecBalanceChart *self,
                Geometry        *geometry)
 {
   RecCents lo, hi;
-  RecChartAxis axis;
 
   rec_balance_points_range (self->points, &lo, &hi);
-  rec_chart_axis_compute (lo, hi, REC_CHART_MAX_STEPS, &axis);
-  geometry->lo_cents = axis.min_cents;
-  geometry->hi_cents = axis.max_cents;
-  geometry->step_cents = axis.step_cents;
+  rec_chart_axis_compute (lo, hi, REC_CHART_MAX_STEPS, &geometry->axis);
 }
 
 /* "$1,500.00" → "$1,500": ticks are whole units, and the cents are noise. */
@@ -83,15 +79,14 @@ format_tick (RecCents    cents,
   return text;
 }
 
-/* The only place a sum of money becomes a pixel: its offset within the axis is
- * computed in integers (millionths of the axis; at most 10^11 cents × 10^6 fits
- * in 64 bits), and only that proportion meets floating point. */
+/* The only place a sum of money becomes a pixel: its place on the axis comes
+ * from core in integers (millionths), and only that proportion meets floating
+ * point — as in the packet's chart. */
 static double
 axis_y (const Geometry *geometry,
         RecCents        value)
 {
-  RecCents span = MAX (geometry->hi_cents - geometry->lo_cents, 1);
-  gint64 millionths = (value - geometry->lo_cents) * 1000000 / span;
+  gint64 millionths = rec_chart_axis_millionths (&geometry->axis, value);
 
   return geometry->bottom - (geometry->bottom - geometry->top) * millionths / 1e6;
 }
@@ -183,7 +178,8 @@ compute_geometry (RecBalanceChart *self,
   int height = line_height (layout);
 
   compute_range (self, geometry);
-  for (RecCents tick = geometry->lo_cents; tick <= geometry->hi_cents; tick += geometry->step_cents)
+  for (RecCents tick = geometry->axis.min_cents; tick <= geometry->axis.max_cents;
+       tick += geometry->axis.step_cents)
     {
       g_autofree char *label = format_tick (tick, self->currency);
 
@@ -207,7 +203,8 @@ draw_money_axis (RecBalanceChart *self,
   int height = line_height (layout);
 
   cairo_set_line_width (cr, 1.0);
-  for (RecCents tick = geometry->lo_cents; tick <= geometry->hi_cents; tick += geometry->step_cents)
+  for (RecCents tick = geometry->axis.min_cents; tick <= geometry->axis.max_cents;
+       tick += geometry->axis.step_cents)
     {
       g_autofree char *label = format_tick (tick, self->currency);
       double y = round (axis_y (geometry, tick)) + 0.5;

@@ -41,15 +41,15 @@ value_range (const RecPdfSeries *series,
   rec_chart_axis_compute (min, max, REC_CHART_MAX_STEPS, &frame->axis);
 }
 
-/* Only the proportion of an amount within the axis meets floating point. */
+/* The amount's place on the axis comes from core in integers; only that
+ * proportion meets floating point. */
 static double
 value_y (const ChartFrame *frame,
          RecCents          value)
 {
-  double share = (double) (value - frame->axis.min_cents)
-                 / (double) (frame->axis.max_cents - frame->axis.min_cents);
+  gint64 millionths = rec_chart_axis_millionths (&frame->axis, value);
 
-  return frame->bottom + share * (frame->top - frame->bottom);
+  return frame->bottom + (frame->top - frame->bottom) * millionths / 1e6;
 }
 
 static RecCents

@@ -1209,6 +1209,29 @@ test_chart_axis (void)
     }
 }
 
+/* An amount's place on the axis, in integers: the ends, zero, a value
+ * between, values outside (clamped), and the widest axis without overflow. */
+static void
+test_chart_axis_millionths (void)
+{
+  RecChartAxis axis;
+
+  rec_chart_axis_compute (-250000, 1000000, REC_CHART_MAX_STEPS, &axis);
+  g_assert_cmpint (axis.min_cents, ==, -500000);
+  g_assert_cmpint (axis.max_cents, ==, 1000000);
+  g_assert_cmpint (rec_chart_axis_millionths (&axis, -500000), ==, 0);
+  g_assert_cmpint (rec_chart_axis_millionths (&axis, 1000000), ==, 1000000);
+  g_assert_cmpint (rec_chart_axis_millionths (&axis, 0), ==, 333333);
+  g_assert_cmpint (rec_chart_axis_millionths (&axis, 250000), ==, 500000);
+  g_assert_cmpint (rec_chart_axis_millionths (&axis, -9000000), ==, 0);
+  g_assert_cmpint (rec_chart_axis_millionths (&axis, 9000000), ==, 1000000);
+
+  rec_chart_axis_compute (-REC_CENTS_MAX * 10, REC_CENTS_MAX * 10, REC_CHART_MAX_STEPS, &axis);
+  g_assert_cmpint (rec_chart_axis_millionths (&axis, 0), ==,
+                   (-axis.min_cents) * G_GINT64_CONSTANT (1000000) / (axis.max_cents - axis.min_cents));
+  g_assert_cmpint (rec_chart_axis_millionths (&axis, axis.max_cents), ==, 1000000);
+}
+
 /* The range the chart covers: both series, zero included. */
 static void
 test_chart_range (void)
@@ -1477,6 +1500,7 @@ main (int    argc,
   g_test_add_func ("/arrears/json-history-by-kind", test_json_history_by_kind);
   g_test_add_func ("/arrears/overflow", test_overflow);
   g_test_add_func ("/arrears/chart-axis", test_chart_axis);
+  g_test_add_func ("/arrears/chart-axis-millionths", test_chart_axis_millionths);
   g_test_add_func ("/arrears/chart-range", test_chart_range);
   g_test_add_func ("/arrears/split-text", test_split_text);
   g_test_add_func ("/arrears/reason-templates", test_reason_templates);
