@@ -85,8 +85,7 @@ load (const char  *path,
     }
 
   store = rec_store_open (path, read_only, &error);
-  if (store == NULL || (c = rec_store_load_case (store, &error)) == NULL
-      || !rec_store_load_attachments (store, c, &error))
+  if (store == NULL || (c = rec_store_load_case (store, &error)) == NULL)
     {
       _rec_cli_error ("%s", error->message);
       *out_exit = _rec_cli_exit_for_store_error (error);

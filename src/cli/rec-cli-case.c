@@ -251,7 +251,6 @@ _rec_cli_export (int    argc,
   /* The documents go into the interchange with their bytes (JSON v2). */
   store = rec_store_open (argv[1], TRUE, &error);
   if (store == NULL || (case_data = rec_store_load_case (store, &error)) == NULL
-      || !rec_store_load_attachments (store, case_data, &error)
       || !rec_store_load_attachment_data (store, case_data, &error))
     {
       _rec_cli_error ("%s", error->message);

@@ -189,7 +189,6 @@ load_case (const char   *path,
   store = rec_store_open (path, TRUE, &error);
   /* The store's messages name the file already. */
   if (store == NULL || (*out_case = rec_store_load_case (store, &error)) == NULL
-      || !rec_store_load_attachments (store, *out_case, &error)
       || !rec_store_load_attachment_data (store, *out_case, &error))
     {
       _rec_cli_error ("%s", error->message);

@@ -63,7 +63,9 @@ RecStore     *rec_store_open               (const char         *path,
 const char   *rec_store_get_path           (RecStore           *self);
 gboolean      rec_store_get_read_only      (RecStore           *self);
 
-/* The whole case, entities in entry order with their ids (transfer full). */
+/* The whole case, entities in entry order with their ids, and its documents'
+ * metadata and links (not their bytes: rec_store_load_attachment_data)
+ * (transfer full). */
 RecCaseData  *rec_store_load_case          (RecStore           *self,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 /* Only what the arrears engine reads (case info, terms, interest overrides,
