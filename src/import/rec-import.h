@@ -18,6 +18,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "rec-attachment.h"
 #include "rec-case-data.h"
 
@@ -69,6 +71,12 @@ typedef struct
   GPtrArray       *media;       /* RecAttachment (data set, no links) kept with
                                  * this record: MMS images, the raw e-mail */
   gboolean         selected;    /* the window's check box (TRUE for NEW) */
+  /* rec-import.c's own (readers leave them): the status the reader gave,
+   * kept the first time a filter or the duplicate marking touches the
+   * candidate, so a filter typed and cleared again gives the reader's verdict
+   * back. */
+  gboolean         read_kept;
+  RecImportStatus  read_status;
 } RecImportCandidate;
 
 RecImportCandidate *rec_import_candidate_new  (RecImportStatus status) G_GNUC_WARN_UNUSED_RESULT;
@@ -139,13 +147,16 @@ RecImportSource    *rec_import_read_messages  (const char                    *pa
 
 /* --- What is done with them (rec-import.c) --- */
 
-/* Sets every NEW or NOT_MATCHING-by-filter candidate to NEW when it matches
- * one of `filters` (NULL or empty: payments all match, messages none), else
- * NOT_MATCHING. Payments: a filter is contained in match_text, case-
+/* Sets every candidate but a REJECTED one to NEW when it matches one of
+ * `filters`, else NOT_MATCHING; call rec_import_mark_duplicates after it
+ * (a DUPLICATE is decided again). NULL or empty `filters`: payments keep the
+ * reader's verdict (a payment app's money from someone else stays
+ * NOT_MATCHING), messages all become NOT_MATCHING (spec §1: nothing without
+ * --with). Payments: a filter is contained in match_text, case-
  * insensitively. Messages: a filter equals the address — phone numbers on
  * their digits, a leading country code 1 ignored; e-mail addresses
- * case-insensitively. A debit stays NOT_MATCHING; REJECTED and DUPLICATE
- * stay. */
+ * case-insensitively. A debit (credit FALSE) stays NOT_MATCHING. A
+ * candidate that becomes NEW is selected; one that stops being NEW is not. */
 void                rec_import_source_filter  (RecImportSource   *source,
                                                const char *const *filters);
 
