@@ -236,6 +236,22 @@ record_packet (const char  *case_path,
                     error->message);
 }
 
+/* Whether `recourse verify` would find problems in the case file: its packet
+ * must then not present the history as intact (spec/evidence.md §3). A file
+ * that cannot be verified at all was refused when it was loaded. */
+static gboolean
+case_is_altered (const char *case_path)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  RecStoreVerifyResult result = { 0 };
+
+  if (rec_store_verify_file_result (case_path, report, &result, &error))
+    return FALSE;
+  g_debug ("verify before the packet: %s", error != NULL ? error->message : "");
+  return result.problems > 0;
+}
+
 /* Computes and takes the snapshot (of case_data, which it takes); the
  * snapshot renders the reasons in the packet's language. */
 static RecReportInput *
@@ -345,6 +361,13 @@ write_report (const char    *case_path,
   rec_report_input_set_originals (input, !options->no_originals);
   if (fingerprint != NULL)
     rec_report_input_set_fingerprint (input, fingerprint, (guint64) entries);
+  if (case_is_altered (case_path))
+    {
+      rec_report_input_set_history_altered (input, TRUE);
+      /* Translators: %s is a case file; keep “recourse verify” as it is */
+      _rec_cli_error (_("warning: %s was changed outside Recourse (see recourse verify); the packet says so"),
+                      case_path);
+    }
 
   if (!rec_report_write_counted (input, options->output, &pages, &error))
     {

@@ -232,6 +232,8 @@ static const Label labels[] = {
   /* Translators: an e-mail's header */
   LC (mail_subject, "e-mail", NC_("e-mail", "Subject")),
   /* Translators: on the cover, under the fingerprint; keep the command as it is */
+  /* Translators: on the cover, under the fingerprint, instead of how to check it, when the case file was changed by another program; “Verify” is the window's Verify… button and `recourse verify` */
+  L (history_altered, N_("Recourse found changes made outside it (see Verify): this case file was changed by another program after Recourse wrote it, so its history cannot show that these records are as they were entered.")),
   L (fingerprint_note, N_("Recourse keeps a tamper-evident history of every change to the case, each entry chained to the one before by SHA-256; the fingerprint identifies the history as it stood when this packet was made. To check that this packet came from the case file: recourse verify CASE --packet PACKET.pdf. The history shows changes made outside Recourse; it cannot prove when an entry was made.")),
 };
 

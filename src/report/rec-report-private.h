@@ -175,6 +175,7 @@ struct _RecReportLabels
   char *mail_date;
   char *mail_subject;
   char *fingerprint_note;           /* how to check the fingerprint */
+  char *history_altered;            /* instead of it: verify found problems */
 
   /* Enumerations (rec-enums.h labels) */
   char *term_kinds[REC_N_TERM_KINDS];

@@ -447,6 +447,15 @@ rec_report_input_set_bates (RecReportInput *input,
 }
 
 void
+rec_report_input_set_history_altered (RecReportInput *input,
+                                      gboolean        altered)
+{
+  g_return_if_fail (input != NULL);
+
+  input->history_altered = altered;
+}
+
+void
 rec_report_input_set_originals (RecReportInput *input,
                                 gboolean        embed)
 {
@@ -1014,7 +1023,11 @@ write_fingerprint (const RecPacket *packet)
     return;
 
   rec_pdf_heading (packet->pdf, input->fingerprint_text, H2_SIZE - 1.0, 30.0);
-  rec_pdf_paragraph (packet->pdf, packet->labels->fingerprint_note, TEXT_SIZE - 1.0, FALSE);
+  /* A history verify found altered is never presented as one to check
+   * the packet against. */
+  rec_pdf_paragraph (packet->pdf, input->history_altered ? packet->labels->history_altered
+                                                         : packet->labels->fingerprint_note,
+                     TEXT_SIZE - 1.0, FALSE);
   rec_pdf_skip (packet->pdf, 8.0);
 }
 

@@ -62,6 +62,9 @@ typedef struct
   guint64           fingerprint_entries;
   char             *fingerprint_text;   /* the cover's line, in the packet's language */
   char             *fingerprint_footer; /* "Fingerprint 3F2A-91C0-77DE-0B14" */
+  /* rec_report_input_set_history_altered: verify found problems, so the
+   * cover says so instead of how to check the packet against the case. */
+  gboolean          history_altered;
 
   /*< private >*/
   gboolean          result_from_engine;   /* free with rec_arrears_result_free */
@@ -138,6 +141,11 @@ void                rec_report_input_set_withhold_address (RecReportInput *input
 void                rec_report_input_set_fingerprint (RecReportInput *input,
                                                       const char     *hash,
                                                       guint64         entries);
+/* TRUE when verification of the case file found problems (spec/evidence.md
+ * §3): the packet then claims nothing of the history's integrity, and its
+ * cover says "Recourse found changes made outside it (see Verify)". */
+void                rec_report_input_set_history_altered (RecReportInput *input,
+                                                          gboolean        altered);
 /* Bates labels on every page ("PREFIX-000001" at the bottom right); NULL or
  * "" none. */
 void                rec_report_input_set_bates (RecReportInput         *input,
