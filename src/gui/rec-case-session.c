@@ -1177,3 +1177,187 @@ rec_case_session_redo (RecCaseSession  *self,
 
   return step (self, self->redo, self->undo, self->redo->len - 1, error);
 }
+
+/* The history and its verification (spec/evidence.md §2–3): read in a
+ * worker thread by a read-only connection of its own, so the session's
+ * connection is only ever used on the main thread. */
+
+static void
+history_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(RecStore) store = NULL;
+  GError *error = NULL;
+  GPtrArray *entries = NULL;
+
+  store = rec_store_open (path, TRUE, &error);
+  if (store != NULL)
+    entries = rec_store_load_history (store, &error);
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * rec_case_session_load_history_async:
+ *
+ * Reads the case's history as the file holds it now.
+ */
+void
+rec_case_session_load_history_async (RecCaseSession      *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (REC_IS_CASE_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rec_case_session_load_history_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, history_thread);
+}
+
+/**
+ * rec_case_session_load_history_finish:
+ *
+ * Returns: (transfer container) (nullable): RecHistoryEntry, in order
+ */
+GPtrArray *
+rec_case_session_load_history_finish (RecCaseSession  *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  RecStoreVerifyResult   result;
+  char                 **problems;
+} Verification;
+
+static void
+verification_free (gpointer data)
+{
+  Verification *verification = data;
+
+  g_strfreev (verification->problems);
+  g_free (verification);
+}
+
+/* The report has one problem a line. */
+static char **
+split_problems (const GString *report)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = g_strsplit (report->str, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      g_strv_builder_add (builder, lines[i]);
+  return g_strv_builder_end (builder);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GString) report = g_string_new (NULL);
+  Verification *verification = g_new0 (Verification, 1);
+  GError *error = NULL;
+
+  /* FALSE with problems counted: they were found (the error only counts
+   * them); FALSE without any: the file could not be read at all. */
+  if (!rec_store_verify_file_result (path, report, &verification->result, &error)
+      && verification->result.problems == 0)
+    {
+      verification_free (verification);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_clear_error (&error);
+  verification->problems = split_problems (report);
+  verification->result.problems = MAX (verification->result.problems,
+                                       g_strv_length (verification->problems));
+  g_task_return_pointer (task, verification, verification_free);
+}
+
+/**
+ * rec_case_session_verify_async:
+ *
+ * Verifies the case file as `recourse verify` does (integrity, the history's
+ * chain and replay, the documents' bytes).
+ */
+void
+rec_case_session_verify_async (RecCaseSession      *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (REC_IS_CASE_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rec_case_session_verify_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+gboolean
+rec_case_session_verify_finish (RecCaseSession        *self,
+                                GAsyncResult          *result,
+                                RecStoreVerifyResult  *out_result,
+                                char                ***out_problems,
+                                GError               **error)
+{
+  Verification *verification;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  verification = g_task_propagate_pointer (G_TASK (result), error);
+  if (verification == NULL)
+    return FALSE;
+  if (out_result != NULL)
+    *out_result = verification->result;
+  if (out_problems != NULL)
+    *out_problems = g_steal_pointer (&verification->problems);
+  verification_free (verification);
+  return TRUE;
+}
+
+/**
+ * rec_case_session_record_packet:
+ *
+ * Appends the `packet` entry of a packet the window made.
+ */
+gboolean
+rec_case_session_record_packet (RecCaseSession  *self,
+                                const char      *as_of,
+                                int              pages,
+                                const char      *sha256,
+                                GError         **error)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+  g_return_val_if_fail (as_of != NULL && sha256 != NULL, FALSE);
+
+  if (rec_case_session_get_read_only (self))
+    {
+      g_set_error_literal (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED,
+                           _("This case file can’t be changed, so its history can’t record "
+                             "the packet."));
+      return FALSE;
+    }
+  return rec_store_append_packet_entry (self->store, as_of, pages, sha256, error);
+}

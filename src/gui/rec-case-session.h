@@ -122,4 +122,43 @@ gboolean                rec_case_session_undo_change      (RecCaseSession  *self
 gboolean                rec_case_session_redo             (RecCaseSession  *self,
                                                            GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The case history and its verification (spec/evidence.md §2–3), for the
+ * History view, the window's "changed outside Recourse" line and the packets
+ * the window makes. The reads run in a worker thread on a read-only
+ * connection of their own (the session's stays on the main thread): the
+ * history of a large case is some 26 000 entries, its verification ~0.5 s.
+ * The callbacks run on the main thread. */
+void                    rec_case_session_load_history_async  (RecCaseSession      *self,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+/* Every entry in order (transfer container: RecHistoryEntry); empty for a
+ * file before the history. */
+GPtrArray              *rec_case_session_load_history_finish (RecCaseSession  *self,
+                                                              GAsyncResult    *result,
+                                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+/* rec_store_verify_file_result on the session's file. */
+void                    rec_case_session_verify_async        (RecCaseSession      *self,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+/* TRUE when the verification ran (intact or not: out_result->problems
+ * says), with each problem a string of *out_problems (transfer full,
+ * NULL-terminated, empty when intact); FALSE when the file could not be
+ * read at all. */
+gboolean                rec_case_session_verify_finish       (RecCaseSession        *self,
+                                                              GAsyncResult          *result,
+                                                              RecStoreVerifyResult  *out_result,
+                                                              char                ***out_problems,
+                                                              GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Records a packet the window just made (a `packet` entry: its as-of day
+ * YYYY-MM-DD, page count and the SHA-256 of its PDF bytes). A read-only
+ * session cannot: the store's error. Does not emit "changed" (no record
+ * changed). */
+gboolean                rec_case_session_record_packet       (RecCaseSession  *self,
+                                                              const char      *as_of,
+                                                              int              pages,
+                                                              const char      *sha256,
+                                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS
