@@ -108,6 +108,7 @@ int      _rec_cli_verify_packet   (const char  *case_path,
 int      _rec_cli_demo            (int argc, char **argv);
 int      _rec_cli_summary         (int argc, char **argv);
 int      _rec_cli_report          (int argc, char **argv);
+int      _rec_cli_letter          (int argc, char **argv);
 int      _rec_cli_calendar        (int argc, char **argv);
 
 G_END_DECLS
