@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "rec-attachment.h"
 #include "rec-case-data.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,14 @@ gboolean _rec_store_attachments_record_removed (sqlite3            *db,
                                                 const char         *entity,
                                                 gint64              record_id,
                                                 const char         *now,
+                                                GError            **error);
+
+/* rec_store_import (rec-store-import.c): one attachment (data set) with its
+ * links, in the caller's transaction, as rec_store_add_attachments adds each
+ * (the same bytes again only take the links); sets its id. */
+gboolean _rec_store_add_attachment_in          (sqlite3            *db,
+                                                const char         *now,
+                                                RecAttachment      *attachment,
                                                 GError            **error);
 
 G_END_DECLS

@@ -304,6 +304,15 @@ add_one (sqlite3        *db,
   return TRUE;
 }
 
+gboolean
+_rec_store_add_attachment_in (sqlite3        *db,
+                              const char     *now,
+                              RecAttachment  *attachment,
+                              GError        **error)
+{
+  return add_one (db, now, attachment, error);
+}
+
 typedef gboolean (*WriteFunc) (sqlite3 *db, const char *now, gpointer data, GError **error);
 
 /* BEGIN IMMEDIATE, the write, COMMIT (ROLLBACK on failure), "changed". */

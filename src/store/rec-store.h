@@ -300,4 +300,37 @@ GPtrArray    *rec_store_dup_attachments_proving (RecStore      *self,
                                             const RecEntity    *record,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Import (spec/import.md §1; rec-store-import.c). The store knows nothing of
+ * the readers: the CLI and the window hand it, per source file, what is to
+ * be added. */
+typedef struct
+{
+  const char     *name;        /* the file's base name */
+  const char     *sha256;      /* lower-case hex SHA-256 of its bytes */
+  const char     *format;      /* csv, ofx, venmo, paypal, cashapp, sms, mbox, eml */
+  RecAttachment  *attachment;  /* (nullable) the file itself, data set, no links;
+                                * NULL when it is over REC_ATTACHMENT_MAX_SIZE */
+  GPtrArray      *records;     /* RecEntity of the seven kinds (payments,
+                                * communications) to add, in order */
+  GPtrArray      *media;       /* (nullable) as long as `records`: for each, a
+                                * GPtrArray of RecAttachment (data set) kept with
+                                * it — MMS images, the raw e-mail — or NULL */
+} RecStoreImportSource;
+
+/* Adds every source in ONE transaction, all or nothing, each change through
+ * the store's one write path (its `add` entry in the history): per source an
+ * `import` entry for the case, {"source_sha256":"…","name":"…","format":"…"},
+ * then its records, then the file as an attachment linked to every record it
+ * gave (the same bytes already in the case only take the new links), then
+ * each record's media linked to it. A source with no record writes nothing
+ * (a statement imported again leaves the file as it was); so does a call
+ * with none. "changed" is emitted once. On success the records take their
+ * ids, positions and stamps, and the attachments (the source's and the
+ * media) their ids and their links; on failure nothing of the caller's is
+ * touched. */
+gboolean      rec_store_import             (RecStore                    *self,
+                                            const RecStoreImportSource  *sources,
+                                            guint                        n_sources,
+                                            GError                     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

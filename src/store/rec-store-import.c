@@ -1,0 +1,294 @@
+/* rec-store-import.c — what an import adds, in one transaction
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * spec/import.md §1: all or nothing for the whole run. Per source file: an
+ * `import` entry carrying its SHA-256 (spec/evidence.md §2), its records
+ * through _rec_store_apply (each with its `add` entry), the file kept as an
+ * attachment linked to every record it gave, and each record's own media
+ * (MMS images, the raw e-mail) linked to that record. The rows are written
+ * from copies, so a failure leaves the caller's objects as they were.
+ */
+#define G_LOG_DOMAIN "rec-store"
+
+#include "config.h"
+
+#include "rec-store.h"
+#include "rec-store-attachments-private.h"
+#include "rec-store-private.h"
+
+#include "rec-case-json-private.h"
+#include "rec-date.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+/* The rows of one source, written from copies of the caller's objects. */
+typedef struct
+{
+  const RecStoreImportSource *source;
+  GPtrArray                  *records;     /* RecEntity copies */
+  RecAttachment              *attachment;  /* (nullable) a copy */
+  GPtrArray                  *media;       /* per record: GPtrArray of copies, or NULL */
+} SourceRows;
+
+static void
+source_rows_clear (SourceRows *rows)
+{
+  g_clear_pointer (&rows->records, g_ptr_array_unref);
+  g_clear_object (&rows->attachment);
+  g_clear_pointer (&rows->media, g_ptr_array_unref);
+}
+
+/* A copy without the links it may carry: the links are the records of this
+ * import. */
+static RecAttachment *
+attachment_copy_unlinked (const RecAttachment *attachment)
+{
+  RecAttachment *copy = rec_attachment_copy (attachment);
+
+  g_ptr_array_set_size (copy->links, 0);
+  return copy;
+}
+
+static void
+media_unref (gpointer media)
+{
+  if (media != NULL)
+    g_ptr_array_unref (media);
+}
+
+static GPtrArray *
+media_copy (GPtrArray *media)
+{
+  GPtrArray *copies;
+
+  if (media == NULL)
+    return NULL;
+  copies = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < media->len; i++)
+    g_ptr_array_add (copies, attachment_copy_unlinked (g_ptr_array_index (media, i)));
+  return copies;
+}
+
+static void
+source_rows_init (SourceRows                 *rows,
+                  const RecStoreImportSource *source)
+{
+  rows->source = source;
+  rows->records = g_ptr_array_new_with_free_func (g_object_unref);
+  rows->attachment = source->attachment != NULL
+                     ? attachment_copy_unlinked (source->attachment) : NULL;
+  rows->media = g_ptr_array_new_with_free_func (media_unref);
+  for (guint i = 0; i < source->records->len; i++)
+    {
+      GPtrArray *media = source->media != NULL ? g_ptr_array_index (source->media, i) : NULL;
+
+      g_ptr_array_add (rows->records, rec_entity_copy (g_ptr_array_index (source->records, i)));
+      g_ptr_array_add (rows->media, media_copy (media));
+    }
+}
+
+/* {"source_sha256":"…","name":"…","format":"csv"}: compact, source_sha256
+ * first, as the JSON import's entry starts. */
+static char *
+import_entry_json (const RecStoreImportSource *source)
+{
+  GString *out = g_string_sized_new (128);
+
+  g_string_append (out, "{\"source_sha256\":");
+  _rec_case_json_append_quoted (out, source->sha256);
+  g_string_append (out, ",\"name\":");
+  _rec_case_json_append_quoted (out, source->name);
+  g_string_append (out, ",\"format\":");
+  _rec_case_json_append_quoted (out, source->format);
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+write_records (sqlite3     *db,
+               const char  *now,
+               GPtrArray   *records,
+               GError     **error)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      RecEntity *record = g_ptr_array_index (records, i);
+      RecStoreChange change = { .op = REC_STORE_CHANGE_ADD, .record = record,
+                                .written = record, .now = now };
+
+      change.table = _rec_store_table_for_type (G_OBJECT_TYPE (record));
+      if (!_rec_store_apply (db, &change, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The file linked to every record, then each record's media linked to it. */
+static gboolean
+write_documents (sqlite3     *db,
+                 const char  *now,
+                 SourceRows  *rows,
+                 GError     **error)
+{
+  if (rows->attachment != NULL)
+    {
+      for (guint i = 0; i < rows->records->len; i++)
+        rec_attachment_add_link (rows->attachment, g_ptr_array_index (rows->records, i));
+      if (!_rec_store_add_attachment_in (db, now, rows->attachment, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < rows->media->len; i++)
+    {
+      GPtrArray *media = g_ptr_array_index (rows->media, i);
+
+      for (guint m = 0; media != NULL && m < media->len; m++)
+        {
+          RecAttachment *document = g_ptr_array_index (media, m);
+
+          rec_attachment_add_link (document, g_ptr_array_index (rows->records, i));
+          if (!_rec_store_add_attachment_in (db, now, document, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+write_source (sqlite3     *db,
+              const char  *now,
+              SourceRows  *rows,
+              GError     **error)
+{
+  g_autofree char *entry = import_entry_json (rows->source);
+
+  return _rec_store_journal_append (db, now, "import", "case", 0, entry, error)
+         && write_records (db, now, rows->records, error)
+         && write_documents (db, now, rows, error);
+}
+
+/* What the rows were given, back on the caller's objects. */
+static void
+attachment_take (RecAttachment       *attachment,
+                 const RecAttachment *written,
+                 GPtrArray           *records)
+{
+  attachment->entity.id = written->entity.id;
+  g_ptr_array_set_size (attachment->links, 0);
+  for (guint i = 0; i < records->len; i++)
+    rec_attachment_add_link (attachment, g_ptr_array_index (records, i));
+}
+
+static void
+source_rows_hand_back (SourceRows *rows)
+{
+  const RecStoreImportSource *source = rows->source;
+
+  for (guint i = 0; i < rows->records->len; i++)
+    {
+      RecEntity *record = g_ptr_array_index (source->records, i);
+      const RecEntity *written = g_ptr_array_index (rows->records, i);
+      GPtrArray *media = source->media != NULL ? g_ptr_array_index (source->media, i) : NULL;
+      GPtrArray *media_written = g_ptr_array_index (rows->media, i);
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      record->id = written->id;
+      record->position = written->position;
+      rec_set_str (&record->created_at, written->created_at);
+      rec_set_str (&record->updated_at, written->updated_at);
+      g_ptr_array_add (one, record);
+      for (guint m = 0; media != NULL && m < media->len; m++)
+        attachment_take (g_ptr_array_index (media, m), g_ptr_array_index (media_written, m), one);
+    }
+  if (source->attachment != NULL)
+    attachment_take (source->attachment, rows->attachment, source->records);
+}
+
+static gboolean
+source_is_valid (const RecStoreImportSource *source)
+{
+  g_return_val_if_fail (source->name != NULL && source->format != NULL, FALSE);
+  g_return_val_if_fail (source->sha256 != NULL && strlen (source->sha256) == 64, FALSE);
+  g_return_val_if_fail (source->records != NULL, FALSE);
+  g_return_val_if_fail (source->media == NULL || source->media->len == source->records->len,
+                        FALSE);
+  g_return_val_if_fail (source->attachment == NULL || source->attachment->data != NULL, FALSE);
+  for (guint i = 0; i < source->records->len; i++)
+    {
+      RecEntity *record = g_ptr_array_index (source->records, i);
+
+      g_return_val_if_fail (REC_IS_ENTITY (record), FALSE);
+      g_return_val_if_fail (_rec_store_table_for_type (G_OBJECT_TYPE (record)) != NULL, FALSE);
+    }
+  return TRUE;
+}
+
+static gboolean
+write_all (RecStore    *self,
+           GArray      *all_rows,
+           GError     **error)
+{
+  g_autofree char *now = rec_timestamp_now_utc ();
+
+  if (!_rec_store_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (guint s = 0; s < all_rows->len; s++)
+    if (!write_source (self->db, now, &g_array_index (all_rows, SourceRows, s), error))
+      {
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+        return FALSE;
+      }
+  if (!_rec_store_exec (self->db, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rec_store_import (RecStore                    *self,
+                  const RecStoreImportSource  *sources,
+                  guint                        n_sources,
+                  GError                     **error)
+{
+  g_autoptr(GArray) all_rows = NULL;
+
+  g_return_val_if_fail (REC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sources != NULL || n_sources == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  for (guint s = 0; s < n_sources; s++)
+    if (!source_is_valid (&sources[s]))
+      return FALSE;
+
+  if (self->read_only)
+    {
+      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED,
+                   _("The case file is open read-only"));
+      return FALSE;
+    }
+
+  all_rows = g_array_new (FALSE, TRUE, sizeof (SourceRows));
+  g_array_set_clear_func (all_rows, (GDestroyNotify) source_rows_clear);
+  for (guint s = 0; s < n_sources; s++)
+    {
+      SourceRows rows = { NULL };
+
+      /* Nothing new from this file: not even its entry. */
+      if (sources[s].records->len == 0)
+        continue;
+      source_rows_init (&rows, &sources[s]);
+      g_array_append_val (all_rows, rows);
+    }
+  if (all_rows->len == 0)
+    return TRUE;
+
+  if (!write_all (self, all_rows, error))
+    return FALSE;
+  for (guint s = 0; s < all_rows->len; s++)
+    source_rows_hand_back (&g_array_index (all_rows, SourceRows, s));
+  g_signal_emit_by_name (self, "changed");
+  return TRUE;
+}
