@@ -741,16 +741,16 @@ rec_letter_check (const char             *jurisdiction,
   g_return_val_if_fail (result != NULL, FALSE);
 
   as_of = rec_date_format (&result->as_of);
-  if (result->total_balance_cents <= 0)
-    {
-      /* Translators: %s is a date */
-      g_set_error (error, REC_LETTER_ERROR, REC_LETTER_ERROR_NOTHING_OWED, _("Nothing is owed as of %s"), as_of);
-      return FALSE;
-    }
   if (!rec_letter_kind_is_available (kind, jurisdiction))
     {
       g_set_error_literal (error, REC_LETTER_ERROR, REC_LETTER_ERROR_NOT_CALIFORNIA,
                            _("A notice of delinquency is a California form (FL-485)"));
+      return FALSE;
+    }
+  if (result->total_balance_cents <= 0)
+    {
+      /* Translators: %s is a date */
+      g_set_error (error, REC_LETTER_ERROR, REC_LETTER_ERROR_NOTHING_OWED, _("Nothing is owed as of %s"), as_of);
       return FALSE;
     }
   remedy = delinquency_remedy (result);

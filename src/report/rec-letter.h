@@ -65,8 +65,8 @@ void        rec_letter_default_pay_by (const GDate   *as_of,
 /* Whether a letter of `kind` can be written for a case of `jurisdiction`
  * with the engine's `result`, paying by `pay_by` (NULL or cleared: the
  * default, always fine). FALSE with a REC_LETTER_ERROR, one sentence in the
- * current gettext language naming the problem and its dates: nothing owed at
- * result->as_of; a notice outside California; a notice while support is not
+ * current gettext language naming the problem and its dates, the first of: a
+ * notice outside California; nothing owed at result->as_of; a notice while support is not
  * more than 30 days late (the rules' delinquency_notice remedy is not
  * available); a pay-by date before result->as_of. */
 gboolean    rec_letter_check         (const char             *jurisdiction,
