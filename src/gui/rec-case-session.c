@@ -63,6 +63,8 @@ typedef enum
   UNDO_DELETE,    /* undoes an add: delete the item with this id */
   UNDO_RESTORE,   /* undoes an update: write the previous copy back */
   UNDO_READD,     /* undoes a delete: add the copy back at its old place */
+  UNDO_DETACH,    /* undoes an attach: unlink `documents` from the record `item` */
+  UNDO_REATTACH,  /* undoes a detach: add `documents` (with bytes) back */
 } UndoOp;
 
 typedef struct
@@ -96,6 +98,9 @@ struct _RecCaseSession
   GHashTable        *records[N_KINDS];
   guint              next_record;
   gboolean           shown_read_only;  /* tests: _rec_case_session_set_read_only() */
+  GListStore        *attachments;   /* RecAttachment: self->data->attachments */
+  guint              group_depth;   /* begin_group() without its end_group() */
+  gboolean           group_pushed;  /* the open group has its change id */
 };
 
 G_DEFINE_FINAL_TYPE (RecCaseSession, rec_case_session, G_TYPE_OBJECT)
@@ -116,6 +121,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   CHANGED,
+  ATTACHMENTS_CHANGED,
   N_SIGNALS
 };
 
@@ -245,9 +251,15 @@ push_change (RecCaseSession *self,
 {
   gboolean could_undo = self->undo->len > 0;
   gboolean could_redo = self->redo->len > 0;
+  guint64 change;
 
-  g_ptr_array_add (self->undo, undo_entry_new (self->next_change++, record, op, kind, item,
-                                               index));
+  /* The edits of one group share the first one's change id. */
+  if (self->group_depth > 0 && self->group_pushed)
+    change = self->next_change - 1;
+  else
+    change = self->next_change++;
+  self->group_pushed = self->group_depth > 0;
+  g_ptr_array_add (self->undo, undo_entry_new (change, record, op, kind, item, index));
   g_ptr_array_set_size (self->redo, 0);
   notify_stacks (self, could_undo, could_redo);
 }
@@ -311,6 +323,11 @@ apply_remove (RecCaseSession *self,
   recompute (self);
   g_list_store_remove (self->lists[kind], index);
 }
+
+static void     sync_attachments       (RecCaseSession *self);
+static UndoEntry *apply_documents_entry (RecCaseSession *self,
+                                        UndoEntry      *entry,
+                                        GError        **error);
 
 static gboolean
 do_add (RecCaseSession *self,
@@ -390,6 +407,7 @@ do_delete (RecCaseSession *self,
 
       if (!rec_store_load_attachments (self->store, self->data, &local_error))
         g_warning ("Cannot read the case's documents again: %s", local_error->message);
+      sync_attachments (self);
     }
   if (out_documents != NULL)
     *out_documents = documents->len > 0 ? g_steal_pointer (&documents) : NULL;
@@ -494,11 +512,16 @@ apply_entry (RecCaseSession *self,
                        local_error->message);
           else if (!rec_store_load_attachments (self->store, self->data, &local_error))
             g_warning ("Cannot read the case's documents again: %s", local_error->message);
+          sync_attachments (self);
         }
       remap_record (self->undo, entry->record, item->id);
       remap_record (self->redo, entry->record, item->id);
       return undo_entry_new (entry->change, entry->record, UNDO_DELETE, entry->kind,
                              G_OBJECT (rec_entity_copy (item)), 0);
+
+    case UNDO_DETACH:
+    case UNDO_REATTACH:
+      return apply_documents_entry (self, entry, error);
 
     default:
       g_assert_not_reached ();
@@ -516,7 +539,9 @@ touched_since (GPtrArray *stack,
     {
       UndoEntry *newer = g_ptr_array_index (stack, i);
 
-      if (newer->kind == entry->kind && newer->record == entry->record)
+      /* The other edits of the same group go with it. */
+      if (newer->change != entry->change && newer->kind == entry->kind
+          && newer->record == entry->record)
         return TRUE;
     }
   return FALSE;
@@ -532,12 +557,36 @@ step (RecCaseSession  *self,
 {
   gboolean could_undo = self->undo->len > 0;
   gboolean could_redo = self->redo->len > 0;
-  UndoEntry *inverse = apply_entry (self, g_ptr_array_index (from, index), error);
+  guint64 change = ((UndoEntry *) g_ptr_array_index (from, index))->change;
+  g_autoptr(GError) local_error = NULL;
+  guint top = index;
+  gboolean done_any = FALSE;
 
-  if (inverse == NULL)
-    return FALSE;
-  g_ptr_array_remove_index (from, index);
-  g_ptr_array_add (to, inverse);
+  /* A group's edits are contiguous: revert them newest first. */
+  while (top + 1 < from->len && ((UndoEntry *) g_ptr_array_index (from, top + 1))->change == change)
+    top++;
+  for (guint i = top + 1; i-- > 0;)
+    {
+      UndoEntry *entry = g_ptr_array_index (from, i);
+      UndoEntry *inverse;
+
+      if (entry->change != change)
+        break;
+      inverse = apply_entry (self, entry, &local_error);
+      if (inverse == NULL && !done_any)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (inverse == NULL)
+        {
+          g_warning ("Part of a change could not be carried out: %s", local_error->message);
+          break;
+        }
+      g_ptr_array_remove_index (from, i);
+      g_ptr_array_add (to, inverse);
+      done_any = TRUE;
+    }
   notify_stacks (self, could_undo, could_redo);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
@@ -577,6 +626,7 @@ rec_case_session_dispose (GObject *object)
 
   for (guint i = 0; i < N_KINDS; i++)
     g_clear_object (&self->lists[i]);
+  g_clear_object (&self->attachments);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rec_case_session_parent_class)->dispose (object);
@@ -646,6 +696,17 @@ rec_case_session_class_init (RecCaseSessionClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * RecCaseSession::attachments-changed:
+   *
+   * Emitted after the case's documents or their links changed (an attach,
+   * a detach, a record deleted or brought back with its documents, an undo
+   * or redo of one), once rec_case_session_get_attachments() is up to date.
+   */
+  signals[ATTACHMENTS_CHANGED] = g_signal_new ("attachments-changed", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                               G_TYPE_NONE, 0);
 }
 
 static void
@@ -656,6 +717,7 @@ rec_case_session_init (RecCaseSession *self)
       self->lists[i] = g_list_store_new (kind_type (i));
       self->records[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
     }
+  self->attachments = g_list_store_new (REC_TYPE_ATTACHMENT);
   self->next_record = 1;
   self->undo = g_ptr_array_new_with_free_func (undo_entry_free);
   self->redo = g_ptr_array_new_with_free_func (undo_entry_free);
@@ -688,6 +750,8 @@ session_load (RecCaseSession  *self,
 
       g_list_store_splice (self->lists[i], 0, 0, array->pdata, array->len);
     }
+  g_list_store_splice (self->attachments, 0, 0, self->data->attachments->pdata,
+                       self->data->attachments->len);
   recompute (self);
   return TRUE;
 }
@@ -1360,4 +1424,454 @@ rec_case_session_record_packet (RecCaseSession  *self,
       return FALSE;
     }
   return rec_store_append_packet_entry (self->store, as_of, pages, sha256, error);
+}
+
+/* Documents (spec/evidence.md §1). A record is named by its kind and id:
+ * the session replaces a record's object on every update, so the links the
+ * store loaded may point at an older copy of the same record. */
+
+static gboolean
+same_record (const RecEntity *a,
+             const RecEntity *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b) && a->id == b->id;
+}
+
+static gboolean
+attachment_proves (const RecAttachment *attachment,
+                   const RecEntity     *record)
+{
+  if (record == NULL)
+    return rec_attachment_is_case_level (attachment);
+  for (guint i = 0; i < attachment->links->len; i++)
+    if (same_record (g_ptr_array_index (attachment->links, i), record))
+      return TRUE;
+  return FALSE;
+}
+
+static RecAttachment *
+find_by_sha256 (RecCaseSession *self,
+                const char     *sha256)
+{
+  GPtrArray *attachments = self->data->attachments;
+
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      RecAttachment *attachment = g_ptr_array_index (attachments, i);
+
+      if (g_str_equal (attachment->sha256, sha256))
+        return attachment;
+    }
+  return NULL;
+}
+
+/* The list model follows self->data->attachments (just loaded again). */
+static void
+sync_attachments (RecCaseSession *self)
+{
+  g_list_store_splice (self->attachments, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->attachments)),
+                       self->data->attachments->pdata, self->data->attachments->len);
+  g_signal_emit (self, signals[ATTACHMENTS_CHANGED], 0);
+}
+
+static void
+reload_attachments (RecCaseSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rec_store_load_attachments (self->store, self->data, &error))
+    g_warning ("Cannot read the case's documents again: %s", error->message);
+  sync_attachments (self);
+}
+
+/* A copy of `attachment` linked to `record` (NULL: the case) only. */
+static RecAttachment *
+linked_copy (const RecAttachment *attachment,
+             RecEntity           *record)
+{
+  RecAttachment *copy = rec_attachment_copy (attachment);
+
+  g_ptr_array_set_size (copy->links, 0);
+  rec_attachment_add_link (copy, record);
+  return copy;
+}
+
+/* Stores `documents` (bytes set, each linked to its record) in one
+ * transaction. */
+static gboolean
+do_attach (RecCaseSession  *self,
+           GPtrArray       *documents,
+           GError         **error)
+{
+  if (!rec_store_add_attachments (self->store, documents, error))
+    return FALSE;
+  reload_attachments (self);
+  return TRUE;
+}
+
+/* Unlinks each of `documents` (by SHA-256) from `record`; *out_restore gets
+ * what brings them back (with their bytes, read before the unlink: the
+ * document may go with its last link). A case-level document without any
+ * link row gets one first, so that removing it removes the document. */
+static gboolean
+do_detach (RecCaseSession  *self,
+           GPtrArray       *documents,
+           RecEntity       *record,
+           GPtrArray      **out_restore,
+           GError         **error)
+{
+  g_autoptr(GPtrArray) restore = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < documents->len; i++)
+    {
+      RecAttachment *document = g_ptr_array_index (documents, i);
+      RecAttachment *stored = find_by_sha256 (self, document->sha256);
+      g_autoptr(GBytes) bytes = NULL;
+      RecAttachment *back;
+
+      if (stored == NULL)
+        continue;
+      bytes = rec_store_read_attachment_data (self->store, stored->entity.id, error);
+      ok = bytes != NULL;
+      if (ok && record == NULL && stored->links->len == 0)
+        ok = rec_store_link_attachment (self->store, stored->entity.id, NULL, error);
+      if (ok)
+        ok = rec_store_unlink_attachment (self->store, stored->entity.id, record, error);
+      if (!ok)
+        break;
+      back = linked_copy (stored, record);
+      g_clear_pointer (&back->data, g_bytes_unref);
+      back->data = g_steal_pointer (&bytes);
+      g_ptr_array_add (restore, back);
+    }
+
+  /* Some may have gone before a failure: memory follows the file. */
+  reload_attachments (self);
+  if (!ok)
+    return FALSE;
+  *out_restore = g_steal_pointer (&restore);
+  return TRUE;
+}
+
+/* Metadata only: what an undo of an attach needs to find them again. */
+static GPtrArray *
+without_bytes (GPtrArray *documents)
+{
+  GPtrArray *light = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      RecAttachment *copy = rec_attachment_copy (g_ptr_array_index (documents, i));
+
+      g_clear_pointer (&copy->data, g_bytes_unref);
+      g_ptr_array_add (light, copy);
+    }
+  return light;
+}
+
+static UndoEntry *
+apply_documents_entry (RecCaseSession  *self,
+                       UndoEntry       *entry,
+                       GError         **error)
+{
+  RecEntity *record = entry->item != NULL ? REC_ENTITY (entry->item) : NULL;
+  g_autoptr(GPtrArray) restore = NULL;
+  UndoEntry *inverse;
+
+  if (entry->op == UNDO_DETACH)
+    {
+      if (!do_detach (self, entry->documents, record, &restore, error))
+        return NULL;
+    }
+  else
+    {
+      /* The record may have come back under a new id since: link to it. */
+      for (guint i = 0; i < entry->documents->len; i++)
+        {
+          RecAttachment *document = g_ptr_array_index (entry->documents, i);
+
+          g_ptr_array_set_size (document->links, 0);
+          rec_attachment_add_link (document, record);
+        }
+      if (!do_attach (self, entry->documents, error))
+        return NULL;
+      restore = without_bytes (entry->documents);
+    }
+
+  inverse = undo_entry_new (entry->change, entry->record,
+                            entry->op == UNDO_DETACH ? UNDO_REATTACH : UNDO_DETACH, entry->kind,
+                            record != NULL ? G_OBJECT (rec_entity_copy (record)) : NULL, 0);
+  inverse->documents = g_steal_pointer (&restore);
+  return inverse;
+}
+
+/* The session's own object for `record` (NULL for the case), its kind and
+ * its undo record; FALSE with NOT_FOUND when the case no longer holds it. */
+static gboolean
+resolve_record (RecCaseSession   *self,
+                const RecEntity  *record,
+                RecEntity       **out_record,
+                Kind             *out_kind,
+                guint            *out_undo_record,
+                GError          **error)
+{
+  guint index;
+
+  *out_record = NULL;
+  *out_kind = KIND_INFO;
+  *out_undo_record = 0;
+  if (record == NULL)
+    return TRUE;
+  if (!kind_of (G_OBJECT (record), out_kind))
+    g_return_val_if_reached (FALSE);
+  if (!find_by_id (self, *out_kind, record->id, &index))
+    return not_found (record->id, error);
+  *out_record = g_ptr_array_index (data_array (self, *out_kind), index);
+  *out_undo_record = record_of (self, *out_kind, record->id);
+  return TRUE;
+}
+
+/* One attach or detach done: the newest change, reverted by `op`. */
+static void
+push_documents_change (RecCaseSession *self,
+                       guint           undo_record,
+                       UndoOp          op,
+                       Kind            kind,
+                       RecEntity      *record,
+                       GPtrArray      *documents)
+{
+  push_change (self, undo_record, op, kind,
+               record != NULL ? G_OBJECT (rec_entity_copy (record)) : NULL, 0);
+  ((UndoEntry *) g_ptr_array_index (self->undo, self->undo->len - 1))->documents = documents;
+}
+
+GListModel *
+rec_case_session_get_attachments (RecCaseSession *self)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->attachments);
+}
+
+guint
+rec_case_session_count_attachments (RecCaseSession  *self,
+                                    const RecEntity *record)
+{
+  GPtrArray *attachments;
+  guint count = 0;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), 0);
+
+  attachments = self->data->attachments;
+  for (guint i = 0; i < attachments->len; i++)
+    count += attachment_proves (g_ptr_array_index (attachments, i), record);
+  return count;
+}
+
+GPtrArray *
+rec_case_session_dup_attachments_for (RecCaseSession  *self,
+                                      const RecEntity *record)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  GPtrArray *attachments;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), found);
+
+  attachments = self->data->attachments;
+  for (guint i = 0; i < attachments->len; i++)
+    if (attachment_proves (g_ptr_array_index (attachments, i), record))
+      g_ptr_array_add (found, g_ptr_array_index (attachments, i));
+  return found;
+}
+
+static void
+read_files_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GPtrArray *files = task_data;
+  g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autofree char *path = g_file_get_path (file);
+      GError *error = NULL;
+      RecAttachment *attachment;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      if (path == NULL)
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                   /* Translators: %s is a file's name or address */
+                                   _("“%s” is not a file on this computer: nothing was added"),
+                                   name);
+          return;
+        }
+      attachment = rec_attachment_new_from_file (path, &error);
+      if (attachment == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_ptr_array_add (read, attachment);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&read), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+rec_case_session_read_files_async (RecCaseSession      *self,
+                                   GFile              **files,
+                                   guint                n_files,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (REC_IS_CASE_SESSION (self));
+
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (copies, g_file_dup (files[i]));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rec_case_session_read_files_async);
+  g_task_set_task_data (task, copies, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, read_files_thread);
+}
+
+GPtrArray *
+rec_case_session_read_files_finish (RecCaseSession  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+rec_case_session_attach (RecCaseSession   *self,
+                         GPtrArray        *attachments,
+                         const RecEntity  *record,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  RecEntity *target;
+  guint undo_record;
+  Kind kind;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+  g_return_val_if_fail (attachments != NULL, FALSE);
+
+  if (!resolve_record (self, record, &target, &kind, &undo_record, error))
+    return FALSE;
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      RecAttachment *attachment = g_ptr_array_index (attachments, i);
+      RecAttachment *stored = find_by_sha256 (self, attachment->sha256);
+      gboolean twice = FALSE;
+
+      g_return_val_if_fail (attachment->data != NULL, FALSE);
+      for (guint j = 0; j < documents->len; j++)
+        twice = twice || g_str_equal (((RecAttachment *) documents->pdata[j])->sha256,
+                                      attachment->sha256);
+      /* Only links that are new: undo must not take an older one away. */
+      if (!twice && (stored == NULL || !attachment_proves (stored, target)))
+        g_ptr_array_add (documents, linked_copy (attachment, target));
+    }
+  if (documents->len == 0)
+    return TRUE;
+
+  if (!do_attach (self, documents, error))
+    return FALSE;
+  push_documents_change (self, undo_record, UNDO_DETACH, kind, target, without_bytes (documents));
+  return TRUE;
+}
+
+gboolean
+rec_case_session_detach (RecCaseSession   *self,
+                         RecAttachment    *attachment,
+                         const RecEntity  *record,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *restore = NULL;
+  RecEntity *target;
+  guint undo_record;
+  Kind kind;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+  g_return_val_if_fail (REC_IS_ATTACHMENT (attachment), FALSE);
+
+  if (!resolve_record (self, record, &target, &kind, &undo_record, error))
+    return FALSE;
+  g_ptr_array_add (documents, g_object_ref (attachment));
+  if (!do_detach (self, documents, target, &restore, error))
+    return FALSE;
+  push_documents_change (self, undo_record, UNDO_REATTACH, kind, target, restore);
+  return TRUE;
+}
+
+GBytes *
+rec_case_session_read_attachment (RecCaseSession  *self,
+                                  RecAttachment   *attachment,
+                                  GError         **error)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
+  g_return_val_if_fail (REC_IS_ATTACHMENT (attachment), NULL);
+
+  if (attachment->data != NULL)
+    return g_bytes_ref (attachment->data);
+  return rec_store_read_attachment_data (self->store, attachment->entity.id, error);
+}
+
+/* Groups: the edits between begin and end are one change for undo. */
+void
+rec_case_session_begin_group (RecCaseSession *self)
+{
+  g_return_if_fail (REC_IS_CASE_SESSION (self));
+
+  if (self->group_depth++ == 0)
+    self->group_pushed = FALSE;
+}
+
+void
+rec_case_session_end_group (RecCaseSession *self)
+{
+  g_return_if_fail (REC_IS_CASE_SESSION (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth == 0)
+    self->group_pushed = FALSE;
+}
+
+/**
+ * rec_case_session_get_last_record:
+ *
+ * Returns: (nullable) (transfer none): a copy of the record the newest change
+ *   touched, with its id (the one just added: its new id), or NULL when that
+ *   change is the case's own or there is none
+ */
+RecEntity *
+rec_case_session_get_last_record (RecCaseSession *self)
+{
+  UndoEntry *entry;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
+
+  if (self->undo->len == 0)
+    return NULL;
+  entry = g_ptr_array_index (self->undo, self->undo->len - 1);
+  if (entry->kind == KIND_INFO || entry->item == NULL)
+    return NULL;
+  return REC_ENTITY (entry->item);
 }

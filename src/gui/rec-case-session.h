@@ -161,4 +161,62 @@ gboolean                rec_case_session_record_packet       (RecCaseSession  *s
                                                               const char      *sha256,
                                                               GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Documents (spec/evidence.md §1): attach, detach, read. A record is a
+ * RecEntity of the session's lists, or NULL for the case itself. Every
+ * attach and detach is one change for undo and redo (undo of an attach
+ * takes the documents off again, undo of a detach brings the document back,
+ * its bytes too when it went with the link). After each the list of
+ * documents is up to date and "attachments-changed" is emitted (rows
+ * showing a count refresh on it); "changed" is not (no figure changes). */
+#include "rec-attachment.h"
+
+/* The case's documents (RecAttachment, metadata only, in id order; borrowed).
+ * Links are matched by the record's kind and id, never by pointer. */
+GListModel             *rec_case_session_get_attachments     (RecCaseSession  *self);
+/* How many documents prove `record` (NULL: the case-level ones). */
+guint                   rec_case_session_count_attachments   (RecCaseSession  *self,
+                                                              const RecEntity *record);
+/* Those documents (transfer container: borrowed RecAttachment), in id order. */
+GPtrArray              *rec_case_session_dup_attachments_for (RecCaseSession  *self,
+                                                              const RecEntity *record) G_GNUC_WARN_UNUSED_RESULT;
+/* Reads and hashes `files` in a worker thread (a 60 MB scan does not hold
+ * the window): all or nothing, the error names the first file refused (a
+ * folder, unreadable, empty, over 64 MiB). Nothing is written. */
+void                    rec_case_session_read_files_async    (RecCaseSession      *self,
+                                                              GFile              **files,
+                                                              guint                n_files,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+/* (transfer full): RecAttachment with their bytes and no links, in the
+ * order of the files. */
+GPtrArray              *rec_case_session_read_files_finish   (RecCaseSession  *self,
+                                                              GAsyncResult    *result,
+                                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Links `attachments` (from read_files, bytes set) to `record` (NULL: the
+ * case), all or none in one transaction: one change. A document already
+ * proving the record is no change for it. */
+gboolean                rec_case_session_attach              (RecCaseSession  *self,
+                                                              GPtrArray       *attachments,
+                                                              const RecEntity *record,
+                                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Removes the link from `attachment` (one of get_attachments) to `record`;
+ * the document goes when nothing else links to it. One change. */
+gboolean                rec_case_session_detach              (RecCaseSession  *self,
+                                                              RecAttachment   *attachment,
+                                                              const RecEntity *record,
+                                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Edits between begin_group() and end_group() (nested: the outermost pair)
+ * share one change id: undo and redo revert and redo them together, newest
+ * first (a dialog's record and the documents saved with it). */
+void                    rec_case_session_begin_group         (RecCaseSession  *self);
+void                    rec_case_session_end_group           (RecCaseSession  *self);
+/* The record the newest change touched (a copy with its id: for an add, the
+ * id it got), NULL when that change is the case's own or there is none. */
+RecEntity              *rec_case_session_get_last_record     (RecCaseSession  *self);
+/* The bytes of a document, checked against its SHA-256 (transfer full). */
+GBytes                 *rec_case_session_read_attachment     (RecCaseSession  *self,
+                                                              RecAttachment   *attachment,
+                                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS
