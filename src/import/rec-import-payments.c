@@ -1,0 +1,1051 @@
+/* rec-import-payments.c — statements in: the format from the content, bank
+ * CSVs (spec/import.md §3) and the Venmo, PayPal and Cash App statements
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A CSV statement is read whole into rows first (a statement of 10 000 rows
+ * is a megabyte): the date order and the decimal mark are decided per file,
+ * from all its rows, before any row becomes a candidate.
+ */
+#define G_LOG_DOMAIN "rec-import"
+
+#include "config.h"
+
+#include "rec-import.h"
+
+#include "rec-import-csv.h"
+#include "rec-import-payments-private.h"
+
+#include <glib/gi18n.h>
+#include <stdarg.h>
+#include <string.h>
+
+/* Summary lines some banks write before the header: the header is looked
+ * for in the first rows only. */
+#define HEADER_SEARCH_ROWS 100
+#define MAX_TEXT_COLUMNS   6
+#define PROGRESS_EVERY     (64 * 1024)
+
+typedef enum
+{
+  LAYOUT_BANK,
+  LAYOUT_VENMO,
+  LAYOUT_PAYPAL,
+  LAYOUT_CASHAPP,
+} LayoutKind;
+
+/* Where the columns are (0-based, -1: none). */
+typedef struct
+{
+  LayoutKind kind;
+  int        date;
+  int        date_rank;            /* date before posting date */
+  int        amount;
+  int        credit;
+  int        debit;
+  int        reference;
+  int        indicator[2];         /* columns whose "credit" / "debit" decides */
+  int        status;
+  int        type;
+  int        party;                /* who the money came from */
+  int        party_out;            /* who it went to, when another column (Venmo's To) */
+  int        email;
+  int        text[MAX_TEXT_COLUMNS]; /* description first, then the others */
+  int        text_rank[MAX_TEXT_COLUMNS];
+  guint      n_text;
+  guint      first_row;            /* the first data row (record index) */
+} Layout;
+
+typedef struct
+{
+  RecImportSource               *source;
+  const RecImportPaymentOptions *options;
+  GPtrArray                     *rows;        /* RecCsvRecord copies */
+  Layout                         layout;
+  RecDateOrder                   order;
+  gboolean                       decimal_comma;
+} Statement;
+
+/* --- Rows --- */
+
+static void
+row_free (gpointer data)
+{
+  RecCsvRecord *row = data;
+
+  g_ptr_array_unref (row->fields);
+  g_free (row);
+}
+
+/* The cell, "" when the row is shorter or the column absent. */
+static const char *
+cell (const RecCsvRecord *row,
+      int                 column)
+{
+  if (column < 0 || (guint) column >= row->fields->len)
+    return "";
+  return row->fields->pdata[column];
+}
+
+/* The cell without spaces around (owned). */
+static char *
+cell_dup (const RecCsvRecord *row,
+          int                 column)
+{
+  return g_strstrip (g_strdup (cell (row, column)));
+}
+
+static gboolean
+row_is_empty (const RecCsvRecord *row)
+{
+  for (guint i = 0; i < row->fields->len; i++)
+    {
+      const char *p = row->fields->pdata[i];
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+read_rows (const char             *data,
+           gsize                   size,
+           const char             *name,
+           RecImportProgressFunc   progress,
+           gpointer                user_data,
+           GCancellable           *cancellable,
+           GError                **error)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, (gssize) size, NULL);
+  g_autoptr(RecCsvReader) reader = rec_csv_reader_new (stream, name, 0);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
+  g_autoptr(GError) local_error = NULL;
+  const RecCsvRecord *record;
+  gint64 reported = 0;
+
+  while ((record = rec_csv_reader_next (reader, cancellable, &local_error)) != NULL)
+    {
+      RecCsvRecord *row = g_new0 (RecCsvRecord, 1);
+      gint64 offset = rec_csv_reader_get_offset (reader);
+
+      row->line = record->line;
+      row->fields = g_ptr_array_new_full (record->fields->len, g_free);
+      for (guint i = 0; i < record->fields->len; i++)
+        g_ptr_array_add (row->fields, g_strdup (record->fields->pdata[i]));
+      g_ptr_array_add (rows, row);
+      if (progress != NULL && offset - reported >= PROGRESS_EVERY)
+        {
+          progress (offset, (gint64) size, user_data);
+          reported = offset;
+        }
+    }
+  if (local_error != NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error_literal (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_CANCELLED,
+                             local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* --- Headers --- */
+
+/* A header cell as compared: case-folded, spaces collapsed, "_" as a
+ * space, a trailing ":" dropped. */
+static char *
+header_key (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GString *key = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '_' || *p == '\t' || *p == '\r' || *p == '\n')
+        {
+          space = key->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (key, ' ');
+      space = FALSE;
+      g_string_append_c (key, *p);
+    }
+  if (key->len > 0 && key->str[key->len - 1] == ':')
+    g_string_truncate (key, key->len - 1);
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+key_is (const char        *key,
+        const char *const *words)
+{
+  return g_strv_contains (words, key);
+}
+
+static void
+layout_init (Layout    *layout,
+             LayoutKind kind)
+{
+  memset (layout, 0, sizeof *layout);
+  layout->kind = kind;
+  layout->date = layout->amount = layout->credit = layout->debit = -1;
+  layout->reference = layout->status = layout->type = -1;
+  layout->party = layout->party_out = layout->email = -1;
+  layout->indicator[0] = layout->indicator[1] = -1;
+  layout->date_rank = G_MAXINT;
+}
+
+/* Keeps the text columns sorted by rank: the description is text[0]. */
+static void
+add_text (Layout *layout,
+          int     column,
+          int     rank)
+{
+  guint i;
+
+  if (layout->n_text == MAX_TEXT_COLUMNS)
+    return;
+  for (i = layout->n_text; i > 0 && layout->text_rank[i - 1] > rank; i--)
+    {
+      layout->text[i] = layout->text[i - 1];
+      layout->text_rank[i] = layout->text_rank[i - 1];
+    }
+  layout->text[i] = column;
+  layout->text_rank[i] = rank;
+  layout->n_text++;
+}
+
+static void
+add_indicator (Layout *layout,
+               int     column)
+{
+  if (layout->indicator[0] < 0)
+    layout->indicator[0] = column;
+  else if (layout->indicator[1] < 0)
+    layout->indicator[1] = column;
+}
+
+/* A bank header cell (spec §3), a leading "transaction" ignored. */
+static void
+bank_column (Layout     *layout,
+             const char *full_key,
+             int         column)
+{
+  static const char *const dates[] = { "date", NULL };
+  static const char *const posting[] = { "posting date", "posted date", "post date", NULL };
+  static const char *const descriptions[] = { "description", NULL };
+  static const char *const memos[] = { "memo", NULL };
+  static const char *const names[] = { "name", "payee", "payee name", "payer", NULL };
+  static const char *const details[] = { "details", NULL };
+  static const char *const amounts[] = { "amount", "amount (usd)", "amount usd", "amt", NULL };
+  static const char *const credits[] = { "credit", "credits", "deposit", "deposits",
+                                         "credit amount", "deposit amount", NULL };
+  static const char *const debits[] = { "debit", "debits", "withdrawal", "withdrawals",
+                                        "debit amount", "withdrawal amount", NULL };
+  static const char *const indicators[] = { "type", "credit/debit", "debit/credit", "cr/dr",
+                                            "dr/cr", "credit debit indicator", NULL };
+  const char *key = full_key;
+
+  if (g_str_has_prefix (key, "transaction") && key[11] != '\0')
+    key += key[11] == ' ' ? 12 : 11;
+  if (key_is (key, dates) || key_is (key, posting))
+    {
+      int rank = key_is (key, dates) ? 0 : 1;
+
+      if (rank < layout->date_rank)
+        {
+          layout->date = column;
+          layout->date_rank = rank;
+        }
+    }
+  else if (key_is (key, descriptions))
+    add_text (layout, column, 0);
+  else if (key_is (key, memos))
+    add_text (layout, column, 1);
+  else if (key_is (key, names))
+    add_text (layout, column, 2);
+  else if (key_is (key, details))
+    {
+      add_text (layout, column, 3);
+      add_indicator (layout, column);
+    }
+  else if (key_is (key, amounts) && layout->amount < 0)
+    layout->amount = column;
+  else if (key_is (key, credits) && layout->credit < 0)
+    layout->credit = column;
+  else if (key_is (key, debits) && layout->debit < 0)
+    layout->debit = column;
+  else if (key_is (key, indicators))
+    add_indicator (layout, column);
+  else if ((strstr (key, "check") || strstr (key, "cheque") || strstr (key, "slip"))
+           && layout->reference < 0)
+    layout->reference = column;
+}
+
+/* The index of the cell named `key`, or -1. */
+static int
+find_key (GPtrArray  *keys,
+          const char *key)
+{
+  for (guint i = 0; i < keys->len; i++)
+    if (g_strcmp0 (keys->pdata[i], key) == 0)
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+app_layout (GPtrArray *keys,
+            Layout    *layout)
+{
+  if (find_key (keys, "datetime") >= 0 && find_key (keys, "amount (total)") >= 0)
+    {
+      /* Venmo: ",ID,Datetime,Type,Status,Note,From,To,Amount (total),…" */
+      layout_init (layout, LAYOUT_VENMO);
+      layout->date = find_key (keys, "datetime");
+      layout->amount = find_key (keys, "amount (total)");
+      layout->reference = find_key (keys, "id");
+      layout->party = find_key (keys, "from");
+      layout->party_out = find_key (keys, "to");
+      add_text (layout, find_key (keys, "note"), 0);
+    }
+  else if (find_key (keys, "gross") >= 0 && find_key (keys, "transaction id") >= 0)
+    {
+      /* PayPal: "Date","Time","TimeZone","Name","Type","Status","Currency","Gross",… */
+      layout_init (layout, LAYOUT_PAYPAL);
+      layout->date = find_key (keys, "date");
+      layout->amount = find_key (keys, "gross");
+      layout->reference = find_key (keys, "transaction id");
+      layout->party = find_key (keys, "name");
+      layout->email = find_key (keys, "from email address");
+      add_text (layout, find_key (keys, "note"), 0);
+      add_text (layout, find_key (keys, "subject"), 1);
+      add_text (layout, find_key (keys, "item title"), 2);
+    }
+  else if (find_key (keys, "net amount") >= 0 && find_key (keys, "transaction id") >= 0
+           && find_key (keys, "transaction type") >= 0)
+    {
+      /* Cash App: "Transaction ID,Date,Transaction Type,Currency,Amount,Fee,Net Amount,…" */
+      layout_init (layout, LAYOUT_CASHAPP);
+      layout->date = find_key (keys, "date");
+      layout->amount = find_key (keys, "amount");
+      layout->reference = find_key (keys, "transaction id");
+      layout->party = find_key (keys, "name of sender/receiver");
+      add_text (layout, find_key (keys, "notes"), 0);
+    }
+  else
+    return FALSE;
+  layout->status = find_key (keys, "status");
+  layout->type = find_key (keys, find_key (keys, "transaction type") >= 0
+                           ? "transaction type" : "type");
+  /* A missing Note column leaves text[0] at -1: cell() reads it as "". */
+  return layout->date >= 0 && layout->amount >= 0;
+}
+
+/* Which kinds a --format allows. */
+static gboolean
+kind_allowed (LayoutKind  kind,
+              const char *format)
+{
+  static const char *const words[] = { "csv", "venmo", "paypal", "cashapp" };
+
+  if (format == NULL || g_str_equal (format, "auto"))
+    return TRUE;
+  return g_str_equal (format, words[kind]);
+}
+
+static gboolean
+header_layout (const RecCsvRecord *row,
+               const char         *format,
+               Layout             *layout)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < row->fields->len; i++)
+    g_ptr_array_add (keys, header_key (row->fields->pdata[i]));
+  if (app_layout (keys, layout) && kind_allowed (layout->kind, format))
+    return TRUE;
+  layout_init (layout, LAYOUT_BANK);
+  for (guint i = 0; i < keys->len; i++)
+    bank_column (layout, keys->pdata[i], (int) i);
+  return kind_allowed (LAYOUT_BANK, format) && layout->date >= 0
+         && (layout->amount >= 0 || layout->credit >= 0 || layout->debit >= 0);
+}
+
+/* --columns "date=1,amount=2,description=5" (1-based). */
+static gboolean
+parse_columns (const char  *spec,
+               Layout      *layout,
+               GError     **error)
+{
+  g_auto(GStrv) items = g_strsplit (spec, ",", -1);
+
+  layout_init (layout, LAYOUT_BANK);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (g_strstrip (items[i]), "=", 2);
+      guint64 number = 0;
+      int column;
+
+      if (g_strv_length (pair) != 2
+          || !g_ascii_string_to_unsigned (g_strstrip (pair[1]), 10, 1, 1000, &number, NULL))
+        {
+          g_autofree char *quoted = rec_core_quote_text (items[i]);
+
+          /* Translators: the --columns option; "%s" is the part that is wrong. */
+          g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_BAD_OPTION,
+                       _("--columns: \"%s\" is not NAME=NUMBER (date=1,amount=2,description=5)"),
+                       quoted);
+          return FALSE;
+        }
+      column = (int) number - 1;
+      g_strstrip (pair[0]);
+      if (g_ascii_strcasecmp (pair[0], "reference") == 0)
+        layout->reference = column;
+      else if (g_ascii_strcasecmp (pair[0], "payee") == 0)
+        add_text (layout, column, 2);
+      else
+        {
+          Layout before = *layout;
+
+          bank_column (layout, pair[0], column);
+          if (memcmp (&before, layout, sizeof before) == 0)
+            {
+              g_autofree char *quoted = rec_core_quote_text (pair[0]);
+
+              /* Translators: the --columns option; the words in parentheses
+               * are the option's own and stay in English. */
+              g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_BAD_OPTION,
+                           _("--columns: \"%s\" is not a column name (date, amount, credit, "
+                             "debit, description, memo, payee, reference, type)"), quoted);
+              return FALSE;
+            }
+        }
+    }
+  if (layout->date < 0 || (layout->amount < 0 && layout->credit < 0 && layout->debit < 0))
+    {
+      g_set_error_literal (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_BAD_OPTION,
+                           _("--columns must name the date and the amount (or credit and "
+                             "debit): date=1,amount=2"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* `text`: the file is text (a CSV without a header the reader knows),
+ * and the message says how to name its columns. */
+static gboolean
+unknown_format (GError    **error,
+                const char *name,
+                gboolean    text)
+{
+  if (text)
+    /* Translators: the file is text but no header row was found; the words
+     * up to the parenthesis are spec/import.md's, --columns is an option. */
+    g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_UNKNOWN_FORMAT,
+                 _("“%s” is not a bank statement, OFX file, SMS backup or mailbox (no row "
+                   "names a date and an amount column; for a statement without a header "
+                   "row, say where they are: --columns date=1,amount=2,description=3)"),
+                 name);
+  else
+    /* Translators: the file is no format the import reads (spec/import.md). */
+    g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_UNKNOWN_FORMAT,
+                 _("“%s” is not a bank statement, OFX file, SMS backup or mailbox"), name);
+  return FALSE;
+}
+
+/* Finds the header (summary lines before it skipped), or the first row
+ * with a date under --columns. */
+static gboolean
+find_layout (Statement  *statement,
+             GError    **error)
+{
+  const RecImportPaymentOptions *options = statement->options;
+  GPtrArray *rows = statement->rows;
+  GDate date;
+
+  if (options->columns != NULL)
+    {
+      if (!parse_columns (options->columns, &statement->layout, error))
+        return FALSE;
+      for (guint i = 0; i < rows->len; i++)
+        if (_rec_import_parse_date (cell (rows->pdata[i], statement->layout.date),
+                                    REC_DATE_ORDER_DMY, &date)
+            || _rec_import_parse_date (cell (rows->pdata[i], statement->layout.date),
+                                       REC_DATE_ORDER_MDY, &date))
+          {
+            statement->layout.first_row = i;
+            return TRUE;
+          }
+      statement->layout.first_row = rows->len;
+      return TRUE;
+    }
+  for (guint i = 0; i < rows->len && i < HEADER_SEARCH_ROWS; i++)
+    if (header_layout (rows->pdata[i], options->format, &statement->layout))
+      {
+        statement->layout.first_row = i + 1;
+        return TRUE;
+      }
+  return unknown_format (error, statement->source->name, TRUE);
+}
+
+/* --- Per-file decisions --- */
+
+/* The date order from the whole file: day first only when some first
+ * number is over 12 and no second one is (or --date-order); both in one
+ * file is an error naming the line that contradicts the earlier one. */
+static gboolean
+decide_date_order (Statement  *statement,
+                   GError    **error)
+{
+  const RecCsvRecord *day_first = NULL;
+  const RecCsvRecord *month_first = NULL;
+  const char *order = statement->options->date_order;
+
+  for (guint i = statement->layout.first_row; i < statement->rows->len; i++)
+    {
+      const RecCsvRecord *row = statement->rows->pdata[i];
+      int first, second;
+
+      if (!_rec_import_date_parts (cell (row, statement->layout.date), &first, &second))
+        continue;
+      if (first > 12 && second <= 12 && day_first == NULL)
+        day_first = row;
+      if (second > 12 && first <= 12 && month_first == NULL)
+        month_first = row;
+      if (day_first != NULL && month_first != NULL)
+        {
+          const RecCsvRecord *later = day_first->line > month_first->line ? day_first : month_first;
+          const RecCsvRecord *earlier = later == day_first ? month_first : day_first;
+          g_autofree char *quoted = rec_core_quote_text (cell (later, statement->layout.date));
+          g_autofree char *quoted_earlier = rec_core_quote_text (cell (earlier,
+                                                                       statement->layout.date));
+
+          /* Translators: a statement whose dates are written day first on
+           * some rows and month first on others. */
+          g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_MALFORMED,
+                       _("%s:%u: the date \"%s\" is not in the order of line %u (\"%s\"): "
+                         "the file mixes day-first and month-first dates"),
+                       statement->source->name, later->line, quoted, earlier->line,
+                       quoted_earlier);
+          return FALSE;
+        }
+    }
+  if (order != NULL)
+    statement->order = g_str_equal (order, "dmy") ? REC_DATE_ORDER_DMY : REC_DATE_ORDER_MDY;
+  else
+    statement->order = day_first != NULL ? REC_DATE_ORDER_DMY : REC_DATE_ORDER_MDY;
+  return TRUE;
+}
+
+/* The decimal mark the file's amounts use, by a majority of those that show
+ * one ("1,50" and "1.245,00" vote for a comma, "12.50" for a point). */
+static void
+decide_decimal_mark (Statement *statement)
+{
+  const Layout *layout = &statement->layout;
+  int columns[] = { layout->amount, layout->credit, layout->debit };
+  int votes = 0;
+
+  for (guint i = layout->first_row; i < statement->rows->len; i++)
+    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      votes += _rec_import_decimal_vote (cell (statement->rows->pdata[i], columns[c]));
+  statement->decimal_comma = votes > 0;
+}
+
+/* --- Rows into candidates --- */
+
+/* The signed amount of a row (credit +, debit −); FALSE with the reason. */
+static gboolean
+row_amount (Statement          *statement,
+            const RecCsvRecord *row,
+            RecCents           *out_cents,
+            char              **out_reason)
+{
+  const Layout *layout = &statement->layout;
+  g_autofree char *amount = cell_dup (row, layout->amount);
+  g_autofree char *credit = cell_dup (row, layout->credit);
+  g_autofree char *debit = cell_dup (row, layout->debit);
+  RecCents cents;
+
+  if (*amount != '\0')
+    return _rec_import_parse_amount (amount, statement->decimal_comma, out_cents, out_reason);
+  if (*credit != '\0')
+    {
+      if (!_rec_import_parse_amount (credit, statement->decimal_comma, &cents, out_reason))
+        return FALSE;
+      /* A credit column holds money in, whatever its sign says. */
+      *out_cents = cents < 0 ? -cents : cents;
+      if (*debit == '\0' || cents != 0)
+        return TRUE;
+    }
+  if (*debit != '\0')
+    {
+      if (!_rec_import_parse_amount (debit, statement->decimal_comma, &cents, out_reason))
+        return FALSE;
+      *out_cents = cents > 0 ? -cents : cents;
+      return TRUE;
+    }
+  /* row_is_skipped passes over such rows; kept for safety. */
+  *out_reason = g_strdup (_("the row has no amount"));
+  return FALSE;
+}
+
+/* +1 when an indicator column says credit, -1 debit, 0 when none says. */
+static int
+row_indicator (const Statement    *statement,
+               const RecCsvRecord *row)
+{
+  static const char *const credits[] = { "credit", "cr", "c", "deposit", "dep", NULL };
+  static const char *const debits[] = { "debit", "dr", "d", "withdrawal", NULL };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *value = cell_dup (row, statement->layout.indicator[i]);
+      g_autofree char *key = header_key (value);
+
+      if (key_is (key, credits))
+        return 1;
+      if (key_is (key, debits))
+        return -1;
+    }
+  return 0;
+}
+
+/* The description (text[0], else the first text that is not empty) and the
+ * text --match compares: every text column, in rank order. */
+static void
+row_texts (const Statement    *statement,
+           const RecCsvRecord *row,
+           char              **out_description,
+           char              **out_match)
+{
+  GString *match = g_string_new (NULL);
+  char *description = NULL;
+
+  for (guint i = 0; i < statement->layout.n_text; i++)
+    {
+      g_autofree char *text = cell_dup (row, statement->layout.text[i]);
+
+      if (*text == '\0')
+        continue;
+      if (description == NULL)
+        description = g_strdup (text);
+      if (match->len > 0)
+        g_string_append_c (match, ' ');
+      g_string_append (match, text);
+    }
+  *out_description = description ? description : g_strdup ("");
+  *out_match = g_string_free (match, FALSE);
+}
+
+static gboolean
+words_contain (const char *haystack,
+               const char *needle)
+{
+  g_autofree char *h = g_utf8_casefold (haystack, -1);
+  g_autofree char *n = g_utf8_casefold (needle, -1);
+  g_auto(GStrv) words = g_strsplit_set (n, " .,-_@", -1);
+  gboolean any = FALSE;
+
+  /* Every word of the obligor's name in the party's ("Mark A. Smith" is
+   * "Mark Smith"). */
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (strstr (h, words[i]) == NULL)
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
+}
+
+/* Money from the other parent, when the case says who that is: TRUE when
+ * the obligor is unknown (then --match may choose). */
+static gboolean
+from_obligor (const Statement    *statement,
+              const RecCsvRecord *row)
+{
+  const char *name = statement->options->obligor_name;
+  const char *email = statement->options->obligor_email;
+  g_autofree char *party = cell_dup (row, statement->layout.party);
+  g_autofree char *party_email = cell_dup (row, statement->layout.email);
+  gboolean known_name = name != NULL && *name != '\0';
+  gboolean known_email = email != NULL && *email != '\0';
+
+  if (!known_name && !known_email)
+    return TRUE;
+  if (known_email && *party_email != '\0' && g_ascii_strcasecmp (party_email, email) == 0)
+    return TRUE;
+  return known_name && *party != '\0' && words_contain (party, name);
+}
+
+/* A payment app's row that is money from a person, complete: not a
+ * transfer to or from the bank, a fee, a card purchase or a conversion. */
+static gboolean
+app_row_is_payment (const Statement    *statement,
+                    const RecCsvRecord *row)
+{
+  static const char *const complete[] = { "complete", "completed", "paid", NULL };
+  static const char *const not_payments[] = { "transfer", "withdrawal", "deposit",
+                                              "conversion", "hold", "authorization", "fee",
+                                              "card", "bitcoin", "stock", "boost", "refund",
+                                              "cash out", "merchant", "interest", NULL };
+  g_autofree char *status = header_key (cell (row, statement->layout.status));
+  g_autofree char *type = header_key (cell (row, statement->layout.type));
+
+  if (statement->layout.status >= 0 && !key_is (status, complete))
+    return FALSE;
+  for (guint i = 0; not_payments[i] != NULL; i++)
+    if (strstr (type, not_payments[i]) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static RecPaymentMethod
+row_method (const Statement *statement,
+            const char      *reference)
+{
+  if (statement->options->method >= 0)
+    return (RecPaymentMethod) statement->options->method;
+  if (statement->layout.kind != LAYOUT_BANK)
+    return REC_PAYMENT_METHOD_APP;
+  return *reference != '\0' ? REC_PAYMENT_METHOD_CHECK : REC_PAYMENT_METHOD_BANK_TRANSFER;
+}
+
+/* Joins the texts that are not empty with one space (NULL-terminated). */
+static char *
+join_texts (const char *first,
+            ...)
+{
+  GString *out = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *text = first; text != NULL; text = va_arg (args, const char *))
+    {
+      if (*text == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, text);
+    }
+  va_end (args);
+  return g_string_free (out, FALSE);
+}
+
+/* An app row's description: the other party, and the note ("Mark Smith —
+ * January"); the type when there is neither ("Standard Transfer"). */
+static char *
+app_description (const Statement    *statement,
+                 const RecCsvRecord *row,
+                 const char         *party,
+                 const char         *note)
+{
+
+  if (*party == '\0' && *note == '\0')
+    return cell_dup (row, statement->layout.type);
+  if (*party == '\0')
+    return g_strdup (note);
+  if (*note == '\0')
+    return g_strdup (party);
+  /* Translators: a payment app's row in the import list: who paid, and
+   * the note they wrote ("Mark Smith — child support January"). */
+  return g_strdup_printf (_("%s — %s"), party, note);
+}
+
+static void
+add_row (Statement          *statement,
+         const RecCsvRecord *row,
+         const GDate        *date,
+         RecCents            cents)
+{
+  const Layout *layout = &statement->layout;
+  g_autofree char *reference = cell_dup (row, layout->reference);
+  g_autofree char *description = NULL;
+  g_autofree char *match = NULL;
+  gboolean credit = cents > 0;
+  int indicator = row_indicator (statement, row);
+  RecImportCandidate *candidate;
+
+  row_texts (statement, row, &description, &match);
+  if (indicator != 0)
+    credit = indicator > 0;
+  if (layout->kind != LAYOUT_BANK)
+    {
+      g_autofree char *note = g_steal_pointer (&description);
+      int other = !credit && layout->party_out >= 0 ? layout->party_out : layout->party;
+      g_autofree char *party = cell_dup (row, other);
+      g_autofree char *email = cell_dup (row, layout->email);
+      g_autofree char *type = cell_dup (row, layout->type);
+
+      description = app_description (statement, row, party, note);
+      g_free (match);
+      match = join_texts (party, email, note, type, NULL);
+      credit = credit && app_row_is_payment (statement, row);
+    }
+  candidate = _rec_import_add_payment (statement->source, row->line, date, cents, credit,
+                                       row_method (statement, reference), reference,
+                                       description, match);
+  if (credit && layout->kind != LAYOUT_BANK && !from_obligor (statement, row))
+    {
+      candidate->status = REC_IMPORT_NOT_MATCHING;
+      candidate->selected = FALSE;
+    }
+}
+
+static gboolean
+cell_is_blank (const RecCsvRecord *row,
+               int                 column)
+{
+  const char *p = cell (row, column);
+
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == '\0';
+}
+
+/* Rows that are no transaction: empty ones; a bank's balance lines with no
+ * amount at all ("01/01/2024,Beginning balance as of 01/01/2024,,1,204.55"
+ * in Bank of America's export) and footers; a payment app's balance and
+ * disclaimer lines (no date). A row of no money moves none: nothing is
+ * lost by passing over it. */
+static gboolean
+row_is_skipped (const Statement    *statement,
+                const RecCsvRecord *row,
+                const char         *date_text)
+{
+  const Layout *layout = &statement->layout;
+
+  if (row_is_empty (row))
+    return TRUE;
+  if (layout->kind != LAYOUT_BANK && *date_text == '\0')
+    return TRUE;
+  return cell_is_blank (row, layout->amount) && cell_is_blank (row, layout->credit)
+         && cell_is_blank (row, layout->debit);
+}
+
+static void
+read_row (Statement          *statement,
+          const RecCsvRecord *row)
+{
+  g_autofree char *date_text = cell_dup (row, statement->layout.date);
+  char *reason = NULL;
+  RecCents cents = 0;
+  GDate date;
+
+  if (row_is_skipped (statement, row, date_text))
+    return;
+  if (!_rec_import_parse_date (date_text, statement->order, &date))
+    {
+      g_autofree char *quoted = rec_core_quote_text (date_text);
+
+      /* Translators: a statement's date cell, quoted as it is in the file. */
+      _rec_import_add_rejected (statement->source, row->line,
+                                g_strdup_printf (_("\"%s\" is not a date"), quoted));
+      return;
+    }
+  if (!row_amount (statement, row, &cents, &reason))
+    {
+      _rec_import_add_rejected (statement->source, row->line, reason);
+      return;
+    }
+  /* A row of no money (a balance inquiry) is no payment either way. */
+  if (cents == 0)
+    return;
+  add_row (statement, row, &date, cents);
+}
+
+static const char *
+layout_format (LayoutKind kind)
+{
+  static const char *const formats[] = { "csv", "venmo", "paypal", "cashapp" };
+
+  return formats[kind];
+}
+
+static gboolean
+read_csv (RecImportSource               *source,
+          const char                    *data,
+          gsize                          size,
+          const RecImportPaymentOptions *options,
+          RecImportProgressFunc          progress,
+          gpointer                       user_data,
+          GCancellable                  *cancellable,
+          GError                       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  Statement statement = { source, options, NULL, { 0 }, REC_DATE_ORDER_MDY, FALSE };
+
+  rows = read_rows (data, size, source->name, progress, user_data, cancellable, error);
+  if (rows == NULL)
+    return FALSE;
+  statement.rows = rows;
+  if (!find_layout (&statement, error) || !decide_date_order (&statement, error))
+    return FALSE;
+  decide_decimal_mark (&statement);
+  g_free (source->format);
+  source->format = g_strdup (layout_format (statement.layout.kind));
+  for (guint i = statement.layout.first_row; i < rows->len; i++)
+    {
+      if (i % 1024 == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          g_set_error_literal (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_CANCELLED,
+                               _("The import was cancelled"));
+          return FALSE;
+        }
+      read_row (&statement, rows->pdata[i]);
+    }
+  return TRUE;
+}
+
+/* --- The file --- */
+
+static gboolean
+check_options (const RecImportPaymentOptions *options,
+               GError                       **error)
+{
+  static const char *const formats[] = { "auto", "csv", "ofx", "venmo", "paypal", "cashapp",
+                                         NULL };
+
+  if (options->format != NULL && !g_strv_contains (formats, options->format))
+    {
+      g_autofree char *quoted = rec_core_quote_text (options->format);
+
+      /* Translators: the --format option of import-payments; the words in
+       * parentheses are the option's own and stay in English. */
+      g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_BAD_OPTION,
+                   _("--format: \"%s\" is not a statement format (auto, csv, ofx, venmo, "
+                     "paypal, cashapp)"), quoted);
+      return FALSE;
+    }
+  if (options->date_order != NULL && !g_str_equal (options->date_order, "mdy")
+      && !g_str_equal (options->date_order, "dmy"))
+    {
+      g_autofree char *quoted = rec_core_quote_text (options->date_order);
+
+      g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_BAD_OPTION,
+                   _("--date-order: \"%s\" is neither mdy nor dmy"), quoted);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A file with a NUL byte near its start is no text (a JPEG renamed .csv);
+ * one that starts with '<' is XML or HTML (an SMS backup, a web page), for
+ * which the hint about --columns would mislead. */
+static gboolean
+looks_like_no_table (const char *data,
+                     gsize       size)
+{
+  gsize i = 0;
+
+  if (memchr (data, '\0', MIN (size, (gsize) 4096)) != NULL)
+    return TRUE;
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+  return i < size && data[i] == '<';
+}
+
+static RecImportSource *
+source_new (const char    *path,
+            const char    *data,
+            gsize          size,
+            GError       **error)
+{
+  g_autoptr(RecImportSource) source = g_new0 (RecImportSource, 1);
+
+  source->kind = REC_IMPORT_KIND_PAYMENTS;
+  source->path = g_strdup (path);
+  source->name = g_path_get_basename (path);
+  source->size = (gint64) size;
+  source->format = g_strdup ("csv");
+  source->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) rec_import_candidate_free);
+  rec_sha256_hex ((const guint8 *) data, size, source->sha256);
+  if (size == 0)
+    {
+      /* Translators: a statement file of no bytes at all. */
+      g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_MALFORMED,
+                   _("“%s” is empty (0 bytes): nothing was imported"), source->name);
+      return NULL;
+    }
+  /* The statement is kept as evidence of the payments it brings (spec §1);
+   * over the attachment limit only its name and SHA-256 are recorded. */
+  if ((gint64) size <= REC_ATTACHMENT_MAX_SIZE)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+
+      source->attachment = rec_attachment_new_from_bytes (source->name, bytes, error);
+      if (source->attachment == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&source);
+}
+
+RecImportSource *
+rec_import_read_payments (const char                    *path,
+                          const RecImportPaymentOptions *options,
+                          RecImportProgressFunc          progress,
+                          gpointer                       user_data,
+                          GCancellable                  *cancellable,
+                          GError                       **error)
+{
+  static const RecImportPaymentOptions defaults = { .method = -1 };
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(RecImportSource) source = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize size;
+  gboolean ofx;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    options = &defaults;
+  if (!check_options (options, error))
+    return NULL;
+  /* Mapped, not read: the file's bytes are hashed and parsed in place. */
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      /* Translators: a file that cannot be opened, and the system's reason. */
+      g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_IO, _("Cannot read “%s”: %s"),
+                   name, local_error->message);
+      return NULL;
+    }
+  size = g_mapped_file_get_length (mapped);
+  data = size > 0 ? g_mapped_file_get_contents (mapped) : "";
+  source = source_new (path, data, size, error);
+  if (source == NULL)
+    return NULL;
+  ofx = options->format != NULL && g_str_equal (options->format, "ofx");
+  if (options->format == NULL || g_str_equal (options->format, "auto"))
+    ofx = _rec_import_looks_like_ofx (data, size);
+  if (ofx)
+    {
+      if (!_rec_import_read_ofx (source, data, size, options, cancellable, error))
+        return NULL;
+    }
+  else if (looks_like_no_table (data, size))
+    {
+      unknown_format (error, source->name, FALSE);
+      return NULL;
+    }
+  else if (!read_csv (source, data, size, options, progress, user_data, cancellable, error))
+    return NULL;
+  if (progress != NULL)
+    progress ((gint64) size, (gint64) size, user_data);
+  return g_steal_pointer (&source);
+}
