@@ -17,6 +17,8 @@
 #include "rec-order-page.h"
 #include "rec-overview-page.h"
 
+#include <glib/gi18n.h>
+
 struct _RecCaseView
 {
   GtkWidget             parent_instance;
@@ -36,6 +38,7 @@ struct _RecCaseView
 
   GtkWidget            *notice;   /* the line under the header bar, built when first needed */
   GtkLabel             *notice_label;
+  GtkWidget            *altered_bar;  /* "changed outside Recourse", built when first needed */
 };
 
 G_DEFINE_FINAL_TYPE (RecCaseView, rec_case_view, GTK_TYPE_WIDGET)
@@ -193,6 +196,51 @@ rec_case_view_get_notice (RecCaseView *self)
   if (self->notice == NULL || !gtk_widget_get_visible (self->notice))
     return NULL;
   return gtk_label_get_text (self->notice_label);
+}
+
+/* The case file was changed by another program (spec/evidence.md §3): a
+ * line under the header bar, above the read-only notice, with Verify…. */
+static GtkWidget *
+altered_bar_new (void)
+{
+  GtkWidget *bar = gtk_info_bar_new ();
+  GtkWidget *label = gtk_label_new (_("This case was changed outside Recourse — see Verify"));
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Verify…"));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.verify");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_info_bar_set_message_type (GTK_INFO_BAR (bar), GTK_MESSAGE_ERROR);
+  gtk_info_bar_add_child (GTK_INFO_BAR (bar), label);
+  gtk_info_bar_add_child (GTK_INFO_BAR (bar), button);
+  return bar;
+}
+
+void
+rec_case_view_set_altered (RecCaseView *self,
+                           gboolean     altered)
+{
+  g_return_if_fail (REC_IS_CASE_VIEW (self));
+
+  if (!altered && self->altered_bar == NULL)
+    return;
+  if (self->altered_bar == NULL)
+    {
+      self->altered_bar = altered_bar_new ();
+      gtk_box_insert_child_after (self->box, self->altered_bar, GTK_WIDGET (self->header_bar));
+    }
+  gtk_widget_set_visible (self->altered_bar, altered);
+}
+
+gboolean
+rec_case_view_get_altered (RecCaseView *self)
+{
+  g_return_val_if_fail (REC_IS_CASE_VIEW (self), FALSE);
+
+  return self->altered_bar != NULL && gtk_widget_get_visible (self->altered_bar);
 }
 
 void

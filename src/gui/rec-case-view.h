@@ -35,6 +35,11 @@ void        rec_case_view_set_notice     (RecCaseView    *self,
                                           const char     *text);
 /* The line shown, NULL when none. */
 const char *rec_case_view_get_notice     (RecCaseView    *self);
+/* Shows (or hides) "This case was changed outside Recourse — see Verify"
+ * under the header bar, with a Verify… button (win.verify). */
+void        rec_case_view_set_altered    (RecCaseView    *self,
+                                          gboolean        altered);
+gboolean    rec_case_view_get_altered    (RecCaseView    *self);
 /* Shows the Communications page and puts the focus in its search. */
 void        rec_case_view_focus_search   (RecCaseView    *self);
 

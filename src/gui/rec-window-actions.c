@@ -8,6 +8,8 @@
 
 #include "rec-window-private.h"
 
+#include "rec-letter-dialog.h"
+
 #include <glib/gi18n.h>
 
 static void
@@ -197,6 +199,17 @@ export_action (GSimpleAction *action,
 }
 
 static void
+write_letter_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  RecWindow *self = user_data;
+
+  if (self->session != NULL)
+    gtk_window_present (GTK_WINDOW (rec_letter_dialog_new (self)));
+}
+
+static void
 print_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -273,6 +286,7 @@ static const GActionEntry win_entries[] = {
   { "find", find_action, NULL, NULL, NULL },
   { "export", export_action, NULL, NULL, NULL },
   { "print", print_action, NULL, NULL, NULL },
+  { "write-letter", write_letter_action, NULL, NULL, NULL },
   { "show-undo-toast", show_undo_toast_action, "s", NULL, NULL },
   { "show-toast", show_toast_action, "s", NULL, NULL },
   { "open-packet", open_packet_action, "s", NULL, NULL },
@@ -304,4 +318,5 @@ _rec_window_update_actions (RecWindow *self)
   set_enabled (self, "show-page", has_case);
   set_enabled (self, "export", has_case && !self->exporting);
   set_enabled (self, "print", has_case && !self->printing);
+  set_enabled (self, "write-letter", has_case);
 }

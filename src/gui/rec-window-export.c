@@ -115,6 +115,14 @@ ui_packet_language (void)
   return "en";
 }
 
+/* The language of the next packet or letter: the last chosen in this window,
+ * else the UI's. */
+const char *
+_rec_window_packet_language (RecWindow *self)
+{
+  return self->packet.chosen ? self->packet.lang : ui_packet_language ();
+}
+
 /* The options of the next packet: the last ones chosen in this window, else
  * the engine's as-of date (today), the UI's language and the jurisdiction's
  * paper. */
@@ -190,6 +198,7 @@ _rec_window_new_report_input (RecWindow *self)
         return NULL;
       }
     input = rec_report_input_new (data, result, lang, paper, NULL);
+    rec_report_input_set_withhold_address (input, self->packet.withhold_address);
     if (fingerprint != NULL)
       rec_report_input_set_fingerprint (input, fingerprint, (guint64) entries);
     return input;
@@ -277,6 +286,7 @@ typedef struct
   AdwEntryRow      *as_of_row;
   AdwComboRow      *lang_row;
   AdwComboRow      *paper_row;
+  GtkSwitch        *withhold_switch;
 } OptionsDialog;
 
 static void
@@ -291,8 +301,8 @@ options_dialog_free (gpointer data)
 
 /* The languages by their own names: whoever reads the list may not read the
  * window's language. */
-static const char *
-language_autonym (const char *lang)
+const char *
+_rec_window_language_autonym (const char *lang)
 {
   if (g_str_equal (lang, "es"))
     return "Español";
@@ -348,6 +358,7 @@ options_response_cb (AdwMessageDialog *dialog,
   self->packet.lang = lang < g_strv_length ((char **) langs) ? langs[lang] : "en";
   self->packet.paper = adw_combo_row_get_selected (options->paper_row) == 1 ? REC_PDF_PAPER_A4
                                                                             : REC_PDF_PAPER_LETTER;
+  self->packet.withhold_address = gtk_switch_get_active (options->withhold_switch);
 
   if (options->purpose == REC_PACKET_PRINT)
     _rec_window_print_to (self, options->path);
@@ -355,6 +366,25 @@ options_response_cb (AdwMessageDialog *dialog,
     start_export (self, options->path);
   else
     choose_file (self);
+}
+
+/* "Leave my address out" (--withhold-address): the receiving parent's
+ * address and phone are "Withheld" in the packet. */
+static GtkWidget *
+withhold_row_new (OptionsDialog *options,
+                  gboolean       active)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Leave my address out"));
+  options->withhold_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_switch_set_active (options->withhold_switch, active);
+  gtk_widget_set_valign (GTK_WIDGET (options->withhold_switch), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (options->withhold_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Leave my address out"), -1);
+  adw_action_row_add_suffix (row, GTK_WIDGET (options->withhold_switch));
+  adw_action_row_set_activatable_widget (row, GTK_WIDGET (options->withhold_switch));
+  return GTK_WIDGET (row);
 }
 
 /* Asks for the packet's options, then exports (to `path`, or a file the user
@@ -403,7 +433,7 @@ _rec_window_ask_packet_options (RecWindow        *self,
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      gtk_string_list_append (langs, language_autonym (ids[i]));
+      gtk_string_list_append (langs, _rec_window_language_autonym (ids[i]));
       if (g_str_equal (ids[i], lang))
         selected = i;
     }
@@ -426,6 +456,7 @@ _rec_window_ask_packet_options (RecWindow        *self,
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (options->as_of_row));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (options->lang_row));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (options->paper_row));
+  gtk_list_box_append (GTK_LIST_BOX (list), withhold_row_new (options, self->packet.withhold_address));
   adw_message_dialog_set_extra_child (dialog, list);
 
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
@@ -478,6 +509,14 @@ _rec_window_get_options_paper (GtkWidget *dialog)
   OptionsDialog *options = g_object_get_data (G_OBJECT (dialog), "rec-options");
 
   return options->paper_row;
+}
+
+GtkSwitch *
+_rec_window_get_options_withhold (GtkWidget *dialog)
+{
+  OptionsDialog *options = g_object_get_data (G_OBJECT (dialog), "rec-options");
+
+  return options->withhold_switch;
 }
 
 gboolean

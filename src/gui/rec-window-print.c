@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 #include <poppler.h>
+#include <string.h>
 
 typedef struct
 {
@@ -26,7 +27,23 @@ typedef struct
   RecPdfPaper     paper;
   char           *title;
   char           *export_path;   /* NULL: the print dialog */
+  char           *verify_path;   /* the case, when its verification is not done yet */
+  gboolean        history;       /* the case has a history to record the packet in */
+  GDate           as_of;
+  guint           pages;
+  char            sha256[65];    /* of the packet's PDF bytes */
 } PrintJob;
+
+/* What the packet's history entry needs once it is printed (the print
+ * dialog may outlive the job). */
+typedef struct
+{
+  RecWindow *window;             /* weak */
+  GDate      as_of;
+  guint      pages;
+  char       sha256[65];
+  gboolean   recorded;
+} PrintRecord;
 
 static void
 print_job_free (gpointer data)
@@ -36,7 +53,49 @@ print_job_free (gpointer data)
   g_clear_pointer (&job->input, rec_report_input_free);
   g_free (job->title);
   g_free (job->export_path);
+  g_free (job->verify_path);
   g_free (job);
+}
+
+static void
+print_record_free (gpointer  data,
+                   GClosure *closure)
+{
+  PrintRecord *record = data;
+
+  g_clear_weak_pointer (&record->window);
+  g_free (record);
+}
+
+/* A packet printed (or printed to a file) is recorded like one exported;
+ * a cancelled print dialog records nothing. */
+static void
+print_recorded_cb (GtkPrintOperation       *operation,
+                   GtkPrintOperationResult  result,
+                   PrintRecord             *record)
+{
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY || record->recorded || record->window == NULL)
+    return;
+  record->recorded = TRUE;
+  _rec_window_record_packet (record->window, &record->as_of, record->pages, record->sha256);
+}
+
+static void
+connect_record (GtkPrintOperation *operation,
+                RecWindow         *self,
+                const PrintJob    *job)
+{
+  PrintRecord *record;
+
+  if (!job->history)
+    return;
+  record = g_new0 (PrintRecord, 1);
+  g_set_weak_pointer (&record->window, self);
+  record->as_of = job->as_of;
+  record->pages = job->pages;
+  memcpy (record->sha256, job->sha256, sizeof record->sha256);
+  g_signal_connect_data (operation, "done", G_CALLBACK (print_recorded_cb), record,
+                         print_record_free, 0);
 }
 
 static void
@@ -48,12 +107,22 @@ set_printing (RecWindow *self,
 }
 
 static PopplerDocument *
-make_document (const RecReportInput *input,
-               GError              **error)
+make_document (PrintJob  *job,
+               GError   **error)
 {
-  g_autoptr(GBytes) bytes = rec_report_render (input, error);
+  g_autoptr(GBytes) bytes = NULL;
+  PopplerDocument *document;
 
-  return bytes != NULL ? poppler_document_new_from_bytes (bytes, NULL, error) : NULL;
+  _rec_window_flag_if_altered (job->input, job->verify_path);
+  bytes = rec_report_render (job->input, error);
+  if (bytes == NULL)
+    return NULL;
+  _rec_window_packet_sha256 (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                             job->sha256);
+  document = poppler_document_new_from_bytes (bytes, NULL, error);
+  if (document != NULL)
+    job->pages = (guint) poppler_document_get_n_pages (document);
+  return document;
 }
 
 static void
@@ -67,7 +136,7 @@ print_thread (GTask        *task,
   PopplerDocument *document;
   gint64 start = g_get_monotonic_time ();
 
-  document = make_document (job->input, &error);
+  document = make_document (job, &error);
   g_debug ("Packet for printing made in %.0f ms",
            (g_get_monotonic_time () - start) / 1000.0);
   if (document == NULL)
@@ -162,6 +231,7 @@ run_print (RecWindow       *self,
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
                          g_object_ref (document), document_unref, 0);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  connect_record (operation, self, job);
 
   if (job->export_path != NULL)
     {
@@ -233,6 +303,9 @@ start_print (RecWindow  *self,
   job->title = g_strdup_printf (_("%s — Case Packet"), *info->title != '\0' ? info->title
                                                                              : _("Case"));
   job->export_path = g_strdup (export_path);
+  job->verify_path = _rec_window_verify_pending_path (self);
+  job->history = input->fingerprint != NULL;
+  job->as_of = input->as_of;
 
   task = g_task_new (self, self->cancellable, print_made_cb, NULL);
   g_task_set_source_tag (task, start_print);

@@ -46,6 +46,7 @@ struct _RecWindow
     GDate               as_of;
     const char         *lang;            /* one of rec_report_get_languages () */
     RecPdfPaper         paper;
+    gboolean            withhold_address; /* "Leave my address out" */
   }                     packet;          /* the last options chosen in this window */
   gboolean              exporting;
   gboolean              printing;        /* the packet is being made for printing */
@@ -68,5 +69,11 @@ void            _rec_window_ask_packet_options (RecWindow        *self,
 AdwEntryRow    *_rec_window_get_options_as_of    (GtkWidget *dialog);
 AdwComboRow    *_rec_window_get_options_language (GtkWidget *dialog);
 AdwComboRow    *_rec_window_get_options_paper    (GtkWidget *dialog);
+GtkSwitch      *_rec_window_get_options_withhold (GtkWidget *dialog);
+
+/* The language of the next packet or letter (the last chosen in this window,
+ * else the UI's), and a language's own name ("Español"). */
+const char     *_rec_window_packet_language     (RecWindow  *self);
+const char     *_rec_window_language_autonym    (const char *lang);
 
 G_END_DECLS

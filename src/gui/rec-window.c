@@ -8,7 +8,9 @@
 
 #include "rec-window-private.h"
 
+#include "rec-history-dialog.h"
 #include "rec-pages-private.h"
+#include "rec-verify-dialog.h"
 
 #include <glib/gi18n.h>
 
@@ -107,6 +109,47 @@ prepare_case_view_cb (GtkWidget     *widget,
 }
 
 static void
+verify_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RecCaseSession *session = REC_CASE_SESSION (source);
+  g_autoptr(RecWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RecStoreVerifyResult verify = { 0 };
+  char **problems = NULL;
+
+  if (self->session != session)
+    return;
+  if (!rec_case_session_verify_finish (session, result, &verify, &problems, &error))
+    {
+      g_debug ("Cannot verify the case: %s", error->message);
+      self->verify_state = REC_VERIFY_UNKNOWN;
+      if (self->verify_wanted)
+        rec_window_add_toast (self, adw_toast_new (_("Could not verify the case file")));
+      self->verify_wanted = FALSE;
+      return;
+    }
+  self->verify_result = verify;
+  g_strfreev (self->verify_problems);
+  self->verify_problems = problems;
+  self->verify_state = problems[0] != NULL ? REC_VERIFY_ALTERED : REC_VERIFY_INTACT;
+  if (self->case_view != NULL)
+    rec_case_view_set_altered (self->case_view, self->verify_state == REC_VERIFY_ALTERED);
+  if (self->verify_wanted)
+    _rec_window_show_verify (self);
+}
+
+/* In a thread once the window shows the case (~0.5 s on the large case). */
+static void
+start_verify (RecWindow *self)
+{
+  self->verify_state = REC_VERIFY_RUNNING;
+  rec_case_session_verify_async (self->session, self->cancellable, verify_done_cb,
+                                 g_object_ref (self));
+}
+
+static void
 rec_window_dispose (GObject *object)
 {
   RecWindow *self = REC_WINDOW (object);
@@ -121,6 +164,7 @@ rec_window_dispose (GObject *object)
   g_clear_pointer (&self->undo_toasts, g_hash_table_unref);
   g_clear_object (&self->export_toast);
   g_clear_weak_pointer (&self->options_dialog);
+  g_clear_pointer (&self->verify_problems, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_WINDOW);
 
   G_OBJECT_CLASS (rec_window_parent_class)->dispose (object);
@@ -193,6 +237,7 @@ rec_window_set_session (RecWindow      *self,
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-case", rec_case_session_get_path (session));
   _rec_window_update_actions (self);
+  start_verify (self);
 }
 
 void
@@ -264,6 +309,62 @@ rec_window_get_page (RecWindow  *self,
   g_return_val_if_fail (REC_IS_WINDOW (self), NULL);
 
   return self->case_view != NULL ? rec_case_view_get_page (self->case_view, name) : NULL;
+}
+
+void
+_rec_window_show_verify (RecWindow *self)
+{
+  GtkWindow *dialog;
+
+  if (self->session == NULL)
+    return;
+  self->verify_wanted = FALSE;
+  switch (self->verify_state)
+    {
+    case REC_VERIFY_RUNNING:
+      self->verify_wanted = TRUE;
+      return;
+    case REC_VERIFY_UNKNOWN:
+      self->verify_wanted = TRUE;
+      start_verify (self);
+      return;
+    case REC_VERIFY_INTACT:
+    case REC_VERIFY_ALTERED:
+    default:
+      dialog = rec_verify_dialog_new (GTK_WINDOW (self),
+                                      (const char * const *) self->verify_problems,
+                                      &self->verify_result);
+      gtk_window_present (dialog);
+    }
+}
+
+void
+_rec_window_show_history (RecWindow *self)
+{
+  g_autofree char *status = NULL;
+
+  if (self->session == NULL)
+    return;
+  if (self->verify_state == REC_VERIFY_INTACT)
+    status = rec_verify_intact_text (&self->verify_result);
+  else if (self->verify_state == REC_VERIFY_ALTERED)
+    status = g_strdup (_("This case was changed outside Recourse — see Verify"));
+  gtk_window_present (rec_history_dialog_new (GTK_WINDOW (self), self->session, NULL, status));
+}
+
+char *
+_rec_window_verify_pending_path (RecWindow *self)
+{
+  if (self->session == NULL || self->verify_state == REC_VERIFY_INTACT
+      || self->verify_state == REC_VERIFY_ALTERED)
+    return NULL;
+  return g_strdup (rec_case_session_get_path (self->session));
+}
+
+RecVerifyState
+_rec_window_get_verify_state (RecWindow *self)
+{
+  return self->verify_state;
 }
 
 const char *

@@ -11,13 +11,14 @@
  * see it). REC_SHOT_DIALOG=add-override|edit-override opens the Support
  * Order page's interest override dialog (new, or on the first override) and
  * saves it instead of the window, at WIDTH × HEIGHT; REC_SHOT_DIALOG=packet-options
- * the options Export and Print ask for. LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
+ * the options Export and Print ask for; REC_SHOT_DIALOG=letter Write a Letter…. LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
  * build's catalogs.
  */
 #include "config.h"
 
 #include "rec-application.h"
 #include "rec-interest-override-dialog.h"
+#include "rec-letter-dialog.h"
 #include "rec-pages-private.h"
 #include "rec-window.h"
 #include "rec-window-private.h"
@@ -110,6 +111,13 @@ open_dialog_cb (gpointer user_data)
       shot->target = GTK_WINDOW (REC_WINDOW (shot->window)->options_dialog);
       if (shot->target != NULL)
         gtk_window_set_default_size (shot->target, shot->width, shot->height);
+      return G_SOURCE_REMOVE;
+    }
+  if (g_str_equal (which, "letter"))
+    {
+      shot->target = GTK_WINDOW (rec_letter_dialog_new (REC_WINDOW (shot->window)));
+      gtk_window_set_default_size (shot->target, shot->width, shot->height);
+      gtk_window_present (shot->target);
       return G_SOURCE_REMOVE;
     }
   if (g_str_equal (which, "edit-override"))
