@@ -217,6 +217,22 @@ print_action (GSimpleAction *action,
   _rec_window_print (REC_WINDOW (user_data));
 }
 
+static void
+verify_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  _rec_window_show_verify (REC_WINDOW (user_data));
+}
+
+static void
+history_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  _rec_window_show_history (REC_WINDOW (user_data));
+}
+
 /* "win.add-payment" and friends: the pages' own add actions, reachable from
  * anywhere in the window (menus, shortcuts, tests). The target is
  * "page-name:page-action". */
@@ -290,6 +306,8 @@ static const GActionEntry win_entries[] = {
   { "show-undo-toast", show_undo_toast_action, "s", NULL, NULL },
   { "show-toast", show_toast_action, "s", NULL, NULL },
   { "open-packet", open_packet_action, "s", NULL, NULL },
+  { "verify", verify_action, NULL, NULL, NULL },
+  { "history", history_action, NULL, NULL, NULL },
 };
 
 void
@@ -319,4 +337,6 @@ _rec_window_update_actions (RecWindow *self)
   set_enabled (self, "export", has_case && !self->exporting);
   set_enabled (self, "print", has_case && !self->printing);
   set_enabled (self, "write-letter", has_case);
+  set_enabled (self, "verify", has_case);
+  set_enabled (self, "history", has_case);
 }

@@ -22,6 +22,9 @@ typedef struct
 {
   RecReportInput *input;
   char           *path;
+  char           *verify_path;  /* the case, when its verification is not done yet */
+  guint           pages;        /* of the packet written, for its history entry */
+  char            sha256[65];
 } ExportJob;
 
 static void
@@ -31,7 +34,55 @@ export_job_free (gpointer data)
 
   g_clear_pointer (&job->input, rec_report_input_free);
   g_free (job->path);
+  g_free (job->verify_path);
   g_free (job);
+}
+
+/* Any thread: a packet of a case whose verification was not done when it was
+ * asked for is flagged here if the case turns out altered. */
+void
+_rec_window_flag_if_altered (RecReportInput *input,
+                             const char     *case_path)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  RecStoreVerifyResult result = { 0 };
+
+  if (case_path == NULL || rec_store_verify_file_result (case_path, report, &result, &error))
+    return;
+  g_debug ("Verify before the packet: %s", error != NULL ? error->message : "");
+  rec_report_input_set_history_altered (input, result.problems > 0);
+}
+
+void
+_rec_window_packet_sha256 (const guint8 *data,
+                           gsize         size,
+                           char          out[65])
+{
+  rec_sha256_hex (data, size, out);
+}
+
+/* Main thread: the packet's `packet` entry (spec/evidence.md §2), as
+ * `recourse report` writes it; a read-only case cannot take it (the options
+ * dialog said so), a case without a history has none to take. */
+void
+_rec_window_record_packet (RecWindow   *self,
+                           const GDate *as_of,
+                           guint        pages,
+                           const char  *sha256)
+{
+  g_autoptr(GError) error = NULL;
+  char day[11];
+
+  if (self->session == NULL || rec_case_session_get_read_only (self->session))
+    return;
+  rec_date_to_iso_buf (as_of, day);
+  if (!rec_case_session_record_packet (self->session, day, (int) pages, sha256, &error))
+    {
+      g_debug ("Packet not recorded: %s", error->message);
+      rec_window_add_toast (self, adw_toast_new (_("The packet was made, but the case’s history "
+                                                   "could not record it")));
+    }
 }
 
 /* The header bar's spinner turns while a packet is made, for Export or Print. */
@@ -59,11 +110,24 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   GError *error = NULL;
+  g_autoptr(GMappedFile) written = NULL;
 
-  if (!rec_report_write (job->input, job->path, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  _rec_window_flag_if_altered (job->input, job->verify_path);
+  if (!rec_report_write_counted (job->input, job->path, &job->pages, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The SHA-256 of the file as written, for `recourse verify --packet`. */
+  written = g_mapped_file_new (job->path, FALSE, &error);
+  if (written == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  _rec_window_packet_sha256 ((const guint8 *) g_mapped_file_get_contents (written),
+                             g_mapped_file_get_length (written), job->sha256);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -93,6 +157,8 @@ export_done_cb (GObject      *source,
       return;
     }
 
+  if (job->input->fingerprint != NULL)
+    _rec_window_record_packet (self, &job->input->as_of, job->pages, job->sha256);
   toast = adw_toast_new (_("Case packet exported"));
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-packet");
@@ -198,6 +264,8 @@ _rec_window_new_report_input (RecWindow *self)
         return NULL;
       }
     input = rec_report_input_new (data, result, lang, paper, NULL);
+    /* Never a packet that presents an altered history as one to check. */
+    rec_report_input_set_history_altered (input, self->verify_state == REC_VERIFY_ALTERED);
     rec_report_input_set_withhold_address (input, self->packet.withhold_address);
     if (fingerprint != NULL)
       rec_report_input_set_fingerprint (input, fingerprint, (guint64) entries);
@@ -218,6 +286,7 @@ start_export (RecWindow  *self,
 
   job = g_new0 (ExportJob, 1);
   job->input = input;
+  job->verify_path = _rec_window_verify_pending_path (self);
   job->path = g_str_has_suffix (path, ".pdf") ? g_strdup (path) : g_strconcat (path, ".pdf", NULL);
 
   task = g_task_new (self, self->cancellable, export_done_cb, NULL);

@@ -12,6 +12,15 @@
 
 G_BEGIN_DECLS
 
+/* The case file's verification (spec/evidence.md §3), run when it opens. */
+typedef enum
+{
+  REC_VERIFY_UNKNOWN,    /* not run (or the file could not be read) */
+  REC_VERIFY_RUNNING,
+  REC_VERIFY_INTACT,
+  REC_VERIFY_ALTERED,    /* problems found: "changed outside Recourse" */
+} RecVerifyState;
+
 typedef enum
 {
   REC_PACKET_EXPORT,
@@ -52,6 +61,10 @@ struct _RecWindow
   gboolean              printing;        /* the packet is being made for printing */
   guint                 prepare_tick;    /* builds the case view while a case loads */
   int                   prepare_ticks;
+  RecVerifyState        verify_state;
+  RecStoreVerifyResult  verify_result;
+  char                **verify_problems; /* one a line, when ALTERED */
+  gboolean              verify_wanted;   /* Verify… asked while it ran: show it when done */
 };
 
 void _rec_window_add_actions    (RecWindow *self);
@@ -59,6 +72,30 @@ void _rec_window_update_actions (RecWindow *self);
 void _rec_window_export         (RecWindow *self);
 void _rec_window_print          (RecWindow *self);
 void _rec_window_set_busy       (RecWindow *self);
+/* Verify…: the dialog of what verification found (once it is done). */
+void _rec_window_show_verify    (RecWindow *self);
+/* Case History: the whole case's history. */
+void _rec_window_show_history   (RecWindow *self);
+/* Tests. */
+RecVerifyState _rec_window_get_verify_state (RecWindow *self);
+/* Packets: the SHA-256 (lower-case hex into out) of a packet's bytes. */
+void _rec_window_packet_sha256  (const guint8 *data,
+                                 gsize         size,
+                                 char          out[65]);
+/* Main thread: records a packet just made (as of `as_of`) in the case's
+ * history (nothing for a read-only case), with a toast when it cannot. */
+void _rec_window_record_packet  (RecWindow    *self,
+                                 const GDate  *as_of,
+                                 guint         pages,
+                                 const char   *sha256);
+/* The case's path while its verification has not come back (the packet's
+ * thread then verifies it itself: _rec_window_flag_if_altered), else NULL
+ * (transfer full). */
+char *_rec_window_verify_pending_path (RecWindow *self) G_GNUC_WARN_UNUSED_RESULT;
+/* Any thread: flags `input` (rec_report_input_set_history_altered) when
+ * verification of `case_path` (NULL: nothing to do) finds problems. */
+void _rec_window_flag_if_altered (RecReportInput *input,
+                                  const char     *case_path);
 
 RecReportInput *_rec_window_new_report_input (RecWindow *self) G_GNUC_WARN_UNUSED_RESULT;
 void            _rec_window_ask_packet_options (RecWindow        *self,
