@@ -221,7 +221,8 @@ check_record (sqlite3              *db,
               GError              **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table->name);
-  g_autoptr(sqlite3_stmt) stmt = _rec_store_prepare (db, sql, error);
+  /* Cached: an import links one statement to thousands of records. */
+  g_autoptr(RecCachedStmt) stmt = _rec_store_prepare_cached (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
