@@ -1875,3 +1875,110 @@ rec_case_session_get_last_record (RecCaseSession *self)
     return NULL;
   return REC_ENTITY (entry->item);
 }
+
+/* --- Import (spec/import.md §4) --- */
+
+static void
+import_media_unref (gpointer media)
+{
+  if (media != NULL)
+    g_ptr_array_unref (media);
+}
+
+/* The candidates still NEW and ticked of `source`, as the store takes them;
+ * `records` and `media` (kept by the caller) hold them. */
+static void
+import_source_fill (RecStoreImportSource *out,
+                    RecImportSource      *source,
+                    GPtrArray            *records,
+                    GPtrArray            *media)
+{
+  for (guint i = 0; i < source->candidates->len; i++)
+    {
+      RecImportCandidate *candidate = g_ptr_array_index (source->candidates, i);
+
+      if (candidate->status != REC_IMPORT_NEW || !candidate->selected)
+        continue;
+      g_ptr_array_add (records, rec_entity_copy (candidate->record));
+      g_ptr_array_add (media, candidate->media != NULL ? g_ptr_array_ref (candidate->media) : NULL);
+    }
+  *out = (RecStoreImportSource) { source->name, source->sha256, source->format,
+                                  source->attachment, records, media };
+}
+
+/* The records just stored, in memory: appended to their lists in one splice
+ * per kind and the figures computed once (an import may bring thousands),
+ * each an UNDO_DELETE of one group. */
+static void
+import_apply (RecCaseSession             *self,
+              const RecStoreImportSource *sources,
+              guint                       n_sources)
+{
+  GPtrArray *added[N_KINDS] = { NULL };
+
+  rec_case_session_begin_group (self);
+  for (guint s = 0; s < n_sources; s++)
+    for (guint i = 0; i < sources[s].records->len; i++)
+      {
+        RecEntity *record = g_ptr_array_index (sources[s].records, i);
+        Kind kind = N_KINDS;
+
+        if (!kind_of (G_OBJECT (record), &kind))
+          g_assert_not_reached ();
+        if (added[kind] == NULL)
+          added[kind] = g_ptr_array_new ();
+        g_ptr_array_add (added[kind], record);
+        g_ptr_array_add (data_array (self, kind), g_object_ref (record));
+        push_change (self, record_of (self, kind, record->id), UNDO_DELETE, kind,
+                     G_OBJECT (rec_entity_copy (record)), 0);
+      }
+  rec_case_session_end_group (self);
+
+  recompute (self);
+  for (guint k = 0; k < N_KINDS; k++)
+    if (added[k] != NULL)
+      {
+        g_list_store_splice (self->lists[k],
+                             g_list_model_get_n_items (G_LIST_MODEL (self->lists[k])), 0,
+                             added[k]->pdata, added[k]->len);
+        g_ptr_array_unref (added[k]);
+      }
+  reload_attachments (self);
+}
+
+gboolean
+rec_case_session_import (RecCaseSession  *self,
+                         GPtrArray       *sources,
+                         guint           *out_added,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) keep = NULL;
+  g_autofree RecStoreImportSource *out = NULL;
+  guint added = 0;
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
+  g_return_val_if_fail (sources != NULL, FALSE);
+
+  keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  out = g_new0 (RecStoreImportSource, MAX (sources->len, 1));
+  for (guint s = 0; s < sources->len; s++)
+    {
+      GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+      GPtrArray *media = g_ptr_array_new_with_free_func (import_media_unref);
+
+      g_ptr_array_add (keep, records);
+      g_ptr_array_add (keep, media);
+      import_source_fill (&out[s], g_ptr_array_index (sources, s), records, media);
+      added += records->len;
+    }
+  if (out_added != NULL)
+    *out_added = added;
+  if (added == 0)
+    return TRUE;
+  if (!rec_store_import (self->store, out, sources->len, error))
+    return FALSE;
+
+  import_apply (self, out, sources->len);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}

@@ -219,4 +219,17 @@ GBytes                 *rec_case_session_read_attachment     (RecCaseSession  *s
                                                               RecAttachment   *attachment,
                                                               GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Import (spec/import.md §4). Adds the candidates of `sources`
+ * (RecImportSource) that are NEW and selected, each source kept as a
+ * document of the records it gave (rec_store_import: one transaction, all or
+ * nothing). One change for undo: undo removes every record the import added
+ * and, with them, the documents only they proved; redo puts them back. The
+ * lists grow in place; "changed" once. *out_added: how many records. */
+#include "rec-import.h"
+
+gboolean                rec_case_session_import              (RecCaseSession  *self,
+                                                              GPtrArray       *sources,
+                                                              guint           *out_added,
+                                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS
