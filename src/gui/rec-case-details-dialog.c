@@ -250,6 +250,7 @@ rec_case_details_dialog_new (GtkWindow      *parent,
   gtk_window_set_title (GTK_WINDOW (self), _("Case Details"));
 
   fill_fields (self);
+  rec_editor_dialog_add_evidence (REC_EDITOR_DIALOG (self), NULL);
   rec_editor_dialog_validate (REC_EDITOR_DIALOG (self));
   rec_editor_dialog_set_initial_focus (REC_EDITOR_DIALOG (self), GTK_WIDGET (self->title_row));
   return GTK_WINDOW (self);

@@ -136,6 +136,7 @@ rec_charge_dialog_new (GtkWindow      *parent,
     }
 
   fill_fields (self);
+  rec_editor_dialog_add_evidence (REC_EDITOR_DIALOG (self), REC_ENTITY (self->charge));
   rec_editor_dialog_validate (REC_EDITOR_DIALOG (self));
   rec_editor_dialog_set_initial_focus (REC_EDITOR_DIALOG (self), GTK_WIDGET (self->amount_row));
   return GTK_WINDOW (self);

@@ -102,6 +102,7 @@ rec_child_dialog_new (GtkWindow      *parent,
 
   rec_editor_dialog_set_text (REC_EDITOR_DIALOG (self), "name", self->child->name);
   rec_editor_dialog_set_date (REC_EDITOR_DIALOG (self), "birth_date", &self->child->birth_date);
+  rec_editor_dialog_add_evidence (REC_EDITOR_DIALOG (self), REC_ENTITY (self->child));
   rec_editor_dialog_validate (REC_EDITOR_DIALOG (self));
   rec_editor_dialog_set_initial_focus (REC_EDITOR_DIALOG (self), GTK_WIDGET (self->name_row));
   return GTK_WINDOW (self);

@@ -293,6 +293,7 @@ rec_communication_dialog_new (GtkWindow        *parent,
     }
 
   fill_fields (self);
+  rec_editor_dialog_add_evidence (REC_EDITOR_DIALOG (self), REC_ENTITY (self->communication));
   rec_editor_dialog_validate (REC_EDITOR_DIALOG (self));
   rec_editor_dialog_set_initial_focus (REC_EDITOR_DIALOG (self), GTK_WIDGET (self->summary_view));
   return GTK_WINDOW (self);

@@ -10,6 +10,7 @@
 
 #include "rec-date.h"
 #include "rec-dialogs-private.h"
+#include "rec-evidence-group.h"
 #include "rec-gui-util.h"
 #include "rec-money.h"
 
@@ -47,6 +48,8 @@ typedef struct
   char                *save_error;
   GtkWindow           *discard_prompt;  /* weak: the open "Discard changes?" */
   GtkWidget           *initial_focus;   /* borrowed template child, until mapped */
+  RecEvidenceGroup    *evidence;        /* borrowed: the page's "Evidence", or NULL */
+  RecEntity           *evidence_record; /* what it proves (id 0: new), NULL: the case */
 
   gboolean             saved;
   gboolean             discarding;  /* the user chose to discard the changes */
@@ -446,7 +449,7 @@ is_changed (RecEditorDialog *self)
         return TRUE;
     }
 
-  return FALSE;
+  return priv->evidence != NULL && rec_evidence_group_has_changes (priv->evidence);
 }
 
 static void
@@ -525,6 +528,36 @@ dialog_cancel_action (GtkWidget  *widget,
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The record saved, then its documents: one change for undo. When the
+ * documents cannot be stored, the record's save is undone too, and the
+ * dialog stays open with the error. */
+static gboolean
+save_with_evidence (RecEditorDialog  *self,
+                    GError          **error)
+{
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+  RecEditorDialogClass *klass = REC_EDITOR_DIALOG_GET_CLASS (self);
+  guint64 before = rec_case_session_get_last_change (priv->session);
+  const RecEntity *record = priv->evidence_record;
+  gboolean saved;
+
+  if (priv->evidence == NULL || !rec_evidence_group_has_changes (priv->evidence))
+    return klass->save (self, error);
+
+  rec_case_session_begin_group (priv->session);
+  saved = klass->save (self, error);
+  /* A new record: the id its add gave. */
+  if (saved && record != NULL && record->id == 0)
+    record = rec_case_session_get_last_record (priv->session);
+  if (saved)
+    saved = rec_evidence_group_apply (priv->evidence, record, error);
+  rec_case_session_end_group (priv->session);
+  if (!saved && rec_case_session_get_last_change (priv->session) != before
+      && !rec_case_session_undo (priv->session, NULL))
+    g_warning ("The record saved without its documents could not be taken back");
+  return saved;
+}
+
 static void
 dialog_save_action (GtkWidget  *widget,
              const char *action_name,
@@ -540,7 +573,7 @@ dialog_save_action (GtkWidget  *widget,
     return;
 
   set_save_error (self, NULL);
-  if (!REC_EDITOR_DIALOG_GET_CLASS (self)->save (self, &error))
+  if (!save_with_evidence (self, &error))
     {
       g_debug ("Saving failed: %s", error->message);
       set_save_error (self, error->message);
@@ -596,6 +629,7 @@ rec_editor_dialog_dispose (GObject *object)
   RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
 
   g_clear_object (&priv->session);
+  g_clear_object (&priv->evidence_record);
   if (priv->discard_prompt != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (priv->discard_prompt),
@@ -726,6 +760,72 @@ rec_editor_dialog_set_initial_focus (RecEditorDialog *self,
     gtk_widget_grab_focus (g_steal_pointer (&priv->initial_focus));
 }
 
+static void
+evidence_busy_cb (RecEditorDialog *self)
+{
+  rec_editor_dialog_validate (self);
+}
+
+/* Files dropped anywhere on the dialog join its documents. */
+static gboolean
+files_dropped_cb (GtkDropTarget   *target,
+                  const GValue    *value,
+                  double           x,
+                  double           y,
+                  RecEditorDialog *self)
+{
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (priv->evidence == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST)
+      || rec_case_session_get_read_only (priv->session))
+    return FALSE;
+  for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  rec_evidence_group_add_files (priv->evidence, (GFile **) files->pdata, files->len);
+  return TRUE;
+}
+
+/**
+ * rec_editor_dialog_add_evidence:
+ * @record: (nullable): the record the dialog edits (a copy; id 0 when it
+ *   is new), NULL for the case itself
+ *
+ * Adds the "Evidence" group (rec-evidence-group.h) after the dialog's own
+ * groups; dropping files on the dialog adds them too. Its changes are
+ * stored with the record when the dialog is saved, in the same change.
+ */
+void
+rec_editor_dialog_add_evidence (RecEditorDialog *self,
+                                const RecEntity *record)
+{
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+  GtkDropTarget *target;
+
+  g_return_if_fail (REC_IS_EDITOR_DIALOG (self));
+  g_return_if_fail (priv->session != NULL && priv->evidence == NULL);
+
+  priv->evidence_record = record != NULL ? rec_entity_copy (record) : NULL;
+  priv->evidence = REC_EVIDENCE_GROUP (rec_evidence_group_new (priv->session, record));
+  adw_preferences_page_add (priv->page, ADW_PREFERENCES_GROUP (priv->evidence));
+  g_signal_connect_object (priv->evidence, "notify::busy", G_CALLBACK (evidence_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (files_dropped_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+RecEvidenceGroup *
+rec_editor_dialog_get_evidence (RecEditorDialog *self)
+{
+  RecEditorDialogPrivate *priv = rec_editor_dialog_get_instance_private (self);
+
+  g_return_val_if_fail (REC_IS_EDITOR_DIALOG (self), NULL);
+
+  return priv->evidence;
+}
+
 RecCaseSession *
 rec_editor_dialog_get_session (RecEditorDialog *self)
 {
@@ -799,6 +899,9 @@ rec_editor_dialog_validate (RecEditorDialog *self)
       show_field_error (self, field);
     }
 
+  /* Files still being read are saved once read. */
+  if (priv->evidence != NULL && rec_evidence_group_is_busy (priv->evidence))
+    valid = FALSE;
   priv->valid = valid;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", valid);
 }

@@ -49,6 +49,14 @@ struct _RecEditorDialogClass
 };
 
 RecCaseSession *rec_editor_dialog_get_session      (RecEditorDialog *self);
+/* The "Evidence" group of a record dialog (rec-evidence-group.h): `record`
+ * is the record edited (a copy, id 0 when new), NULL the case. Call it
+ * after rec_editor_dialog_setup(). */
+typedef struct _RecEvidenceGroup RecEvidenceGroup;
+void            rec_editor_dialog_add_evidence     (RecEditorDialog *self,
+                                                    const RecEntity *record);
+/* (nullable): the group, when the dialog has one */
+RecEvidenceGroup *rec_editor_dialog_get_evidence   (RecEditorDialog *self);
 void            rec_editor_dialog_set_initial_focus (RecEditorDialog *self,
                                                      GtkWidget       *widget);
 void            rec_editor_dialog_setup            (RecEditorDialog *self,

@@ -161,6 +161,7 @@ rec_enforcement_dialog_new (GtkWindow          *parent,
     }
 
   fill_fields (self);
+  rec_editor_dialog_add_evidence (REC_EDITOR_DIALOG (self), REC_ENTITY (self->step));
   rec_editor_dialog_validate (REC_EDITOR_DIALOG (self));
   return GTK_WINDOW (self);
 }

@@ -155,6 +155,7 @@ rec_interest_override_dialog_new (GtkWindow           *parent,
     }
 
   override_fill_fields (self);
+  rec_editor_dialog_add_evidence (REC_EDITOR_DIALOG (self), REC_ENTITY (self->override));
   rec_editor_dialog_validate (REC_EDITOR_DIALOG (self));
   rec_editor_dialog_set_initial_focus (REC_EDITOR_DIALOG (self),
                                        GTK_WIDGET (override != NULL ? self->rate_row

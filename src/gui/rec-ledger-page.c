@@ -12,7 +12,9 @@
 #include "rec-ledger-page.h"
 
 #include "rec-charge-dialog.h"
+#include "rec-evidence-group.h"
 #include "rec-gui-util.h"
+#include "rec-import-dialog.h"
 #include "rec-ledger-model.h"
 #include "rec-pages-private.h"
 #include "rec-payment-dialog.h"
@@ -36,6 +38,8 @@ struct _RecLedgerPage
   GtkColumnViewColumn *paid_column;
   GtkColumnViewColumn *principal_column;
   GtkColumnViewColumn *interest_column;
+  GtkColumnViewColumn *evidence_column;  /* the paperclip: documents proving the row */
+  GtkColumnViewColumn *amount_column;    /* narrow: due or paid in one column */
 
   /* Owned */
   RecLedgerModel     *ledger;
@@ -47,7 +51,13 @@ struct _RecLedgerPage
   int                 amount_chars; /* the widest amount of the ledger, in characters */
   int                 year;         /* 0: all */
   gboolean            shown;        /* scrolled to the latest entries once */
+  gboolean            narrow;       /* phone width: fewer columns */
+  guint               narrow_idle;  /* the switch, after the allocation */
 };
+
+/* Below this width the ledger shows date, entry, amount and the unpaid
+ * support after it; Due, Paid and Interest give way (issue 10). */
+#define NARROW_WIDTH 640
 
 G_DEFINE_FINAL_TYPE (RecLedgerPage, rec_ledger_page, REC_TYPE_PAGE)
 
@@ -140,6 +150,29 @@ paid_text (GObject  *object,
   if (line->kind != REC_LEDGER_PAYMENT)
     return NULL;
   return rec_gui_format_cents (session_of (self), line->amount_cents);
+}
+
+/* The narrow amount: what fell due, or a payment as a minus. */
+static char *
+amount_text (GObject  *object,
+             gpointer  user_data)
+{
+  RecLedgerPage *self = user_data;
+  const RecLedgerLine *line = &REC_LEDGER_ITEM (object)->line;
+
+  return rec_gui_format_cents (session_of (self), line->kind == REC_LEDGER_PAYMENT
+                                                  ? -line->amount_cents : line->amount_cents);
+}
+
+/* The record whose documents a row counts: a payment's or a charge's. */
+static GObject *
+evidence_record_of (GObject *object)
+{
+  RecLedgerItem *item = REC_LEDGER_ITEM (object);
+
+  if (item->accrual || item->line.kind == REC_LEDGER_INSTALLMENT)
+    return NULL;
+  return item->line.source;
 }
 
 static char *
@@ -238,6 +271,52 @@ setup_columns (RecLedgerPage *self)
               compare_amounts);
   set_column (self->principal_column, principal_text, self, REC_CELL_NUMERIC, NULL);
   set_column (self->interest_column, interest_text, self, REC_CELL_NUMERIC | REC_CELL_DIM, NULL);
+
+  self->evidence_column = rec_evidence_column_new (REC_PAGE (self), evidence_record_of);
+  gtk_column_view_insert_column (self->column_view, 2, self->evidence_column);
+  self->amount_column = gtk_column_view_column_new (_("Amount"), NULL);
+  set_column (self->amount_column, amount_text, self, REC_CELL_NUMERIC, compare_amounts);
+  gtk_column_view_column_set_visible (self->amount_column, FALSE);
+  gtk_column_view_insert_column (self->column_view, 3, self->amount_column);
+}
+
+static gboolean
+switch_narrow_cb (gpointer user_data)
+{
+  RecLedgerPage *self = user_data;
+  GtkColumnViewColumn *wide[] = { self->due_column, self->paid_column, self->interest_column };
+
+  self->narrow_idle = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+    gtk_column_view_column_set_visible (wide[i], !self->narrow);
+  gtk_column_view_column_set_visible (self->amount_column, self->narrow);
+  return G_SOURCE_REMOVE;
+}
+
+/* Columns are shown or hidden after the allocation, never during it. The
+ * page's width comes from the window, not from the columns (they scroll),
+ * so hiding them cannot bring the width back over the line. */
+static void
+rec_ledger_page_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  RecLedgerPage *self = REC_LEDGER_PAGE (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (rec_ledger_page_parent_class)->size_allocate (widget, width, height, baseline);
+  if (narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  if (self->narrow_idle == 0)
+    self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, switch_narrow_cb, self, NULL);
+}
+
+static void
+attachments_changed_cb (RecLedgerPage *self)
+{
+  rec_evidence_column_refresh (self->evidence_column);
 }
 
 static RecLedgerItem *
@@ -340,7 +419,8 @@ update_amount_width (RecLedgerPage          *self,
                      const RecArrearsResult *result)
 {
   GtkColumnViewColumn *columns[] = { self->due_column, self->paid_column,
-                                     self->principal_column, self->interest_column };
+                                     self->principal_column, self->interest_column,
+                                     self->amount_column };
   int chars = result != NULL ? widest_amount (self, result) : 0;
 
   if (chars <= self->amount_chars)
@@ -582,6 +662,8 @@ rec_ledger_page_load (RecPage *page)
   RecLedgerPage *self = REC_LEDGER_PAGE (page);
 
   connect_entries (self, TRUE);
+  g_signal_connect_object (rec_page_get_session (page), "attachments-changed",
+                           G_CALLBACK (attachments_changed_cb), self, G_CONNECT_SWAPPED);
   refresh (self);
 }
 
@@ -597,6 +679,7 @@ rec_ledger_page_unload (RecPage *page)
   RecLedgerPage *self = REC_LEDGER_PAGE (page);
 
   connect_entries (self, FALSE);
+  g_signal_handlers_disconnect_by_func (rec_page_get_session (page), attachments_changed_cb, self);
   g_clear_object (&self->added);
   self->amount_chars = 0;
   rec_ledger_model_set_result (self->ledger, NULL);
@@ -628,6 +711,7 @@ rec_ledger_page_dispose (GObject *object)
 
   /* The columns going with the template sort the rows again: no update of
    * widgets already gone. */
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->year_dropdown != NULL)
@@ -657,6 +741,7 @@ rec_ledger_page_class_init (RecLedgerPageClass *klass)
 
   object_class->dispose = rec_ledger_page_dispose;
   widget_class->focus = rec_ledger_page_focus;
+  widget_class->size_allocate = rec_ledger_page_size_allocate;
   page_class->load = rec_ledger_page_load;
   page_class->refresh = rec_ledger_page_refresh;
   page_class->unload = rec_ledger_page_unload;
@@ -742,6 +827,8 @@ rec_ledger_page_init (RecLedgerPage *self)
   GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A statement or archive dropped here opens Import (spec/import.md §4). */
+  rec_import_add_drop_target (GTK_WIDGET (self), REC_IMPORT_KIND_PAYMENTS);
 
   self->ledger = rec_ledger_model_new ();
   self->years = gtk_string_list_new (NULL);

@@ -10,7 +10,9 @@
 
 #include "rec-communication-dialog.h"
 #include "rec-date.h"
+#include "rec-evidence-group.h"
 #include "rec-gui-util.h"
+#include "rec-import-dialog.h"
 #include "rec-pages-private.h"
 
 #include <glib/gi18n.h>
@@ -32,6 +34,7 @@ struct _RecLogPage
   GtkColumnViewColumn *subject_column;
   GtkColumnViewColumn *summary_column;
   GtkColumnViewColumn *follow_up_column;
+  GtkColumnViewColumn *evidence_column;  /* the paperclip: documents proving it */
 
   /* Owned */
   GtkFilterListModel  *filtered;
@@ -172,6 +175,19 @@ set_column (GtkColumnViewColumn *column,
     }
 }
 
+/* A row is the communication itself. */
+static GObject *
+evidence_record_of (GObject *item)
+{
+  return item;
+}
+
+static void
+attachments_changed_cb (RecLogPage *self)
+{
+  rec_evidence_column_refresh (self->evidence_column);
+}
+
 static void
 setup_columns (RecLogPage *self)
 {
@@ -183,6 +199,8 @@ setup_columns (RecLogPage *self)
   set_column (self->summary_column, summary_text, REC_CELL_ELLIPSIZE | REC_CELL_DIM, NULL);
   set_column (self->follow_up_column, follow_up_text, REC_CELL_TABULAR, compare_follow_up);
   gtk_column_view_sort_by_column (self->column_view, self->when_column, GTK_SORT_DESCENDING);
+  self->evidence_column = rec_evidence_column_new (REC_PAGE (self), evidence_record_of);
+  gtk_column_view_insert_column (self->column_view, 5, self->evidence_column);
 }
 
 /* A case that cannot be written is shown, not edited. */
@@ -352,6 +370,8 @@ rec_log_page_load (RecPage *page)
   /* Before the filter model's own handler, so the row is known when it sorts. */
   g_signal_connect_object (communications, "items-changed",
                            G_CALLBACK (communications_changed_cb), self, 0);
+  g_signal_connect_object (session_of (self), "attachments-changed",
+                           G_CALLBACK (attachments_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_filter_list_model_set_model (self->filtered, communications);
   update_state (self);
 }
@@ -363,6 +383,7 @@ rec_log_page_unload (RecPage *page)
 
   g_signal_handlers_disconnect_by_data (rec_case_session_get_communications (session_of (self)),
                                         self);
+  g_signal_handlers_disconnect_by_func (session_of (self), attachments_changed_cb, self);
   g_clear_object (&self->added);
   gtk_filter_list_model_set_model (self->filtered, NULL);
 }
@@ -460,6 +481,8 @@ rec_log_page_init (RecLogPage *self)
   GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A statement or archive dropped here opens Import (spec/import.md §4). */
+  rec_import_add_drop_target (GTK_WIDGET (self), REC_IMPORT_KIND_MESSAGES);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search communications"), -1);
 

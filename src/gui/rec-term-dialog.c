@@ -381,6 +381,7 @@ rec_term_dialog_new (GtkWindow      *parent,
   g_signal_connect_swapped (self->kind_row, "notify::selected",
                             G_CALLBACK (kind_changed_cb), self);
   update_due_day_subtitle (self);
+  rec_editor_dialog_add_evidence (REC_EDITOR_DIALOG (self), REC_ENTITY (self->term));
   rec_editor_dialog_validate (REC_EDITOR_DIALOG (self));
   rec_editor_dialog_set_initial_focus (REC_EDITOR_DIALOG (self), GTK_WIDGET (self->amount_row));
   return GTK_WINDOW (self);
