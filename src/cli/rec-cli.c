@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "rec-cli-attach.h"
+#include "rec-cli-import.h"
 #include "rec-cli-private.h"
 
 #include "rec-atomic-file.h"
@@ -46,6 +47,8 @@ static const Verb verbs[] = {
   { "attach", _rec_cli_attach, "attach CASE FILE… [--to payments[3]]", N_("keep documents in the case as proof") },
   { "attachments", _rec_cli_attachments, "attachments CASE", N_("list the documents kept in the case") },
   { "extract", _rec_cli_extract, "extract CASE SHA256-PREFIX -o FILE", N_("write a document of the case, byte for byte") },
+  { "import-payments", _rec_cli_import_payments, "import-payments CASE FILE…", N_("add the money received from bank and app statements (--match, --dry-run)") },
+  { "import-messages", _rec_cli_import_messages, "import-messages CASE FILE…", N_("add text messages and e-mail with the other parent (--with, --dry-run)") },
   { NULL, NULL, NULL, NULL },
 };
 

@@ -8,6 +8,7 @@
 
 #include "rec-window-private.h"
 
+#include "rec-import-dialog.h"
 #include "rec-letter-dialog.h"
 
 #include <glib/gi18n.h>
@@ -233,6 +234,30 @@ history_action (GSimpleAction *action,
   _rec_window_show_history (REC_WINDOW (user_data));
 }
 
+/* "win.import-payments" / "win.import-messages" (spec/import.md §4): the
+ * file's URI (a file dropped on the page), or "" to choose one. */
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  RecWindow *self = user_data;
+  const char *uri = g_variant_get_string (parameter, NULL);
+  RecImportKind kind = g_str_equal (g_action_get_name (G_ACTION (action)), "import-payments")
+                       ? REC_IMPORT_KIND_PAYMENTS : REC_IMPORT_KIND_MESSAGES;
+  g_autoptr(GFile) file = NULL;
+
+  if (self->session == NULL)
+    return;
+  if (*uri == '\0')
+    {
+      rec_import_dialog_choose (self, kind);
+      return;
+    }
+  file = g_file_new_for_uri (uri);
+  gtk_window_present (GTK_WINDOW (rec_import_dialog_new (self, kind, file)));
+}
+
 /* "win.add-payment" and friends: the pages' own add actions, reachable from
  * anywhere in the window (menus, shortcuts, tests). The target is
  * "page-name:page-action". */
@@ -308,6 +333,8 @@ static const GActionEntry win_entries[] = {
   { "open-packet", open_packet_action, "s", NULL, NULL },
   { "verify", verify_action, NULL, NULL, NULL },
   { "history", history_action, NULL, NULL, NULL },
+  { "import-payments", import_action, "s", NULL, NULL },
+  { "import-messages", import_action, "s", NULL, NULL },
 };
 
 void
@@ -322,7 +349,7 @@ _rec_window_update_actions (RecWindow *self)
 {
   static const char *const edits[] = {
     "add-payment", "add-charge", "add-communication", "add-term", "add-child",
-    "undo-change", "show-undo-toast",
+    "undo-change", "show-undo-toast", "import-payments", "import-messages",
   };
   gboolean has_case = self->session != NULL;
   /* A read-only case is read, exported and printed, never changed. */
