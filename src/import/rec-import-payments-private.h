@@ -65,6 +65,18 @@ void                _rec_import_add_rejected      (RecImportSource *source,
                                                    guint            line,
                                                    char            *reason);
 
+/* rec_import_read_payments on bytes already in memory (the mapped file; the
+ * fuzz target). `path` names the source, and libofx reads it for OFX. The
+ * options are checked already. */
+RecImportSource    *_rec_import_read_payments_data (const char                    *path,
+                                                    const char                    *data,
+                                                    gsize                          size,
+                                                    const RecImportPaymentOptions *options,
+                                                    RecImportProgressFunc          progress,
+                                                    gpointer                       user_data,
+                                                    GCancellable                  *cancellable,
+                                                    GError                       **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Reads an OFX/QFX file's transactions into `source` (rec-import-ofx.c). */
 gboolean            _rec_import_read_ofx          (RecImportSource               *source,
                                                    const char                    *data,

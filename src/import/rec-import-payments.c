@@ -1001,11 +1001,9 @@ rec_import_read_payments (const char                    *path,
 {
   static const RecImportPaymentOptions defaults = { .method = -1 };
   g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(RecImportSource) source = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *data;
   gsize size;
-  gboolean ofx;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1027,6 +1025,23 @@ rec_import_read_payments (const char                    *path,
     }
   size = g_mapped_file_get_length (mapped);
   data = size > 0 ? g_mapped_file_get_contents (mapped) : "";
+  return _rec_import_read_payments_data (path, data, size, options, progress, user_data,
+                                         cancellable, error);
+}
+
+RecImportSource *
+_rec_import_read_payments_data (const char                    *path,
+                                const char                    *data,
+                                gsize                          size,
+                                const RecImportPaymentOptions *options,
+                                RecImportProgressFunc          progress,
+                                gpointer                       user_data,
+                                GCancellable                  *cancellable,
+                                GError                       **error)
+{
+  g_autoptr(RecImportSource) source = NULL;
+  gboolean ofx;
+
   source = source_new (path, data, size, error);
   if (source == NULL)
     return NULL;

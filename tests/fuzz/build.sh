@@ -21,13 +21,15 @@ if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" -Db_sanitize=address,undefined -Db_lundef=false \
     -Dc_args=-fsanitize=fuzzer-no-link >/dev/null
 fi
-ninja -C "$build" src/librec-core.a src/librec-store.a src/librec-report.a >/dev/null
+ninja -C "$build" src/librec-core.a src/librec-store.a src/librec-report.a src/librec-import.a >/dev/null
 
 mkdir -p "$build/fuzz"
 flags=(-g -O1 -fsanitize=fuzzer,address,undefined -UG_DISABLE_ASSERT
-       -I"$build" -Isrc/core -Isrc/store -Isrc/report $(pkg-config --cflags gio-2.0 json-glib-1.0))
-libs=("$build/src/librec-report.a" "$build/src/librec-store.a" "$build/src/librec-core.a"
-      $(pkg-config --libs gio-2.0 json-glib-1.0 sqlite3) -lhpdf -lm)
+       -I"$build" -Isrc/core -Isrc/store -Isrc/report -Isrc/import
+       $(pkg-config --cflags gio-2.0 json-glib-1.0))
+libs=("$build/src/librec-import.a" "$build/src/librec-report.a" "$build/src/librec-store.a"
+      "$build/src/librec-core.a"
+      $(pkg-config --libs gio-2.0 json-glib-1.0 sqlite3 libofx libxml-2.0 gmime-3.0 nettle) -lhpdf -lm)
 
 # Every tests/fuzz/fuzz-*.c is a target.
 for source in tests/fuzz/fuzz-*.c; do
