@@ -1029,6 +1029,54 @@ rec_import_read_payments (const char                    *path,
                                          cancellable, error);
 }
 
+/* An SMS backup or e-mail given as a statement: what it is, or NULL. */
+static const char *
+messages_kind (const char *data,
+               gsize       size)
+{
+  gsize n = MIN (size, (gsize) 4096);
+  g_autofree char *head = g_strndup (data, n);
+  const char *p = head;
+
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '<' && strstr (p, "<smses") != NULL)
+    return "sms";
+  if (g_str_has_prefix (p, "From ")
+      || ((g_str_has_prefix (p, "Return-Path:") || g_str_has_prefix (p, "Received:")
+           || g_str_has_prefix (p, "From:") || g_str_has_prefix (p, "MIME-Version:")
+           || g_str_has_prefix (p, "Delivered-To:") || g_str_has_prefix (p, "Date:"))
+          && strstr (p, "Subject:") != NULL))
+    return "mail";
+  return NULL;
+}
+
+/* Says so when the file is a message archive (the window and the CLI may
+ * then offer the messages import); other errors stay as they are. */
+static void
+explain_messages (GError     *error,
+                  const char *name,
+                  const char *data,
+                  gsize       size)
+{
+  const char *kind;
+
+  if (!g_error_matches (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_UNKNOWN_FORMAT)
+      || (kind = messages_kind (data, size)) == NULL)
+    return;
+  g_free (error->message);
+  if (g_str_equal (kind, "sms"))
+    /* Translators: an SMS backup given to the payments import. */
+    error->message = g_strdup_printf (_("“%s” is an SMS backup, not a bank statement: import "
+                                        "it as messages"), name);
+  else
+    /* Translators: a mailbox or e-mail given to the payments import. */
+    error->message = g_strdup_printf (_("“%s” is e-mail, not a bank statement: import it as "
+                                        "messages"), name);
+}
+
 RecImportSource *
 _rec_import_read_payments_data (const char                    *path,
                                 const char                    *data,
@@ -1040,6 +1088,7 @@ _rec_import_read_payments_data (const char                    *path,
                                 GError                       **error)
 {
   g_autoptr(RecImportSource) source = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean ofx;
 
   source = source_new (path, data, size, error);
@@ -1055,11 +1104,18 @@ _rec_import_read_payments_data (const char                    *path,
     }
   else if (looks_like_no_table (data, size))
     {
-      unknown_format (error, source->name, FALSE);
+      unknown_format (&local_error, source->name, FALSE);
+      explain_messages (local_error, source->name, data, size);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  else if (!read_csv (source, data, size, options, progress, user_data, cancellable, error))
-    return NULL;
+  else if (!read_csv (source, data, size, options, progress, user_data, cancellable,
+                      &local_error))
+    {
+      explain_messages (local_error, source->name, data, size);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (progress != NULL)
     progress ((gint64) size, (gint64) size, user_data);
   return g_steal_pointer (&source);

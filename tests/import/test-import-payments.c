@@ -322,9 +322,12 @@ static const BadCase bad_cases[] = {
     "bad-truncated.ofx:" },
   { "bank-wellsfargo-noheader.csv", NULL, NULL, NULL, REC_IMPORT_ERROR_UNKNOWN_FORMAT,
     "not a bank statement, OFX file, SMS backup or mailbox (no row names a date" },
-  /* An SMS backup is no statement (IMP-M's reader may take it). */
+  /* An SMS backup or e-mail is no statement, and the error says what it is
+   * (the CLI and the window may then read it as messages). */
   { "bad-sms-backup.xml", NULL, NULL, NULL, REC_IMPORT_ERROR_UNKNOWN_FORMAT,
-    "“bad-sms-backup.xml” is not a bank statement, OFX file, SMS backup or mailbox" },
+    "“bad-sms-backup.xml” is an SMS backup, not a bank statement: import it as messages" },
+  { "bad-email.eml", NULL, NULL, NULL, REC_IMPORT_ERROR_UNKNOWN_FORMAT,
+    "“bad-email.eml” is e-mail, not a bank statement: import it as messages" },
   /* --format venmo on a bank statement. */
   { "bank-chase.csv", NULL, NULL, "venmo", REC_IMPORT_ERROR_UNKNOWN_FORMAT,
     "“bank-chase.csv” is not a bank statement" },
