@@ -1401,6 +1401,77 @@ rec_case_session_verify_finish (RecCaseSession        *self,
   return TRUE;
 }
 
+typedef struct
+{
+  char   *path;
+  gint64  id;
+} DocumentJob;
+
+static void
+document_job_free (gpointer data)
+{
+  DocumentJob *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+document_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  DocumentJob *job = task_data;
+  g_autoptr(RecStore) store = NULL;
+  GError *error = NULL;
+  GBytes *bytes = NULL;
+
+  store = rec_store_open (job->path, TRUE, &error);
+  if (store != NULL)
+    bytes = rec_store_read_attachment_data (store, job->id, &error);
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+void
+rec_case_session_read_attachment_async (RecCaseSession      *self,
+                                        gint64               attachment_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DocumentJob *job;
+
+  g_return_if_fail (REC_IS_CASE_SESSION (self));
+
+  job = g_new0 (DocumentJob, 1);
+  job->path = g_strdup (self->path);
+  job->id = attachment_id;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rec_case_session_read_attachment_async);
+  g_task_set_task_data (task, job, document_job_free);
+  g_task_run_in_thread (task, document_thread);
+}
+
+/**
+ * rec_case_session_read_attachment_finish:
+ *
+ * Returns: (transfer full) (nullable): the document's bytes
+ */
+GBytes *
+rec_case_session_read_attachment_finish (RecCaseSession  *self,
+                                         GAsyncResult    *result,
+                                         GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * rec_case_session_record_packet:
  *

@@ -151,6 +151,17 @@ gboolean                rec_case_session_verify_finish       (RecCaseSession    
                                                               RecStoreVerifyResult  *out_result,
                                                               char                ***out_problems,
                                                               GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The bytes of document `attachment_id` (checked against its SHA-256) read
+ * in a worker thread, for thumbnails: the window reads them only for the
+ * rows it shows. */
+void                    rec_case_session_read_attachment_async  (RecCaseSession      *self,
+                                                                 gint64               attachment_id,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+GBytes                 *rec_case_session_read_attachment_finish (RecCaseSession  *self,
+                                                                 GAsyncResult    *result,
+                                                                 GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 /* Records a packet the window just made (a `packet` entry: its as-of day
  * YYYY-MM-DD, page count and the SHA-256 of its PDF bytes). A read-only
  * session cannot: the store's error. Does not emit "changed" (no record

@@ -12,6 +12,7 @@
 #include "rec-case-view.h"
 
 #include "rec-enforcement-page.h"
+#include "rec-evidence-page.h"
 #include "rec-ledger-page.h"
 #include "rec-log-page.h"
 #include "rec-order-page.h"
@@ -34,6 +35,7 @@ struct _RecCaseView
   RecOrderPage         *order_page;
   RecLedgerPage        *ledger_page;
   RecLogPage           *log_page;
+  RecEvidencePage      *evidence_page;
   RecEnforcementPage   *enforcement_page;
 
   GtkWidget            *notice;   /* the line under the header bar, built when first needed */
@@ -65,6 +67,7 @@ rec_case_view_class_init (RecCaseViewClass *klass)
   g_type_ensure (REC_TYPE_ORDER_PAGE);
   g_type_ensure (REC_TYPE_LEDGER_PAGE);
   g_type_ensure (REC_TYPE_LOG_PAGE);
+  g_type_ensure (REC_TYPE_EVIDENCE_PAGE);
   g_type_ensure (REC_TYPE_ENFORCEMENT_PAGE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -80,6 +83,7 @@ rec_case_view_class_init (RecCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, order_page);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, ledger_page);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, log_page);
+  gtk_widget_class_bind_template_child (widget_class, RecCaseView, evidence_page);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, enforcement_page);
 }
 
@@ -117,6 +121,7 @@ rec_case_view_set_session (RecCaseView    *self,
   g_object_set (self->order_page, "session", session, NULL);
   g_object_set (self->ledger_page, "session", session, NULL);
   g_object_set (self->log_page, "session", session, NULL);
+  g_object_set (self->evidence_page, "session", session, NULL);
   g_object_set (self->enforcement_page, "session", session, NULL);
 }
 
@@ -248,6 +253,12 @@ rec_case_view_focus_search (RecCaseView *self)
 {
   g_return_if_fail (REC_IS_CASE_VIEW (self));
 
+  /* The Evidence page has a search of its own. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "evidence") == 0)
+    {
+      rec_evidence_page_focus_search (self->evidence_page);
+      return;
+    }
   rec_case_view_select_page (self, "communications");
   rec_log_page_focus_search (self->log_page);
 }
