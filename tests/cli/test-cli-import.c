@@ -366,6 +366,46 @@ test_messages (Fixture       *f,
   assert_verifies (case_path);
 }
 
+/* import-messages: a file that is no archive, a bad --format: exit 2, the
+ * case untouched; --dry-run with --with reports and writes nothing. */
+static void
+test_messages_bad_input (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *case_path = path_in (f, "case.recourse");
+  g_autofree char *csv = write_file (f, "statement.csv", statement_csv);
+  g_autofree char *xml = write_file (f, "sms.xml", sms_xml);
+  g_autofree char *sum_before = NULL;
+  g_autofree char *sum_after = NULL;
+
+  make_demo (f, "case.recourse");
+  sum_before = checksum (case_path);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_recourse (&run, "import-messages", case_path, csv, "--with", "5550102030", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_one_error_line (&run, "statement.csv");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_recourse (&run, "import-messages", case_path, xml, "--format", "csv", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_one_error_line (&run, "--format");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_recourse (&run, "import-messages", case_path, xml, "--with", "5550102030", "--dry-run",
+                  NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_line (run.out, "2 messages added");
+  }
+  sum_after = checksum (case_path);
+  g_assert_cmpstr (sum_before, ==, sum_after);
+}
+
 static void
 test_help (Fixture       *f,
            gconstpointer  data)
@@ -399,6 +439,7 @@ main (int   argc,
   ADD ("/cli/import/write-failure", test_write_failure);
   ADD ("/cli/import/journal-attachment", test_journal_and_attachment);
   ADD ("/cli/import/messages", test_messages);
+  ADD ("/cli/import/messages-bad-input", test_messages_bad_input);
   ADD ("/cli/import/help", test_help);
 #undef ADD
   return g_test_run ();
