@@ -432,8 +432,6 @@ notes_group_new (RecLetterDialog *self)
   self->message_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->message_label, TRUE);
   gtk_label_set_xalign (self->message_label, 0.0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Why no letter can be written"), -1);
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
   gtk_label_set_xalign (GTK_LABEL (note), 0.0);
   gtk_widget_add_css_class (note, "dim-label");
