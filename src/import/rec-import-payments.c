@@ -249,12 +249,20 @@ bank_column (Layout     *layout,
                                          "credit amount", "deposit amount", NULL };
   static const char *const debits[] = { "debit", "debits", "withdrawal", "withdrawals",
                                         "debit amount", "withdrawal amount", NULL };
+  /* "Transaction" alone is US Bank's column of CREDIT and DEBIT. */
   static const char *const indicators[] = { "type", "credit/debit", "debit/credit", "cr/dr",
-                                            "dr/cr", "credit debit indicator", NULL };
+                                            "dr/cr", "credit debit indicator", "transaction",
+                                            NULL };
   const char *key = full_key;
 
-  if (g_str_has_prefix (key, "transaction") && key[11] != '\0')
-    key += key[11] == ' ' ? 12 : 11;
+  /* A leading "transaction" is ignored (spec §3), and so is its short form
+   * ("Trans. Date", Discover's). */
+  if (g_str_has_prefix (key, "transaction ") && key[12] != '\0')
+    key += 12;
+  else if (g_str_has_prefix (key, "trans. ") && key[7] != '\0')
+    key += 7;
+  else if (g_str_has_prefix (key, "trans ") && key[6] != '\0')
+    key += 6;
   if (key_is (key, dates) || key_is (key, posting))
     {
       int rank = key_is (key, dates) ? 0 : 1;

@@ -307,6 +307,11 @@ parse_core (const char *core,
   if (dot != NULL)
     {
       decimals = strlen (dot + 1);
+      /* Zeros past the cents change nothing ("450.0000", as some banks
+       * write): the amount is still exact. Any other third decimal is a
+       * fraction of a cent, or a thousands group of the other convention. */
+      while (decimals > 2 && dot[decimals] == '0')
+        decimals--;
       if (decimals == 0 || decimals > 2)
         return FALSE;
       for (gsize i = 1; i <= decimals; i++)

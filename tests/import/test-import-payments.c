@@ -85,6 +85,18 @@ static const StatementCase statement_cases[] = {
     "csv", 2, 2, 0,
     "2024-04-01", 45000, "2051", REC_PAYMENT_METHOD_CHECK,
     "2024-04-15", 22550, "", "MOBILE CHECK DEPOSIT", NULL },
+  /* US Bank: a "Transaction" column of CREDIT/DEBIT, four decimals, the
+   * memo as description (spec §3: description, else memo, else name). */
+  { "bank-usbank.csv", NULL, NULL, NULL, NULL, -1, NULL,
+    "csv", 2, 1, 0,
+    "2024-09-03", 45000, "", REC_PAYMENT_METHOD_BANK_TRANSFER,
+    "2024-10-01", 45000, "", "Download from usbank.com. SEPT SUPPORT", NULL },
+  /* Navy Federal: unsigned amounts and a Credit Debit Indicator; the
+   * transaction date before the posting date; a check serial number. */
+  { "bank-navyfederal.csv", NULL, NULL, NULL, NULL, -1, NULL,
+    "csv", 2, 1, 0,
+    "2024-10-31", 45000, "", REC_PAYMENT_METHOD_BANK_TRANSFER,
+    "2024-11-15", 30000, "5012", "Zelle Mark Smith Nov support", NULL },
   /* Windows-1252. */
   { "bank-windows-1252.csv", NULL, NULL, NULL, NULL, -1, NULL,
     "csv", 2, 1, 0,
@@ -482,6 +494,13 @@ static const AmountCase amount_cases[] = {
   { "(-5)", FALSE, FALSE, 0, "\"(-5)\" is not an amount" },
   { "1.2.3", FALSE, FALSE, 0, "\"1.2.3\" is not an amount" },
   { "5 USD", FALSE, TRUE, 500, NULL },
+  { "450.0000", FALSE, TRUE, 45000, NULL },
+  { "-73.2100", FALSE, TRUE, -7321, NULL },
+  { "1.000", FALSE, TRUE, 100, NULL },
+  { "1.005", FALSE, FALSE, 0, "\"1.005\" is not an amount in this file's format" },
+  { "1.0001", FALSE, FALSE, 0, "\"1.0001\" is not an amount" },
+  { "450,0000", TRUE, TRUE, 45000, NULL },
+  { "12.", FALSE, FALSE, 0, "\"12.\" is not an amount" },
   { "1e5", FALSE, FALSE, 0, "\"1e5\" is not an amount" },
 };
 
