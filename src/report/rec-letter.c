@@ -744,7 +744,7 @@ rec_letter_check (const char             *jurisdiction,
   if (!rec_letter_kind_is_available (kind, jurisdiction))
     {
       g_set_error_literal (error, REC_LETTER_ERROR, REC_LETTER_ERROR_NOT_CALIFORNIA,
-                           _("A notice of delinquency is a California form (FL-485)"));
+                           _("A notice of delinquency is a California form"));
       return FALSE;
     }
   if (result->total_balance_cents <= 0)
