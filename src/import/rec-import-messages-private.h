@@ -1,0 +1,113 @@
+/* rec-import-messages-private.h — what the message readers share: the file
+ * being read, its hash and progress, the media spool, candidate builders
+ * Copyright 2026 The Recourse authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * rec_import_read_messages (rec-import-messages.c) detects the format and
+ * hands a RecMessageReader to the SMS reader (rec-import-sms.c) or the mail
+ * reader (rec-import-mail.c). A reader appends candidates in file order and
+ * feeds every byte it reads to the tap (_rec_message_reader_feed), which
+ * hashes the file, keeps it for the source's attachment when it is small
+ * enough and reports progress.
+ */
+#pragma once
+
+#include "rec-import.h"
+
+#include <nettle/sha2.h>
+
+G_BEGIN_DECLS
+
+/* The bytes of media kept with candidates (MMS images, raw e-mails): the
+ * first REC_IMPORT_SPOOL_MEMORY bytes in memory, the rest in unlinked
+ * temporary files mapped read-only, so a backup with gigabytes of images
+ * does not hold them in the process's memory (its pages are the page
+ * cache's, touched only when the store writes them). */
+#define REC_IMPORT_SPOOL_MEMORY (G_GINT64_CONSTANT (32) * 1024 * 1024)
+
+typedef struct
+{
+  /* Borrowed */
+  const char                    *path;
+  const RecImportMessageOptions *options;
+  RecImportProgressFunc          progress;
+  gpointer                       user_data;
+  GCancellable                  *cancellable;
+
+  /* Owned */
+  char                          *name;       /* base name, for "sms.xml:1207" */
+  gint64                         size;       /* the file's size when opened */
+  gint64                         fed;        /* bytes fed to the hash so far */
+  gint64                         reported;   /* `fed` at the last progress call */
+  struct sha256_ctx              sha256;
+  GByteArray                    *whole;      /* the file's bytes, NULL when over
+                                              * REC_ATTACHMENT_MAX_SIZE */
+  gint64                         in_memory;  /* media bytes kept in memory */
+} RecMessageReader;
+
+/* The tap: every byte of the file passes here once, in order. */
+void                _rec_message_reader_feed     (RecMessageReader   *reader,
+                                                  const guint8       *data,
+                                                  gsize               size);
+/* FALSE (REC_IMPORT_ERROR_CANCELLED) once `cancellable` is cancelled. */
+gboolean            _rec_message_reader_check    (RecMessageReader   *reader,
+                                                  GError            **error);
+/* "sms.xml:1207" (transfer full). */
+char               *_rec_message_reader_where    (RecMessageReader   *reader,
+                                                  gint64              line) G_GNUC_WARN_UNUSED_RESULT;
+
+/* A media attachment of a candidate from `data` (taken: g_free()d or kept),
+ * its SHA-256 computed here; `media_type` NULL sniffs it from the bytes. The
+ * bytes go to the spool (see above). NULL with `error` set when a temporary
+ * file cannot be written. */
+RecAttachment      *_rec_message_reader_media    (RecMessageReader   *reader,
+                                                  const char         *name,
+                                                  const char         *media_type,
+                                                  guint8             *data,
+                                                  gsize               size,
+                                                  GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* A NEW candidate holding a RecCommunication: `at` formatted RFC 3339 with
+ * the offset `at` carries; `with` the contact when there is one, else the
+ * address; `description` NULL takes the first line of `summary`. */
+RecImportCandidate *_rec_message_candidate_new   (const char         *where,
+                                                  RecChannel          channel,
+                                                  RecDirection        direction,
+                                                  GDateTime          *at,
+                                                  const char         *address,
+                                                  const char         *contact,
+                                                  const char         *subject,
+                                                  const char         *summary,
+                                                  const char         *description) G_GNUC_WARN_UNUSED_RESULT;
+/* A REJECTED candidate (`where` and `reason` taken). */
+RecImportCandidate *_rec_message_rejected_new    (char               *where,
+                                                  char               *reason) G_GNUC_WARN_UNUSED_RESULT;
+/* The first line of `text` that is not blank, stripped (transfer full). */
+char               *_rec_message_first_line      (const char         *text) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The readers: append to `candidates`; FALSE with REC_IMPORT_ERROR_MALFORMED
+ * (naming file and line), _IO or _CANCELLED when the file as a whole cannot be
+ * read — then nothing of it is imported. */
+gboolean            _rec_import_read_sms         (RecMessageReader   *reader,
+                                                  GPtrArray          *candidates,
+                                                  GError            **error);
+gboolean            _rec_import_read_mail        (RecMessageReader   *reader,
+                                                  gboolean            mbox,
+                                                  GPtrArray          *candidates,
+                                                  GError            **error);
+
+/* Base64 as MMS parts carry it (whitespace and line breaks allowed, padding
+ * optional) into `out` (at least size * 3 / 4 + 3 bytes); the number of bytes
+ * written, or -1 at a character that is not base64. */
+gssize              _rec_base64_decode           (const char         *text,
+                                                  gsize               size,
+                                                  guint8             *out);
+
+/* HTML as a mail client sends it, as plain text: tags dropped (with what is
+ * inside <script>, <style> and <head>), entities decoded, runs of white space
+ * one space, paragraphs, headings, list items, table rows and <br> kept as
+ * line breaks (transfer full). */
+char               *_rec_html_to_text            (const char         *html,
+                                                  gssize              size) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
