@@ -229,6 +229,25 @@ count_month (const RecContemptCount *count)
   return count->year * 12 + count->month - 1;
 }
 
+/* The counts from `first` on, summed on one line. */
+static char *
+more_months_line (const RecPacket *packet,
+                  guint            first)
+{
+  const GArray *counts = packet->result->contempt_counts;
+  guint n = counts->len - first;
+  g_autofree char *amount = NULL;
+  RecCents rest = 0;
+
+  for (guint k = first; k < counts->len; k++)
+    rest += g_array_index (counts, RecContemptCount, k).unpaid_cents;
+  amount = _rec_packet_money (packet, rest);
+  return g_strdup_printf (dngettext (GETTEXT_PACKAGE,
+                                     /* Translators: the last line of the unpaid months in a letter; %u is a number of months, %s their unpaid amount in all */
+                                     "• %u more month: %s", "• %u more months: %s in all", n),
+                          n, amount);
+}
+
 /* The unpaid months (the engine's counts: each month's unpaid support), in
  * runs of consecutive months with the same unpaid part; at most
  * MAX_MONTH_LINES lines, the last summing what is left. */
@@ -251,18 +270,9 @@ unpaid_months_text (const RecPacket *packet)
 
       if (lines + 1 == MAX_MONTH_LINES && j < counts->len)
         {
-          RecCents rest = 0;
-          guint n = counts->len - i;
-          g_autofree char *amount = NULL;
+          g_autofree char *rest = more_months_line (packet, i);
 
-          for (guint k = i; k < counts->len; k++)
-            rest += g_array_index (counts, RecContemptCount, k).unpaid_cents;
-          amount = _rec_packet_money (packet, rest);
-          g_string_append_c (text, '\n');
-          g_string_append_printf (text, dngettext (GETTEXT_PACKAGE,
-                                                   /* Translators: the last line of the unpaid months in a letter; %u is a number of months, %s their unpaid amount in all */
-                                                   "• %u more month: %s", "• %u more months: %s in all", n),
-                                  n, amount);
+          g_string_append_printf (text, "\n%s", rest);
           return g_string_free (g_steal_pointer (&text), FALSE);
         }
 

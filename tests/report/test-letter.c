@@ -200,10 +200,17 @@ test_demand_month_runs (void)
   g_auto(LetterText) text = { NULL, };
   RecPayment *payment = rec_payment_new ();
 
+  RecCharge *charge = rec_charge_new ();
+
   /* $200.00 in April: April's support is $300.00 unpaid. */
   payment->date = rt_date ("2024-04-10");
   payment->amount_cents = 20000;
   g_ptr_array_add (data->payments, payment);
+  /* A charge is owed but is no month's support: its own line. */
+  charge->date = rt_date ("2024-03-15");
+  charge->amount_cents = 12000;
+  rec_set_str (&charge->description, "Half of the dentist's bill");
+  g_ptr_array_add (data->charges, charge);
   result = compute (data, "2024-06-15");
   letter = rec_letter_new (make_input (data, result, "en", FALSE), REC_LETTER_DEMAND, NULL, &error);
   g_assert_no_error (error);
@@ -211,6 +218,7 @@ test_demand_month_runs (void)
   assert_contains (text.text, "February–March 2024: $500.00 each");
   assert_contains (text.text, "April 2024: $300.00");
   assert_contains (text.text, "May–June 2024: $500.00 each");
+  assert_contains (text.text, "Other unpaid support and charges: $120.00");
 }
 
 /* --withhold-address: the receiving parent's address and phone appear
