@@ -12,6 +12,7 @@
 #include "rec-dialogs-private.h"
 #include "rec-evidence-group.h"
 #include "rec-gui-util.h"
+#include "rec-history-dialog.h"
 #include "rec-money.h"
 
 #include <glib/gi18n.h>
@@ -808,6 +809,10 @@ rec_editor_dialog_add_evidence (RecEditorDialog *self,
   priv->evidence_record = record != NULL ? rec_entity_copy (record) : NULL;
   priv->evidence = REC_EVIDENCE_GROUP (rec_evidence_group_new (priv->session, record));
   adw_preferences_page_add (priv->page, ADW_PREFERENCES_GROUP (priv->evidence));
+  /* A stored record's history (rec-history-dialog.h). */
+  if (record != NULL && record->id > 0)
+    adw_preferences_page_add (priv->page,
+                              ADW_PREFERENCES_GROUP (rec_history_group_new (priv->session, record)));
   g_signal_connect_object (priv->evidence, "notify::busy", G_CALLBACK (evidence_busy_cb), self,
                            G_CONNECT_SWAPPED);
 

@@ -932,6 +932,60 @@ rec_history_dialog_new (GtkWindow      *parent,
   return GTK_WINDOW (self);
 }
 
+/* The record dialogs' way in: a row under their groups. */
+
+typedef struct
+{
+  RecCaseSession *session;
+  RecEntity      *record;   /* a copy */
+} HistoryRow;
+
+static void
+history_row_free (gpointer  data,
+                  GClosure *closure)
+{
+  HistoryRow *row = data;
+
+  g_clear_object (&row->session);
+  g_clear_object (&row->record);
+  g_free (row);
+}
+
+static void
+history_row_activated_cb (AdwActionRow *action_row,
+                          HistoryRow   *row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (action_row));
+
+  gtk_window_present (rec_history_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              row->session, row->record, NULL));
+}
+
+GtkWidget *
+rec_history_group_new (RecCaseSession  *session,
+                       const RecEntity *record)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *action_row = adw_action_row_new ();
+  HistoryRow *row = g_new0 (HistoryRow, 1);
+
+  g_return_val_if_fail (REC_IS_CASE_SESSION (session), NULL);
+  g_return_val_if_fail (record != NULL, NULL);
+
+  row->session = g_object_ref (session);
+  row->record = rec_entity_copy (record);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), _("History"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row),
+                               _("Every change to this record, with when it was made"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (action_row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (action_row), TRUE);
+  g_signal_connect_data (action_row, "activated", G_CALLBACK (history_row_activated_cb), row,
+                         history_row_free, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), action_row);
+  return group;
+}
+
 gboolean
 _rec_history_dialog_is_loaded (RecHistoryDialog *self)
 {

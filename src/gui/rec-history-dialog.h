@@ -28,6 +28,11 @@ GtkWindow  *rec_history_dialog_new          (GtkWindow      *parent,
                                              RecEntity      *record,
                                              const char     *status);
 
+/* For a record dialog: a group with one row, "History", that opens the
+ * history of `record` (a record of the session, stored: id > 0). */
+GtkWidget  *rec_history_group_new           (RecCaseSession  *session,
+                                             const RecEntity *record);
+
 /* Tests: TRUE once the history is shown (or failed to load). */
 gboolean    _rec_history_dialog_is_loaded   (RecHistoryDialog *self);
 /* The entries shown, newest first: their "what" line, and the details

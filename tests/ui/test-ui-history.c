@@ -13,6 +13,7 @@
 #include "test-ui-ledger-fixture.h"
 
 #include "rec-history-dialog.h"
+#include "rec-payment-dialog.h"
 #include "rec-verify-dialog.h"
 #include "rec-window-private.h"
 
@@ -122,6 +123,65 @@ test_record_change (Fixture       *fixture,
   g_assert_cmpuint (_rec_history_dialog_get_n_rows (dialog), ==, 1);
   g_assert_cmpint (find_details (dialog, "→"), ==, -1);
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The row titled `title` under `widget`, or NULL. */
+static GtkWidget *
+find_row_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A stored payment's dialog has a History row that opens its history; a
+ * new payment's has none. */
+static void
+test_dialog_row (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  RecCaseSession *session;
+  g_autoptr(RecPayment) payment = NULL;
+  GtkWindow *dialog;
+  GtkWindow *history;
+  GtkWidget *row;
+
+  fixture_open (fixture, FALSE, shape_amount);
+  session = fixture_session (fixture);
+  payment = change_first_payment (session, 125400);
+  dialog = rec_payment_dialog_new (GTK_WINDOW (fixture->window), session, payment);
+  gtk_window_present (dialog);
+  spin ();
+  row = find_row_titled (GTK_WIDGET (dialog), "History");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  history = take_dialog (REC_TYPE_HISTORY_DIALOG);
+  for (int i = 0; i < 500 && !_rec_history_dialog_is_loaded (REC_HISTORY_DIALOG (history)); i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  g_assert_cmpint (find_details (REC_HISTORY_DIALOG (history), "amount $1,245.00 → $1,254.00"),
+                   ==, 0);
+  gtk_window_destroy (history);
+  g_object_unref (history);
+  gtk_window_destroy (dialog);
+
+  dialog = rec_payment_dialog_new (GTK_WINDOW (fixture->window), session, NULL);
+  gtk_window_present (dialog);
+  spin ();
+  g_assert_null (find_row_titled (GTK_WIDGET (dialog), "History"));
+  gtk_window_destroy (dialog);
 }
 
 /* In Spanish the amounts are written as the window writes them there. */
@@ -408,6 +468,7 @@ main (int   argc,
 {
   static const PageTest tests[] = {
     { "/ui/history/record-change", test_record_change },
+    { "/ui/history/dialog-row", test_dialog_row },
     { "/ui/history/export-recorded", test_export_recorded },
     { "/ui/history/case-import", test_case_import },
     { "/ui/history/tampered", test_tampered },
