@@ -42,7 +42,7 @@ static const Verb verbs[] = {
   { "demo", _rec_cli_demo, "demo -o CASE [--large]", N_("write the demo case") },
   { "summary", _rec_cli_summary, "summary CASE [--json]", N_("show what is owed, contempt counts and remedies (--as-of)") },
   { "report", _rec_cli_report, "report CASE -o PACKET.pdf", N_("write the PDF case packet (--as-of, --lang, --paper)") },
-  { "letter", _rec_cli_letter, "letter CASE --kind demand -o LETTER.pdf", N_("write a demand letter, or California's notice of delinquency attachment (--pay-by, --lang)") },
+  { "letter", _rec_cli_letter, "letter CASE --kind KIND -o PDF", N_("write a demand letter, or California's notice of delinquency attachment (--pay-by, --lang)") },
   { "calendar", _rec_cli_calendar, "calendar CASE -o FILE.ics", N_("write the follow-up dates as a calendar") },
   { "attach", _rec_cli_attach, "attach CASE FILE… [--to payments[3]]", N_("keep documents in the case as proof") },
   { "attachments", _rec_cli_attachments, "attachments CASE", N_("list the documents kept in the case") },
