@@ -46,6 +46,7 @@ struct _RecOverviewPage
   AdwActionRow        *rate_row;
   AdwActionRow        *override_row;
   AdwPreferencesGroup *remedies_group;
+  GtkWidget           *below_fold;   /* remedies, payoff, follow-ups, dates: after load() */
   GtkListBox          *remedies_list;
   GtkListBox          *follow_ups_list;
   GtkListBox          *next_dates_list;
@@ -684,14 +685,16 @@ rec_overview_page_load (RecPage *page)
   refresh (self);
 }
 
-/* The lists below them, after that frame: filtering and sorting the case's
- * communications and steps, and the rows' text, would delay it. */
+/* What is below them, after that frame: filtering and sorting the case's
+ * communications and steps, the rows' text and the groups' wrapping
+ * descriptions (measured at several widths each) would delay it. */
 static void
 rec_overview_page_load_more (RecPage *page)
 {
   RecOverviewPage *self = REC_OVERVIEW_PAGE (page);
 
   self->lists_loaded = TRUE;
+  gtk_widget_set_visible (self->below_fold, TRUE);
   bind_session_lists (self);
   rec_page_update_remedies (self->remedies, get_session (self));
   /* Only now: an empty list before its load is no "none". */
@@ -720,6 +723,7 @@ rec_overview_page_unload (RecPage *page)
 
   cancel_payoff (self);
   self->lists_loaded = FALSE;
+  gtk_widget_set_visible (self->below_fold, FALSE);
   gtk_list_box_bind_model (self->follow_ups_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->next_dates_list, NULL, NULL, NULL, NULL);
   g_list_store_remove_all (self->remedies);
@@ -788,6 +792,7 @@ rec_overview_page_class_init (RecOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, rate_row);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, override_row);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, remedies_group);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, below_fold);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_row);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_result_row);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_icon);
