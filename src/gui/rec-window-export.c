@@ -456,6 +456,35 @@ withhold_row_new (OptionsDialog *options,
   return GTK_WIDGET (row);
 }
 
+/* What the packet's history entry will be, under the options: a read-only
+ * case cannot record it (the packet is made all the same), and a case found
+ * altered gets a packet that says so. */
+static GtkWidget *
+with_history_note (RecWindow *self,
+                   GtkWidget *list)
+{
+  GtkWidget *box;
+  GtkWidget *note;
+  const char *text = NULL;
+
+  if (self->verify_state == REC_VERIFY_ALTERED)
+    text = _("Recourse found changes made outside it: the packet will say so.");
+  else if (rec_case_session_get_read_only (self->session))
+    text = _("This case file can’t be changed, so its history won’t record this packet.");
+  if (text == NULL)
+    return list;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  note = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (note), 0.0);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_widget_add_css_class (note, "caption");
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), note);
+  return box;
+}
+
 /* Asks for the packet's options, then exports (to `path`, or a file the user
  * chooses) or prints (to `path`, or through the print dialog). */
 void
@@ -526,7 +555,7 @@ _rec_window_ask_packet_options (RecWindow        *self,
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (options->lang_row));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (options->paper_row));
   gtk_list_box_append (GTK_LIST_BOX (list), withhold_row_new (options, self->packet.withhold_address));
-  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_set_extra_child (dialog, with_history_note (self, list));
 
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
                                     "continue", purpose == REC_PACKET_PRINT ? _("_Print…")
