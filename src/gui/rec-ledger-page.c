@@ -52,12 +52,16 @@ struct _RecLedgerPage
   int                 year;         /* 0: all */
   gboolean            shown;        /* scrolled to the latest entries once */
   gboolean            narrow;       /* phone width: fewer columns */
+  GHashTable         *entry_cells;  /* GtkListItem of the entry column, bound now */
   guint               narrow_idle;  /* the switch, after the allocation */
 };
 
 /* Below this width the ledger shows date, entry, amount and the unpaid
- * support after it; Due, Paid and Interest give way (issue 10). */
+ * support after it; Due, Paid, Interest and the paperclip give way
+ * (issue 10). */
 #define NARROW_WIDTH 640
+#define NARROW_ENTRY_CHARS 4
+#define NARROW_ENTRY_WIDTH 72
 
 G_DEFINE_FINAL_TYPE (RecLedgerPage, rec_ledger_page, REC_TYPE_PAGE)
 
@@ -241,6 +245,33 @@ amount_cell_bind_cb (GtkListItemFactory *factory,
                              self->amount_chars);
 }
 
+/* At phone width the entry ellipsizes sooner, so the amounts fit. */
+static void
+set_entry_chars (GtkListItem   *list_item,
+                 gpointer       unused,
+                 RecLedgerPage *self)
+{
+  gtk_label_set_width_chars (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                             self->narrow ? NARROW_ENTRY_CHARS : 12);
+}
+
+static void
+entry_cell_bind_cb (GtkListItemFactory *factory,
+                    GtkListItem        *list_item,
+                    RecLedgerPage      *self)
+{
+  g_hash_table_add (self->entry_cells, list_item);
+  set_entry_chars (list_item, NULL, self);
+}
+
+static void
+entry_cell_unbind_cb (GtkListItemFactory *factory,
+                      GtkListItem        *list_item,
+                      RecLedgerPage      *self)
+{
+  g_hash_table_remove (self->entry_cells, list_item);
+}
+
 static void
 set_column (GtkColumnViewColumn *column,
             RecCellTextFunc      func,
@@ -266,6 +297,12 @@ setup_columns (RecLedgerPage *self)
 {
   set_column (self->date_column, date_text, self, REC_CELL_TABULAR, compare_dates);
   set_column (self->entry_column, entry_text, self, REC_CELL_ELLIPSIZE, NULL);
+  g_signal_connect (gtk_column_view_column_get_factory (self->entry_column), "bind",
+                    G_CALLBACK (entry_cell_bind_cb), self);
+  g_signal_connect (gtk_column_view_column_get_factory (self->entry_column), "unbind",
+                    G_CALLBACK (entry_cell_unbind_cb), self);
+  g_signal_connect (gtk_column_view_column_get_factory (self->entry_column), "teardown",
+                    G_CALLBACK (entry_cell_unbind_cb), self);
   set_column (self->due_column, due_text, self, REC_CELL_NUMERIC, compare_amounts);
   set_column (self->paid_column, paid_text, self, REC_CELL_NUMERIC | REC_CELL_SUCCESS,
               compare_amounts);
@@ -284,28 +321,41 @@ static gboolean
 switch_narrow_cb (gpointer user_data)
 {
   RecLedgerPage *self = user_data;
-  GtkColumnViewColumn *wide[] = { self->due_column, self->paid_column, self->interest_column };
+  /* The paperclip too: at 360 px the unpaid support after each row matters
+   * more (the dialog and the Evidence page still show the documents). */
+  GtkColumnViewColumn *wide[] = { self->due_column, self->paid_column, self->interest_column,
+                                  self->evidence_column };
 
   self->narrow_idle = 0;
   for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
     gtk_column_view_column_set_visible (wide[i], !self->narrow);
   gtk_column_view_column_set_visible (self->amount_column, self->narrow);
+  /* Its title, not its figures, made the balance column the widest. */
+  gtk_column_view_column_set_title (self->principal_column,
+                                    self->narrow
+                                    ? C_("ledger column at phone width", "Unpaid")
+                                    : _("Unpaid Support"));
+  /* The entry gives up its room first (its text ellipsizes); a fixed
+   * width makes the column measure again. */
+  g_hash_table_foreach (self->entry_cells, (GHFunc) set_entry_chars, self);
+  gtk_column_view_column_set_fixed_width (self->entry_column, self->narrow ? NARROW_ENTRY_WIDTH
+                                                                           : -1);
   return G_SOURCE_REMOVE;
 }
 
-/* Columns are shown or hidden after the allocation, never during it. The
- * page's width comes from the window, not from the columns (they scroll),
- * so hiding them cannot bring the width back over the line. */
+/* Columns are shown or hidden after the allocation, never during it: the
+ * horizontal adjustment's page size follows the page's width (RecPage
+ * allocates through a layout manager, so no size_allocate vfunc runs). The
+ * width comes from the window, not from the columns (they scroll), so hiding
+ * them cannot bring the width back over the line. */
 static void
-rec_ledger_page_size_allocate (GtkWidget *widget,
-                               int        width,
-                               int        height,
-                               int        baseline)
+page_width_changed_cb (GtkAdjustment *adjustment,
+                       GParamSpec    *pspec,
+                       RecLedgerPage *self)
 {
-  RecLedgerPage *self = REC_LEDGER_PAGE (widget);
-  gboolean narrow = width < NARROW_WIDTH;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean narrow = width > 0 && width < NARROW_WIDTH;
 
-  GTK_WIDGET_CLASS (rec_ledger_page_parent_class)->size_allocate (widget, width, height, baseline);
   if (narrow == self->narrow)
     return;
   self->narrow = narrow;
@@ -728,6 +778,7 @@ rec_ledger_page_dispose (GObject *object)
   g_clear_object (&self->year_filter);
   g_clear_object (&self->years);
   g_clear_object (&self->ledger);
+  g_clear_pointer (&self->entry_cells, g_hash_table_unref);
 
   G_OBJECT_CLASS (rec_ledger_page_parent_class)->dispose (object);
 }
@@ -741,7 +792,6 @@ rec_ledger_page_class_init (RecLedgerPageClass *klass)
 
   object_class->dispose = rec_ledger_page_dispose;
   widget_class->focus = rec_ledger_page_focus;
-  widget_class->size_allocate = rec_ledger_page_size_allocate;
   page_class->load = rec_ledger_page_load;
   page_class->refresh = rec_ledger_page_refresh;
   page_class->unload = rec_ledger_page_unload;
@@ -831,6 +881,7 @@ rec_ledger_page_init (RecLedgerPage *self)
   rec_import_add_drop_target (GTK_WIDGET (self), REC_IMPORT_KIND_PAYMENTS);
 
   self->ledger = rec_ledger_model_new ();
+  self->entry_cells = g_hash_table_new (NULL, NULL);
   self->years = gtk_string_list_new (NULL);
   setup_year_dropdown (self);
   label_accessibles (GTK_WIDGET (self->year_dropdown), GTK_TYPE_DROP_DOWN, _("Show one year"));
@@ -853,6 +904,8 @@ rec_ledger_page_init (RecLedgerPage *self)
   g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected_cb), self);
   g_signal_connect (self->column_view, "activate", G_CALLBACK (column_view_activate_cb), self);
   g_signal_connect (self->column_view, "map", G_CALLBACK (column_view_mapped_cb), self);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
+                           "notify::page-size", G_CALLBACK (page_width_changed_cb), self, 0);
   g_signal_connect (self, "notify::session", G_CALLBACK (session_notify_cb), NULL);
   update_years (self, NULL);
   update_actions (self);

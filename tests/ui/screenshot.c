@@ -11,13 +11,16 @@
  * see it). REC_SHOT_DIALOG=add-override|edit-override opens the Support
  * Order page's interest override dialog (new, or on the first override) and
  * saves it instead of the window, at WIDTH × HEIGHT; REC_SHOT_DIALOG=packet-options
- * the options Export and Print ask for; REC_SHOT_DIALOG=letter Write a Letter…. LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
+ * the options Export and Print ask for; REC_SHOT_DIALOG=letter Write a Letter…;
+ * REC_SHOT_DIALOG=edit-payment the payment dialog on the payment with the most documents. LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
  * build's catalogs.
  */
 #include "config.h"
 
 #include "rec-application.h"
+#include "rec-history-dialog.h"
 #include "rec-interest-override-dialog.h"
+#include "rec-payment-dialog.h"
 #include "rec-letter-dialog.h"
 #include "rec-pages-private.h"
 #include "rec-window.h"
@@ -118,6 +121,43 @@ open_dialog_cb (gpointer user_data)
       shot->target = GTK_WINDOW (rec_letter_dialog_new (REC_WINDOW (shot->window)));
       gtk_window_set_default_size (shot->target, shot->width, shot->height);
       gtk_window_present (shot->target);
+      return G_SOURCE_REMOVE;
+    }
+  if (g_str_equal (which, "edit-payment"))
+    {
+      /* The payment with the most documents (the newest of those). */
+      GListModel *payments = rec_case_session_get_payments (session);
+      g_autoptr(RecPayment) best = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (payments); i++)
+        {
+          g_autoptr(RecPayment) payment = g_list_model_get_item (payments, i);
+
+          if (best == NULL || rec_case_session_count_attachments (session, REC_ENTITY (payment))
+                              >= rec_case_session_count_attachments (session, REC_ENTITY (best)))
+            g_set_object (&best, payment);
+        }
+      shot->target = GTK_WINDOW (rec_payment_dialog_new (shot->window, session, best));
+      gtk_window_set_default_size (shot->target, shot->width, shot->height);
+      gtk_window_present (shot->target);
+      return G_SOURCE_REMOVE;
+    }
+  if (g_str_equal (which, "history") || g_str_equal (which, "verify"))
+    {
+      GType type = g_str_equal (which, "history") ? REC_TYPE_HISTORY_DIALOG
+                                                  : ADW_TYPE_MESSAGE_DIALOG;
+
+      if (g_str_equal (which, "history"))
+        _rec_window_show_history (REC_WINDOW (shot->window));
+      else
+        _rec_window_show_verify (REC_WINDOW (shot->window));
+      toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+          shot->target = l->data;
+      g_list_free (toplevels);
+      if (shot->target != NULL)
+        gtk_window_set_default_size (shot->target, shot->width, shot->height);
       return G_SOURCE_REMOVE;
     }
   if (g_str_equal (which, "edit-override"))
