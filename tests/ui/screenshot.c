@@ -11,7 +11,8 @@
  * see it). REC_SHOT_DIALOG=add-override|edit-override opens the Support
  * Order page's interest override dialog (new, or on the first override) and
  * saves it instead of the window, at WIDTH × HEIGHT; REC_SHOT_DIALOG=packet-options
- * the options Export and Print ask for; REC_SHOT_DIALOG=letter Write a Letter…;
+ * the options Export and Print ask for; REC_SHOT_DIALOG=history|verify Case
+ * History… or Verify… (verify once it has run); REC_SHOT_DIALOG=letter Write a Letter…;
  * REC_SHOT_DIALOG=edit-payment the payment dialog on the payment with the most documents. LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
  * build's catalogs.
  */
