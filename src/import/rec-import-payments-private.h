@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "rec-import-csv.h"
 #include "rec-import.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,59 @@ typedef enum
   REC_DATE_ORDER_MDY,
   REC_DATE_ORDER_DMY,
 } RecDateOrder;
+
+/* --- Which column is what (rec-import-columns.c) --- */
+
+#define REC_IMPORT_MAX_TEXT_COLUMNS 6
+
+typedef enum
+{
+  REC_IMPORT_LAYOUT_BANK,
+  REC_IMPORT_LAYOUT_VENMO,
+  REC_IMPORT_LAYOUT_PAYPAL,
+  REC_IMPORT_LAYOUT_CASHAPP,
+} RecImportLayoutKind;
+
+/* Where the columns are (0-based, -1: none). */
+typedef struct
+{
+  RecImportLayoutKind kind;
+  int        date;
+  int        date_rank;            /* date before posting date */
+  int        amount;
+  int        credit;
+  int        debit;
+  int        reference;
+  int        indicator[2];         /* columns whose "credit" / "debit" decides */
+  int        status;
+  int        type;
+  int        party;                /* who the money came from */
+  int        party_out;            /* who it went to, when another column (Venmo's To) */
+  int        email;
+  int        text[REC_IMPORT_MAX_TEXT_COLUMNS]; /* description first, then the others */
+  int        text_rank[REC_IMPORT_MAX_TEXT_COLUMNS];
+  guint      n_text;
+  guint      first_row;            /* the first data row (record index) */
+} RecImportLayout;
+
+/* A header cell as compared: case-folded, spaces collapsed, "_" as a
+ * space, a trailing ":" dropped. */
+char               *_rec_import_header_key        (const char   *text) G_GNUC_WARN_UNUSED_RESULT;
+gboolean            _rec_import_key_is            (const char        *key,
+                                                   const char *const *words);
+/* The layout when `row` is a header row a --format (NULL, "auto", csv,
+ * venmo, paypal, cashapp) allows: a payment app's, else a bank's with a
+ * date and an amount (or credit / debit) column. first_row is left 0. */
+gboolean            _rec_import_header_layout     (const RecCsvRecord *row,
+                                                   const char         *format,
+                                                   RecImportLayout    *layout);
+/* --columns "date=1,amount=2,description=5" (1-based): BAD_OPTION naming
+ * the part that is wrong. */
+gboolean            _rec_import_parse_columns     (const char         *spec,
+                                                   RecImportLayout    *layout,
+                                                   GError            **error);
+/* "csv", "venmo", "paypal", "cashapp" */
+const char         *_rec_import_layout_format     (RecImportLayoutKind kind);
 
 /* Reads a date as statements write it: YYYY-MM-DD (or YYYY/MM/DD),
  * A/B/YYYY or A/B/YY ('/', '-' or '.' between) in `order` (UNKNOWN: month

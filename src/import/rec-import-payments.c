@@ -23,45 +23,14 @@
 /* Summary lines some banks write before the header: the header is looked
  * for in the first rows only. */
 #define HEADER_SEARCH_ROWS 100
-#define MAX_TEXT_COLUMNS   6
 #define PROGRESS_EVERY     (64 * 1024)
-
-typedef enum
-{
-  LAYOUT_BANK,
-  LAYOUT_VENMO,
-  LAYOUT_PAYPAL,
-  LAYOUT_CASHAPP,
-} LayoutKind;
-
-/* Where the columns are (0-based, -1: none). */
-typedef struct
-{
-  LayoutKind kind;
-  int        date;
-  int        date_rank;            /* date before posting date */
-  int        amount;
-  int        credit;
-  int        debit;
-  int        reference;
-  int        indicator[2];         /* columns whose "credit" / "debit" decides */
-  int        status;
-  int        type;
-  int        party;                /* who the money came from */
-  int        party_out;            /* who it went to, when another column (Venmo's To) */
-  int        email;
-  int        text[MAX_TEXT_COLUMNS]; /* description first, then the others */
-  int        text_rank[MAX_TEXT_COLUMNS];
-  guint      n_text;
-  guint      first_row;            /* the first data row (record index) */
-} Layout;
 
 typedef struct
 {
   RecImportSource               *source;
   const RecImportPaymentOptions *options;
   GPtrArray                     *rows;        /* RecCsvRecord copies */
-  Layout                         layout;
+  RecImportLayout                layout;
   RecDateOrder                   order;
   gboolean                       decimal_comma;
 } Statement;
@@ -154,304 +123,12 @@ read_rows (const char             *data,
   return g_steal_pointer (&rows);
 }
 
-/* --- Headers --- */
-
-/* A header cell as compared: case-folded, spaces collapsed, "_" as a
- * space, a trailing ":" dropped. */
-static char *
-header_key (const char *text)
-{
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  GString *key = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = folded; *p != '\0'; p++)
-    {
-      if (*p == ' ' || *p == '_' || *p == '\t' || *p == '\r' || *p == '\n')
-        {
-          space = key->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (key, ' ');
-      space = FALSE;
-      g_string_append_c (key, *p);
-    }
-  if (key->len > 0 && key->str[key->len - 1] == ':')
-    g_string_truncate (key, key->len - 1);
-  return g_string_free (key, FALSE);
-}
-
-static gboolean
-key_is (const char        *key,
-        const char *const *words)
-{
-  return g_strv_contains (words, key);
-}
-
-static void
-layout_init (Layout    *layout,
-             LayoutKind kind)
-{
-  memset (layout, 0, sizeof *layout);
-  layout->kind = kind;
-  layout->date = layout->amount = layout->credit = layout->debit = -1;
-  layout->reference = layout->status = layout->type = -1;
-  layout->party = layout->party_out = layout->email = -1;
-  layout->indicator[0] = layout->indicator[1] = -1;
-  layout->date_rank = G_MAXINT;
-}
-
-/* Keeps the text columns sorted by rank: the description is text[0]. */
-static void
-add_text (Layout *layout,
-          int     column,
-          int     rank)
-{
-  guint i;
-
-  if (layout->n_text == MAX_TEXT_COLUMNS)
-    return;
-  for (i = layout->n_text; i > 0 && layout->text_rank[i - 1] > rank; i--)
-    {
-      layout->text[i] = layout->text[i - 1];
-      layout->text_rank[i] = layout->text_rank[i - 1];
-    }
-  layout->text[i] = column;
-  layout->text_rank[i] = rank;
-  layout->n_text++;
-}
-
-static void
-add_indicator (Layout *layout,
-               int     column)
-{
-  if (layout->indicator[0] < 0)
-    layout->indicator[0] = column;
-  else if (layout->indicator[1] < 0)
-    layout->indicator[1] = column;
-}
-
-/* A bank header cell (spec §3), a leading "transaction" ignored. */
-static void
-bank_column (Layout     *layout,
-             const char *full_key,
-             int         column)
-{
-  static const char *const dates[] = { "date", NULL };
-  static const char *const posting[] = { "posting date", "posted date", "post date", NULL };
-  static const char *const descriptions[] = { "description", NULL };
-  static const char *const memos[] = { "memo", NULL };
-  static const char *const names[] = { "name", "payee", "payee name", "payer", NULL };
-  static const char *const details[] = { "details", NULL };
-  static const char *const amounts[] = { "amount", "amount (usd)", "amount usd", "amt", NULL };
-  static const char *const credits[] = { "credit", "credits", "deposit", "deposits",
-                                         "credit amount", "deposit amount", NULL };
-  static const char *const debits[] = { "debit", "debits", "withdrawal", "withdrawals",
-                                        "debit amount", "withdrawal amount", NULL };
-  /* "Transaction" alone is US Bank's column of CREDIT and DEBIT. */
-  static const char *const indicators[] = { "type", "credit/debit", "debit/credit", "cr/dr",
-                                            "dr/cr", "credit debit indicator", "transaction",
-                                            NULL };
-  const char *key = full_key;
-
-  /* A leading "transaction" is ignored (spec §3), and so is its short form
-   * ("Trans. Date", Discover's). */
-  if (g_str_has_prefix (key, "transaction ") && key[12] != '\0')
-    key += 12;
-  else if (g_str_has_prefix (key, "trans. ") && key[7] != '\0')
-    key += 7;
-  else if (g_str_has_prefix (key, "trans ") && key[6] != '\0')
-    key += 6;
-  if (key_is (key, dates) || key_is (key, posting))
-    {
-      int rank = key_is (key, dates) ? 0 : 1;
-
-      if (rank < layout->date_rank)
-        {
-          layout->date = column;
-          layout->date_rank = rank;
-        }
-    }
-  else if (key_is (key, descriptions))
-    add_text (layout, column, 0);
-  else if (key_is (key, memos))
-    add_text (layout, column, 1);
-  else if (key_is (key, names))
-    add_text (layout, column, 2);
-  else if (key_is (key, details))
-    {
-      add_text (layout, column, 3);
-      add_indicator (layout, column);
-    }
-  else if (key_is (key, amounts) && layout->amount < 0)
-    layout->amount = column;
-  else if (key_is (key, credits) && layout->credit < 0)
-    layout->credit = column;
-  else if (key_is (key, debits) && layout->debit < 0)
-    layout->debit = column;
-  else if (key_is (key, indicators))
-    add_indicator (layout, column);
-  else if ((strstr (key, "check") || strstr (key, "cheque") || strstr (key, "slip"))
-           && layout->reference < 0)
-    layout->reference = column;
-}
-
-/* The index of the cell named `key`, or -1. */
-static int
-find_key (GPtrArray  *keys,
-          const char *key)
-{
-  for (guint i = 0; i < keys->len; i++)
-    if (g_strcmp0 (keys->pdata[i], key) == 0)
-      return (int) i;
-  return -1;
-}
-
-static gboolean
-app_layout (GPtrArray *keys,
-            Layout    *layout)
-{
-  if (find_key (keys, "datetime") >= 0 && find_key (keys, "amount (total)") >= 0)
-    {
-      /* Venmo: ",ID,Datetime,Type,Status,Note,From,To,Amount (total),…" */
-      layout_init (layout, LAYOUT_VENMO);
-      layout->date = find_key (keys, "datetime");
-      layout->amount = find_key (keys, "amount (total)");
-      layout->reference = find_key (keys, "id");
-      layout->party = find_key (keys, "from");
-      layout->party_out = find_key (keys, "to");
-      add_text (layout, find_key (keys, "note"), 0);
-    }
-  else if (find_key (keys, "gross") >= 0 && find_key (keys, "transaction id") >= 0)
-    {
-      /* PayPal: "Date","Time","TimeZone","Name","Type","Status","Currency","Gross",… */
-      layout_init (layout, LAYOUT_PAYPAL);
-      layout->date = find_key (keys, "date");
-      layout->amount = find_key (keys, "gross");
-      layout->reference = find_key (keys, "transaction id");
-      layout->party = find_key (keys, "name");
-      layout->email = find_key (keys, "from email address");
-      add_text (layout, find_key (keys, "note"), 0);
-      add_text (layout, find_key (keys, "subject"), 1);
-      add_text (layout, find_key (keys, "item title"), 2);
-    }
-  else if (find_key (keys, "net amount") >= 0 && find_key (keys, "transaction id") >= 0
-           && find_key (keys, "transaction type") >= 0)
-    {
-      /* Cash App: "Transaction ID,Date,Transaction Type,Currency,Amount,Fee,Net Amount,…" */
-      layout_init (layout, LAYOUT_CASHAPP);
-      layout->date = find_key (keys, "date");
-      layout->amount = find_key (keys, "amount");
-      layout->reference = find_key (keys, "transaction id");
-      layout->party = find_key (keys, "name of sender/receiver");
-      add_text (layout, find_key (keys, "notes"), 0);
-    }
-  else
-    return FALSE;
-  layout->status = find_key (keys, "status");
-  layout->type = find_key (keys, find_key (keys, "transaction type") >= 0
-                           ? "transaction type" : "type");
-  /* A missing Note column leaves text[0] at -1: cell() reads it as "". */
-  return layout->date >= 0 && layout->amount >= 0;
-}
-
-/* Which kinds a --format allows. */
-static gboolean
-kind_allowed (LayoutKind  kind,
-              const char *format)
-{
-  static const char *const words[] = { "csv", "venmo", "paypal", "cashapp" };
-
-  if (format == NULL || g_str_equal (format, "auto"))
-    return TRUE;
-  return g_str_equal (format, words[kind]);
-}
-
-static gboolean
-header_layout (const RecCsvRecord *row,
-               const char         *format,
-               Layout             *layout)
-{
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < row->fields->len; i++)
-    g_ptr_array_add (keys, header_key (row->fields->pdata[i]));
-  if (app_layout (keys, layout) && kind_allowed (layout->kind, format))
-    return TRUE;
-  layout_init (layout, LAYOUT_BANK);
-  for (guint i = 0; i < keys->len; i++)
-    bank_column (layout, keys->pdata[i], (int) i);
-  return kind_allowed (LAYOUT_BANK, format) && layout->date >= 0
-         && (layout->amount >= 0 || layout->credit >= 0 || layout->debit >= 0);
-}
-
-/* --columns "date=1,amount=2,description=5" (1-based). */
-static gboolean
-parse_columns (const char  *spec,
-               Layout      *layout,
-               GError     **error)
-{
-  g_auto(GStrv) items = g_strsplit (spec, ",", -1);
-
-  layout_init (layout, LAYOUT_BANK);
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (g_strstrip (items[i]), "=", 2);
-      guint64 number = 0;
-      int column;
-
-      if (g_strv_length (pair) != 2
-          || !g_ascii_string_to_unsigned (g_strstrip (pair[1]), 10, 1, 1000, &number, NULL))
-        {
-          g_autofree char *quoted = rec_core_quote_text (items[i]);
-
-          /* Translators: the --columns option; "%s" is the part that is wrong. */
-          g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_BAD_OPTION,
-                       _("--columns: \"%s\" is not NAME=NUMBER (date=1,amount=2,description=5)"),
-                       quoted);
-          return FALSE;
-        }
-      column = (int) number - 1;
-      g_strstrip (pair[0]);
-      if (g_ascii_strcasecmp (pair[0], "reference") == 0)
-        layout->reference = column;
-      else if (g_ascii_strcasecmp (pair[0], "payee") == 0)
-        add_text (layout, column, 2);
-      else
-        {
-          Layout before = *layout;
-
-          bank_column (layout, pair[0], column);
-          if (memcmp (&before, layout, sizeof before) == 0)
-            {
-              g_autofree char *quoted = rec_core_quote_text (pair[0]);
-
-              /* Translators: the --columns option; the words in parentheses
-               * are the option's own and stay in English. */
-              g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_BAD_OPTION,
-                           _("--columns: \"%s\" is not a column name (date, amount, credit, "
-                             "debit, description, memo, payee, reference, type)"), quoted);
-              return FALSE;
-            }
-        }
-    }
-  if (layout->date < 0 || (layout->amount < 0 && layout->credit < 0 && layout->debit < 0))
-    {
-      g_set_error_literal (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_BAD_OPTION,
-                           _("--columns must name the date and the amount (or credit and "
-                             "debit): date=1,amount=2"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* `text`: the file is text (a CSV without a header the reader knows),
  * and the message says how to name its columns. */
 static gboolean
-unknown_format (GError    **error,
-                const char *name,
-                gboolean    text)
+unknown_format (GError     **error,
+                const char  *name,
+                gboolean     text)
 {
   if (text)
     /* Translators: the file is text but no header row was found; the words
@@ -480,7 +157,7 @@ find_layout (Statement  *statement,
 
   if (options->columns != NULL)
     {
-      if (!parse_columns (options->columns, &statement->layout, error))
+      if (!_rec_import_parse_columns (options->columns, &statement->layout, error))
         return FALSE;
       for (guint i = 0; i < rows->len; i++)
         if (_rec_import_parse_date (cell (rows->pdata[i], statement->layout.date),
@@ -495,7 +172,7 @@ find_layout (Statement  *statement,
       return TRUE;
     }
   for (guint i = 0; i < rows->len && i < HEADER_SEARCH_ROWS; i++)
-    if (header_layout (rows->pdata[i], options->format, &statement->layout))
+    if (_rec_import_header_layout (rows->pdata[i], options->format, &statement->layout))
       {
         statement->layout.first_row = i + 1;
         return TRUE;
@@ -557,7 +234,7 @@ decide_date_order (Statement  *statement,
 static void
 decide_decimal_mark (Statement *statement)
 {
-  const Layout *layout = &statement->layout;
+  const RecImportLayout *layout = &statement->layout;
   int columns[] = { layout->amount, layout->credit, layout->debit };
   int votes = 0;
 
@@ -571,12 +248,12 @@ decide_decimal_mark (Statement *statement)
 
 /* The signed amount of a row (credit +, debit −); FALSE with the reason. */
 static gboolean
-row_amount (Statement          *statement,
-            const RecCsvRecord *row,
-            RecCents           *out_cents,
-            char              **out_reason)
+row_amount (Statement           *statement,
+            const RecCsvRecord  *row,
+            RecCents            *out_cents,
+            char               **out_reason)
 {
-  const Layout *layout = &statement->layout;
+  const RecImportLayout *layout = &statement->layout;
   g_autofree char *amount = cell_dup (row, layout->amount);
   g_autofree char *credit = cell_dup (row, layout->credit);
   g_autofree char *debit = cell_dup (row, layout->debit);
@@ -616,11 +293,11 @@ row_indicator (const Statement    *statement,
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *value = cell_dup (row, statement->layout.indicator[i]);
-      g_autofree char *key = header_key (value);
+      g_autofree char *key = _rec_import_header_key (value);
 
-      if (key_is (key, credits))
+      if (_rec_import_key_is (key, credits))
         return 1;
-      if (key_is (key, debits))
+      if (_rec_import_key_is (key, debits))
         return -1;
     }
   return 0;
@@ -629,10 +306,10 @@ row_indicator (const Statement    *statement,
 /* The description (text[0], else the first text that is not empty) and the
  * text --match compares: every text column, in rank order. */
 static void
-row_texts (const Statement    *statement,
-           const RecCsvRecord *row,
-           char              **out_description,
-           char              **out_match)
+row_texts (const Statement     *statement,
+           const RecCsvRecord  *row,
+           char               **out_description,
+           char               **out_match)
 {
   GString *match = g_string_new (NULL);
   char *description = NULL;
@@ -706,10 +383,10 @@ app_row_is_payment (const Statement    *statement,
                                               "conversion", "hold", "authorization", "fee",
                                               "card", "bitcoin", "stock", "boost", "refund",
                                               "cash out", "merchant", "interest", NULL };
-  g_autofree char *status = header_key (cell (row, statement->layout.status));
-  g_autofree char *type = header_key (cell (row, statement->layout.type));
+  g_autofree char *status = _rec_import_header_key (cell (row, statement->layout.status));
+  g_autofree char *type = _rec_import_header_key (cell (row, statement->layout.type));
 
-  if (statement->layout.status >= 0 && !key_is (status, complete))
+  if (statement->layout.status >= 0 && !_rec_import_key_is (status, complete))
     return FALSE;
   for (guint i = 0; not_payments[i] != NULL; i++)
     if (strstr (type, not_payments[i]) != NULL)
@@ -723,7 +400,7 @@ row_method (const Statement *statement,
 {
   if (statement->options->method >= 0)
     return (RecPaymentMethod) statement->options->method;
-  if (statement->layout.kind != LAYOUT_BANK)
+  if (statement->layout.kind != REC_IMPORT_LAYOUT_BANK)
     return REC_PAYMENT_METHOD_APP;
   return *reference != '\0' ? REC_PAYMENT_METHOD_CHECK : REC_PAYMENT_METHOD_BANK_TRANSFER;
 }
@@ -775,7 +452,7 @@ add_row (Statement          *statement,
          const GDate        *date,
          RecCents            cents)
 {
-  const Layout *layout = &statement->layout;
+  const RecImportLayout *layout = &statement->layout;
   g_autofree char *reference = cell_dup (row, layout->reference);
   g_autofree char *description = NULL;
   g_autofree char *match = NULL;
@@ -786,7 +463,7 @@ add_row (Statement          *statement,
   row_texts (statement, row, &description, &match);
   if (indicator != 0)
     credit = indicator > 0;
-  if (layout->kind != LAYOUT_BANK)
+  if (layout->kind != REC_IMPORT_LAYOUT_BANK)
     {
       g_autofree char *note = g_steal_pointer (&description);
       int other = !credit && layout->party_out >= 0 ? layout->party_out : layout->party;
@@ -802,7 +479,7 @@ add_row (Statement          *statement,
   candidate = _rec_import_add_payment (statement->source, row->line, date, cents, credit,
                                        row_method (statement, reference), reference,
                                        description, match);
-  if (credit && layout->kind != LAYOUT_BANK && !from_obligor (statement, row))
+  if (credit && layout->kind != REC_IMPORT_LAYOUT_BANK && !from_obligor (statement, row))
     {
       candidate->status = REC_IMPORT_NOT_MATCHING;
       candidate->selected = FALSE;
@@ -830,11 +507,11 @@ row_is_skipped (const Statement    *statement,
                 const RecCsvRecord *row,
                 const char         *date_text)
 {
-  const Layout *layout = &statement->layout;
+  const RecImportLayout *layout = &statement->layout;
 
   if (row_is_empty (row))
     return TRUE;
-  if (layout->kind != LAYOUT_BANK && *date_text == '\0')
+  if (layout->kind != REC_IMPORT_LAYOUT_BANK && *date_text == '\0')
     return TRUE;
   return cell_is_blank (row, layout->amount) && cell_is_blank (row, layout->credit)
          && cell_is_blank (row, layout->debit);
@@ -871,23 +548,15 @@ read_row (Statement          *statement,
   add_row (statement, row, &date, cents);
 }
 
-static const char *
-layout_format (LayoutKind kind)
-{
-  static const char *const formats[] = { "csv", "venmo", "paypal", "cashapp" };
-
-  return formats[kind];
-}
-
 static gboolean
-read_csv (RecImportSource               *source,
-          const char                    *data,
-          gsize                          size,
-          const RecImportPaymentOptions *options,
-          RecImportProgressFunc          progress,
-          gpointer                       user_data,
-          GCancellable                  *cancellable,
-          GError                       **error)
+read_csv (RecImportSource                *source,
+          const char                     *data,
+          gsize                           size,
+          const RecImportPaymentOptions  *options,
+          RecImportProgressFunc           progress,
+          gpointer                        user_data,
+          GCancellable                   *cancellable,
+          GError                        **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
   Statement statement = { source, options, NULL, { 0 }, REC_DATE_ORDER_MDY, FALSE };
@@ -900,7 +569,7 @@ read_csv (RecImportSource               *source,
     return FALSE;
   decide_decimal_mark (&statement);
   g_free (source->format);
-  source->format = g_strdup (layout_format (statement.layout.kind));
+  source->format = g_strdup (_rec_import_layout_format (statement.layout.kind));
   for (guint i = statement.layout.first_row; i < rows->len; i++)
     {
       if (i % 1024 == 0 && g_cancellable_is_cancelled (cancellable))
@@ -917,8 +586,8 @@ read_csv (RecImportSource               *source,
 /* --- The file --- */
 
 static gboolean
-check_options (const RecImportPaymentOptions *options,
-               GError                       **error)
+check_options (const RecImportPaymentOptions  *options,
+               GError                        **error)
 {
   static const char *const formats[] = { "auto", "csv", "ofx", "venmo", "paypal", "cashapp",
                                          NULL };
@@ -965,10 +634,10 @@ looks_like_no_table (const char *data,
 }
 
 static RecImportSource *
-source_new (const char    *path,
-            const char    *data,
-            gsize          size,
-            GError       **error)
+source_new (const char  *path,
+            const char  *data,
+            gsize        size,
+            GError     **error)
 {
   g_autoptr(RecImportSource) source = g_new0 (RecImportSource, 1);
 
@@ -1000,12 +669,12 @@ source_new (const char    *path,
 }
 
 RecImportSource *
-rec_import_read_payments (const char                    *path,
-                          const RecImportPaymentOptions *options,
-                          RecImportProgressFunc          progress,
-                          gpointer                       user_data,
-                          GCancellable                  *cancellable,
-                          GError                       **error)
+rec_import_read_payments (const char                     *path,
+                          const RecImportPaymentOptions  *options,
+                          RecImportProgressFunc           progress,
+                          gpointer                        user_data,
+                          GCancellable                   *cancellable,
+                          GError                        **error)
 {
   static const RecImportPaymentOptions defaults = { .method = -1 };
   g_autoptr(GMappedFile) mapped = NULL;
@@ -1086,14 +755,14 @@ explain_messages (GError     *error,
 }
 
 RecImportSource *
-_rec_import_read_payments_data (const char                    *path,
-                                const char                    *data,
-                                gsize                          size,
-                                const RecImportPaymentOptions *options,
-                                RecImportProgressFunc          progress,
-                                gpointer                       user_data,
-                                GCancellable                  *cancellable,
-                                GError                       **error)
+_rec_import_read_payments_data (const char                     *path,
+                                const char                     *data,
+                                gsize                           size,
+                                const RecImportPaymentOptions  *options,
+                                RecImportProgressFunc           progress,
+                                gpointer                        user_data,
+                                GCancellable                   *cancellable,
+                                GError                        **error)
 {
   g_autoptr(RecImportSource) source = NULL;
   g_autoptr(GError) local_error = NULL;
