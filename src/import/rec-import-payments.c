@@ -330,26 +330,50 @@ row_texts (const Statement     *statement,
   *out_match = g_string_free (match, FALSE);
 }
 
-static gboolean
-words_contain (const char *haystack,
-               const char *needle)
-{
-  g_autofree char *h = g_utf8_casefold (haystack, -1);
-  g_autofree char *n = g_utf8_casefold (needle, -1);
-  g_auto(GStrv) words = g_strsplit_set (n, " .,-_@", -1);
-  gboolean any = FALSE;
+#define NAME_SEPARATORS " .,-_@()'\""
 
-  /* Every word of the obligor's name in the party's ("Mark A. Smith" is
-   * "Mark Smith"). */
-  for (guint i = 0; words[i] != NULL; i++)
+/* How many words of `some` there are (*out_n) and whether each is one of
+ * `all`'s. */
+static gboolean
+words_in (char **some,
+          char **all,
+          guint *out_n)
+{
+  gboolean every = TRUE;
+
+  *out_n = 0;
+  for (guint i = 0; some[i] != NULL; i++)
     {
-      if (*words[i] == '\0')
+      if (*some[i] == '\0')
         continue;
-      if (strstr (h, words[i]) == NULL)
-        return FALSE;
-      any = TRUE;
+      (*out_n)++;
+      every = every && g_strv_contains ((const char *const *) all, some[i]);
     }
-  return any;
+  return every;
+}
+
+/* Two names are one person's when the words of one are all words of the
+ * other, in any order and case: the case's "Mark Anthony Smith" is the
+ * app's "Mark Smith" and "smith, mark"; "Al" is not "Walgreens". The
+ * shorter must have two words, unless both have one: a lone first name
+ * ("Mark") is not enough. */
+static gboolean
+same_person (const char *a,
+             const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+  g_auto(GStrv) wa = g_strsplit_set (fa, NAME_SEPARATORS, -1);
+  g_auto(GStrv) wb = g_strsplit_set (fb, NAME_SEPARATORS, -1);
+  guint na, nb;
+  gboolean a_in_b = words_in (wa, wb, &na);
+  gboolean b_in_a = words_in (wb, wa, &nb);
+
+  if (na == 0 || nb == 0)
+    return FALSE;
+  if (a_in_b && (na >= 2 || nb == 1))
+    return TRUE;
+  return b_in_a && (nb >= 2 || na == 1);
 }
 
 /* Money from the other parent, when the case says who that is: TRUE when
@@ -369,7 +393,7 @@ from_obligor (const Statement    *statement,
     return TRUE;
   if (known_email && *party_email != '\0' && g_ascii_strcasecmp (party_email, email) == 0)
     return TRUE;
-  return known_name && *party != '\0' && words_contain (party, name);
+  return known_name && *party != '\0' && same_person (party, name);
 }
 
 /* A payment app's row that is money from a person, complete: not a

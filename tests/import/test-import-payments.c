@@ -377,6 +377,38 @@ test_bad_files (void)
     }
 }
 
+/* The obligor's name matches the sender's word by word, in any order and
+ * case, either being the longer; a lone first name does not; an unknown
+ * obligor (empty) lets every completed payment through. */
+static void
+test_obligor_names (void)
+{
+  static const struct { const char *obligor; const char *email; guint n_new; } cases[] = {
+    { "Mark Smith", NULL, 2 }, { "smith, mark", NULL, 2 }, { "MARK SMITH", NULL, 2 },
+    { "Mark Anthony Smith", NULL, 2 }, { "Mark A. Smith", NULL, 2 }, { "Al", NULL, 0 },
+    { "Mark Smithson", NULL, 0 }, { "Mark", NULL, 0 }, { "Jordan Lee", NULL, 1 },
+    { "", NULL, 3 }, { NULL, "", 3 },
+    /* Venmo has no e-mail column: a known e-mail alone matches nobody. */
+    { NULL, "mark.smith@example.com", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RecImportPaymentOptions options = {
+        .method = -1, .obligor_name = cases[i].obligor, .obligor_email = cases[i].email,
+      };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RecImportSource) source = read_case ("app-venmo.csv", &options, &error);
+      guint counts[4];
+
+      g_test_message ("obligor %s", cases[i].obligor ? cases[i].obligor : "(none)");
+      g_assert_no_error (error);
+      count_statuses (source, counts);
+      g_assert_cmpuint (counts[REC_IMPORT_NEW], ==, cases[i].n_new);
+      g_assert_cmpuint (counts[REC_IMPORT_NEW] + counts[REC_IMPORT_NOT_MATCHING], ==, 6);
+    }
+}
+
 /* --columns on a file that has a header: the header row (no date in the
  * date column) is passed over, the rows are read. */
 static void
@@ -589,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/import/payments/statements", test_statements);
   g_test_add_func ("/import/payments/match-text", test_match_text);
   g_test_add_func ("/import/payments/bad-files", test_bad_files);
+  g_test_add_func ("/import/payments/obligor-names", test_obligor_names);
   g_test_add_func ("/import/payments/columns-over-header", test_columns_over_header);
   g_test_add_func ("/import/payments/large", test_large);
   g_test_add_func ("/import/payments/cancelled", test_cancelled);
