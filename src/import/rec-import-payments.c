@@ -730,6 +730,36 @@ rec_import_read_payments (const char                     *path,
                                          cancellable, error);
 }
 
+/* A text with a UTF-16 byte-order mark becomes UTF-8 in *out_utf8, and
+ * *data and *size point at it; other text is left as it is. */
+static gboolean
+from_utf16 (const char   *name,
+            const char  **data,
+            gsize        *size,
+            char        **out_utf8,
+            GError      **error)
+{
+  const guint8 *bytes = (const guint8 *) *data;
+  gsize written = 0;
+
+  if (*size < 2 || !((bytes[0] == 0xFF && bytes[1] == 0xFE)
+                      || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+    return TRUE;
+  /* iconv's "UTF-16" reads the mark and drops it. */
+  *out_utf8 = g_convert (*data, (gssize) *size, "UTF-8", "UTF-16", NULL, &written, NULL);
+  if (*out_utf8 == NULL)
+    {
+      /* Translators: a statement saved as UTF-16 ("Unicode Text") with
+       * bytes that are not UTF-16. */
+      g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_MALFORMED,
+                   _("“%s” says it is UTF-16 text but is not: nothing was imported"), name);
+      return FALSE;
+    }
+  *data = *out_utf8;
+  *size = written;
+  return TRUE;
+}
+
 /* An SMS backup or e-mail given as a statement: what it is, or NULL. */
 static const char *
 messages_kind (const char *data,
@@ -790,10 +820,15 @@ _rec_import_read_payments_data (const char                     *path,
 {
   g_autoptr(RecImportSource) source = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *utf8 = NULL;
   gboolean ofx;
 
   source = source_new (path, data, size, error);
   if (source == NULL)
+    return NULL;
+  /* The source keeps the file's own bytes and their SHA-256; a UTF-16 text
+   * (Excel's "Unicode Text") is read through its UTF-8 copy. */
+  if (!from_utf16 (source->name, &data, &size, &utf8, error))
     return NULL;
   ofx = options->format != NULL && g_str_equal (options->format, "ofx");
   if (options->format == NULL || g_str_equal (options->format, "auto"))

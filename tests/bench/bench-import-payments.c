@@ -95,7 +95,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(RecStore) store = NULL;
   g_autoptr(RecCaseData) case_data = NULL;
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) rec_import_source_free);
+  g_autoptr(GPtrArray) sources =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) rec_import_source_free);
   g_autoptr(GPtrArray) records = NULL;
   RecImportSource *source;
   RecStoreImportSource store_source;

@@ -165,7 +165,8 @@ test_chunk_edges (void)
       last_start = line;
       if (i % 7 == 0)
         {
-          g_string_append_printf (text, "2024-01-%02u,\"Jos\xE9 \"\"%u\"\"\r\nsecond line\",%u.%02u\r\n",
+          g_string_append_printf (text,
+                                  "2024-01-%02u,\"Jos\xE9 \"\"%u\"\"\r\nsecond line\",%u.%02u\r\n",
                                   i % 28 + 1, i, i, i % 100);
           line += 2;
         }

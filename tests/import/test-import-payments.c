@@ -97,6 +97,11 @@ static const StatementCase statement_cases[] = {
     "csv", 2, 1, 0,
     "2024-10-31", 45000, "", REC_PAYMENT_METHOD_BANK_TRANSFER,
     "2024-11-15", 30000, "5012", "Zelle Mark Smith Nov support", NULL },
+  /* Excel's "Unicode Text": UTF-16 with its byte-order mark, tabs. */
+  { "bank-excel-utf16.txt", NULL, NULL, NULL, NULL, -1, NULL,
+    "csv", 1, 1, 0,
+    "2024-12-02", 45000, "", REC_PAYMENT_METHOD_BANK_TRANSFER,
+    "2024-12-02", 45000, "", "Zelle from Mark Smith \xE2\x80\x94 Dec", NULL },
   /* Windows-1252. */
   { "bank-windows-1252.csv", NULL, NULL, NULL, NULL, -1, NULL,
     "csv", 2, 1, 0,
@@ -326,6 +331,8 @@ static const BadCase bad_cases[] = {
     "bad-mixed-dates.csv:4: the date \"15/02/2024\" is not in the order of line 2" },
   { "bad-invalid-utf8.csv", NULL, NULL, NULL, REC_IMPORT_ERROR_MALFORMED,
     "bad-invalid-utf8.csv:3: the text is not valid UTF-8" },
+  { "bad-utf16-odd.csv", NULL, NULL, NULL, REC_IMPORT_ERROR_MALFORMED,
+    "“bad-utf16-odd.csv” says it is UTF-16 text but is not" },
   { "bad-empty.csv", NULL, NULL, NULL, REC_IMPORT_ERROR_MALFORMED,
     "“bad-empty.csv” is empty (0 bytes)" },
   { "bad-photo.csv", NULL, NULL, NULL, REC_IMPORT_ERROR_UNKNOWN_FORMAT,
