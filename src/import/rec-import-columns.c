@@ -100,17 +100,24 @@ bank_column (RecImportLayout *layout,
   static const char *const memos[] = { "memo", NULL };
   static const char *const names[] = { "name", "payee", "payee name", "payer", NULL };
   static const char *const details[] = { "details", NULL };
-  static const char *const amounts[] = { "amount", "amount (usd)", "amount usd", "amt", NULL };
+  static const char *const amounts[] = { "amount", "amount usd", "amt", NULL };
   static const char *const credits[] = { "credit", "credits", "deposit", "deposits",
-                                         "credit amount", "deposit amount", NULL };
+                                         "credit amount", "deposit amount", "paid in",
+                                         "money in", NULL };
   static const char *const debits[] = { "debit", "debits", "withdrawal", "withdrawals",
-                                        "debit amount", "withdrawal amount", NULL };
+                                        "debit amount", "withdrawal amount", "paid out",
+                                        "money out", NULL };
   /* "Transaction" alone is US Bank's column of CREDIT and DEBIT. */
   static const char *const indicators[] = { "type", "credit/debit", "debit/credit", "cr/dr",
                                             "dr/cr", "credit debit indicator", "transaction",
                                             NULL };
+  g_autofree char *unit_less = NULL;
   const char *key = full_key;
+  const char *unit = strstr (full_key, " (");
 
+  /* A unit after the name is no part of it: "Amount ($)", "Deposits (USD)". */
+  if (unit != NULL && unit > full_key && g_str_has_suffix (unit, ")"))
+    key = unit_less = g_strndup (full_key, (gsize) (unit - full_key));
   /* A leading "transaction" is ignored (spec §3), and so is its short form
    * ("Trans. Date", Discover's). */
   if (g_str_has_prefix (key, "transaction ") && key[12] != '\0')

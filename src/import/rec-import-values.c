@@ -251,6 +251,13 @@ split_amount (const char  *text,
     }
   if (g_str_has_prefix (p, "USD") || g_str_has_prefix (p, "\xE2\x82\xAC"))
     p = skip_spaces (p + 3);   /* "USD" and "€" are three bytes each */
+  /* "150.00 CR" / "150.00 DR", as some banks mark money in and out. */
+  if (!sign_seen && !parens && (g_ascii_strncasecmp (p, "CR", 2) == 0
+                                || g_ascii_strncasecmp (p, "DR", 2) == 0))
+    {
+      parts->negative = g_ascii_toupper (*p) == 'D';
+      p = skip_spaces (p + 2);
+    }
   return *p == '\0' && n > 0;
 }
 

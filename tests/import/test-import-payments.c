@@ -102,6 +102,12 @@ static const StatementCase statement_cases[] = {
     "csv", 1, 1, 0,
     "2024-12-02", 45000, "", REC_PAYMENT_METHOD_BANK_TRANSFER,
     "2024-12-02", 45000, "", "Zelle from Mark Smith \xE2\x80\x94 Dec", NULL },
+  /* A UK bank: Paid in / Paid out with units in the header; 18/12 makes
+   * the file day first. */
+  { "bank-uk-paid-in-out.csv", NULL, NULL, NULL, NULL, -1, NULL,
+    "csv", 1, 2, 0,
+    "2024-12-03", 45000, "", REC_PAYMENT_METHOD_BANK_TRANSFER,
+    "2024-12-03", 45000, "", "M SMITH CHILD MAINT DEC", NULL },
   /* Windows-1252. */
   { "bank-windows-1252.csv", NULL, NULL, NULL, NULL, -1, NULL,
     "csv", 2, 1, 0,
@@ -534,6 +540,10 @@ static const AmountCase amount_cases[] = {
   { "1.2.3", FALSE, FALSE, 0, "\"1.2.3\" is not an amount" },
   { "5 USD", FALSE, TRUE, 500, NULL },
   { "450.0000", FALSE, TRUE, 45000, NULL },
+  { "150.00 CR", FALSE, TRUE, 15000, NULL },
+  { "1,150.00 dr", FALSE, TRUE, -115000, NULL },
+  { "-150.00 CR", FALSE, FALSE, 0, "\"-150.00 CR\" is not an amount" },
+  { "150.00 XR", FALSE, FALSE, 0, "\"150.00 XR\" is not an amount" },
   { "-73.2100", FALSE, TRUE, -7321, NULL },
   { "1.000", FALSE, TRUE, 100, NULL },
   { "1.005", FALSE, FALSE, 0, "\"1.005\" is not an amount in this file's format" },
