@@ -38,11 +38,35 @@ _rec_import_header_key (const char *text)
   return g_string_free (key, FALSE);
 }
 
+/* TRUE when a and b are the same but for spaces ("PostingDate" is
+ * "posting date" once folded). */
+static gboolean
+equal_but_spaces (const char *a,
+                  const char *b)
+{
+  for (;;)
+    {
+      while (*a == ' ')
+        a++;
+      while (*b == ' ')
+        b++;
+      if (*a != *b)
+        return FALSE;
+      if (*a == '\0')
+        return TRUE;
+      a++;
+      b++;
+    }
+}
+
 gboolean
 _rec_import_key_is (const char        *key,
                     const char *const *words)
 {
-  return g_strv_contains (words, key);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (equal_but_spaces (key, words[i]))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -122,6 +146,8 @@ bank_column (RecImportLayout *layout,
    * ("Trans. Date", Discover's). */
   if (g_str_has_prefix (key, "transaction ") && key[12] != '\0')
     key += 12;
+  else if (g_str_has_prefix (key, "transaction") && key[11] != '\0')
+    key += 11;                       /* "TransactionDate" */
   else if (g_str_has_prefix (key, "trans. ") && key[7] != '\0')
     key += 7;
   else if (g_str_has_prefix (key, "trans ") && key[6] != '\0')

@@ -57,6 +57,7 @@ typedef struct
 /* A header cell as compared: case-folded, spaces collapsed, "_" as a
  * space, a trailing ":" dropped. */
 char               *_rec_import_header_key        (const char   *text) G_GNUC_WARN_UNUSED_RESULT;
+/* `key` is one of `words`, spaces aside ("postingdate" is "posting date"). */
 gboolean            _rec_import_key_is            (const char        *key,
                                                    const char *const *words);
 /* The layout when `row` is a header row a --format (NULL, "auto", csv,

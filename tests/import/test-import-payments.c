@@ -108,6 +108,12 @@ static const StatementCase statement_cases[] = {
     "csv", 1, 2, 0,
     "2024-12-03", 45000, "", REC_PAYMENT_METHOD_BANK_TRANSFER,
     "2024-12-03", 45000, "", "M SMITH CHILD MAINT DEC", NULL },
+  /* Header names without spaces: TransactionDate (the date before the
+   * posting date), TransactionAmount, CheckNumber. */
+  { "bank-camelcase-header.csv", NULL, NULL, NULL, NULL, -1, NULL,
+    "csv", 2, 1, 0,
+    "2025-01-02", 45000, "", REC_PAYMENT_METHOD_BANK_TRANSFER,
+    "2025-01-06", 30000, "2210", "ONLINE TRANSFER FROM M SMITH", NULL },
   /* Windows-1252. */
   { "bank-windows-1252.csv", NULL, NULL, NULL, NULL, -1, NULL,
     "csv", 2, 1, 0,
