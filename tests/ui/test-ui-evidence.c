@@ -12,6 +12,7 @@
 
 #include "test-ui-ledger-fixture.h"
 
+#include "rec-case-details-dialog.h"
 #include "rec-communication-dialog.h"
 #include "rec-editor-dialog.h"
 #include "rec-evidence-group.h"
@@ -450,6 +451,101 @@ test_log_and_dialogs (Fixture       *fixture,
   assert_intact (fixture);
 }
 
+/* How many documents of the file belong to the case itself. */
+static guint
+file_count_case_level (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) documents = documents_in_file (fixture);
+  guint count = 0;
+
+  for (guint i = 0; i < documents->len; i++)
+    count += rec_attachment_is_case_level (g_ptr_array_index (documents, i));
+  return count;
+}
+
+/* Case Details keeps the case's own documents (the order, a letter from the
+ * agency): added with the details, removed, and undo brings it back. */
+static void
+test_case_documents (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) order = fixture_file (fixture, "support-order.pdf", "%PDF-1.4 order", -1);
+  RecCaseSession *session;
+  GtkWindow *dialog;
+  RecEvidenceGroup *group;
+
+  fixture_open (fixture, FALSE, NULL);
+  session = fixture_session (fixture);
+  dialog = g_object_ref (rec_case_details_dialog_new (GTK_WINDOW (fixture->window), session));
+  gtk_window_present (dialog);
+  group = evidence_of (dialog);
+  g_assert_cmpuint (_rec_evidence_group_get_n_rows (group), ==, 0);
+  add_files (group, &order, 1);
+  g_assert_true (_rec_dialog_save (dialog));
+  g_clear_object (&dialog);
+  g_assert_cmpuint (file_count_case_level (fixture), ==, 1);
+  g_assert_cmpuint (rec_case_session_count_attachments (session, NULL), ==, 1);
+  assert_intact (fixture);
+
+  dialog = g_object_ref (rec_case_details_dialog_new (GTK_WINDOW (fixture->window), session));
+  gtk_window_present (dialog);
+  group = evidence_of (dialog);
+  g_assert_cmpuint (_rec_evidence_group_get_n_rows (group), ==, 1);
+  g_assert_cmpstr (_rec_evidence_group_get_name (group, 0), ==, "support-order.pdf");
+  rec_evidence_group_remove (group, 0);
+  g_assert_true (_rec_dialog_save (dialog));
+  g_clear_object (&dialog);
+  g_assert_cmpuint (n_documents_in_file (fixture), ==, 0);
+
+  g_assert_true (rec_case_session_undo (session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_count_case_level (fixture), ==, 1);
+  assert_intact (fixture);
+}
+
+/* A document of the case with no link at all (as an import or `recourse
+ * attach` without --to writes it). */
+static void
+add_unlinked_document (RecCaseData *case_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("%PDF-1.4 agency letter", 22);
+  RecAttachment *letter = rec_attachment_new_from_bytes ("agency-letter.pdf", bytes, &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (case_data->attachments, letter);
+}
+
+/* Removing such a document in Case Details removes it; undo brings it back. */
+static void
+test_unlinked_case_document (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RecCaseSession *session;
+  GtkWindow *dialog;
+  RecEvidenceGroup *group;
+
+  fixture_open (fixture, FALSE, add_unlinked_document);
+  session = fixture_session (fixture);
+  g_assert_cmpuint (file_count_case_level (fixture), ==, 1);
+  dialog = g_object_ref (rec_case_details_dialog_new (GTK_WINDOW (fixture->window), session));
+  gtk_window_present (dialog);
+  group = evidence_of (dialog);
+  g_assert_cmpuint (_rec_evidence_group_get_n_rows (group), ==, 1);
+  rec_evidence_group_remove (group, 0);
+  g_assert_true (_rec_dialog_save (dialog));
+  g_clear_object (&dialog);
+  g_assert_cmpuint (n_documents_in_file (fixture), ==, 0);
+  assert_intact (fixture);
+
+  g_assert_true (rec_case_session_undo (session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_count_case_level (fixture), ==, 1);
+  assert_intact (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +556,8 @@ main (int   argc,
     { "/ui/evidence/new-payment-with-document", test_new_payment_with_document },
     { "/ui/evidence/open-private-copy", test_open_private_copy },
     { "/ui/evidence/log-and-dialogs", test_log_and_dialogs },
+    { "/ui/evidence/case-documents", test_case_documents },
+    { "/ui/evidence/unlinked-case-document", test_unlinked_case_document },
   };
 
   int status = run_page_tests (&argc, &argv, "/ui/evidence/no-display", tests,
