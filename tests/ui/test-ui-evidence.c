@@ -319,7 +319,13 @@ test_new_payment_with_document (Fixture       *fixture,
   gtk_window_present (dialog);
   group = evidence_of (dialog);
   _rec_dialog_set_field (dialog, "amount", "215.00");
-  add_files (group, &photo, 1);
+  g_assert_true (_rec_dialog_can_save (dialog));
+  /* Save waits while the file is read. */
+  rec_evidence_group_add_files (group, &photo, 1);
+  g_assert_false (_rec_dialog_can_save (dialog));
+  g_assert_false (_rec_dialog_save (dialog));
+  SPIN_UNTIL (!rec_evidence_group_is_busy (group));
+  g_assert_true (_rec_dialog_can_save (dialog));
   g_assert_cmpuint (_rec_evidence_group_get_n_rows (group), ==, 1);
   g_assert_true (_rec_dialog_save (dialog));
   g_clear_object (&dialog);
