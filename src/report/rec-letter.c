@@ -307,8 +307,9 @@ static char *
 first_lines (const char *text,
              guint       max)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", (int) max + 1);
 
+  /* The last piece holds what is past the first `max` lines. */
   if (g_strv_length (lines) > max)
     {
       g_free (lines[max]);
