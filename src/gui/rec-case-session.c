@@ -65,6 +65,8 @@ typedef enum
   UNDO_READD,     /* undoes a delete: add the copy back at its old place */
   UNDO_DETACH,    /* undoes an attach: unlink `documents` from the record `item` */
   UNDO_REATTACH,  /* undoes a detach: add `documents` (with bytes) back */
+  UNDO_UNIMPORT,  /* undoes an import: delete the records of `import` in one transaction */
+  UNDO_REIMPORT,  /* undoes that: add `import` again (rec_store_import) */
 } UndoOp;
 
 typedef struct
@@ -76,6 +78,7 @@ typedef struct
   GObject  *item;     /* a private copy: a RecEntity, or RecCaseInfo for KIND_INFO */
   guint     index;    /* UNDO_READD: where it was in the list */
   GPtrArray *documents; /* UNDO_READD: RecAttachment (with bytes) that proved it, or NULL */
+  GPtrArray *import;    /* UNDO_UNIMPORT, UNDO_REIMPORT: ImportPart, one per source */
 } UndoEntry;
 
 struct _RecCaseSession
@@ -134,6 +137,7 @@ undo_entry_free (gpointer data)
 
   g_clear_object (&entry->item);
   g_clear_pointer (&entry->documents, g_ptr_array_unref);
+  g_clear_pointer (&entry->import, g_ptr_array_unref);
   g_free (entry);
 }
 
@@ -325,6 +329,9 @@ apply_remove (RecCaseSession *self,
 }
 
 static void     sync_attachments       (RecCaseSession *self);
+static UndoEntry *apply_import_entry    (RecCaseSession *self,
+                                        UndoEntry      *entry,
+                                        GError        **error);
 static UndoEntry *apply_documents_entry (RecCaseSession *self,
                                         UndoEntry      *entry,
                                         GError        **error);
@@ -518,6 +525,10 @@ apply_entry (RecCaseSession *self,
       remap_record (self->redo, entry->record, item->id);
       return undo_entry_new (entry->change, entry->record, UNDO_DELETE, entry->kind,
                              G_OBJECT (rec_entity_copy (item)), 0);
+
+    case UNDO_UNIMPORT:
+    case UNDO_REIMPORT:
+      return apply_import_entry (self, entry, error);
 
     case UNDO_DETACH:
     case UNDO_REATTACH:
@@ -1949,6 +1960,18 @@ rec_case_session_get_last_record (RecCaseSession *self)
 
 /* --- Import (spec/import.md §4) --- */
 
+/* One source of an import, as undo and redo need it: what rec_store_import
+ * takes, with the records as they were added (copies). */
+typedef struct
+{
+  char          *name;
+  char          *sha256;
+  char          *format;
+  RecAttachment *attachment;   /* (nullable) with its bytes */
+  GPtrArray     *records;      /* RecEntity copies, with their ids once stored */
+  GPtrArray     *media;        /* per record: GPtrArray of RecAttachment, or NULL */
+} ImportPart;
+
 static void
 import_media_unref (gpointer media)
 {
@@ -1956,55 +1979,90 @@ import_media_unref (gpointer media)
     g_ptr_array_unref (media);
 }
 
-/* The candidates still NEW and ticked of `source`, as the store takes them;
- * `records` and `media` (kept by the caller) hold them. */
 static void
-import_source_fill (RecStoreImportSource *out,
-                    RecImportSource      *source,
-                    GPtrArray            *records,
-                    GPtrArray            *media)
+import_part_free (gpointer data)
 {
+  ImportPart *part = data;
+
+  g_free (part->name);
+  g_free (part->sha256);
+  g_free (part->format);
+  g_clear_object (&part->attachment);
+  g_clear_pointer (&part->records, g_ptr_array_unref);
+  g_clear_pointer (&part->media, g_ptr_array_unref);
+  g_free (part);
+}
+
+/* The candidates still NEW and ticked of `source`. */
+static ImportPart *
+import_part_new (RecImportSource *source)
+{
+  ImportPart *part = g_new0 (ImportPart, 1);
+
+  part->name = g_strdup (source->name);
+  part->sha256 = g_strdup (source->sha256);
+  part->format = g_strdup (source->format);
+  part->attachment = source->attachment != NULL ? g_object_ref (source->attachment) : NULL;
+  part->records = g_ptr_array_new_with_free_func (g_object_unref);
+  part->media = g_ptr_array_new_with_free_func (import_media_unref);
   for (guint i = 0; i < source->candidates->len; i++)
     {
       RecImportCandidate *candidate = g_ptr_array_index (source->candidates, i);
 
       if (candidate->status != REC_IMPORT_NEW || !candidate->selected)
         continue;
-      g_ptr_array_add (records, rec_entity_copy (candidate->record));
-      g_ptr_array_add (media, candidate->media != NULL ? g_ptr_array_ref (candidate->media) : NULL);
+      g_ptr_array_add (part->records, rec_entity_copy (candidate->record));
+      g_ptr_array_add (part->media,
+                       candidate->media != NULL ? g_ptr_array_ref (candidate->media) : NULL);
     }
-  *out = (RecStoreImportSource) { source->name, source->sha256, source->format,
-                                  source->attachment, records, media };
+  return part;
 }
 
-/* The records just stored, in memory: appended to their lists in one splice
- * per kind and the figures computed once (an import may bring thousands),
- * each an UNDO_DELETE of one group. */
+/* Writes the parts (one transaction); their records take their new ids. */
+static gboolean
+import_write (RecCaseSession  *self,
+              GPtrArray       *parts,
+              GError         **error)
+{
+  g_autofree RecStoreImportSource *out = g_new0 (RecStoreImportSource, MAX (parts->len, 1));
+
+  for (guint p = 0; p < parts->len; p++)
+    {
+      ImportPart *part = g_ptr_array_index (parts, p);
+
+      out[p] = (RecStoreImportSource) { part->name, part->sha256, part->format, part->attachment,
+                                        part->records, part->media };
+    }
+  return rec_store_import (self->store, out, parts->len, error);
+}
+
+/* The records just stored, in memory: copies appended to their lists in one
+ * splice per kind, the figures computed once (an import may bring
+ * thousands). */
 static void
-import_apply (RecCaseSession             *self,
-              const RecStoreImportSource *sources,
-              guint                       n_sources)
+import_show (RecCaseSession *self,
+             GPtrArray      *parts)
 {
   GPtrArray *added[N_KINDS] = { NULL };
 
-  rec_case_session_begin_group (self);
-  for (guint s = 0; s < n_sources; s++)
-    for (guint i = 0; i < sources[s].records->len; i++)
-      {
-        RecEntity *record = g_ptr_array_index (sources[s].records, i);
-        Kind kind = N_KINDS;
+  for (guint p = 0; p < parts->len; p++)
+    {
+      ImportPart *part = g_ptr_array_index (parts, p);
 
-        if (!kind_of (G_OBJECT (record), &kind))
-          g_assert_not_reached ();
-        if (added[kind] == NULL)
-          added[kind] = g_ptr_array_new ();
-        g_ptr_array_add (added[kind], record);
-        g_ptr_array_add (data_array (self, kind), g_object_ref (record));
-        push_change (self, record_of (self, kind, record->id), UNDO_DELETE, kind,
-                     G_OBJECT (rec_entity_copy (record)), 0);
-      }
-  rec_case_session_end_group (self);
+      for (guint i = 0; i < part->records->len; i++)
+        {
+          RecEntity *copy = rec_entity_copy (g_ptr_array_index (part->records, i));
+          Kind kind = N_KINDS;
 
+          if (!kind_of (G_OBJECT (copy), &kind))
+            g_assert_not_reached ();
+          if (added[kind] == NULL)
+            added[kind] = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (added[kind], copy);
+          g_ptr_array_add (data_array (self, kind), g_object_ref (copy));
+          (void) record_of (self, kind, copy->id);
+        }
+    }
   recompute (self);
   for (guint k = 0; k < N_KINDS; k++)
     if (added[k] != NULL)
@@ -2017,39 +2075,145 @@ import_apply (RecCaseSession             *self,
   reload_attachments (self);
 }
 
+/* The records of `parts` out of memory (after the store deleted them): each
+ * list rebuilt once. */
+static void
+import_hide (RecCaseSession *self,
+             GPtrArray      *parts)
+{
+  GHashTable *gone[N_KINDS] = { NULL };
+
+  for (guint k = 0; k < N_KINDS; k++)
+    gone[k] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint p = 0; p < parts->len; p++)
+    {
+      ImportPart *part = g_ptr_array_index (parts, p);
+
+      for (guint i = 0; i < part->records->len; i++)
+        {
+          RecEntity *record = g_ptr_array_index (part->records, i);
+          Kind kind = N_KINDS;
+
+          if (!kind_of (G_OBJECT (record), &kind))
+            g_assert_not_reached ();
+          g_hash_table_add (gone[kind], g_memdup2 (&record->id, sizeof record->id));
+          g_hash_table_remove (self->records[kind], &record->id);
+        }
+    }
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      GPtrArray *array = data_array (self, k);
+      g_autoptr(GPtrArray) leaving = NULL;
+      guint kept = 0;
+
+      if (g_hash_table_size (gone[k]) == 0)
+        continue;
+      /* Those that stay move up in order, those that go after them, and the
+       * array's own free function lets them go. */
+      leaving = g_ptr_array_new ();
+      for (guint i = 0; i < array->len; i++)
+        {
+          RecEntity *item = g_ptr_array_index (array, i);
+
+          if (g_hash_table_contains (gone[k], &item->id))
+            g_ptr_array_add (leaving, item);
+          else
+            array->pdata[kept++] = item;
+        }
+      for (guint i = 0; i < leaving->len; i++)
+        array->pdata[kept + i] = leaving->pdata[i];
+      g_ptr_array_set_size (array, kept);
+      g_list_store_splice (self->lists[k], 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->lists[k])),
+                           array->pdata, array->len);
+    }
+  for (guint k = 0; k < N_KINDS; k++)
+    g_hash_table_unref (gone[k]);
+  recompute (self);
+  reload_attachments (self);
+}
+
+/* Undo: every record of the import deleted in one transaction (the
+ * documents only they proved go with them); redo: the same added again, in
+ * their places, with their documents (a new `import` entry). */
+static UndoEntry *
+apply_import_entry (RecCaseSession *self,
+                    UndoEntry      *entry,
+                    GError        **error)
+{
+  UndoEntry *inverse;
+
+  if (entry->op == UNDO_UNIMPORT)
+    {
+      g_autoptr(GPtrArray) records = g_ptr_array_new ();
+
+      for (guint p = 0; p < entry->import->len; p++)
+        {
+          ImportPart *part = g_ptr_array_index (entry->import, p);
+
+          g_ptr_array_extend (records, part->records, NULL, NULL);
+        }
+      if (!rec_store_delete_records (self->store, records, error))
+        return NULL;
+      import_hide (self, entry->import);
+    }
+  else
+    {
+      for (guint p = 0; p < entry->import->len; p++)
+        {
+          ImportPart *part = g_ptr_array_index (entry->import, p);
+
+          for (guint i = 0; i < part->records->len; i++)
+            REC_ENTITY (g_ptr_array_index (part->records, i))->id = 0;
+        }
+      if (!import_write (self, entry->import, error))
+        return NULL;
+      import_show (self, entry->import);
+    }
+  inverse = undo_entry_new (entry->change, entry->record,
+                            entry->op == UNDO_UNIMPORT ? UNDO_REIMPORT : UNDO_UNIMPORT,
+                            entry->kind, NULL, 0);
+  inverse->import = g_ptr_array_ref (entry->import);
+  return inverse;
+}
+
 gboolean
 rec_case_session_import (RecCaseSession  *self,
                          GPtrArray       *sources,
                          guint           *out_added,
                          GError         **error)
 {
-  g_autoptr(GPtrArray) keep = NULL;
-  g_autofree RecStoreImportSource *out = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  UndoEntry *entry;
   guint added = 0;
+  Kind kind = KIND_PAYMENT;
 
   g_return_val_if_fail (REC_IS_CASE_SESSION (self), FALSE);
   g_return_val_if_fail (sources != NULL, FALSE);
 
-  keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  out = g_new0 (RecStoreImportSource, MAX (sources->len, 1));
+  parts = g_ptr_array_new_with_free_func (import_part_free);
   for (guint s = 0; s < sources->len; s++)
     {
-      GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
-      GPtrArray *media = g_ptr_array_new_with_free_func (import_media_unref);
+      ImportPart *part = import_part_new (g_ptr_array_index (sources, s));
 
-      g_ptr_array_add (keep, records);
-      g_ptr_array_add (keep, media);
-      import_source_fill (&out[s], g_ptr_array_index (sources, s), records, media);
-      added += records->len;
+      if (part->records->len > 0)
+        (void) kind_of (g_ptr_array_index (part->records, 0), &kind);
+      added += part->records->len;
+      g_ptr_array_add (parts, part);
     }
   if (out_added != NULL)
     *out_added = added;
   if (added == 0)
     return TRUE;
-  if (!rec_store_import (self->store, out, sources->len, error))
+  if (!import_write (self, parts, error))
     return FALSE;
 
-  import_apply (self, out, sources->len);
+  import_show (self, parts);
+  /* One change for undo, the whole import: a "record" of its own, which no
+   * other change touches. */
+  push_change (self, self->next_record++, UNDO_UNIMPORT, kind, NULL, 0);
+  entry = g_ptr_array_index (self->undo, self->undo->len - 1);
+  entry->import = g_steal_pointer (&parts);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }

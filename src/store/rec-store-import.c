@@ -294,3 +294,62 @@ rec_store_import (RecStore                    *self,
   g_signal_emit_by_name (self, "changed");
   return TRUE;
 }
+
+static gboolean
+delete_all (RecStore    *self,
+            GPtrArray   *records,
+            GError     **error)
+{
+  g_autofree char *now = rec_timestamp_now_utc ();
+
+  if (!_rec_store_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (guint i = 0; i < records->len; i++)
+    {
+      const RecEntity *record = g_ptr_array_index (records, i);
+      RecStoreChange change = { .op = REC_STORE_CHANGE_DELETE, .id = record->id, .now = now };
+
+      change.table = _rec_store_table_for_type (G_OBJECT_TYPE (record));
+      if (!_rec_store_apply (self->db, &change, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  if (!_rec_store_exec (self->db, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rec_store_delete_records (RecStore   *self,
+                          GPtrArray  *records,
+                          GError    **error)
+{
+  g_return_val_if_fail (REC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  for (guint i = 0; i < records->len; i++)
+    {
+      RecEntity *record = g_ptr_array_index (records, i);
+
+      g_return_val_if_fail (REC_IS_ENTITY (record), FALSE);
+      g_return_val_if_fail (_rec_store_table_for_type (G_OBJECT_TYPE (record)) != NULL, FALSE);
+    }
+
+  if (self->read_only)
+    {
+      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED,
+                   _("The case file is open read-only"));
+      return FALSE;
+    }
+  if (records->len == 0)
+    return TRUE;
+  if (!delete_all (self, records, error))
+    return FALSE;
+  g_signal_emit_by_name (self, "changed");
+  return TRUE;
+}

@@ -332,5 +332,12 @@ gboolean      rec_store_import             (RecStore                    *self,
                                             const RecStoreImportSource  *sources,
                                             guint                        n_sources,
                                             GError                     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Deletes `records` (RecEntity of the seven kinds, by kind and id) in ONE
+ * transaction through the write path — each its `remove` entry, its links
+ * gone and the documents only it proved — all or none; "changed" once. The
+ * undo of an import. */
+gboolean      rec_store_delete_records     (RecStore                    *self,
+                                            GPtrArray                   *records,
+                                            GError                     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -77,3 +77,12 @@ if [ -x /usr/bin/time ]; then
 fi
 echo "  import again, 10 000 already in: $((again / 1000)) ms"
 echo "  --dry-run, 10 000 new:           $((dry / 1000)) ms"
+
+echo "== 3. the window's import of the same 10 000 rows, through the session (no widgets)"
+session_bench=$build/tests/bench/bench-import-session
+if [ -x "$session_bench" ]; then
+  cp "$tmp/demo.recourse" "$tmp/session.recourse"
+  "$session_bench" "$tmp/session.recourse" "$tmp/statement.csv"
+else
+  echo "  (build $session_bench first)"
+fi

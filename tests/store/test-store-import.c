@@ -321,6 +321,49 @@ test_nothing_new_and_same_bytes (Fixture       *f,
   assert_intact (f->path);
 }
 
+/* The undo of an import: its records deleted in one transaction, the
+ * statement (proving only them) with them; a record the file does not hold
+ * fails the whole delete. */
+static void
+test_delete_records (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) with_missing = g_ptr_array_new ();
+  g_autoptr(RecAttachment) statement = document_new ("statement.csv", "Date,Amount\n");
+  g_autoptr(RecEntity) missing = payment_new ("2025-03-01", 100);
+  g_autoptr(GError) error = NULL;
+  RecStoreImportSource source;
+  guint changed = 0;
+
+  create_case (f);
+  store = open_case (f);
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (records, payment_new ("2025-01-03", 1000 + i));
+  source = source_of ("statement.csv", "csv", statement, statement->sha256, records);
+  g_assert_true (rec_store_import (store, &source, 1, &error));
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed), &changed);
+
+  missing->id = 999;
+  g_ptr_array_extend (with_missing, records, NULL, NULL);
+  g_ptr_array_add (with_missing, missing);
+  g_assert_false (rec_store_delete_records (store, with_missing, &error));
+  g_assert_error (error, REC_STORE_ERROR, REC_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM payments"), ==, 3);
+  g_assert_cmpuint (changed, ==, 0);
+
+  g_assert_true (rec_store_delete_records (store, records, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM payments"), ==, 0);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM attachments"), ==, 0);
+  g_clear_object (&store);
+  assert_intact (f->path);
+}
+
 /* Read-only: refused, nothing written. */
 static void
 test_read_only (Fixture       *f,
@@ -356,6 +399,8 @@ main (int   argc,
               test_media_and_large_source, fixture_tear_down);
   g_test_add ("/store/import/nothing-new-same-bytes", Fixture, NULL, fixture_set_up,
               test_nothing_new_and_same_bytes, fixture_tear_down);
+  g_test_add ("/store/import/delete-records", Fixture, NULL, fixture_set_up, test_delete_records,
+              fixture_tear_down);
   g_test_add ("/store/import/read-only", Fixture, NULL, fixture_set_up, test_read_only,
               fixture_tear_down);
   return g_test_run ();
