@@ -32,9 +32,11 @@ echo "== the same statement again"
 again=$("$bench" "$tmp/large.recourse" "$tmp/statement.csv")
 echo "$again"
 
-# Ratios to the 1 s target, from this run's totals.
-ratio () {
-  echo "$1" | sed -n 's/^total \([0-9.]*\) ms.*/\1/p' | awk '{ printf "%.2f", $1 / 1000 }'
+# Ratios to the 1 s target, from this run's totals (wall, then CPU).
+ratio () {  # ratio OUTPUT wall|cpu
+  echo "$1" | sed -n "s/^$2 *total \([0-9.]*\) ms.*/\1/p" | awk '{ printf "%.2f", $1 / 1000 }'
 }
 printf 'statement %s bytes, %s rows\n' "$(wc -c < "$tmp/statement.csv")" "$(($(wc -l < "$tmp/statement.csv") - 1))"
-printf 'first import: %s x the 1 s target; again: %s x\n' "$(ratio "$first")" "$(ratio "$again")"
+printf 'first import: %s x the 1 s target (CPU %s x); again: %s x (CPU %s x)\n' \
+  "$(ratio "$first" wall)" "$(ratio "$first" cpu)" "$(ratio "$again" wall)" "$(ratio "$again" cpu)"
+printf 'load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
