@@ -312,8 +312,12 @@ kind_row_new (RecLetterDialog *self)
   self->n_kinds = g_list_model_get_n_items (G_LIST_MODEL (kinds));
   row = combo_row (_("Kind of letter"), kinds);
   if (self->n_kinds == 1)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                 _("A notice of delinquency is a California form"));
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("A notice of delinquency is a California form"));
+      /* At 360 px the note wraps instead of cutting the kind shown. */
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+    }
   return row;
 }
 
@@ -390,6 +394,8 @@ header_new (RecLetterDialog *self)
   g_signal_connect (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
   /* A long title wraps to a second line at 360 px instead of being cut. */
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (title), GTK_NATURAL_WRAP_NONE);
   gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
   gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
