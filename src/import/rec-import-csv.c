@@ -119,6 +119,40 @@ malformed (GError     **error,
   return FALSE;
 }
 
+/* Bytes above 127 that read as Windows-1252 text: each run of them at most
+ * three long, and holding an accented letter (0xC0–0xFD: "Jos\xE9", "Virement
+ * \xE0 M. Smith") or touching a letter or digit ("\x80" "5", "\x93Hi\x94");
+ * none of þ ÿ (0xFE, 0xFF: the usual bytes of binary junk and of UTF-16
+ * marks, all but unused in the text of statements). */
+static gboolean
+looks_like_windows_1252 (const GString *field)
+{
+  const guint8 *text = (const guint8 *) field->str;
+  gsize len = field->len;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      gsize start = i;
+      gboolean letter = FALSE;
+
+      if (text[i] < 0x80)
+        continue;
+      while (i < len && text[i] >= 0x80)
+        {
+          if (text[i] >= 0xFE)
+            return FALSE;
+          letter = letter || text[i] >= 0xC0;
+          i++;
+        }
+      if (i - start > 3)
+        return FALSE;
+      if (!letter && !(start > 0 && g_ascii_isalnum (text[start - 1]))
+          && !(i < len && g_ascii_isalnum (text[i])))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The first byte above 127 decides (see the header). */
 static void
 decide_encoding (RecCsvReader *reader,
@@ -141,6 +175,13 @@ field_to_utf8 (RecCsvReader  *reader,
 
   if (!reader->field_high)
     return g_strndup (reader->field->str, reader->field->len);
+  if (reader->encoding == ENCODING_UNKNOWN
+      && !g_utf8_validate (reader->field->str, (gssize) reader->field->len, NULL)
+      && !looks_like_windows_1252 (reader->field))
+    {
+      malformed (error, reader->name, line, _("the text is not valid UTF-8"));
+      return NULL;
+    }
   decide_encoding (reader, reader->field->str);
   if (reader->encoding == ENCODING_UTF8)
     {
@@ -152,7 +193,7 @@ field_to_utf8 (RecCsvReader  *reader,
         }
       return g_strndup (reader->field->str, reader->field->len);
     }
-  if (reader->cp1252 != (GIConv) -1)
+  if (reader->cp1252 != (GIConv) -1 && looks_like_windows_1252 (reader->field))
     converted = g_convert_with_iconv (reader->field->str, (gssize) reader->field->len,
                                       reader->cp1252, NULL, NULL, NULL);
   /* iconv keeps its shift state only for stateful encodings; Windows-1252

@@ -9,10 +9,13 @@
  * knows the physical line it starts on, for the report's "file:line".
  *
  * Text: UTF-8 with or without a byte-order mark, or Windows-1252 when the
- * bytes are not UTF-8. The choice is made at the first byte above 127: a
- * valid UTF-8 sequence there makes the file UTF-8 (and an invalid one later
- * is an error naming its line), anything else Windows-1252 (whose five
- * undefined bytes are an error). A BOM makes the file UTF-8 from the start.
+ * bytes are not UTF-8. The choice is made at the first field with a byte
+ * above 127: valid UTF-8 there makes the file UTF-8 (and an invalid sequence
+ * later is an error naming its line); bytes that read as Windows-1252 text
+ * (short runs beside letters or digits, no 0xFE/0xFF, none of its five
+ * undefined bytes) make it Windows-1252, and any other field that is not
+ * is an error; other bytes are invalid UTF-8, an error naming the line. A
+ * BOM makes the file UTF-8 from the start.
  * Fields come out as valid UTF-8 without NUL bytes, always.
  *
  * The reader is lenient where real exports are sloppy and strict where a

@@ -67,7 +67,11 @@ static const CsvCase csv_cases[] = {
   { "utf8", "Jos\xC3\xA9,Pe\xC3\xB1" "a\n", -1, ',', "1:Jos\xC3\xA9|Pe\xC3\xB1" "a" },
   { "windows-1252", "Jos\xE9,Pe\xF1" "a,\x80" "5\n", -1, ',',
     "1:Jos\xC3\xA9|Pe\xC3\xB1" "a|\xE2\x82\xAC" "5" },
+  { "windows-1252-lone-letter", "Virement \xE0 M. Smith\n", -1, ',',
+    "1:Virement \xC3\xA0 M. Smith" },
   { "windows-1252-quoted", "\"Caf\xE9, Inc\",1\n", -1, ',', "1:Caf\xC3\xA9, Inc|1" },
+  { "windows-1252-quotes-euro", "\x93Hi\x94,\x80" "5,Stra\xDF" "e\n", -1, ',',
+    "1:\xE2\x80\x9CHi\xE2\x80\x9D|\xE2\x82\xAC" "5|Stra\xC3\x9F" "e" },
   { "only-newline", "\n", -1, ',', "1:" },
   { "nothing", "", 0, ',', "" },
 };
@@ -105,7 +109,12 @@ static const BadCase bad_cases[] = {
   { "nul-byte", "a,b\n1,2\0003\n", 10, "t.csv:2: a NUL byte" },
   { "utf8-then-invalid", "\xC3\xA9,1\n\xE9,2\n", 0, "t.csv:2: the text is not valid UTF-8" },
   { "bom-then-invalid", "\xEF\xBB\xBF" "a\n\xFF\n", 0, "t.csv:2: the text is not valid UTF-8" },
-  { "windows-1252-undefined", "\xE9\n\x81\n", 0, "t.csv:2: the text is neither UTF-8 nor" },
+  { "windows-1252-undefined", "Jos\xE9\nx\x81\n", 0, "t.csv:2: the text is neither UTF-8 nor" },
+  { "ascii-then-junk", "a,b\n1,2\n3,\xFF\xFE\n", 0, "t.csv:3: the text is not valid UTF-8" },
+  { "ascii-then-long-run", "a\nb\n\x9A\xC3\xE2\xA8x\n", 0, "t.csv:3: the text is not valid UTF-8" },
+  { "ascii-then-lone-symbol", "a,b\n1, \x99 ,2\n", 0, "t.csv:2: the text is not valid UTF-8" },
+  { "windows-1252-then-junk", "Caf\xE9\nok\n\xFF\n", 0,
+    "t.csv:3: the text is neither UTF-8 nor Windows-1252" },
 };
 
 static void

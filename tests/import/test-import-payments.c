@@ -345,6 +345,9 @@ static const BadCase bad_cases[] = {
     "bad-invalid-utf8.csv:3: the text is not valid UTF-8" },
   { "bad-utf16-odd.csv", NULL, NULL, NULL, REC_IMPORT_ERROR_MALFORMED,
     "“bad-utf16-odd.csv” says it is UTF-16 text but is not" },
+  /* ASCII until line 3, then bytes that are neither UTF-8 nor text. */
+  { "bad-junk-bytes.csv", NULL, NULL, NULL, REC_IMPORT_ERROR_MALFORMED,
+    "bad-junk-bytes.csv:3: the text is not valid UTF-8" },
   { "bad-empty.csv", NULL, NULL, NULL, REC_IMPORT_ERROR_MALFORMED,
     "“bad-empty.csv” is empty (0 bytes)" },
   { "bad-photo.csv", NULL, NULL, NULL, REC_IMPORT_ERROR_UNKNOWN_FORMAT,
