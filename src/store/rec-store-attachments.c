@@ -75,6 +75,9 @@ insert_link (sqlite3     *db,
          || journal_link (db, now, "add", attachment_id, entity, record_id, error);
 }
 
+/* 1 when the attachment has a link (of `only_entity` when given), 0 when it
+ * has none, -1 on failure: an EXISTS, not a count — an import links one
+ * statement to thousands of records, and its undo asks after every unlink. */
 static gint64
 count_links (sqlite3     *db,
              gint64       attachment_id,
@@ -82,8 +85,9 @@ count_links (sqlite3     *db,
              GError     **error)
 {
   g_autoptr(RecCachedStmt) stmt =
-    _rec_store_prepare_cached (db, "SELECT count(*) FROM attachment_links WHERE attachment_id = ?1"
-                                   " AND (?2 IS NULL OR entity = ?2)", error);
+    _rec_store_prepare_cached (db, "SELECT EXISTS (SELECT 1 FROM attachment_links"
+                                   " WHERE attachment_id = ?1 AND (?2 IS NULL OR entity = ?2))",
+                               error);
 
   if (stmt == NULL)
     return -1;
