@@ -14,8 +14,9 @@
  * read-write, loads and verifies it, and compares its JSON export with the
  * state before and after the edit.
  *
- * Scenarios: three edits (a payment whose notes grow the file, the case
- * details, a deleted payment); replacing a case (rec_store_write_case with
+ * Scenarios: four edits (a payment whose notes grow the file, the case
+ * details, a deleted payment, an import of a statement's 12 payments with
+ * the statement as their document); replacing a case (rec_store_write_case with
  * overwrite, as import/demo/new --force and New Case do) over a case left with
  * a hot rollback journal, which must not be applied to the new file; and a
  * kill at every write of such a replace, with and without that journal; and
@@ -856,6 +857,7 @@ typedef enum
   EDIT_CASE_INFO,
   EDIT_DELETE_PAYMENT,
   EDIT_REPLACE,
+  EDIT_IMPORT,
   N_EDITS
 } EditKind;
 
@@ -939,11 +941,53 @@ edit_replace (const char  *path,
   return rec_store_write_case (path, replacement (), TRUE, error);
 }
 
+/* An import (spec/import.md §1): a statement's 12 payments and the statement
+ * kept as their document, in one transaction (12: enough for pages of
+ * rows, links and entries; the trials are one per write). */
+static gboolean
+edit_import (const char  *path,
+             gint64       id,
+             GError     **error)
+{
+  g_autoptr(RecStore) store = rec_store_open (path, FALSE, error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) text = g_string_new ("Date,Description,Amount\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RecAttachment) statement = NULL;
+  RecStoreImportSource source;
+
+  if (store == NULL)
+    return FALSE;
+  for (int i = 0; i < 12; i++)
+    {
+      RecPayment *payment = rec_payment_new ();
+
+      g_date_clear (&payment->date, 1);
+      g_date_set_dmy (&payment->date, 1 + i % 28, G_DATE_JANUARY + i / 28, 2026);
+      payment->amount_cents = 45000 + i;
+      payment->method = REC_PAYMENT_METHOD_BANK_TRANSFER;
+      rec_set_str (&payment->notes, "ZELLE FROM OTHER PARENT");
+      g_string_append_printf (text, "2026-%02d-%02d,ZELLE FROM OTHER PARENT,%d.%02d\n",
+                              1 + i / 28, 1 + i % 28, 450, i);
+      g_ptr_array_add (records, payment);
+    }
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  statement = rec_attachment_new_from_bytes ("statement.csv", bytes, error);
+  if (statement == NULL)
+    return FALSE;
+  /* The same stamp in every process: the bytes written must not differ. */
+  rec_set_str (&statement->added_at, "2026-12-02T00:00:00Z");
+  source = (RecStoreImportSource) { "statement.csv", statement->sha256, "csv", statement,
+                                    records, NULL };
+  return rec_store_import (store, &source, 1, error);
+}
+
 static const EditFunc edit_funcs[N_EDITS] = {
   [EDIT_ADD_PAYMENT] = edit_add_payment,
   [EDIT_CASE_INFO] = edit_case_info,
   [EDIT_DELETE_PAYMENT] = edit_delete_payment,
   [EDIT_REPLACE] = edit_replace,
+  [EDIT_IMPORT] = edit_import,
 };
 
 /* Children are forked by a small helper process (the "zygote"), forked
@@ -1696,6 +1740,7 @@ static const EditCase edits[] = {
   { "add-payment", EDIT_ADD_PAYMENT },
   { "update-case-info", EDIT_CASE_INFO },
   { "delete-payment", EDIT_DELETE_PAYMENT },
+  { "import", EDIT_IMPORT },
 };
 
 static void
