@@ -281,9 +281,18 @@ cell_text (RecImportDialog    *self,
         return rec_gui_format_cents (self->session, REC_PAYMENT (record)->amount_cents);
       return g_strdup ("");
     case CELL_WITH:
-      return g_strdup (candidate->contact != NULL && *candidate->contact != '\0'
-                       ? candidate->contact
-                       : candidate->address != NULL ? candidate->address : "");
+      {
+        const char *who = candidate->contact != NULL && *candidate->contact != '\0'
+                          ? candidate->contact
+                          : candidate->address != NULL ? candidate->address : "";
+
+        if (record != NULL && REC_IS_COMMUNICATION (record)
+            && REC_COMMUNICATION (record)->direction == REC_DIRECTION_SENT)
+          /* Translators: a message sent to %s (a name or a number) */
+          return g_strdup_printf (C_("import message", "To %s"), who);
+        /* Translators: a message received from %s (a name or a number) */
+        return g_strdup_printf (C_("import message", "From %s"), who);
+      }
     case CELL_DESCRIPTION:
     default:
       if (candidate->status == REC_IMPORT_REJECTED)

@@ -214,6 +214,25 @@ test_import_messages (Fixture       *fixture,
   assert_intact (fixture->path);
 }
 
+/* win.import-payments with a file's URI, as a drop on the page sends it:
+ * the dialog opens on that file. */
+static void
+test_action_with_uri (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = write_statement (fixture);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkWidget *page = show_page (fixture, "payments");
+  g_autoptr(GtkWindow) dialog = NULL;
+
+  g_assert_true (gtk_widget_activate_action (page, "win.import-payments", "s", uri));
+  dialog = take_dialog (REC_TYPE_IMPORT_DIALOG);
+  g_assert_true (rec_import_dialog_wait_read (REC_IMPORT_DIALOG (dialog)));
+  g_assert_cmpuint (rec_import_dialog_get_n_rows (REC_IMPORT_DIALOG (dialog)), ==, 4);
+  gtk_window_destroy (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +245,8 @@ main (int   argc,
   g_test_add ("/ui/import/not-a-statement", Fixture, NULL, fixture_set_up, test_not_a_statement,
               fixture_tear_down);
   g_test_add ("/ui/import/messages", Fixture, NULL, fixture_set_up, test_import_messages,
+              fixture_tear_down);
+  g_test_add ("/ui/import/action-with-uri", Fixture, NULL, fixture_set_up, test_action_with_uri,
               fixture_tear_down);
   return g_test_run ();
 }
