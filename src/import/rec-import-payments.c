@@ -396,22 +396,29 @@ from_obligor (const Statement    *statement,
   return known_name && *party != '\0' && same_person (party, name);
 }
 
-/* A payment app's row that is money from a person, complete: not a
- * transfer to or from the bank, a fee, a card purchase or a conversion. */
+/* A payment app's row that is money from a person, done: not pending,
+ * failed or undone (Venmo "Complete", PayPal "Completed", Cash App
+ * "PAYMENT RECEIVED"; "Pending", "PAYMENT FAILED", "Refunded" are not), and
+ * not a transfer to or from the bank, a fee, a card purchase or reward, a
+ * conversion or an investment. */
 static gboolean
 app_row_is_payment (const Statement    *statement,
                     const RecCsvRecord *row)
 {
-  static const char *const complete[] = { "complete", "completed", "paid", NULL };
+  static const char *const not_done[] = { "pend", "fail", "cancel", "declin", "denied",
+                                          "refund", "revers", "expired", "hold", "held",
+                                          "unclaimed", "waiting", "incomplete", NULL };
   static const char *const not_payments[] = { "transfer", "withdrawal", "deposit",
                                               "conversion", "hold", "authorization", "fee",
                                               "card", "bitcoin", "stock", "boost", "refund",
-                                              "cash out", "merchant", "interest", NULL };
+                                              "cash out", "cash in", "merchant", "interest",
+                                              "reversal", NULL };
   g_autofree char *status = _rec_import_header_key (cell (row, statement->layout.status));
   g_autofree char *type = _rec_import_header_key (cell (row, statement->layout.type));
 
-  if (statement->layout.status >= 0 && !_rec_import_key_is (status, complete))
-    return FALSE;
+  for (guint i = 0; not_done[i] != NULL; i++)
+    if (strstr (status, not_done[i]) != NULL)
+      return FALSE;
   for (guint i = 0; not_payments[i] != NULL; i++)
     if (strstr (type, not_payments[i]) != NULL)
       return FALSE;

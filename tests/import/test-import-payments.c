@@ -158,9 +158,11 @@ static const StatementCase statement_cases[] = {
     "2024-03-01", 50000, "1AB23456CD789012E", REC_PAYMENT_METHOD_APP,
     "2024-03-15", 120000, "4GH56789IJ012345H", "Mark Smith \xE2\x80\x94 March child support",
     NULL },
-  /* Cash App: a failed payment and the bank transfer are not payments. */
+  /* Cash App (its real statuses: PAYMENT RECEIVED, PAYMENT SENT, CARD
+   * CHARGED…): a failed payment, a cash out, a Boost reward and bitcoin are
+   * not payments; "$450" has no cents. */
   { "app-cashapp.csv", NULL, NULL, OBLIGOR, NULL, -1, NULL,
-    "cashapp", 2, 4, 0,
+    "cashapp", 2, 6, 0,
     "2024-04-05", 45000, "rmb2x9q", REC_PAYMENT_METHOD_APP,
     "2024-05-05", 145000, "b3n5m8y", "Mark Smith \xE2\x80\x94 April support", NULL },
 };
