@@ -341,6 +341,10 @@ thumbnail_made_cb (GObject      *source,
   GHashTableIter iter;
   gpointer item;
 
+  /* The page went meanwhile (a task whose cancellable is cancelled returns
+   * that error). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (texture == NULL)
     {
       /* Stays pending: an unreadable image keeps its icon, and is not
@@ -370,6 +374,11 @@ thumbnail_read_cb (GObject      *source,
   g_autoptr(GTask) task = NULL;
 
   job->bytes = rec_case_session_read_attachment_finish (REC_CASE_SESSION (source), result, &error);
+  if (g_cancellable_is_cancelled (job->page->cancellable))
+    {
+      thumb_job_free (job);
+      return;
+    }
   if (job->bytes == NULL)
     {
       g_debug ("No thumbnail for %.12s: %s", job->sha256, error->message);
@@ -903,7 +912,6 @@ rec_evidence_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->search_filter);
-  g_clear_object (&self->cancellable);
   remove_copies (self);
 
   G_OBJECT_CLASS (rec_evidence_page_parent_class)->dispose (object);
@@ -918,6 +926,7 @@ rec_evidence_page_finalize (GObject *object)
   g_hash_table_unref (self->thumbnails);
   g_hash_table_unref (self->pending);
   g_hash_table_unref (self->bound);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (rec_evidence_page_parent_class)->finalize (object);
 }

@@ -65,6 +65,7 @@ struct _RecWindow
   RecStoreVerifyResult  verify_result;
   char                **verify_problems; /* one a line, when ALTERED */
   gboolean              verify_wanted;   /* Verify… asked while it ran: show it when done */
+  guint                 verify_idle;     /* starts it after the case's first frame */
 };
 
 void _rec_window_add_actions    (RecWindow *self);

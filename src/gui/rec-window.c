@@ -149,6 +149,20 @@ start_verify (RecWindow *self)
                                  g_object_ref (self));
 }
 
+/* Once the case is drawn and its pages loaded (an idle of low priority
+ * runs after the frame and the pages' own idle loads): the first frame
+ * never waits for it. */
+static gboolean
+start_verify_idle_cb (gpointer user_data)
+{
+  RecWindow *self = user_data;
+
+  self->verify_idle = 0;
+  if (self->session != NULL && self->verify_state == REC_VERIFY_UNKNOWN)
+    start_verify (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rec_window_dispose (GObject *object)
 {
@@ -165,6 +179,7 @@ rec_window_dispose (GObject *object)
   g_clear_object (&self->export_toast);
   g_clear_weak_pointer (&self->options_dialog);
   g_clear_pointer (&self->verify_problems, g_strfreev);
+  g_clear_handle_id (&self->verify_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_WINDOW);
 
   G_OBJECT_CLASS (rec_window_parent_class)->dispose (object);
@@ -237,7 +252,7 @@ rec_window_set_session (RecWindow      *self,
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-case", rec_case_session_get_path (session));
   _rec_window_update_actions (self);
-  start_verify (self);
+  self->verify_idle = g_idle_add_full (G_PRIORITY_LOW, start_verify_idle_cb, self, NULL);
 }
 
 void

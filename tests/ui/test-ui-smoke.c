@@ -14,6 +14,7 @@
 #include "rec-date.h"
 #include "rec-demo.h"
 #include "rec-enforcement-page.h"
+#include "rec-evidence-page.h"
 #include "rec-ledger-page.h"
 #include "rec-log-page.h"
 #include "rec-order-page.h"
@@ -25,6 +26,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#define N_PAGES 6
+
 static GType
 page_type (guint i)
 {
@@ -35,6 +38,7 @@ page_type (guint i)
     case 2: return REC_TYPE_LEDGER_PAGE;
     case 3: return REC_TYPE_LOG_PAGE;
     case 4: return REC_TYPE_ENFORCEMENT_PAGE;
+    case 5: return REC_TYPE_EVIDENCE_PAGE;
     default: g_assert_not_reached ();
     }
 }
@@ -48,13 +52,14 @@ test_templates (void)
   g_assert_true (REC_IS_CASE_VIEW (widget));
   g_assert_nonnull (rec_case_view_get_page (REC_CASE_VIEW (widget), "overview"));
   g_assert_nonnull (rec_case_view_get_page (REC_CASE_VIEW (widget), "enforcement"));
+  g_assert_nonnull (rec_case_view_get_page (REC_CASE_VIEW (widget), "evidence"));
   g_object_unref (widget);
 
   widget = g_object_ref_sink (g_object_new (REC_TYPE_START_PAGE, NULL));
   g_assert_true (REC_IS_START_PAGE (widget));
   g_object_unref (widget);
 
-  for (guint i = 0; i < 5; i++)
+  for (guint i = 0; i < N_PAGES; i++)
     {
       widget = g_object_ref_sink (g_object_new (page_type (i), NULL));
       g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (widget, page_type (i)));
@@ -93,7 +98,7 @@ test_pages_with_case (void)
   session = rec_case_session_open (path, &error);
   g_assert_no_error (error);
 
-  for (guint i = 0; i < 5; i++)
+  for (guint i = 0; i < N_PAGES; i++)
     {
       GtkWidget *page = g_object_ref_sink (g_object_new (page_type (i), "session", session, NULL));
       g_autoptr(RecCaseSession) got = NULL;

@@ -635,6 +635,20 @@ pdf_page_texts (const char *path)
   return texts;
 }
 
+/* A page's text without the history's fingerprint and entry count: the
+ * export before the print was recorded in the history (a packet entry), so
+ * the printed packet shows the fingerprint after it. */
+static char *
+without_fingerprint (const char *text)
+{
+  g_autoptr(GRegex) hash = g_regex_new ("[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}", 0, 0,
+                                        NULL);
+  g_autoptr(GRegex) count = g_regex_new ("after[0-9]+entr", 0, 0, NULL);
+  g_autofree char *step = g_regex_replace_literal (hash, text, -1, 0, "#", 0, NULL);
+
+  return g_regex_replace_literal (count, step, -1, 0, "after#entr", 0, NULL);
+}
+
 static void
 test_print (Fixture       *fixture,
             gconstpointer  data)
@@ -671,8 +685,11 @@ test_print (Fixture       *fixture,
   g_assert_cmpuint (printed_texts->len, ==, exported_texts->len);
   for (guint i = 0; i < exported_texts->len; i++)
     {
+      g_autofree char *printed_page = without_fingerprint (printed_texts->pdata[i]);
+      g_autofree char *exported_page = without_fingerprint (exported_texts->pdata[i]);
+
       g_assert_cmpstr (exported_texts->pdata[i], !=, "");
-      g_assert_cmpstr (printed_texts->pdata[i], ==, exported_texts->pdata[i]);
+      g_assert_cmpstr (printed_page, ==, exported_page);
     }
 
   /* Nothing left behind but the two PDFs (and the case file). */
