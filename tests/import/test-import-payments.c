@@ -147,6 +147,12 @@ static const StatementCase statement_cases[] = {
     "2024-01-05", 45000, "3987654321098765432", REC_PAYMENT_METHOD_APP,
     "2024-02-05", 145000, "3987654321098765436",
     "Mark Smith \xE2\x80\x94 Child support January \xF0\x9F\xA7\x92", NULL },
+  /* Venmo's older statement: "Username" first, no empty column, a charge
+   * the obligor paid, a disclaimer over two lines at the end. */
+  { "app-venmo-older.csv", NULL, NULL, OBLIGOR, NULL, -1, NULL,
+    "venmo", 2, 1, 0,
+    "2019-03-01", 120000, "2719384756102938475", REC_PAYMENT_METHOD_APP,
+    "2019-03-15", 6550, "2719384756102938477", "Mark Smith \xE2\x80\x94 March support", NULL },
   /* Venmo without a known obligor: every completed payment received. */
   { "app-venmo.csv", NULL, NULL, NULL, NULL, -1, "venmo",
     "venmo", 3, 3, 0,
