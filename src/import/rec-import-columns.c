@@ -119,11 +119,12 @@ bank_column (RecImportLayout *layout,
              int              column)
 {
   static const char *const dates[] = { "date", NULL };
-  static const char *const posting[] = { "posting date", "posted date", "post date", NULL };
+  static const char *const posting[] = { "posting date", "posted date", "post date",
+                                         "date posted", "booking date", "value date", NULL };
   static const char *const descriptions[] = { "description", NULL };
   static const char *const memos[] = { "memo", NULL };
   static const char *const names[] = { "name", "payee", "payee name", "payer", NULL };
-  static const char *const details[] = { "details", NULL };
+  static const char *const details[] = { "details", "narrative", NULL };
   static const char *const amounts[] = { "amount", "amount usd", "amt", NULL };
   static const char *const credits[] = { "credit", "credits", "deposit", "deposits",
                                          "credit amount", "deposit amount", "paid in",

@@ -114,6 +114,11 @@ static const StatementCase statement_cases[] = {
     "csv", 2, 1, 0,
     "2025-01-02", 45000, "", REC_PAYMENT_METHOD_BANK_TRANSFER,
     "2025-01-06", 30000, "2210", "ONLINE TRANSFER FROM M SMITH", NULL },
+  /* "Date Posted", "Narrative", "Money In" / "Money Out". */
+  { "bank-date-posted-narrative.csv", NULL, NULL, NULL, NULL, -1, NULL,
+    "csv", 1, 1, 0,
+    "2024-06-03", 45000, "", REC_PAYMENT_METHOD_BANK_TRANSFER,
+    "2024-06-03", 45000, "", "FASTER PAYMENT M SMITH MAINT", NULL },
   /* Windows-1252. */
   { "bank-windows-1252.csv", NULL, NULL, NULL, NULL, -1, NULL,
     "csv", 2, 1, 0,
