@@ -235,6 +235,8 @@ part_text (GMimePart *part)
   g_mime_data_wrapper_write_to_stream (content, filtered);
   g_mime_stream_flush (filtered);
   bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (memory));
+  if (bytes == NULL || bytes->len == 0)
+    return g_strdup ("");
 
   if (convert == NULL && !g_utf8_validate ((const char *) bytes->data, bytes->len, NULL))
     fallback = g_convert ((const char *) bytes->data, bytes->len, "UTF-8", "WINDOWS-1252",

@@ -43,6 +43,9 @@ typedef struct
   GByteArray                    *whole;      /* the file's bytes, NULL when over
                                               * REC_ATTACHMENT_MAX_SIZE */
   gint64                         in_memory;  /* media bytes kept in memory */
+  GThread                       *hasher;     /* hashes a file over the attachment
+                                              * limit beside the parser, or NULL */
+  volatile gint                  stop;       /* tells `hasher` to stop */
 } RecMessageReader;
 
 /* The tap: every byte of the file passes here once, in order. */
@@ -66,6 +69,33 @@ RecAttachment      *_rec_message_reader_media    (RecMessageReader   *reader,
                                                   guint8             *data,
                                                   gsize               size,
                                                   GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* A buffer for media decoded in place: in memory while the spool's budget
+ * lasts, else a mapping of an unlinked temporary file written through it
+ * (no copy: the bytes go straight to the page cache). */
+typedef struct
+{
+  guint8 *data;
+  gsize   capacity;
+  int     fd;          /* -1: in memory */
+} RecMediaBuffer;
+
+/* `capacity` bytes to decode into; NULL with `error` set when no temporary
+ * file can be made. */
+guint8             *_rec_message_reader_media_begin (RecMessageReader   *reader,
+                                                     gsize               capacity,
+                                                     RecMediaBuffer     *buffer,
+                                                     GError            **error);
+/* The attachment of the first `size` bytes written (0 < size <= capacity),
+ * its SHA-256 computed here; the buffer is consumed. */
+RecAttachment      *_rec_message_reader_media_end   (RecMessageReader   *reader,
+                                                     RecMediaBuffer     *buffer,
+                                                     gsize               size,
+                                                     const char         *name,
+                                                     const char         *media_type,
+                                                     GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Frees a buffer that is not needed after all. */
+void                _rec_media_buffer_clear         (RecMediaBuffer     *buffer);
 
 /* A NEW candidate holding a RecCommunication: `at` formatted RFC 3339 with
  * the offset `at` carries; `with` the contact when there is one, else the

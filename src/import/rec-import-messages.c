@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -220,12 +221,51 @@ hex_digest (struct sha256_ctx *ctx,
     g_snprintf (out + 2 * i, 3, "%02x", digest[i]);
 }
 
+/* A file over the attachment limit is hashed by a thread of its own beside
+ * the parser (SHA-256 is a third of the work of reading a backup of images:
+ * on two cores it costs no time); it reads the file a second time, from the
+ * page cache the parser has just filled. */
+static gpointer
+hasher_run (gpointer data)
+{
+  RecMessageReader *reader = data;
+  g_autofree guint8 *buffer = g_malloc (4 * 1024 * 1024);
+  int fd = g_open (reader->path, O_RDONLY | O_CLOEXEC, 0);
+  gssize got = -1;
+
+  while (fd >= 0 && !g_atomic_int_get (&reader->stop))
+    {
+      got = read (fd, buffer, 4 * 1024 * 1024);
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0)
+        break;
+      sha256_update (&reader->sha256, (gsize) got, buffer);
+    }
+  if (fd >= 0)
+    close (fd);
+  return GINT_TO_POINTER (got == 0);
+}
+
+/* TRUE when the hasher read the whole file (when there is one). */
+static gboolean
+hasher_join (RecMessageReader *reader,
+             gboolean          stop)
+{
+  if (reader->hasher == NULL)
+    return TRUE;
+  if (stop)
+    g_atomic_int_set (&reader->stop, 1);
+  return GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&reader->hasher)));
+}
+
 void
 _rec_message_reader_feed (RecMessageReader *reader,
                           const guint8     *data,
                           gsize             size)
 {
-  sha256_update (&reader->sha256, size, data);
+  if (reader->hasher == NULL)
+    sha256_update (&reader->sha256, size, data);
   reader->fed += (gint64) size;
   if (reader->whole != NULL)
     {
@@ -334,6 +374,101 @@ attachment_new (const char   *name,
   attachment->added_at = rec_timestamp_now_utc ();
   attachment->data = g_bytes_ref (bytes);
   return attachment;
+}
+
+guint8 *
+_rec_message_reader_media_begin (RecMessageReader *reader,
+                                 gsize             capacity,
+                                 RecMediaBuffer   *buffer,
+                                 GError          **error)
+{
+  g_autofree char *path = NULL;
+  void *map;
+
+  buffer->capacity = MAX (capacity, 1);
+  buffer->fd = -1;
+  if (reader->in_memory + (gint64) capacity <= REC_IMPORT_SPOOL_MEMORY)
+    return buffer->data = g_malloc (buffer->capacity);
+  buffer->fd = g_file_open_tmp ("recourse-import-XXXXXX", &path, error);
+  if (buffer->fd < 0)
+    return NULL;
+  g_unlink (path);
+  map = ftruncate (buffer->fd, (off_t) buffer->capacity) == 0
+        ? mmap (NULL, buffer->capacity, PROT_READ | PROT_WRITE, MAP_SHARED, buffer->fd, 0)
+        : MAP_FAILED;
+  if (map == MAP_FAILED)
+    {
+      g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_IO,
+                   _("Cannot write the temporary file “%s”: %s"), path, g_strerror (errno));
+      close (buffer->fd);
+      buffer->fd = -1;
+      return NULL;
+    }
+  return buffer->data = map;
+}
+
+void
+_rec_media_buffer_clear (RecMediaBuffer *buffer)
+{
+  if (buffer->fd < 0)
+    g_clear_pointer (&buffer->data, g_free);
+  else
+    {
+      if (buffer->data != NULL)
+        munmap (buffer->data, buffer->capacity);
+      close (buffer->fd);
+    }
+  buffer->data = NULL;
+  buffer->fd = -1;
+}
+
+/* A file written through its mapping, mapped again read-only: the pages
+ * written leave the process's memory with the first mapping and come back
+ * only when the bytes are read (when the store writes them). */
+static GBytes *
+media_buffer_bytes (RecMediaBuffer *buffer,
+                    gsize           size,
+                    GError        **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+
+  munmap (buffer->data, buffer->capacity);
+  buffer->data = NULL;
+  if (ftruncate (buffer->fd, (off_t) size) == 0)
+    mapped = g_mapped_file_new_from_fd (buffer->fd, FALSE, error);
+  else
+    g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_IO,
+                 _("Cannot write the temporary file “%s”: %s"), "", g_strerror (errno));
+  _rec_media_buffer_clear (buffer);
+  return mapped != NULL ? g_mapped_file_get_bytes (mapped) : NULL;
+}
+
+RecAttachment *
+_rec_message_reader_media_end (RecMessageReader *reader,
+                               RecMediaBuffer   *buffer,
+                               gsize             size,
+                               const char       *name,
+                               const char       *media_type,
+                               GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  struct sha256_ctx ctx;
+  char sha256[65];
+
+  g_assert (size > 0 && size <= buffer->capacity);
+  if (media_type == NULL)
+    media_type = rec_media_type_sniff (buffer->data, size, name);
+  sha256_init (&ctx);
+  sha256_update (&ctx, size, buffer->data);
+  hex_digest (&ctx, sha256);
+  if (buffer->fd < 0)
+    {
+      reader->in_memory += (gint64) size;
+      bytes = g_bytes_new_take (g_steal_pointer (&buffer->data), size);
+    }
+  else if ((bytes = media_buffer_bytes (buffer, size, error)) == NULL)
+    return NULL;
+  return attachment_new (name, media_type, sha256, bytes);
 }
 
 RecAttachment *
@@ -583,6 +718,8 @@ rec_import_read_messages (const char                    *path,
   reader.whole = reader.size <= REC_ATTACHMENT_MAX_SIZE
                  ? g_byte_array_sized_new ((guint) reader.size) : NULL;
   sha256_init (&reader.sha256);
+  if (reader.whole == NULL)
+    reader.hasher = g_thread_new ("rec-import-hash", hasher_run, &reader);
   candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) rec_import_candidate_free);
 
   if (g_str_equal (format, "sms"))
@@ -590,6 +727,12 @@ rec_import_read_messages (const char                    *path,
   else
     ok = _rec_import_read_mail (&reader, g_str_equal (format, "mbox"), candidates, error);
 
+  if (!hasher_join (&reader, !ok) && ok)
+    {
+      ok = FALSE;
+      g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_IO,
+                   _("Cannot read “%s”: %s"), reader.name, g_strerror (EIO));
+    }
   if (ok)
     {
       if (progress != NULL)

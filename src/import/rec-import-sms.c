@@ -322,7 +322,7 @@ mms_add_image (SmsParse       *parse,
                GError        **error)
 {
   g_autofree char *name = image_name (mms, r);
-  g_autofree guint8 *data = NULL;
+  RecMediaBuffer buffer = { 0 };
   gsize len;
   const char *text = attr_find (r, "data", &len);
   gssize size;
@@ -330,24 +330,21 @@ mms_add_image (SmsParse       *parse,
 
   if (text == NULL || len == 0 || (len == 4 && strncmp (text, "null", 4) == 0))
     return TRUE;
-  data = g_malloc (len / 4 * 3 + 3);
-  size = _rec_base64_decode (text, len, data);
-  if (size < 0)
+  if (_rec_message_reader_media_begin (parse->reader, len / 4 * 3 + 3, &buffer, error) == NULL)
+    return FALSE;
+  size = _rec_base64_decode (text, len, buffer.data);
+  if (size <= 0 || size > REC_ATTACHMENT_MAX_SIZE)
     {
-      /* Translators: %s is the file name of an MMS image */
-      mms_reject (mms, g_strdup_printf (_("the image “%s” is not valid base64"), name));
+      _rec_media_buffer_clear (&buffer);
+      if (size < 0)
+        /* Translators: %s is the file name of an MMS image */
+        mms_reject (mms, g_strdup_printf (_("the image “%s” is not valid base64"), name));
+      else if (size > 0)
+        /* Translators: %s is the file name of an MMS image */
+        mms_reject (mms, g_strdup_printf (_("the image “%s” is larger than 64 MiB"), name));
       return TRUE;
     }
-  if (size == 0)
-    return TRUE;
-  if (size > REC_ATTACHMENT_MAX_SIZE)
-    {
-      /* Translators: %s is the file name of an MMS image */
-      mms_reject (mms, g_strdup_printf (_("the image “%s” is larger than 64 MiB"), name));
-      return TRUE;
-    }
-  image = _rec_message_reader_media (parse->reader, name, NULL,
-                                     g_steal_pointer (&data), (gsize) size, error);
+  image = _rec_message_reader_media_end (parse->reader, &buffer, (gsize) size, name, NULL, error);
   if (image == NULL)
     return FALSE;
   g_ptr_array_add (mms->media, image);
@@ -423,6 +420,8 @@ mms_candidate (SmsParse *parse,
   if (mms->problem != NULL)
     return _rec_message_rejected_new (g_steal_pointer (&where), g_steal_pointer (&mms->problem));
   first = mms->address != NULL ? g_strndup (mms->address, strcspn (mms->address, "~")) : NULL;
+  if (first != NULL && *first == '\0')
+    g_clear_pointer (&first, g_free);
   address = received ? mms->from : mms->first_to;
   if (address == NULL)
     address = first;

@@ -478,6 +478,28 @@ test_detection_ignores_name (void)
   g_rmdir (dir);
 }
 
+/* A message with no body at all (found by the fuzzer: GMime gives no
+ * bytes, not an empty string). */
+static void
+test_empty_body (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-import-messages-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "empty-body.eml", NULL);
+  const char *eml = "From: Jordan Reyes <jordan.reyes@example.net>\n"
+                    "Date: Fri, 1 Mar 2024 09:00:00 -0800\nSubject: (no text)\n\n";
+  g_autoptr(RecImportSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, eml, -1, NULL));
+  source = rec_import_read_messages (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (source->candidates->len, ==, 1);
+  g_assert_cmpstr (REC_COMMUNICATION (candidate_at (source, 0)->record)->summary, ==, "");
+  g_assert_cmpstr (candidate_at (source, 0)->description, ==, "(no text)");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* --- Large files: progress, cancellation, lines, the spool --- */
 
 typedef struct
@@ -696,6 +718,7 @@ main (int   argc,
   g_test_add_func ("/import/messages/filter-by-correspondent", test_filter_by_correspondent);
   g_test_add_func ("/import/messages/bad-files", test_bad_files);
   g_test_add_func ("/import/messages/detection-ignores-name", test_detection_ignores_name);
+  g_test_add_func ("/import/messages/empty-body", test_empty_body);
   g_test_add_func ("/import/messages/large-backup", test_large_backup);
   g_test_add_func ("/import/messages/cancel", test_cancel);
   g_test_add_func ("/import/messages/base64", test_base64);

@@ -1,0 +1,75 @@
+#!/bin/sh
+# bench-import-sms.sh — a 1 GB SMS Backup & Restore file (mostly base64 MMS
+# images) through `recourse import-messages`: peak RSS (target < 200 MB) and
+# wall time against `xmllint --stream --noout` reading the same file in the
+# same run (target ≤ 2×). A benchmark run by hand, not a test:
+#
+#   tests/bench/bench-import-sms.sh [BUILD_DIR] [SIZE_GB] [IMAGE_MB]
+#                                   (defaults: build, 1, 2)
+#   BENCH_COMMIT=1 tests/bench/…     also import for real (not --dry-run)
+#
+# The file is made in a temporary folder by make-sms-backup.py and removed
+# at the end. Images of IMAGE_MB each: phones send MMS pictures of 0.3–3 MB;
+# past about 7.5 MB of image (10 MB of base64 in one attribute) xmllint's
+# stream reader slows down by the square of the size (see rec-import-sms.c),
+# which would flatter the ratio.
+#
+# Copyright 2026 The Recourse authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -eu
+
+build=${1:-build}
+size_gb=${2:-1}
+image_mb=${3:-2}
+here=$(cd "$(dirname "$0")" && pwd)
+recourse=$build/src/recourse
+[ -x "$recourse" ] || { echo "bench-import-sms: build first: ninja -C $build" >&2; exit 2; }
+command -v xmllint >/dev/null || { echo "bench-import-sms: xmllint (libxml2-utils) is missing" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench-import-sms: /usr/bin/time (package time) is missing" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+/usr/bin/python3 "$here/make-sms-backup.py" "$tmp/sms.xml" --size-gb "$size_gb" --image-mb "$image_mb"
+"$recourse" demo -o "$tmp/case.recourse" >/dev/null
+bytes=$(wc -c < "$tmp/sms.xml")
+
+# measure LABEL COMMAND…: wall seconds and peak RSS (MB) of one process.
+measure () {
+  label=$1; shift
+  /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$@" >"$tmp/out" 2>&1 || {
+    echo "bench-import-sms: $label failed:" >&2; cat "$tmp/out" >&2; exit 1; }
+  read -r secs kb user sys < "$tmp/time"
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  printf '%-40s %7.2f s wall  %6.2f s CPU  %6d MB peak RSS\n' "$label" "$secs" "$cpu" $((kb / 1024))
+  last_secs=$secs
+  last_cpu=$cpu
+  last_kb=$kb
+}
+
+# The page cache warmed for both: neither pays for the disk.
+cat "$tmp/sms.xml" > /dev/null
+printf 'file: %d bytes\n' "$bytes"
+measure "xmllint --stream --noout --huge" xmllint --stream --noout --huge "$tmp/sms.xml"
+xmllint_secs=$last_secs
+xmllint_cpu=$last_cpu
+measure "recourse import-messages --dry-run" \
+  "$recourse" import-messages "$tmp/case.recourse" "$tmp/sms.xml" --with 5550102030 --dry-run
+dry_secs=$last_secs
+dry_cpu=$last_cpu
+dry_kb=$last_kb
+sed 's/^/  /' "$tmp/out"
+
+if [ "${BENCH_COMMIT:-0}" = 1 ]; then
+  measure "recourse import-messages (commit)" \
+    "$recourse" import-messages "$tmp/case.recourse" "$tmp/sms.xml" --with 5550102030
+  sed 's/^/  /' "$tmp/out"
+  printf 'case file after: %d bytes\n' "$(wc -c < "$tmp/case.recourse")"
+fi
+
+# CPU time too: the import uses two threads (the file's hash beside the
+# parser), and on a machine shared with other work the wall time varies.
+printf 'load average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v a="$dry_secs" -v b="$xmllint_secs" -v c="$dry_cpu" -v d="$xmllint_cpu" -v kb="$dry_kb" 'BEGIN {
+  printf "ratio import --dry-run / xmllint --stream: %.2f× wall (target ≤ 2×), %.2f× CPU\n", a / b, c / d
+  printf "peak RSS of the import: %d MB (target < 200 MB)\n", kb / 1024 }'
