@@ -183,10 +183,17 @@ read_all (const ImportArgs  *args,
       g_autoptr(GError) error = NULL;
       RecImportSource *source;
 
-      if (!g_file_test (argv[i], G_FILE_TEST_IS_REGULAR))
+      if (!g_file_test (argv[i], G_FILE_TEST_EXISTS))
         {
           /* Translators: %s is a file name */
           _rec_cli_error (_("“%s”: no such file: nothing was added"), argv[i]);
+          *out_exit = REC_EXIT_USAGE;
+          return NULL;
+        }
+      if (!g_file_test (argv[i], G_FILE_TEST_IS_REGULAR))
+        {
+          /* Translators: %s is a file name (a folder, a device…) */
+          _rec_cli_error (_("“%s” is not a file: nothing was added"), argv[i]);
           *out_exit = REC_EXIT_USAGE;
           return NULL;
         }

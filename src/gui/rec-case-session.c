@@ -2147,11 +2147,20 @@ apply_import_entry (RecCaseSession *self,
     {
       g_autoptr(GPtrArray) records = g_ptr_array_new ();
 
+      /* Those still in the case: one deleted since on its own is gone. */
       for (guint p = 0; p < entry->import->len; p++)
         {
           ImportPart *part = g_ptr_array_index (entry->import, p);
 
-          g_ptr_array_extend (records, part->records, NULL, NULL);
+          for (guint i = 0; i < part->records->len; i++)
+            {
+              RecEntity *record = g_ptr_array_index (part->records, i);
+              Kind kind = N_KINDS;
+              guint index;
+
+              if (kind_of (G_OBJECT (record), &kind) && find_by_id (self, kind, record->id, &index))
+                g_ptr_array_add (records, record);
+            }
         }
       if (!rec_store_delete_records (self->store, records, error))
         return NULL;

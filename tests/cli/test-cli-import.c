@@ -221,6 +221,13 @@ test_bad_input (Fixture       *f,
     g_assert_cmpint (run.status, ==, 2);
     assert_one_error_line (&run, "missing.csv");
   }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_recourse (&run, "import-payments", case_path, f->dir, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    assert_one_error_line (&run, "is not a file");
+  }
   for (guint i = 0; i < G_N_ELEMENTS (bad_options); i++)
     {
       g_auto(Run) run = { 0 };

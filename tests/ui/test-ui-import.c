@@ -214,6 +214,38 @@ test_import_messages (Fixture       *fixture,
   assert_intact (fixture->path);
 }
 
+/* The import's toast undone after one of its payments was deleted on its
+ * own: the others go, the history stays intact. */
+static void
+test_undo_after_delete (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  RecCaseSession *session = fixture_session (fixture);
+  GListModel *payments = rec_case_session_get_payments (session);
+  g_autofree char *path = write_statement (fixture);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecImportDialog) dialog = NULL;
+  g_autoptr(GObject) one = NULL;
+  guint n_before = g_list_model_get_n_items (payments);
+  guint64 import_change;
+
+  dialog = g_object_ref (rec_import_dialog_new (fixture->window, REC_IMPORT_KIND_PAYMENTS, file));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (rec_import_dialog_wait_read (dialog));
+  g_assert_true (rec_import_dialog_add (dialog));
+  import_change = rec_case_session_get_last_change (session);
+  g_assert_cmpuint (g_list_model_get_n_items (payments), ==, n_before + 3);
+
+  one = g_list_model_get_item (payments, n_before + 1);
+  g_assert_true (rec_case_session_delete (session, one, &error));
+  g_assert_no_error (error);
+  g_assert_true (rec_case_session_undo_change (session, import_change, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (payments), ==, n_before);
+  assert_intact (fixture->path);
+}
+
 /* win.import-payments with a file's URI, as a drop on the page sends it:
  * the dialog opens on that file. */
 static void
@@ -246,6 +278,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/import/messages", Fixture, NULL, fixture_set_up, test_import_messages,
               fixture_tear_down);
+  g_test_add ("/ui/import/undo-after-delete", Fixture, NULL, fixture_set_up,
+              test_undo_after_delete, fixture_tear_down);
   g_test_add ("/ui/import/action-with-uri", Fixture, NULL, fixture_set_up, test_action_with_uri,
               fixture_tear_down);
   return g_test_run ();
