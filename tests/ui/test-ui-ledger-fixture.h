@@ -123,7 +123,8 @@ fixture_tear_down (Fixture       *fixture,
    * window goes is rec-page.c's case, not these tests' (see the report). */
   if (fixture->window != NULL && rec_window_get_session (fixture->window) != NULL)
     {
-      const char *pages[] = { "overview", "order", "payments", "communications", "enforcement" };
+      const char *pages[] = { "overview", "order", "payments", "communications", "evidence",
+                              "enforcement" };
 
       for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
         rec_page_ensure_loaded (REC_PAGE (rec_window_get_page (fixture->window, pages[i])));
