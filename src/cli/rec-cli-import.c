@@ -320,12 +320,21 @@ print_report (RecImportKind  kind,
     }
 }
 
-/* import-messages without --with: who the archives hold, to choose from. */
+/* "312 messages" */
+static char *
+message_count (guint count)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u message", "%u messages", count),
+                          count);
+}
+
+/* import-messages without --with: who the archives hold, to choose from, in
+ * columns: address, count, name. */
 static void
 print_correspondents (GPtrArray *sources)
 {
   g_autoptr(GPtrArray) list = rec_import_list_correspondents (sources);
-  guint width = 0;
+  long address_width = 0, count_width = 0;
 
   if (list->len == 0)
     {
@@ -336,21 +345,24 @@ print_correspondents (GPtrArray *sources)
   for (guint i = 0; i < list->len; i++)
     {
       RecImportCorrespondent *one = g_ptr_array_index (list, i);
+      g_autofree char *count = message_count (one->count);
 
-      width = MAX (width, g_utf8_strlen (one->address, -1));
+      address_width = MAX (address_width, g_utf8_strlen (one->address, -1));
+      count_width = MAX (count_width, g_utf8_strlen (count, -1));
     }
   for (guint i = 0; i < list->len; i++)
     {
       RecImportCorrespondent *one = g_ptr_array_index (list, i);
       g_autofree char *address = _rec_cli_printable (one->address, TRUE);
       g_autofree char *contact = _rec_cli_printable (one->contact != NULL ? one->contact : "", TRUE);
-      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u message",
-                                                             "%u messages", one->count),
-                                                one->count);
-      int pad = (int) (width - g_utf8_strlen (one->address, -1));
+      g_autofree char *count = message_count (one->count);
+      int address_pad = (int) (address_width - g_utf8_strlen (one->address, -1));
+      int count_pad = (int) (count_width - g_utf8_strlen (count, -1));
 
-      g_print ("  %s%*s  %s%s%s\n", address, pad, "", count, *contact != '\0' ? "  " : "",
-               contact);
+      if (*contact != '\0')
+        g_print ("  %s%*s  %s%*s  %s\n", address, address_pad, "", count, count_pad, "", contact);
+      else
+        g_print ("  %s%*s  %s\n", address, address_pad, "", count);
     }
 }
 
