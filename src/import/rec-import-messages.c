@@ -111,6 +111,57 @@ looks_like_message (const char *p,
   return FALSE;
 }
 
+/* How often `delimiter` is in the line at p outside double quotes. */
+static guint
+count_in_line (const char *p,
+               const char *end,
+               char        delimiter)
+{
+  gboolean quoted = FALSE;
+  guint n = 0;
+
+  for (; p < end && *p != '\n'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted)
+        n += *p == delimiter;
+    }
+  return n;
+}
+
+/* A statement given as messages, so the error can say so: OFX's header or
+ * root, or among the first lines two in a row that each have two or more of
+ * one delimiter, about as many (a bank's rows may have a field more than
+ * its header; summary lines may come first). */
+static gboolean
+looks_like_statement (const char *head,
+                      gsize       len)
+{
+  static const char delimiters[] = { ',', ';', '\t' };
+  const char *end = head + len;
+  guint before[G_N_ELEMENTS (delimiters)] = { 0 };
+  const char *line = head;
+
+  if (g_strstr_len (head, len, "OFXHEADER") != NULL || g_strstr_len (head, len, "<OFX>") != NULL)
+    return TRUE;
+  for (guint n = 0; n < 8 && line != NULL && line < end; n++)
+    {
+      const char *next = memchr (line, '\n', end - line);
+
+      for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
+        {
+          guint count = count_in_line (line, end, delimiters[i]);
+
+          if (count >= 2 && before[i] >= 2 && count + 1 >= before[i] && before[i] + 1 >= count)
+            return TRUE;
+          before[i] = count;
+        }
+      line = next != NULL ? next + 1 : NULL;
+    }
+  return FALSE;
+}
+
 /* "sms", "mbox", "eml" or NULL. */
 static const char *
 detect_format (const char *head,
@@ -201,7 +252,12 @@ choose_format (const char                    *path,
   if (wanted != NULL && g_strcmp0 (wanted, "auto") != 0)
     return g_intern_string (wanted);
   found = detect_format (head, len);
-  if (found == NULL)
+  if (found == NULL && looks_like_statement (head, len))
+    g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_UNKNOWN_FORMAT,
+                 /* Translators: %s is a file name; a statement given to the messages import */
+                 _("%s: a bank statement, not an SMS backup or mailbox: import it as payments"),
+                 name);
+  else if (found == NULL)
     g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_UNKNOWN_FORMAT,
                  /* Translators: %s is a file name */
                  _("%s: not a bank statement, OFX file, SMS backup or mailbox"), name);

@@ -421,6 +421,8 @@ static const BadCase bad_cases[] = {
   { "messages-single.eml", "mbox", REC_IMPORT_ERROR_MALFORMED,
     "messages-single.eml:1: no message found" },
   { "messages-takeout.mbox", "sms", REC_IMPORT_ERROR_MALFORMED, "messages-takeout.mbox:1:" },
+  { "bank-chase.csv", NULL, REC_IMPORT_ERROR_UNKNOWN_FORMAT,
+    "bank-chase.csv: a bank statement, not an SMS backup or mailbox: import it as payments" },
   { "messages-sms.xml", "csv", REC_IMPORT_ERROR_BAD_OPTION, "“csv” is not a message format" },
   { "no-such-file.xml", NULL, REC_IMPORT_ERROR_IO, "no-such-file.xml" },
   { NULL, NULL, REC_IMPORT_ERROR_MALFORMED, "empty.xml: the file is empty" },
