@@ -247,7 +247,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      RecLetterDialog *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  /* The dialog may have been closed (Escape) while the chooser was open. */
+  if (response == GTK_RESPONSE_ACCEPT && self->session != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
