@@ -669,7 +669,7 @@ rec_evidence_group_new (RecCaseSession  *session,
 
 typedef struct
 {
-  RecPage               *page;       /* borrowed: it owns the column */
+  RecPage               *page;       /* weak: it owns the column */
   RecEvidenceRecordFunc  record_of;
   GHashTable            *bound;      /* GtkListItem (borrowed) bound now */
 } CountCell;
@@ -679,6 +679,8 @@ count_cell_free (gpointer data)
 {
   CountCell *cell = data;
 
+  if (cell->page != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (cell->page), (gpointer *) &cell->page);
   g_hash_table_unref (cell->bound);
   g_free (cell);
 }
@@ -713,7 +715,7 @@ count_cell_update (CountCell   *cell,
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
-  RecCaseSession *session = rec_page_get_session (cell->page);
+  RecCaseSession *session = cell->page != NULL ? rec_page_get_session (cell->page) : NULL;
   GObject *item = gtk_list_item_get_item (list_item);
   GObject *record = item != NULL ? cell->record_of (item) : NULL;
   guint count = 0;
@@ -758,6 +760,7 @@ rec_evidence_column_new (RecPage               *page,
   GtkColumnViewColumn *column;
 
   cell->page = page;
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &cell->page);
   cell->record_of = record_of;
   cell->bound = g_hash_table_new (NULL, NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (count_cell_setup_cb), cell);

@@ -260,6 +260,8 @@ entry_cell_bind_cb (GtkListItemFactory *factory,
                     GtkListItem        *list_item,
                     RecLedgerPage      *self)
 {
+  if (self->entry_cells == NULL)
+    return;
   g_hash_table_add (self->entry_cells, list_item);
   set_entry_chars (list_item, NULL, self);
 }
@@ -269,7 +271,8 @@ entry_cell_unbind_cb (GtkListItemFactory *factory,
                       GtkListItem        *list_item,
                       RecLedgerPage      *self)
 {
-  g_hash_table_remove (self->entry_cells, list_item);
+  if (self->entry_cells != NULL)
+    g_hash_table_remove (self->entry_cells, list_item);
 }
 
 static void
@@ -297,12 +300,13 @@ setup_columns (RecLedgerPage *self)
 {
   set_column (self->date_column, date_text, self, REC_CELL_TABULAR, compare_dates);
   set_column (self->entry_column, entry_text, self, REC_CELL_ELLIPSIZE, NULL);
-  g_signal_connect (gtk_column_view_column_get_factory (self->entry_column), "bind",
-                    G_CALLBACK (entry_cell_bind_cb), self);
-  g_signal_connect (gtk_column_view_column_get_factory (self->entry_column), "unbind",
-                    G_CALLBACK (entry_cell_unbind_cb), self);
-  g_signal_connect (gtk_column_view_column_get_factory (self->entry_column), "teardown",
-                    G_CALLBACK (entry_cell_unbind_cb), self);
+  /* The cells may go after the page (a column view freed late). */
+  g_signal_connect_object (gtk_column_view_column_get_factory (self->entry_column), "bind",
+                           G_CALLBACK (entry_cell_bind_cb), self, 0);
+  g_signal_connect_object (gtk_column_view_column_get_factory (self->entry_column), "unbind",
+                           G_CALLBACK (entry_cell_unbind_cb), self, 0);
+  g_signal_connect_object (gtk_column_view_column_get_factory (self->entry_column), "teardown",
+                           G_CALLBACK (entry_cell_unbind_cb), self, 0);
   set_column (self->due_column, due_text, self, REC_CELL_NUMERIC, compare_amounts);
   set_column (self->paid_column, paid_text, self, REC_CELL_NUMERIC | REC_CELL_SUCCESS,
               compare_amounts);
