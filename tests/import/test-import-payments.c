@@ -444,6 +444,47 @@ test_obligor_names (void)
     }
 }
 
+/* Never twice (spec §2) on what the readers give: a statement's payments
+ * put in a case, the same file read again is all already there (dates,
+ * cents and references read the same way each time). */
+static void
+test_read_again (void)
+{
+  static const char *const files[] = { "bank-chase.csv", "ofx-1x-sgml.ofx", "app-paypal.csv",
+                                        "bank-semicolon-decimal-comma.csv", "qfx-quicken.qfx" };
+  RecImportPaymentOptions options = { .method = -1, .obligor_name = OBLIGOR };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(RecCaseData) case_data = rec_case_data_new ();
+      g_autoptr(GPtrArray) sources =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) rec_import_source_free);
+      g_autoptr(GError) error = NULL;
+      RecImportSource *first = read_case (files[f], &options, &error);
+      RecImportSource *again;
+      guint n_new;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < first->candidates->len; i++)
+        {
+          RecImportCandidate *candidate = first->candidates->pdata[i];
+
+          if (candidate->status == REC_IMPORT_NEW)
+            g_ptr_array_add (case_data->payments, g_object_ref (candidate->record));
+        }
+      n_new = case_data->payments->len;
+      g_assert_cmpuint (n_new, >, 0);
+      rec_import_source_free (first);
+      again = read_case (files[f], &options, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (sources, again);
+      rec_import_source_filter (again, NULL);
+      rec_import_mark_duplicates (case_data, sources);
+      g_assert_cmpuint (rec_import_count (sources, REC_IMPORT_NEW), ==, 0);
+      g_assert_cmpuint (rec_import_count (sources, REC_IMPORT_DUPLICATE), ==, n_new);
+    }
+}
+
 /* --columns on a file that has a header: the header row (no date in the
  * date column) is passed over, the rows are read. */
 static void
@@ -661,6 +702,7 @@ main (int   argc,
   g_test_add_func ("/import/payments/match-text", test_match_text);
   g_test_add_func ("/import/payments/bad-files", test_bad_files);
   g_test_add_func ("/import/payments/obligor-names", test_obligor_names);
+  g_test_add_func ("/import/payments/read-again", test_read_again);
   g_test_add_func ("/import/payments/columns-over-header", test_columns_over_header);
   g_test_add_func ("/import/payments/large", test_large);
   g_test_add_func ("/import/payments/cancelled", test_cancelled);
