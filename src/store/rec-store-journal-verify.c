@@ -255,16 +255,18 @@ changed_outside (Replay     *replay,
 }
 
 /* The last entry of every record of `entity` that is not an import or a
- * packet, in the order of the records' ids: record, data (NULL: removed). */
+ * packet, in the order of the records' ids: record, data (NULL: removed).
+ * One pass over journal_by_record: with max () as its only aggregate, SQLite
+ * takes the bare column `data` from the row of the greatest seq (a
+ * correlated subquery per entry cost 40 % more). */
 static sqlite3_stmt *
 last_entries (sqlite3    *db,
               const char *entity)
 {
   sqlite3_stmt *stmt =
-    _rec_store_prepare (db, "SELECT record, data FROM journal AS j WHERE entity = ?1"
-                            " AND action NOT IN ('import', 'packet') AND seq ="
-                            " (SELECT max (seq) FROM journal WHERE entity = ?1 AND record = j.record"
-                            " AND action NOT IN ('import', 'packet')) ORDER BY record", NULL);
+    _rec_store_prepare (db, "SELECT record, data, max (seq) FROM journal WHERE entity = ?1"
+                            " AND action NOT IN ('import', 'packet') GROUP BY record"
+                            " ORDER BY record", NULL);
 
   if (stmt != NULL)
     sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
