@@ -124,7 +124,8 @@ bank_column (RecImportLayout *layout,
   static const char *const descriptions[] = { "description", NULL };
   static const char *const memos[] = { "memo", NULL };
   static const char *const names[] = { "name", "payee", "payee name", "payer", NULL };
-  static const char *const details[] = { "details", "narrative", NULL };
+  static const char *const details[] = { "details", "narrative", "remittance information",
+                                         NULL };
   static const char *const amounts[] = { "amount", "amount usd", "amt", NULL };
   static const char *const credits[] = { "credit", "credits", "deposit", "deposits",
                                          "credit amount", "deposit amount", "paid in",

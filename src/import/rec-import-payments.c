@@ -287,8 +287,9 @@ static int
 row_indicator (const Statement    *statement,
                const RecCsvRecord *row)
 {
-  static const char *const credits[] = { "credit", "cr", "c", "deposit", "dep", NULL };
-  static const char *const debits[] = { "debit", "dr", "d", "withdrawal", NULL };
+  static const char *const credits[] = { "credit", "cr", "c", "crdt", "deposit", "dep",
+                                         NULL };
+  static const char *const debits[] = { "debit", "dr", "d", "dbit", "withdrawal", NULL };
 
   for (guint i = 0; i < 2; i++)
     {

@@ -119,6 +119,12 @@ static const StatementCase statement_cases[] = {
     "csv", 1, 1, 0,
     "2024-06-03", 45000, "", REC_PAYMENT_METHOD_BANK_TRANSFER,
     "2024-06-03", 45000, "", "FASTER PAYMENT M SMITH MAINT", NULL },
+  /* ISO 20022 words: CRDT/DBIT in a Credit Debit Indicator column, unsigned
+   * decimal-comma amounts, "Remittance Information" as the details. */
+  { "bank-crdt-dbit.csv", NULL, NULL, NULL, NULL, -1, NULL,
+    "csv", 1, 1, 0,
+    "2024-07-01", 45000, "", REC_PAYMENT_METHOD_BANK_TRANSFER,
+    "2024-07-01", 45000, "", "Mark Smith child support July", NULL },
   /* Windows-1252. */
   { "bank-windows-1252.csv", NULL, NULL, NULL, NULL, -1, NULL,
     "csv", 2, 1, 0,
