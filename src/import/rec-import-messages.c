@@ -356,62 +356,6 @@ _rec_message_reader_where (RecMessageReader *reader,
   return g_strdup_printf ("%s:%lld", reader->name, (long long) line);
 }
 
-static gboolean
-write_all (int           fd,
-           const guint8 *data,
-           gsize         size,
-           const char   *path,
-           GError      **error)
-{
-  while (size > 0)
-    {
-      gssize done = write (fd, data, MIN (size, G_MAXSSIZE));
-
-      if (done < 0 && errno == EINTR)
-        continue;
-      if (done < 0)
-        {
-          g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_IO,
-                       /* Translators: %s is a temporary file's path, then the reason */
-                       _("Cannot write the temporary file “%s”: %s"), path, g_strerror (errno));
-          return FALSE;
-        }
-      data += done;
-      size -= (gsize) done;
-    }
-  return TRUE;
-}
-
-/* `data` as GBytes: in memory while the spool's budget lasts, else written
- * to a temporary file that is mapped and unlinked at once (the mapping keeps
- * it until the bytes are freed; nothing is left behind after a crash but
- * what the system cleans from its temporary folder). */
-static GBytes *
-spool_take (RecMessageReader *reader,
-            guint8           *data,
-            gsize             size,
-            GError          **error)
-{
-  g_autofree guint8 *owned = data;
-  g_autofree char *path = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  int fd;
-
-  if (reader->in_memory + (gint64) size <= REC_IMPORT_SPOOL_MEMORY)
-    {
-      reader->in_memory += (gint64) size;
-      return g_bytes_new_take (g_steal_pointer (&owned), size);
-    }
-  fd = g_file_open_tmp ("recourse-import-XXXXXX", &path, error);
-  if (fd < 0)
-    return NULL;
-  if (write_all (fd, owned, size, path, error))
-    mapped = g_mapped_file_new (path, FALSE, error);
-  close (fd);
-  g_unlink (path);
-  return mapped != NULL ? g_mapped_file_get_bytes (mapped) : NULL;
-}
-
 /* An attachment whose SHA-256 is already known (rec_attachment_new_from_bytes
  * would hash it again, and read every page of a spooled file). */
 static RecAttachment *
@@ -494,7 +438,8 @@ media_buffer_bytes (RecMediaBuffer *buffer,
     mapped = g_mapped_file_new_from_fd (buffer->fd, FALSE, error);
   else
     g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_IO,
-                 _("Cannot write the temporary file “%s”: %s"), "", g_strerror (errno));
+                 /* Translators: %s is the system's reason */
+                 _("Cannot write a temporary file: %s"), g_strerror (errno));
   _rec_media_buffer_clear (buffer);
   return mapped != NULL ? g_mapped_file_get_bytes (mapped) : NULL;
 }
@@ -535,19 +480,21 @@ _rec_message_reader_media (RecMessageReader *reader,
                            gsize             size,
                            GError          **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  struct sha256_ctx ctx;
-  char sha256[65];
+  g_autofree guint8 *owned = data;
+  RecMediaBuffer buffer = { 0 };
 
-  if (media_type == NULL)
-    media_type = rec_media_type_sniff (data, size, name);
-  sha256_init (&ctx);
-  sha256_update (&ctx, size, data);
-  hex_digest (&ctx, sha256);
-  bytes = spool_take (reader, data, size, error);
-  if (bytes == NULL)
+  if (reader->in_memory + (gint64) size <= REC_IMPORT_SPOOL_MEMORY)
+    {
+      /* In memory: the bytes as they are, no copy. */
+      buffer.data = g_steal_pointer (&owned);
+      buffer.capacity = size;
+      buffer.fd = -1;
+    }
+  else if (_rec_message_reader_media_begin (reader, size, &buffer, error) == NULL)
     return NULL;
-  return attachment_new (name, media_type, sha256, bytes);
+  else
+    memcpy (buffer.data, owned, size);
+  return _rec_message_reader_media_end (reader, &buffer, size, name, media_type, error);
 }
 
 /* --- Base64 --- */

@@ -611,6 +611,47 @@ test_large_backup (void)
   g_rmdir (dir);
 }
 
+/* Raw e-mails past the spool's 32 MiB in memory go to a temporary file and
+ * come back byte for byte. */
+static void
+test_large_mbox (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-import-messages-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.mbox", NULL);
+  g_autoptr(GString) mbox = g_string_new (NULL);
+  g_autoptr(GPtrArray) raws = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RecImportSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      GString *raw = g_string_new (NULL);
+
+      g_string_append_printf (raw, "From: Jordan Reyes <jordan.reyes@example.net>\n"
+                              "Date: Fri, %u Mar 2024 09:00:00 -0800\nSubject: Long %u\n\n",
+                              i + 1, i);
+      for (guint line = 0; line < 300000; line++)
+        g_string_append_printf (raw, "line %06u of a long letter about the payments\n", line);
+      g_string_append_printf (mbox, "From jordan Fri Mar %02u 09:00:00 2024\n%s\n", i + 1, raw->str);
+      g_ptr_array_add (raws, g_compute_checksum_for_string (G_CHECKSUM_SHA256, raw->str, raw->len));
+      g_string_free (raw, TRUE);
+    }
+  g_assert_true (g_file_set_contents (path, mbox->str, mbox->len, NULL));
+  source = rec_import_read_messages (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (source->candidates->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      RecAttachment *raw = g_ptr_array_index (candidate_at (source, i)->media, 0);
+      g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, raw->data);
+
+      g_assert_cmpstr (raw->sha256, ==, g_ptr_array_index (raws, i));
+      g_assert_cmpstr (sha, ==, g_ptr_array_index (raws, i));
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_cancel (void)
 {
@@ -722,6 +763,7 @@ main (int   argc,
   g_test_add_func ("/import/messages/detection-ignores-name", test_detection_ignores_name);
   g_test_add_func ("/import/messages/empty-body", test_empty_body);
   g_test_add_func ("/import/messages/large-backup", test_large_backup);
+  g_test_add_func ("/import/messages/large-mbox", test_large_mbox);
   g_test_add_func ("/import/messages/cancel", test_cancel);
   g_test_add_func ("/import/messages/base64", test_base64);
   g_test_add_func ("/import/messages/html-to-text", test_html_to_text);
