@@ -184,10 +184,24 @@ rec_atomic_file_new (const char  *path,
   g_autofree char *tmpl = NULL;
   RecAtomicFile *self;
   char *temp_path = NULL;
+  GStatBuf st;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A device or a pipe given as the output (-o /dev/null) would be replaced
+   * by the renamed file: only a regular file, or none, is written. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR,
+                   S_ISDIR (st.st_mode) ? G_FILE_ERROR_ISDIR : G_FILE_ERROR_INVAL,
+                   /* Translators: %s is the output's path, a folder or a device */
+                   _("Cannot write “%s”: it is not a regular file"), name);
+      return NULL;
+    }
 
   rec_atomic_file_clean_stale (path);
 

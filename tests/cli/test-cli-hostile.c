@@ -304,6 +304,45 @@ test_import_not_regular (Fixture       *f,
     }
 }
 
+/* An output that is a pipe or a folder (or -o /dev/null) is refused, left as
+ * it was: the renamed temporary would have replaced it. */
+static void
+test_output_not_regular (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *fifo = path_in (f, "pipe.pdf");
+  g_autofree char *folder = path_in (f, "folder.pdf");
+  g_autofree char *demo = path_in (f, "demo.recourse");
+  const char *outputs[] = { fifo, folder };
+  const char *verbs[][4] = {
+    { "report", NULL, NULL, NULL },
+    { "export", "--json", NULL, NULL },
+    { "letter", "--kind", "demand", NULL },
+  };
+
+  make_demo (f, "demo.recourse");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
+      {
+        g_auto(Run) run = { 0 };
+        GStatBuf st;
+
+        if (verbs[v][1] == NULL)
+          run_limited (&run, 30, verbs[v][0], demo, "-o", outputs[i], NULL);
+        else if (verbs[v][2] == NULL)
+          run_limited (&run, 30, verbs[v][0], demo, verbs[v][1], "-o", outputs[i], NULL);
+        else
+          run_limited (&run, 30, verbs[v][0], demo, verbs[v][1], verbs[v][2], "-o", outputs[i], NULL);
+        g_assert_cmpint (run.status, !=, 0);
+        assert_one_error_line (&run, NULL);
+        g_assert_cmpint (g_stat (outputs[i], &st), ==, 0);
+        g_assert_true (i == 0 ? S_ISFIFO (st.st_mode) : S_ISDIR (st.st_mode));
+        g_assert_cmpuint (count_files (f), ==, 3);
+      }
+}
+
 /* More than the cap (a sparse file: nothing to read) is refused by its size. */
 static void
 test_import_too_large (Fixture       *f,
@@ -522,6 +561,7 @@ main (int    argc,
   ADD ("/cli/hostile/export-over-case", test_export_over_case);
   ADD ("/cli/hostile/import-not-regular", test_import_not_regular);
   ADD ("/cli/hostile/import-too-large", test_import_too_large);
+  ADD ("/cli/hostile/output-not-regular", test_output_not_regular);
   ADD ("/cli/hostile/terminal", test_terminal);
   ADD ("/cli/hostile/stale-temporary", test_stale_temporary);
   ADD ("/cli/hostile/export-reimports", test_export_reimports);
