@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char *
@@ -124,6 +125,7 @@ test_refused (void)
   g_autofree char *exact = g_build_filename (dir, "exact.bin", NULL);
   g_autofree char *missing = g_build_filename (dir, "gone.jpg", NULL);
   g_autofree char *folder = g_build_filename (dir, "Scans", NULL);
+  g_autofree char *pipe = g_build_filename (dir, "pipe", NULL);
   g_autoptr(RecAttachment) at_limit = NULL;
   g_autoptr(GError) error = NULL;
   FILE *f;
@@ -152,12 +154,15 @@ test_refused (void)
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   expect_refused (folder, "Scans", "is a folder");
 
-  expect_refused ("/dev/null", "null", "not a regular file");
+  /* A pipe (not /dev/null, which a broken tool may have replaced with a file). */
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  expect_refused (pipe, "pipe", "not a regular file");
 
   g_unlink (empty);
   g_unlink (big);
   g_unlink (exact);
   g_rmdir (folder);
+  g_unlink (pipe);
   g_rmdir (dir);
 }
 
