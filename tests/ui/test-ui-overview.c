@@ -53,8 +53,28 @@ test_page_lazy_load (PageFixture   *fixture,
   g_assert_cmpuint (rec_page_get_n_loads (page), ==, 1);
 }
 
+/* The group of the page titled `title`, found without loading anything. */
+static GtkWidget *
+find_group (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget)
+      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_group (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A page on screen loads as soon as it has a session, the part below the
- * fold after the next frame. */
+ * fold after the next frame: the first frame measures the figures, the
+ * interest and the chart, not the groups below them. */
 static void
 test_page_mapped_load (PageFixture   *fixture,
                        gconstpointer  data)
@@ -63,15 +83,30 @@ test_page_mapped_load (PageFixture   *fixture,
 
   /* Taken before there is a session: no load is forced. */
   GListModel *remedies = _rec_overview_page_get_remedies (REC_OVERVIEW_PAGE (page));
+  GtkWidget *interest = find_group (GTK_WIDGET (page), "Interest");
+  GtkWidget *remedies_group = find_group (GTK_WIDGET (page), "Remedies Available Now");
+  GtkWidget *payoff_group = find_group (GTK_WIDGET (page), "What If the Payer Pays…");
 
+  g_assert_nonnull (interest);
+  g_assert_nonnull (remedies_group);
+  g_assert_nonnull (payoff_group);
   rec_page_set_session (page, fixture->session);
   g_assert_true (rec_page_is_loaded (page));
   g_assert_cmpuint (rec_page_get_n_loads (page), ==, 1);
-  /* The lists below the figures come after the next frame. */
+  g_assert_true (gtk_widget_is_visible (interest));
+  /* The lists below the figures, and their groups, come after the next frame. */
   g_assert_cmpuint (g_list_model_get_n_items (remedies), ==, 0);
+  g_assert_false (gtk_widget_is_visible (remedies_group));
+  g_assert_false (gtk_widget_is_visible (payoff_group));
   while (g_list_model_get_n_items (remedies) == 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (rec_page_get_n_loads (page), ==, 1);
+  g_assert_true (gtk_widget_is_visible (remedies_group));
+  g_assert_true (gtk_widget_is_visible (payoff_group));
+
+  /* A case replaced: its first frame again without them. */
+  rec_page_set_session (page, NULL);
+  g_assert_false (gtk_widget_is_visible (remedies_group));
 }
 
 static char *
