@@ -643,6 +643,7 @@ static const struct
   { "win.show-page::payments", { "<Alt>3", NULL } },
   { "win.show-page::communications", { "<Alt>4", NULL } },
   { "win.show-page::enforcement", { "<Alt>5", NULL } },
+  { "win.show-page::evidence", { "<Alt>6", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.export", { "<Control><Shift>e", NULL } },

@@ -195,7 +195,12 @@ test_empty (Fixture       *fixture,
 {
   RecEvidencePage *page;
 
+  g_auto(GStrv) actions = NULL;
+
   fixture_open (fixture, FALSE, NULL);
+  /* The sixth page, Alt+6 (after the five that keep Alt+1 … Alt+5). */
+  actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture->app), "<Alt>6");
+  g_assert_true (g_strv_contains ((const char * const *) actions, "win.show-page::evidence"));
   page = REC_EVIDENCE_PAGE (show_page (fixture, "evidence"));
   g_assert_cmpuint (g_list_model_get_n_items (_rec_evidence_page_get_rows (page)), ==, 0);
   g_assert_cmpstr (_rec_evidence_page_get_state (page), ==, "empty");
