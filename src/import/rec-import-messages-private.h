@@ -46,6 +46,9 @@ typedef struct
   GThread                       *hasher;     /* hashes a file over the attachment
                                               * limit beside the parser, or NULL */
   volatile gint                  stop;       /* tells `hasher` to stop */
+  GThreadPool                   *media_pool; /* hashes spooled media, or NULL */
+  GMutex                         media_lock;
+  GError                        *media_error;
 } RecMessageReader;
 
 /* The tap: every byte of the file passes here once, in order. */
@@ -94,6 +97,10 @@ RecAttachment      *_rec_message_reader_media_end   (RecMessageReader   *reader,
                                                      const char         *name,
                                                      const char         *media_type,
                                                      GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Waits until every spooled medium has its SHA-256 and bytes (their
+ * attachments are incomplete before); FALSE with the first error. */
+gboolean            _rec_message_reader_media_wait  (RecMessageReader   *reader,
+                                                     GError            **error);
 /* Frees a buffer that is not needed after all. */
 void                _rec_media_buffer_clear         (RecMediaBuffer     *buffer);
 

@@ -369,10 +369,10 @@ attachment_new (const char   *name,
   memcpy (attachment->sha256, sha256, 65);
   rec_set_str (&attachment->name, name);
   rec_set_str (&attachment->media_type, media_type);
-  attachment->size = (gint64) g_bytes_get_size (bytes);
+  attachment->size = bytes != NULL ? (gint64) g_bytes_get_size (bytes) : 0;
   g_free (attachment->added_at);
   attachment->added_at = rec_timestamp_now_utc ();
-  attachment->data = g_bytes_ref (bytes);
+  attachment->data = bytes != NULL ? g_bytes_ref (bytes) : NULL;
   return attachment;
 }
 
@@ -444,6 +444,73 @@ media_buffer_bytes (RecMediaBuffer *buffer,
   return mapped != NULL ? g_mapped_file_get_bytes (mapped) : NULL;
 }
 
+/* A spooled medium hashed and mapped read-only by the media thread. */
+typedef struct
+{
+  RecMessageReader *reader;
+  RecAttachment    *attachment;   /* (owned) its sha256 and data filled here */
+  RecMediaBuffer    buffer;
+  gsize             size;
+} MediaJob;
+
+static void
+media_job_run (gpointer data,
+               gpointer user_data)
+{
+  MediaJob *job = data;
+  g_autoptr(GError) error = NULL;
+  struct sha256_ctx ctx;
+
+  sha256_init (&ctx);
+  sha256_update (&ctx, job->size, job->buffer.data);
+  hex_digest (&ctx, job->attachment->sha256);
+  job->attachment->data = media_buffer_bytes (&job->buffer, job->size, &error);
+  if (error != NULL)
+    {
+      g_mutex_lock (&job->reader->media_lock);
+      if (job->reader->media_error == NULL)
+        job->reader->media_error = g_steal_pointer (&error);
+      g_mutex_unlock (&job->reader->media_lock);
+    }
+  g_object_unref (job->attachment);
+  g_free (job);
+}
+
+/* Hands a spooled medium to the media thread, which hashes it beside the
+ * parser (a 1 GB backup holds about 750 MB of images). At most two wait:
+ * their pages are the process's until the thread has mapped them again. */
+static void
+media_job_push (RecMessageReader *reader,
+                RecAttachment    *attachment,
+                RecMediaBuffer   *buffer,
+                gsize             size)
+{
+  MediaJob *job = g_new0 (MediaJob, 1);
+
+  if (reader->media_pool == NULL)
+    reader->media_pool = g_thread_pool_new (media_job_run, NULL, 1, FALSE, NULL);
+  while (g_thread_pool_unprocessed (reader->media_pool) >= 2)
+    g_usleep (500);
+  job->reader = reader;
+  job->attachment = g_object_ref (attachment);
+  job->buffer = *buffer;
+  job->size = size;
+  *buffer = (RecMediaBuffer) { NULL, 0, -1 };
+  g_thread_pool_push (reader->media_pool, job, NULL);
+}
+
+gboolean
+_rec_message_reader_media_wait (RecMessageReader *reader,
+                                GError          **error)
+{
+  if (reader->media_pool != NULL)
+    g_thread_pool_free (g_steal_pointer (&reader->media_pool), FALSE, TRUE);
+  if (reader->media_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&reader->media_error));
+  return FALSE;
+}
+
 RecAttachment *
 _rec_message_reader_media_end (RecMessageReader *reader,
                                RecMediaBuffer   *buffer,
@@ -453,22 +520,27 @@ _rec_message_reader_media_end (RecMessageReader *reader,
                                GError          **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  RecAttachment *attachment;
   struct sha256_ctx ctx;
   char sha256[65];
 
   g_assert (size > 0 && size <= buffer->capacity);
   if (media_type == NULL)
     media_type = rec_media_type_sniff (buffer->data, size, name);
+  if (buffer->fd >= 0)
+    {
+      static const char pending[65] = "";
+
+      attachment = attachment_new (name, media_type, pending, NULL);
+      attachment->size = (gint64) size;
+      media_job_push (reader, attachment, buffer, size);
+      return attachment;
+    }
   sha256_init (&ctx);
   sha256_update (&ctx, size, buffer->data);
   hex_digest (&ctx, sha256);
-  if (buffer->fd < 0)
-    {
-      reader->in_memory += (gint64) size;
-      bytes = g_bytes_new_take (g_steal_pointer (&buffer->data), size);
-    }
-  else if ((bytes = media_buffer_bytes (buffer, size, error)) == NULL)
-    return NULL;
+  reader->in_memory += (gint64) size;
+  bytes = g_bytes_new_take (g_steal_pointer (&buffer->data), size);
   return attachment_new (name, media_type, sha256, bytes);
 }
 
@@ -721,6 +793,7 @@ rec_import_read_messages (const char                    *path,
   reader.whole = reader.size <= REC_ATTACHMENT_MAX_SIZE
                  ? g_byte_array_sized_new ((guint) reader.size) : NULL;
   sha256_init (&reader.sha256);
+  g_mutex_init (&reader.media_lock);
   if (reader.whole == NULL)
     reader.hasher = g_thread_new ("rec-import-hash", hasher_run, &reader);
   candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) rec_import_candidate_free);
@@ -730,6 +803,10 @@ rec_import_read_messages (const char                    *path,
   else
     ok = _rec_import_read_mail (&reader, g_str_equal (format, "mbox"), candidates, error);
 
+  /* The media thread finishes what it was given even after a failure: its
+   * jobs own mappings that must be released. */
+  if (!_rec_message_reader_media_wait (&reader, ok ? error : NULL))
+    ok = FALSE;
   if (!hasher_join (&reader, !ok) && ok)
     {
       ok = FALSE;
@@ -743,6 +820,8 @@ rec_import_read_messages (const char                    *path,
       source = source_new (&reader, format, candidates);
     }
   g_clear_pointer (&reader.whole, g_byte_array_unref);
+  g_clear_error (&reader.media_error);
+  g_mutex_clear (&reader.media_lock);
   g_free (reader.name);
   return source;
 }
