@@ -605,6 +605,15 @@ push_file (SmsParse  *parse,
     }
 }
 
+/* libxml2 2.9 initializes itself on first use, which is not safe from two
+ * threads at once (the window reads in a worker thread). */
+static gpointer
+init_libxml (gpointer data)
+{
+  xmlInitParser ();
+  return NULL;
+}
+
 gboolean
 _rec_import_read_sms (RecMessageReader *reader,
                       GPtrArray        *candidates,
@@ -620,9 +629,11 @@ _rec_import_read_sms (RecMessageReader *reader,
                       | XML_PARSE_NOWARNING;
   xmlSAXHandler sax = { 0 };
   SmsParse parse = { reader, NULL, candidates, NULL, 0, NULL, 0, NULL };
+  static GOnce once = G_ONCE_INIT;
   int fd;
   gboolean ok;
 
+  g_once (&once, init_libxml, NULL);
   fd = g_open (reader->path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
