@@ -673,8 +673,15 @@ fill_rows (RecHistoryDialog *self)
       if (!g_str_equal (entry->entity, "attachments") || entry->data == NULL)
         follow_entry (self, entry, state);
     }
-  for (guint i = rows->len; i-- > 0;)
-    g_list_store_append (self->rows, g_ptr_array_index (rows, i));
+  /* Newest first, in one change of the model (26 000 rows on a large case). */
+  for (guint i = 0; i < rows->len / 2; i++)
+    {
+      gpointer swap = rows->pdata[i];
+
+      rows->pdata[i] = rows->pdata[rows->len - 1 - i];
+      rows->pdata[rows->len - 1 - i] = swap;
+    }
+  g_list_store_splice (self->rows, 0, 0, rows->pdata, rows->len);
 }
 
 /* Widgets */
@@ -752,6 +759,7 @@ history_loaded_cb (GObject      *source,
   g_autoptr(RecHistoryDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   GPtrArray *entries;
+  gint64 start;
 
   entries = rec_case_session_load_history_finish (REC_CASE_SESSION (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -765,7 +773,11 @@ history_loaded_cb (GObject      *source,
       return;
     }
   self->entries = entries;
+  start = g_get_monotonic_time ();
   fill_rows (self);
+  g_debug ("History: %u of %u entries listed in %.1f ms",
+           g_list_model_get_n_items (G_LIST_MODEL (self->rows)), entries->len,
+           (g_get_monotonic_time () - start) / 1000.0);
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0
                                     ? "list" : "empty");
