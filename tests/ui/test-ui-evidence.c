@@ -552,6 +552,63 @@ test_unlinked_case_document (Fixture       *fixture,
   assert_intact (fixture);
 }
 
+/* The dialog's drop target (files dropped anywhere on it). */
+static GtkDropTarget *
+drop_target_of (GtkWindow *dialog)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (dialog));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* Two files dropped on the payment dialog join its documents, as from the
+ * file chooser. */
+static void
+test_drop_files (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) scan = fixture_file (fixture, "bank-statement.pdf", "%PDF-1.4 bank", -1);
+  g_autoptr(GFile) shot = fixture_file (fixture, "venmo.png", "\x89PNG\r\n\x1a\n venmo", 14);
+  GFile *files[] = { scan, shot };
+  GdkFileList *list = gdk_file_list_new_from_array (files, G_N_ELEMENTS (files));
+  GValue value = G_VALUE_INIT;
+  RecCaseSession *session;
+  GtkWindow *dialog;
+  GtkDropTarget *target;
+  RecEvidenceGroup *group;
+  gboolean handled = FALSE;
+  RecPayment *payment;
+
+  fixture_open (fixture, FALSE, NULL);
+  session = fixture_session (fixture);
+  payment = last_payment (fixture);
+  dialog = g_object_ref (rec_payment_dialog_new (GTK_WINDOW (fixture->window), session, payment));
+  gtk_window_present (dialog);
+  group = evidence_of (dialog);
+  target = drop_target_of (dialog);
+  g_assert_nonnull (target);
+  g_assert_true (g_type_is_a (GDK_TYPE_FILE_LIST, gtk_drop_target_get_gtypes (target, NULL)[0]));
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, list);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_assert_true (handled);
+  SPIN_UNTIL (!rec_evidence_group_is_busy (group));
+  g_assert_cmpuint (_rec_evidence_group_get_n_rows (group), ==, 2);
+  g_assert_cmpstr (_rec_evidence_group_get_name (group, 1), ==, "venmo.png");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_clear_object (&dialog);
+  g_assert_cmpuint (file_count_proving (fixture, payment->entity.id), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +621,7 @@ main (int   argc,
     { "/ui/evidence/log-and-dialogs", test_log_and_dialogs },
     { "/ui/evidence/case-documents", test_case_documents },
     { "/ui/evidence/unlinked-case-document", test_unlinked_case_document },
+    { "/ui/evidence/drop-files", test_drop_files },
   };
 
   int status = run_page_tests (&argc, &argv, "/ui/evidence/no-display", tests,
