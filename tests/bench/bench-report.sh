@@ -125,7 +125,7 @@ if [ "${REC_BENCH_INSTRUCTIONS:-0}" = 1 ] && command -v valgrind >/dev/null; the
   pi=$(instructions "$recourse" report "$work/large.recourse" -o "$work/packet.pdf" --as-of "$as_of")
   gi=$(instructions "$floor" "$page_rows" "$work/floor-pages.pdf")
   awk -v a="$pi" -v b="$gi" \
-    'BEGIN { printf "Instructions: packet %d, floor with the same pages %d: %.3f ×\n", a, b, a / b }'
+    'BEGIN { printf "Instructions: packet %.0f, floor with the same pages %.0f: %.3f ×\n", a, b, a / b }'
 fi
 
 soffice=$(command -v soffice || command -v libreoffice || true)
