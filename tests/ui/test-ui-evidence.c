@@ -609,6 +609,37 @@ test_drop_files (Fixture       *fixture,
   g_assert_cmpuint (file_count_proving (fixture, payment->entity.id), ==, 2);
 }
 
+/* A case that cannot be written takes no documents: a drop is refused and
+ * the group has nothing to save (its Add Files… is insensitive). */
+static void
+test_read_only_refuses (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) scan = fixture_file (fixture, "receipt.pdf", "%PDF-1.4 receipt", -1);
+  GdkFileList *list = gdk_file_list_new_from_array (&scan, 1);
+  GValue value = G_VALUE_INIT;
+  RecCaseSession *session;
+  GtkWindow *dialog;
+  gboolean handled = TRUE;
+
+  fixture_open (fixture, FALSE, NULL);
+  session = fixture_session (fixture);
+  _rec_case_session_set_read_only (session, TRUE);
+  dialog = g_object_ref (rec_payment_dialog_new (GTK_WINDOW (fixture->window), session,
+                                                 last_payment (fixture)));
+  gtk_window_present (dialog);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, list);
+  g_signal_emit_by_name (drop_target_of (dialog), "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_assert_false (handled);
+  spin ();
+  g_assert_false (rec_evidence_group_is_busy (evidence_of (dialog)));
+  g_assert_false (rec_evidence_group_has_changes (evidence_of (dialog)));
+  gtk_window_destroy (dialog);
+  g_clear_object (&dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +653,7 @@ main (int   argc,
     { "/ui/evidence/case-documents", test_case_documents },
     { "/ui/evidence/unlinked-case-document", test_unlinked_case_document },
     { "/ui/evidence/drop-files", test_drop_files },
+    { "/ui/evidence/read-only-refuses", test_read_only_refuses },
   };
 
   int status = run_page_tests (&argc, &argv, "/ui/evidence/no-display", tests,
