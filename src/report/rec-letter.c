@@ -29,7 +29,8 @@
 #define NOTE_SIZE        8.5
 #define LETTER_TITLE     14.0
 /* A demand letter stays on one page: so many lines of a party's address,
- * so many lines of unpaid months (the rest summed on one more line). */
+ * at most so many lines of unpaid months (the rest summed on the last one),
+ * fewer when the page would not hold them (long names). */
 #define MAX_ADDRESS_LINES 5
 #define MAX_MONTH_LINES   9
 #define MAX_COLUMNS       4
@@ -67,6 +68,22 @@ struct _RecLetter
   char           *header;
   char           *footer;
   GPtrArray      *blocks;               /* Block */
+  guint           month_lines;          /* the demand's lines of unpaid months */
+  guint           address_lines;        /* of each party's address */
+};
+
+/* How tight a demand letter is set, loosest first: lines of unpaid months
+ * and of each address. */
+static const struct
+{
+  guint month_lines;
+  guint address_lines;
+} fits[] = {
+  { MAX_MONTH_LINES, MAX_ADDRESS_LINES },
+  { 7, MAX_ADDRESS_LINES },
+  { 5, 4 },
+  { 3, 3 },
+  { 2, 2 },
 };
 
 G_DEFINE_QUARK (rec-letter-error-quark, rec_letter_error)
@@ -250,9 +267,10 @@ more_months_line (const RecPacket *packet,
 
 /* The unpaid months (the engine's counts: each month's unpaid support), in
  * runs of consecutive months with the same unpaid part; at most
- * MAX_MONTH_LINES lines, the last summing what is left. */
+ * `max_lines` lines, the last summing what is left. */
 static char *
-unpaid_months_text (const RecPacket *packet)
+unpaid_months_text (const RecPacket *packet,
+                    guint            max_lines)
 {
   const GArray *counts = packet->result->contempt_counts;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -268,7 +286,7 @@ unpaid_months_text (const RecPacket *packet)
              && g_array_index (counts, RecContemptCount, j).unpaid_cents == first->unpaid_cents)
         j++;
 
-      if (lines + 1 == MAX_MONTH_LINES && j < counts->len)
+      if (lines + 1 == max_lines && j < counts->len)
         {
           g_autofree char *rest = more_months_line (packet, i);
 
@@ -318,11 +336,13 @@ first_lines (const char *text,
   return g_strjoinv ("\n", lines);
 }
 
-/* A party as a letter heads it: name, address; with `contact`, phone and
- * email. A withheld address or phone says so. */
+/* A party as a letter heads it: name, the first `address_lines` lines of
+ * the address; with `contact`, phone and email. A withheld address or phone
+ * says so. */
 static char *
 party_text (const RecPacket *packet,
             const RecParty  *party,
+            guint            address_lines,
             gboolean         contact)
 {
   const RecReportLabels *l = packet->labels;
@@ -333,7 +353,7 @@ party_text (const RecPacket *packet,
     g_string_append_printf (text, "\n%s: %s", l->address, l->withheld);
   else if (*party->address != '\0')
     {
-      g_autofree char *address = first_lines (party->address, MAX_ADDRESS_LINES);
+      g_autofree char *address = first_lines (party->address, address_lines);
 
       g_string_append_printf (text, "\n%s", address);
     }
@@ -388,11 +408,11 @@ add_letter_head (RecLetter       *letter,
   const char *number = case_number (info);
   g_autofree char *written = _rec_packet_local_date (packet, &packet->input->prepared);
 
-  add_text (letter, LETTER_SIZE, FALSE, party_text (packet, &info->obligee, TRUE));
+  add_text (letter, LETTER_SIZE, FALSE, party_text (packet, &info->obligee, letter->address_lines, TRUE));
   add_skip (letter, 12.0);
   add_text (letter, LETTER_SIZE, FALSE, g_steal_pointer (&written));
   add_skip (letter, 12.0);
-  add_text (letter, LETTER_SIZE, FALSE, party_text (packet, &info->obligor, FALSE));
+  add_text (letter, LETTER_SIZE, FALSE, party_text (packet, &info->obligor, letter->address_lines, FALSE));
   add_skip (letter, 12.0);
   if (number != NULL)
     /* Translators: the subject line of a letter; %s is a case number */
@@ -448,7 +468,7 @@ static void
 add_unpaid_months (RecLetter       *letter,
                    const RecPacket *packet)
 {
-  g_autofree char *months = unpaid_months_text (packet);
+  g_autofree char *months = unpaid_months_text (packet, letter->month_lines);
   RecCents other = other_unpaid (packet->result);
   g_autoptr(GString) text = g_string_new (months);
 
@@ -527,8 +547,8 @@ add_case_facts (RecLetter       *letter,
            g_strdup (*info->court_case_number != '\0' ? info->court_case_number : l->none));
   if (*info->agency_case_number != '\0')
     add_row (table, 0, g_strdup (l->agency_case_number), g_strdup (info->agency_case_number));
-  add_row (table, 0, g_strdup (l->obligor), party_text (packet, &info->obligor, FALSE));
-  add_row (table, 0, g_strdup (l->obligee), party_text (packet, &info->obligee, FALSE));
+  add_row (table, 0, g_strdup (l->obligor), party_text (packet, &info->obligor, MAX_ADDRESS_LINES, FALSE));
+  add_row (table, 0, g_strdup (l->obligee), party_text (packet, &info->obligee, MAX_ADDRESS_LINES, FALSE));
   add_row (table, 0, g_strdup (l->as_of), _rec_packet_local_date (packet, &packet->result->as_of));
 }
 
@@ -819,10 +839,19 @@ rec_letter_new (RecReportInput *input,
   packet = packet_for (input);
   language = rec_report_language_push (input->lang);
   compose_document (letter, &packet);
-  if (kind == REC_LETTER_DEMAND)
-    compose_demand (letter, &packet);
-  else
+  if (kind == REC_LETTER_DELINQUENCY)
     compose_delinquency (letter, &packet);
+  else
+    /* Tighter until the demand fits its one page. */
+    for (guint i = 0; i < G_N_ELEMENTS (fits); i++)
+      {
+        g_ptr_array_set_size (letter->blocks, 0);
+        letter->month_lines = fits[i].month_lines;
+        letter->address_lines = fits[i].address_lines;
+        compose_demand (letter, &packet);
+        if (rec_letter_count_pages (letter) <= 1)
+          break;
+      }
   rec_report_language_pop (language);
 
   return letter;

@@ -351,6 +351,45 @@ test_one_page_hostile (void)
   g_assert_false (contains (text.text, "Address line 5"));
 }
 
+/* Names long enough to push the months off the page: fewer month lines,
+ * still one page, still every figure. */
+static void
+test_one_page_long_names (void)
+{
+  g_autoptr(RecCaseData) data = small_case ("us-ca");
+  g_autoptr(RecArrearsResult) result = NULL;
+  g_autoptr(RecLetter) letter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(LetterText) text = { NULL, };
+  g_autoptr(GString) address = g_string_new (NULL);
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (int i = 0; i < 12; i++)
+    g_string_append_printf (address, "%sAddress line %d of a very long address that goes on and on", i ? "\n" : "", i);
+  while (name->len < 240)
+    g_string_append (name, "Elena Maria de los Angeles Marquez Villanueva ");
+  rec_set_str (&data->info->obligee.address, address->str);
+  rec_set_str (&data->info->obligor.address, address->str);
+  rec_set_str (&data->info->obligee.name, name->str);
+  rec_set_str (&data->info->obligor.name, name->str);
+  for (int m = 2; m <= 24; m += 2)
+    {
+      RecPayment *payment = rec_payment_new ();
+
+      g_date_clear (&payment->date, 1);
+      g_date_set_dmy (&payment->date, 10, (GDateMonth) ((m - 1) % 12 + 1), (GDateYear) (2024 + (m - 1) / 12));
+      payment->amount_cents = 1000 * m;
+      g_ptr_array_add (data->payments, payment);
+    }
+  result = compute (data, "2026-01-15");
+  letter = rec_letter_new (make_input (data, result, "en", FALSE), REC_LETTER_DEMAND, NULL, &error);
+  g_assert_no_error (error);
+  read_letter (letter, &text);
+  g_assert_cmpint (text.n_pages, ==, 1);
+  assert_money (text.text, result, result->total_balance_cents);
+  assert_contains (text.text, "more months:");
+}
+
 /* What no letter can be written for, each with its own error. */
 static void
 test_refused (void)
@@ -462,6 +501,7 @@ main (int    argc,
   g_test_add_func ("/letter/delinquency", test_delinquency);
   g_test_add_func ("/letter/languages", test_languages);
   g_test_add_func ("/letter/one-page-hostile", test_one_page_hostile);
+  g_test_add_func ("/letter/one-page-long-names", test_one_page_long_names);
   g_test_add_func ("/letter/refused", test_refused);
   g_test_add_func ("/letter/pay-by", test_pay_by);
   g_test_add_func ("/letter/kind-parse", test_kind_parse);
