@@ -29,7 +29,7 @@ small_case (void)
   RecCharge *charge = rec_charge_new ();
   RecPayment *payment = rec_payment_new ();
 
-  term->position = 1;
+  term->entity.position = 1;
   term->kind = REC_TERM_KIND_CHILD_SUPPORT;
   term->amount_cents = 50000;
   term->frequency = REC_FREQUENCY_MONTHLY;
@@ -37,13 +37,13 @@ small_case (void)
   g_date_set_dmy (&term->effective, 1, G_DATE_JANUARY, 2020);
   g_ptr_array_add (c->terms, term);
 
-  charge->position = 1;
+  charge->entity.position = 1;
   charge->amount_cents = 42000;
   charge->interest_bearing = TRUE;
   g_date_set_dmy (&charge->date, 15, G_DATE_JUNE, 2021);
   g_ptr_array_add (c->charges, charge);
 
-  payment->position = 1;
+  payment->entity.position = 1;
   payment->amount_cents = 120000;
   g_date_set_dmy (&payment->date, 3, G_DATE_MARCH, 2022);
   g_ptr_array_add (c->payments, payment);
