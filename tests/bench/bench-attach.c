@@ -15,6 +15,8 @@
  *
  *   read-ms     the read and hash, from the call to its callback
  *   stall-ms    the longest the main loop went without running meanwhile
+ *   idle-ms     the same for a main loop doing nothing else, as long (the
+ *               floor a busy machine sets)
  *   attach-ms   rec_case_session_attach() (the main thread is held)
  */
 #include "config.h"
@@ -83,7 +85,7 @@ main (int   argc,
   g_autoptr(GFile) file = NULL;
   g_autoptr(RecPayment) payment = NULL;
   int runs = argc > 3 ? atoi (argv[3]) : 5;
-  double *read_ms, *stall_ms, *attach_ms;
+  double *read_ms, *stall_ms, *idle_ms, *attach_ms;
 
   if (argc < 3 || runs < 1)
     {
@@ -97,6 +99,7 @@ main (int   argc,
   payment = g_list_model_get_item (rec_case_session_get_payments (session), 0);
   read_ms = g_new (double, runs);
   stall_ms = g_new (double, runs);
+  idle_ms = g_new (double, runs);
   attach_ms = g_new (double, runs);
 
   for (int i = 0; i < runs; i++)
@@ -112,6 +115,17 @@ main (int   argc,
       g_source_remove (tick);
       stall_ms[i] = run.longest / 1000.0;
 
+      {
+        Run idle = { NULL, FALSE, g_get_monotonic_time (), 0 };
+        gint64 until = g_get_monotonic_time () + (gint64) (read_ms[i] * 1000);
+
+        tick = g_timeout_add (1, tick_cb, &idle);
+        while (g_get_monotonic_time () < until)
+          g_main_context_iteration (NULL, TRUE);
+        g_source_remove (tick);
+        idle_ms[i] = idle.longest / 1000.0;
+      }
+
       start = g_get_monotonic_time ();
       if (!rec_case_session_attach (session, run.read, REC_ENTITY (payment), &error))
         g_error ("attach: %s", error->message);
@@ -121,10 +135,11 @@ main (int   argc,
       g_ptr_array_unref (run.read);
     }
 
-  printf ("read-ms %.1f\nstall-ms %.1f\nattach-ms %.1f\n", median (read_ms, runs),
-          median (stall_ms, runs), median (attach_ms, runs));
+  printf ("read-ms %.1f\nstall-ms %.1f\nidle-ms %.1f\nattach-ms %.1f\n", median (read_ms, runs),
+          median (stall_ms, runs), median (idle_ms, runs), median (attach_ms, runs));
   g_free (read_ms);
   g_free (stall_ms);
+  g_free (idle_ms);
   g_free (attach_ms);
   return 0;
 }
