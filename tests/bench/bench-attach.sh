@@ -7,9 +7,10 @@
 # The file is read and hashed in a worker thread (rec_case_session_read_
 # files_async, what the dialog's Add Files… and a drop call); "stall" is the
 # longest the main loop went without running meanwhile, against a 60 Hz
-# frame (target: ≤ 1 frame) and against the same loop doing nothing else for as
-# long ("idle": what a busy machine costs any program). "attach" is the store's transaction on Save
-# (the bytes go into the case file), which holds the main thread.
+# frame (target: ≤ 1 frame) and against the same loop doing nothing else for
+# as long ("idle": what a busy machine costs any program). "attach" is the
+# store's transaction on Save (the bytes go into the case file), which holds
+# the main thread.
 # Copyright 2026 The Recourse authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
