@@ -657,16 +657,15 @@ find_attachment (RecEvidencePage *self,
                              g_variant_get_int64 (parameter));
 }
 
-/* A private copy (0600, in a 0700 folder of the page's, removed with it):
- * the viewer never gets the case file, and the bytes are the checked ones. */
+/* A private copy (rec_gui_write_document_copy, in a 0700 folder of the
+ * page's, removed with it): the viewer never gets the case file, and the
+ * bytes are the checked ones. */
 static char *
 write_private_copy (RecEvidencePage *self,
                     RecAttachment   *attachment,
                     GError         **error)
 {
   g_autoptr(GBytes) bytes = rec_case_session_read_attachment (session_of (self), attachment, error);
-  g_autofree char *base = NULL;
-  g_autofree char *path = NULL;
 
   if (bytes == NULL)
     return NULL;
@@ -674,17 +673,7 @@ write_private_copy (RecEvidencePage *self,
     self->copies_dir = g_dir_make_tmp ("recourse-documents-XXXXXX", error);
   if (self->copies_dir == NULL)
     return NULL;
-  base = g_path_get_basename (attachment->name);
-  if (*attachment->name == '\0' || g_str_equal (base, ".") || g_str_equal (base, G_DIR_SEPARATOR_S))
-    {
-      g_free (base);
-      base = g_strdup (attachment->sha256);
-    }
-  path = g_build_filename (self->copies_dir, base, NULL);
-  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
-    return NULL;
-  return g_steal_pointer (&path);
+  return rec_gui_write_document_copy (self->copies_dir, attachment, bytes, error);
 }
 
 static void
@@ -877,23 +866,32 @@ rec_evidence_page_bind (RecPage *page)
   update_state (REC_EVIDENCE_PAGE (page));
 }
 
-/* The private copies go with the page. */
+/* The private copies go with the page: a folder per document in it. */
+static void
+remove_folder (const char *path,
+               int         depth)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (depth > 0 && g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_folder (child, depth - 1);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
 static void
 remove_copies (RecEvidencePage *self)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   if (self->copies_dir == NULL)
     return;
-  dir = g_dir_open (self->copies_dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (self->copies_dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (self->copies_dir);
+  remove_folder (self->copies_dir, 1);
   g_clear_pointer (&self->copies_dir, g_free);
 }
 
@@ -1039,4 +1037,12 @@ _rec_evidence_page_request_thumbnail (RecEvidencePage *self,
                                       RecAttachment   *attachment)
 {
   request_thumbnail (self, attachment);
+}
+
+char *
+_rec_evidence_page_write_copy (RecEvidencePage *self,
+                               RecAttachment   *attachment,
+                               GError         **error)
+{
+  return write_private_copy (self, attachment, error);
 }

@@ -35,6 +35,10 @@ char         *_rec_evidence_page_dup_proves     (RecEvidencePage *self,
  * (borrowed). */
 GdkPaintable *_rec_evidence_page_get_thumbnail  (RecEvidencePage *self,
                                                  const char      *sha256);
+/* What Open writes before the launch: the private copy's path (transfer full). */
+char         *_rec_evidence_page_write_copy     (RecEvidencePage *self,
+                                                 RecAttachment   *attachment,
+                                                 GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 /* Makes the thumbnail of `attachment` now, as a shown row does. */
 void          _rec_evidence_page_request_thumbnail (RecEvidencePage *self,
                                                     RecAttachment   *attachment);

@@ -12,7 +12,9 @@
 #include "rec-money.h"
 #include "rec-rules.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 typedef struct
 {
@@ -292,4 +294,42 @@ rec_gui_delete_with_undo (GtkWidget      *widget,
   /* The toast's Undo is bound to this delete (the session's newest change),
    * not to whatever change comes last. */
   gtk_widget_activate_action (widget, "win.show-undo-toast", "s", message);
+}
+
+char *
+rec_gui_write_document_copy (const char     *dir,
+                             RecAttachment  *attachment,
+                             GBytes         *bytes,
+                             GError        **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_return_val_if_fail (REC_IS_ATTACHMENT (attachment), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  name = g_path_get_basename (*attachment->name != '\0' ? attachment->name : "document");
+  if (g_str_equal (name, ".") || g_str_equal (name, G_DIR_SEPARATOR_S))
+    {
+      g_free (name);
+      name = g_strdup ("document");
+    }
+  folder = g_build_filename (dir, attachment->sha256, NULL);
+  if (g_mkdir (folder, 0700) != 0 && !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   /* Translators: %s is a document's name */
+                   _("Cannot make a copy of “%s” to open: %s"), attachment->name,
+                   g_strerror (saved));
+      return NULL;
+    }
+  path = g_build_filename (folder, name, NULL);
+  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return NULL;
+  return g_steal_pointer (&path);
 }

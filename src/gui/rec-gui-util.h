@@ -76,4 +76,14 @@ void                rec_gui_delete_with_undo    (GtkWidget      *widget,
                                                  GObject        *item,
                                                  const char     *message);
 
+/* Writes `bytes` (a document's, checked) as a private copy to open in
+ * another application: `dir`/SHA-256/NAME, mode 0600 in a 0700 folder of
+ * its own per document (two documents may share a name); `dir` is the
+ * caller's private folder (g_dir_make_tmp), which it removes. Returns the
+ * copy's path (transfer full), NULL with the error naming the document. */
+char               *rec_gui_write_document_copy (const char     *dir,
+                                                 RecAttachment  *attachment,
+                                                 GBytes         *bytes,
+                                                 GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

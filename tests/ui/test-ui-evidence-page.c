@@ -262,6 +262,44 @@ test_added_shown (Fixture       *fixture,
   g_assert_nonnull (find_row (_rec_evidence_page_get_rows (page), "agency.txt"));
 }
 
+/* Open writes a private copy with the document's very bytes (0600), and
+ * the copies go with the window. */
+static void
+test_private_copy (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RecEvidencePage *page;
+  RecAttachment *check;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GStatBuf info;
+  char sha256[65];
+  GtkWindow *window;
+
+  fixture_open (fixture, FALSE, shape_documents);
+  page = evidence_page (fixture);
+  check = find_row (_rec_evidence_page_get_rows (page), "check-1043.png");
+  path = _rec_evidence_page_write_copy (page, check, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (path, "/check-1043.png"));
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  rec_sha256_hex ((const guint8 *) contents, length, sha256);
+  g_assert_cmpstr (sha256, ==, check->sha256);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
+    {
+      gtk_window_destroy (window);
+      spin ();
+    }
+  fixture->window = NULL;
+  SPIN_UNTIL (!g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +311,7 @@ main (int   argc,
     { "/ui/evidence-page/empty", test_empty },
     { "/ui/evidence-page/thumbnails", test_thumbnails },
     { "/ui/evidence-page/added-shown", test_added_shown },
+    { "/ui/evidence-page/private-copy", test_private_copy },
   };
 
   return run_page_tests (&argc, &argv, "/ui/evidence-page/no-display", tests, G_N_ELEMENTS (tests));
