@@ -323,6 +323,46 @@ test_export_recorded (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A read-only case still exports, and its history takes no entry. */
+static void
+test_read_only_export (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecCaseSession) session = NULL;
+  g_autoptr(RecStore) store = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *hash = NULL;
+  gint64 before = 0, after = 0;
+  RecWindow *window;
+
+  fixture_open (fixture, FALSE, NULL);
+  pdf = g_build_filename (fixture->dir, "read-only.pdf", NULL);
+  session = rec_case_session_open (fixture->path, &error);
+  g_assert_no_error (error);
+  _rec_case_session_set_read_only (session, TRUE);
+  window = rec_window_new (fixture->app);
+  rec_window_set_session (window, session);
+  gtk_window_present (GTK_WINDOW (window));
+
+  store = rec_store_open (fixture->path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (rec_store_get_fingerprint (store, &hash, &before, &error));
+  _rec_window_export_to (window, pdf);
+  for (int i = 0; i < 1000 && _rec_window_is_exporting (window); i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  g_assert_false (_rec_window_is_exporting (window));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&hash, g_free);
+  g_assert_true (rec_store_get_fingerprint (store, &hash, &after, &error));
+  g_assert_cmpint (after, ==, before);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 /* A case imported from JSON: its history starts with the import, which
  * says what it added. */
 static void
@@ -481,6 +521,7 @@ main (int   argc,
     { "/ui/history/record-change", test_record_change },
     { "/ui/history/dialog-row", test_dialog_row },
     { "/ui/history/export-recorded", test_export_recorded },
+    { "/ui/history/read-only-export", test_read_only_export },
     { "/ui/history/case-import", test_case_import },
     { "/ui/history/tampered", test_tampered },
   };
