@@ -180,6 +180,11 @@ test_search (Fixture       *fixture,
 
   fixture_open (fixture, FALSE, shape_documents);
   page = REC_EVIDENCE_PAGE (show_page (fixture, "evidence"));
+  /* Ctrl+F (win.find) on this page searches its documents. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "find", NULL);
+  spin ();
+  g_assert_true (focus_is_in (GTK_WIDGET (_rec_evidence_page_get_search (page))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_cmpuint (search_for (page, "ORDER"), ==, 1);          /* the name, any case */
   g_assert_cmpuint (search_for (page, "image/"), ==, 1);         /* the kind */
   g_assert_cmpuint (search_for (page, "payment of"), ==, 1);     /* what it proves */
