@@ -319,8 +319,9 @@ gboolean      _rec_store_check_schema    (sqlite3      *db,
  * satisfies the constraints of schema `version` (NOT_A_CASE when the reading
  * meets damage); a line of `report` when given. In its own read transaction.
  * Without a report (opening a case) the records' created_at/updated_at are
- * not checked: nothing is computed from them, and their patterns cost most of
- * the check (60 ms of 80 on the large case); verify checks them too. */
+ * not checked: nothing is computed from them, and their patterns cost much of
+ * the check; verify checks them too. A row's NOT NULL and STRICT type tests
+ * are one call of the connection's rec_types () (registered here). */
 gboolean      _rec_store_check_values    (sqlite3      *db,
                                           const char   *path,
                                           int           version,
