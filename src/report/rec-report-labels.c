@@ -122,6 +122,13 @@ static const Label labels[] = {
   L (amount_ordered, N_("Amount ordered")),
   L (amount_paid, N_("Amount paid")),
   L (no_history, N_("No support was due up to this date.")),
+  /* Translators: a payment history of one type of support; %s is the type ("Child support") */
+  L (history_kind, N_("Payment history — %s")),
+  L (history_kind_intro, N_("The amounts ordered and paid of this type of support only, on a sheet of its own. Interest paid and credit are in no type's grid: the payment history above counts them.")),
+  L (charges, N_("Charges")),
+  L (charges_intro, N_("The charges ordered (fees, costs and other one-time amounts) and what the payments paid of them, each month.")),
+  L (interest_paid, N_("Interest paid")),
+  L (interest_paid_intro, N_("Interest paid by the payments made each month, in the months where some was paid. It is part of the amount paid in the payment history, not of any type of support.")),
   LC (months[0], "month", NC_("month", "January")),
   LC (months[1], "month", NC_("month", "February")),
   LC (months[2], "month", NC_("month", "March")),

@@ -95,6 +95,12 @@ struct _RecReportLabels
   char *amount_paid;
   char *no_history;
   char *months[12];
+  char *history_kind;             /* %s: a support kind's label */
+  char *history_kind_intro;
+  char *charges;
+  char *charges_intro;
+  char *interest_paid;
+  char *interest_paid_intro;
 
   /* Ledger */
   char *ledger;

@@ -73,6 +73,91 @@ write_history_year (const RecPacket      *packet,
   rec_pdf_skip (packet->pdf, 10.0);
 }
 
+/* One support kind's grid (or the charges'), on a sheet of its own (spec
+ * §11; FL-421 asks for one per type of support). Its years line up with the
+ * merged grid's; a year with nothing of this kind ordered or paid is left out. */
+static void
+write_kind_history (const RecPacket      *packet,
+                    const RecKindHistory *kind)
+{
+  const RecReportLabels *l = packet->labels;
+  g_autofree char *title = NULL;
+
+  if (kind->is_charges)
+    title = g_strdup (l->charges);
+  else
+    title = g_strdup_printf (l->history_kind, l->term_kinds[kind->kind]);
+  _rec_packet_section (packet, title);
+  rec_pdf_paragraph (packet->pdf, kind->is_charges ? l->charges_intro : l->history_kind_intro,
+                     TEXT_SIZE, FALSE);
+  rec_pdf_skip (packet->pdf, 6.0);
+  for (guint i = 0; i < kind->history->len && !rec_pdf_has_failed (packet->pdf); i++)
+    {
+      const RecHistoryYear *year = &g_array_index (kind->history, RecHistoryYear, i);
+
+      if (year->ordered_cents != 0 || year->paid_cents != 0)
+        write_history_year (packet, year);
+    }
+}
+
+/* The grids per kind, when there is more than one history: a case with one
+ * support kind and no charges has the merged grid as that kind's, not
+ * printed twice. */
+static void
+write_kind_histories (const RecPacket *packet)
+{
+  GArray *kinds = packet->result->history_by_kind;
+
+  if (kinds == NULL || kinds->len < 2)
+    return;
+  for (guint i = 0; i < kinds->len && !rec_pdf_has_failed (packet->pdf); i++)
+    write_kind_history (packet, &g_array_index (kinds, RecKindHistory, i));
+}
+
+/* The interest paid, months with some only, after the grids: on the same
+ * page when it fits, with its own bookmark. */
+static void
+write_interest_paid (const RecPacket *packet)
+{
+  const RecReportLabels *l = packet->labels;
+  GArray *months = packet->result->history_interest_paid;
+  const RecPdfColumn columns[] = {
+    { l->month, 3.0, REC_PDF_ALIGN_LEFT },
+    { l->interest_paid, 2.0, REC_PDF_ALIGN_RIGHT },
+  };
+  double row = TABLE_SIZE * 1.22 + 5.0;
+  RecCents total_cents = 0;
+  g_autofree char *total = NULL;
+  const char *total_cells[2] = { l->total, NULL };
+  RecPdfTable *table;
+
+  if (months == NULL || months->len == 0)
+    return;
+  rec_pdf_ensure_space (packet->pdf, H1_SIZE * 2.0 + TEXT_SIZE * 4.0 + row * MIN (months->len + 1, 6));
+  rec_pdf_outline_add (packet->pdf, l->interest_paid);
+  rec_pdf_heading (packet->pdf, l->interest_paid, H1_SIZE, TEXT_SIZE * 4.0 + row * 2);
+  rec_pdf_skip (packet->pdf, 4.0);
+  rec_pdf_paragraph (packet->pdf, l->interest_paid_intro, TEXT_SIZE, FALSE);
+  rec_pdf_skip (packet->pdf, 6.0);
+  table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE);
+  rec_pdf_table_set_width (table, rec_pdf_get_width (packet->pdf) * 0.7);
+  for (guint i = 0; i < months->len; i++)
+    {
+      const RecInterestPaidMonth *month = &g_array_index (months, RecInterestPaidMonth, i);
+      g_autofree char *paid = _rec_packet_money (packet, month->paid_cents);
+      g_autofree char *name = g_strdup_printf ("%s %d", month->month >= 1 && month->month <= 12
+                                               ? l->months[month->month - 1] : l->none, month->year);
+      const char *cells[] = { name, paid };
+
+      total_cents += month->paid_cents;
+      rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+    }
+  total = _rec_packet_money (packet, total_cents);
+  total_cells[1] = total;
+  rec_pdf_table_row (table, total_cells, REC_PDF_ROW_BOLD);
+  rec_pdf_table_end (table);
+}
+
 void
 _rec_report_write_history (const RecPacket *packet)
 {
@@ -91,6 +176,8 @@ _rec_report_write_history (const RecPacket *packet)
 
   for (guint i = 0; i < history->len && !rec_pdf_has_failed (packet->pdf); i++)
     write_history_year (packet, &g_array_index (history, RecHistoryYear, i));
+  write_kind_histories (packet);
+  write_interest_paid (packet);
 }
 
 /* Ledger */
