@@ -231,6 +231,7 @@ store_source_fill (RecStoreImportSource *out,
   out->attachment = source->attachment;
   out->records = records;
   out->media = media;
+  out->size = source->size;
 }
 
 static void

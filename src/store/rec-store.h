@@ -113,6 +113,22 @@ gboolean      rec_store_verify_file_result (const char            *path,
                                             RecStoreVerifyResult  *result,
                                             GError               **error) G_GNUC_WARN_UNUSED_RESULT;
 
+typedef enum
+{
+  REC_STORE_VERIFY_ALL            = 0,
+  /* The caller has just opened the same file with rec_store_open, which
+   * refuses a value Recourse never writes: that check is not repeated (the
+   * packet's verify, beside its loading). Everything else is done. */
+  REC_STORE_VERIFY_VALUES_CHECKED = 1 << 0,
+} RecStoreVerifyFlags;
+
+/* rec_store_verify_file_result with `flags` (`recourse verify` uses ALL). */
+gboolean      rec_store_verify_file_flags  (const char            *path,
+                                            RecStoreVerifyFlags    flags,
+                                            GString               *report,
+                                            RecStoreVerifyResult  *result,
+                                            GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* The case history (spec/evidence.md §2). */
 
 /* Appends a `packet` entry for a packet just written: its data
@@ -315,6 +331,8 @@ typedef struct
   GPtrArray      *media;       /* (nullable) as long as `records`: for each, a
                                 * GPtrArray of RecAttachment (data set) kept with
                                 * it — MMS images, the raw e-mail — or NULL */
+  gint64          size;        /* the file's bytes; 0: unknown. Recorded in the
+                                * entry ("size") when `attachment` is NULL */
 } RecStoreImportSource;
 
 /* Adds every source in ONE transaction, all or nothing, each change through
@@ -332,6 +350,29 @@ gboolean      rec_store_import             (RecStore                    *self,
                                             const RecStoreImportSource  *sources,
                                             guint                        n_sources,
                                             GError                     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* One source file of an import, as its `import` entry and the entries after
+ * it say (rec_store_load_import_sources). */
+typedef struct
+{
+  gint64    seq;         /* of its import entry */
+  char     *at;          /* UTC, YYYY-MM-DDTHH:MM:SSZ */
+  char     *name;
+  char      sha256[65];
+  char     *format;      /* csv, ofx, …, sms, mbox, eml */
+  gint64    size;        /* bytes; -1: the entry does not say (the file is stored) */
+  guint     n_records;   /* records that import added (some may be gone since) */
+  gboolean  stored;      /* the case holds the file as an attachment; FALSE: kept
+                          * by the user (over the 64 MiB limit) */
+} RecStoreImportSourceInfo;
+
+void          rec_store_import_source_info_free (RecStoreImportSourceInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecStoreImportSourceInfo, rec_store_import_source_info_free)
+
+/* Every source file imported into the case, oldest first (transfer full:
+ * freed with the array); the JSON case import's entry is not one. */
+GPtrArray    *rec_store_load_import_sources (RecStore                   *self,
+                                             GError                    **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Deletes `records` (RecEntity of the seven kinds, by kind and id) in ONE
  * transaction through the write path — each its `remove` entry, its links
  * gone and the documents only it proved — all or none; "changed" once. The
