@@ -238,7 +238,9 @@ record_packet (const char  *case_path,
 
 /* Whether `recourse verify` would find problems in the case file: its packet
  * must then not present the history as intact (spec/evidence.md §3). A file
- * that cannot be verified at all was refused when it was loaded. */
+ * that cannot be verified at all was refused when it was loaded, and so was
+ * a value Recourse never writes: rec_store_open, beside, checks the values,
+ * and no packet is written unless it opens the file. */
 static gboolean
 case_is_altered (const char *case_path)
 {
@@ -246,7 +248,8 @@ case_is_altered (const char *case_path)
   g_autoptr(GError) error = NULL;
   RecStoreVerifyResult result = { 0 };
 
-  if (rec_store_verify_file_result (case_path, report, &result, &error))
+  if (rec_store_verify_file_flags (case_path, REC_STORE_VERIFY_VALUES_CHECKED, report, &result,
+                                   &error))
     return FALSE;
   g_debug ("verify before the packet: %s", error != NULL ? error->message : "");
   return result.problems > 0;
@@ -311,6 +314,24 @@ warn_size (const char *output,
                     output, size, limit);
 }
 
+/* The imported files the case does not hold, for the exhibit index. */
+static void
+add_kept_sources (RecReportInput *input,
+                  GPtrArray      *sources)
+{
+  static const char *const message_formats[] = { "sms", "mbox", "eml", NULL };
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const RecStoreImportSourceInfo *source = g_ptr_array_index (sources, i);
+
+      if (!source->stored && strlen (source->sha256) == 64)
+        rec_report_input_add_kept_source (input, source->name, source->sha256, source->size,
+                                          source->n_records,
+                                          g_strv_contains (message_formats, source->format));
+    }
+}
+
 static int
 write_verified_report (const char    *case_path,
                        const Options *options,
@@ -327,6 +348,7 @@ write_verified_report (const char    *case_path,
   g_autoptr(RecReportInput) input = NULL;
   g_autoptr(RecPayoff) payoff = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
   g_autofree char *fingerprint = NULL;
   gint64 entries = 0;
   guint pages = 0;
@@ -334,7 +356,8 @@ write_verified_report (const char    *case_path,
 
   if (status != REC_EXIT_OK)
     return status;
-  if (!rec_store_get_fingerprint (store, &fingerprint, &entries, &error))
+  if (!rec_store_get_fingerprint (store, &fingerprint, &entries, &error)
+      || (sources = rec_store_load_import_sources (store, &error)) == NULL)
     {
       _rec_cli_error ("%s", error->message);
       return REC_EXIT_FAILED;
@@ -377,6 +400,7 @@ write_verified_report (const char    *case_path,
   rec_report_input_set_originals (input, !options->no_originals);
   if (fingerprint != NULL)
     rec_report_input_set_fingerprint (input, fingerprint, (guint64) entries);
+  add_kept_sources (input, sources);
   if (join_verify (verifier))
     {
       rec_report_input_set_history_altered (input, TRUE);

@@ -1220,6 +1220,25 @@ write_exhibit (const RecPacket  *packet,
                          exhibit->description, !is_compressed (exhibit->attachment), error);
 }
 
+/* The imported files the user keeps (over the attachment limit): no exhibit
+ * number and no pages, their line and SHA-256 (spec/import.md §1). */
+static void
+kept_rows (const RecPacket *packet,
+           RecPdfTable     *table)
+{
+  GPtrArray *kept = packet->input->kept_sources;
+
+  for (guint i = 0; kept != NULL && i < kept->len && !rec_pdf_has_failed (packet->pdf); i++)
+    {
+      const RecReportKeptSource *source = g_ptr_array_index (kept, i);
+      g_autofree char *hash = g_strdup_printf (packet->labels->sha256, source->sha256);
+      g_autofree char *description = g_strdup_printf ("%s\n%s", source->text, hash);
+      const char *cells[] = { "—", description, "—", "—" };
+
+      rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
+    }
+}
+
 /* The index: number, description and hash, first page, pages. `base` is
  * the number of the index's first page; 0 in the dry run. */
 static void
@@ -1256,6 +1275,7 @@ write_index (const RecPacket *packet,
 
       rec_pdf_table_row (table, cells, REC_PDF_ROW_NORMAL);
     }
+  kept_rows (packet, table);
   rec_pdf_table_end (table);
 }
 
@@ -1348,10 +1368,14 @@ _rec_report_write_exhibits (const RecPacket  *packet,
   g_autoptr(RecPdf) scratch = NULL;
   RecPacket dry_packet = *packet;
 
-  if (data->attachments == NULL || data->attachments->len == 0 || rec_pdf_has_failed (packet->pdf))
+  if (rec_pdf_has_failed (packet->pdf))
+    return TRUE;
+  if ((data->attachments == NULL || data->attachments->len == 0)
+      && (packet->input->kept_sources == NULL || packet->input->kept_sources->len == 0))
     return TRUE;
 
-  exhibits = numbered_exhibits (data);
+  exhibits = data->attachments != NULL ? numbered_exhibits (data)
+                                       : g_ptr_array_new_with_free_func ((GDestroyNotify) exhibit_free);
   for (guint i = 0; i < exhibits->len; i++)
     {
       Exhibit *exhibit = g_ptr_array_index (exhibits, i);

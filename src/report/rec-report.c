@@ -436,6 +436,67 @@ rec_report_input_set_fingerprint (RecReportInput *input,
   rec_report_language_pop (language);
 }
 
+static void
+kept_source_free (RecReportKeptSource *kept)
+{
+  g_free (kept->text);
+  g_free (kept);
+}
+
+/* "20 372 messages" or "12 payments" (transfer full). */
+static char *
+kept_records_text (guint    n_records,
+                   gboolean messages)
+{
+  g_autofree char *count = group_digits (n_records);
+
+  return messages
+    /* Translators: what a file kept by the user gave the case; %s is a number ("20 372") */
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s message", "%s messages", n_records), count)
+    /* Translators: what a statement kept by the user gave the case; %s is a number ("12") */
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s payment", "%s payments", n_records), count);
+}
+
+void
+rec_report_input_add_kept_source (RecReportInput *input,
+                                  const char     *name,
+                                  const char     *sha256,
+                                  gint64          size,
+                                  guint           n_records,
+                                  gboolean        messages)
+{
+  RecReportKeptSource *kept;
+  g_autofree char *records = NULL;
+  RecReportLanguage *language;
+
+  g_return_if_fail (input != NULL);
+  g_return_if_fail (name != NULL && sha256 != NULL && strlen (sha256) == 64);
+
+  kept = g_new0 (RecReportKeptSource, 1);
+  g_strlcpy (kept->sha256, sha256, sizeof kept->sha256);
+  language = rec_report_language_push (input->lang);
+  records = kept_records_text (n_records, messages);
+  if (size > 0)
+    {
+      g_autofree char *bytes = g_format_size ((guint64) size);
+
+      kept->text = g_strdup_printf (
+        /* Translators: a row of the packet's exhibit index: a file name, its size ("1.1 GB"), what it gave ("20 372 messages") */
+        dgettext (GETTEXT_PACKAGE, "%s — %s, %s, kept by the user (too large to store in the case)"),
+        name, bytes, records);
+    }
+  else
+    kept->text = g_strdup_printf (
+      /* Translators: a row of the packet's exhibit index: a file name, what it gave ("20 372 messages") */
+      dgettext (GETTEXT_PACKAGE, "%s — %s, kept by the user (too large to store in the case)"),
+      name, records);
+  rec_report_language_pop (language);
+
+  if (input->kept_sources == NULL)
+    input->kept_sources = g_ptr_array_new_with_free_func ((GDestroyNotify) kept_source_free);
+  g_ptr_array_add (input->kept_sources, kept);
+}
+
 void
 rec_report_input_set_bates (RecReportInput *input,
                             const char     *prefix)
@@ -603,6 +664,7 @@ rec_report_input_free (RecReportInput *input)
   g_free (input->fingerprint);
   g_free (input->fingerprint_text);
   g_free (input->fingerprint_footer);
+  g_clear_pointer (&input->kept_sources, g_ptr_array_unref);
   _rec_report_labels_free (input->labels);
   g_free (input);
 }

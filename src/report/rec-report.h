@@ -65,6 +65,9 @@ typedef struct
   /* rec_report_input_set_history_altered: verify found problems, so the
    * cover says so instead of how to check the packet against the case. */
   gboolean          history_altered;
+  /* rec_report_input_add_kept_source: imported files the case does not hold
+   * (over the 64 MiB limit), listed at the end of the exhibit index. */
+  GPtrArray        *kept_sources;   /* RecReportKeptSource; NULL: none */
 
   /*< private >*/
   gboolean          result_from_engine;   /* free with rec_arrears_result_free */
@@ -146,6 +149,24 @@ void                rec_report_input_set_fingerprint (RecReportInput *input,
  * cover says "Recourse found changes made outside it (see Verify)". */
 void                rec_report_input_set_history_altered (RecReportInput *input,
                                                           gboolean        altered);
+/* A file imported but kept by the user, its line already in the packet's
+ * language: "sms-backup.xml — 1.1 GB, 20 372 messages, kept by the user (too
+ * large to store in the case)". */
+typedef struct
+{
+  char  sha256[65];
+  char *text;
+} RecReportKeptSource;
+
+/* Main thread. Lists an imported source file the case does not keep in the
+ * exhibit index with its SHA-256, its size (<= 0: unknown) and the records
+ * it gave (`messages`: communications, else payments). */
+void                rec_report_input_add_kept_source (RecReportInput *input,
+                                                      const char     *name,
+                                                      const char     *sha256,
+                                                      gint64          size,
+                                                      guint           n_records,
+                                                      gboolean        messages);
 /* Bates labels on every page ("PREFIX-000001" at the bottom right); NULL or
  * "" none. */
 void                rec_report_input_set_bates (RecReportInput         *input,

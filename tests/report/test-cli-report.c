@@ -333,6 +333,81 @@ test_bates_and_originals (void)
 /* A packet written to a file is recorded in the case's history, with its
  * fingerprint on the cover and its SHA-256 in a `packet` entry: verify
  * --packet then knows it came from this case, and the history stays intact. */
+/* A communication of the import at 2026-03-0N 10:00 UTC. */
+static RecEntity *
+imported_message (guint n)
+{
+  RecCommunication *message = rec_communication_new ();
+
+  g_free (message->at);
+  message->at = g_strdup_printf ("2026-03-%02uT10:00:00Z", n);
+  message->at_unix = 1772359200 + (gint64) (n - 1) * 86400;
+  message->channel = REC_CHANNEL_TEXT;
+  message->direction = REC_DIRECTION_RECEIVED;
+  rec_set_str (&message->with, "Jordan");
+  message->summary = g_strdup_printf ("Message %u", n);
+  return REC_ENTITY (message);
+}
+
+/* spec/import.md §1: a 1.1 GB SMS backup is not stored; the packet's
+ * exhibit index names it with its size, SHA-256 and the messages it gave,
+ * kept by the user. A statement stored as an attachment is an exhibit of
+ * its payments instead. */
+static void
+test_kept_source (void)
+{
+  static const char sha256[] = "5e0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8";
+  g_autofree char *case_path = out_path ("kept.recourse");
+  g_autofree char *pdf = out_path ("kept.pdf");
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) report = { 0 };
+  const RecStoreImportSourceInfo *info;
+  RecStoreImportSource source = { "sms-backup.xml", sha256, "sms", NULL, records, NULL,
+                                  G_GINT64_CONSTANT (1181116006) };
+
+  run_recourse (&demo, "demo", "-o", case_path, NULL);
+  if (demo.status != 0)
+    {
+      g_test_skip ("`recourse demo` is not available in this build");
+      return;
+    }
+  for (guint n = 1; n <= 3; n++)
+    g_ptr_array_add (records, imported_message (n));
+  store = rec_store_open (case_path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (rec_store_import (store, &source, 1, &error));
+  g_assert_no_error (error);
+
+  sources = rec_store_load_import_sources (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 1);
+  info = g_ptr_array_index (sources, 0);
+  g_assert_cmpstr (info->name, ==, "sms-backup.xml");
+  g_assert_cmpstr (info->sha256, ==, sha256);
+  g_assert_cmpstr (info->format, ==, "sms");
+  g_assert_cmpint (info->size, ==, 1181116006);
+  g_assert_cmpuint (info->n_records, ==, 3);
+  g_assert_false (info->stored);
+  g_clear_object (&store);
+
+  run_recourse (&report, "report", case_path, "-o", pdf, NULL);
+  g_assert_cmpstr (report.err, ==, "");
+  g_assert_cmpint (report.status, ==, 0);
+  doc = rt_open_pdf (pdf);
+  text = rt_document_text (doc);
+  squeezed = rt_squeeze (text);
+  /* Squeezed: without white space. */
+  g_assert_nonnull (strstr (squeezed, "sms-backup.xml—1.2GB,3messages,keptbytheuser(toolargetostoreinthecase)"));
+  g_assert_nonnull (strstr (squeezed, "SHA-256:5e0a1b2c3d4e5f60718293a4b5c6d7e8"));
+}
+
 static void
 test_packet_recorded (void)
 {
@@ -594,6 +669,7 @@ main (int    argc,
   g_test_add_func ("/cli/report/payoff", test_payoff);
   g_test_add_func ("/cli/report/missing-catalog", test_missing_catalog);
   g_test_add_func ("/cli/report/packet-recorded", test_packet_recorded);
+  g_test_add_func ("/cli/report/kept-source", test_kept_source);
 
   status = g_test_run ();
 
