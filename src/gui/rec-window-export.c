@@ -147,9 +147,6 @@ export_done_cb (GObject      *source,
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   set_exporting (self, FALSE);
-  if (self->export_toast != NULL)
-    adw_toast_dismiss (self->export_toast);
-  g_clear_object (&self->export_toast);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_debug ("Export failed: %s", error->message);
@@ -292,13 +289,13 @@ start_export (RecWindow  *self,
   task = g_task_new (self, self->cancellable, export_done_cb, NULL);
   g_task_set_source_tag (task, start_export);
   g_task_set_task_data (task, job, export_job_free);
+  /* The header bar's spinner says it is under way; no "Exporting…" toast.
+   * libadwaita 1.2 must not be asked to dismiss a toast: one dismissed
+   * while its show animation still runs is freed by its hide animation
+   * first when the next frame comes late (a dialog opening, a loaded
+   * machine), then written to by the show animation's end (use after free
+   * in adw_animation_skip; fixed in libadwaita 1.3, 1674ebc9). */
   set_exporting (self, TRUE);
-  /* Shown until the file is written (then dismissed: the next toast says
-   * how it went), however long that takes. */
-  g_clear_object (&self->export_toast);
-  self->export_toast = g_object_ref (adw_toast_new (_("Exporting the case packet…")));
-  adw_toast_set_timeout (self->export_toast, 0);
-  rec_window_add_toast (self, self->export_toast);
   g_task_run_in_thread (task, export_thread);
 }
 

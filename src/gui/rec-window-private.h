@@ -47,7 +47,6 @@ struct _RecWindow
   GCancellable         *cancellable;     /* the export in flight */
   char                 *loading_path;    /* a case being opened into this window */
   GHashTable           *undo_toasts;     /* change id (guint64 *) → its AdwToast, while shown */
-  AdwToast             *export_toast;    /* "Exporting…", until the file is written */
   GtkWidget            *options_dialog;  /* the packet's options, while asked */
   struct
   {

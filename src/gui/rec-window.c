@@ -176,7 +176,6 @@ rec_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->loading_path, g_free);
   g_clear_pointer (&self->undo_toasts, g_hash_table_unref);
-  g_clear_object (&self->export_toast);
   g_clear_weak_pointer (&self->options_dialog);
   g_clear_pointer (&self->verify_problems, g_strfreev);
   g_clear_handle_id (&self->verify_idle, g_source_remove);

@@ -237,15 +237,6 @@ wait_exported (Fixture *fixture)
       spin ();
     }
   g_assert_false (_rec_window_is_exporting (fixture->window));
-  /* Let the toasts ("Exporting…" dismissed, "Case packet exported" shown)
-   * finish their animations: libadwaita 1.2's toast overlay was seen to
-   * unref a freed toast when the next dialog opened mid-animation under
-   * load (a crash in adw_animation_skip from the frame clock). */
-  for (int i = 0; i < 60; i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
 }
 
 static void

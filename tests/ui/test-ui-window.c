@@ -1360,34 +1360,27 @@ test_print_options (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Tiểu bang"));        /* a Vietnamese packet */
 }
 
+/* Nothing the export shows has to be dismissed while it animates: the
+ * spinner says it is under way and the result toast goes on its timeout.
+ * The main loop is then held up past libadwaita 1.2's show and hide
+ * durations (as a dialog being built does), which freed the dismissed
+ * "Exporting…" toast under its still running show animation (a crash in
+ * adw_animation_skip under MALLOC_PERTURB_ or AddressSanitizer). */
 static void
-toast_dismissed_cb (AdwToast *toast,
-                    gboolean *dismissed)
-{
-  *dismissed = TRUE;
-}
-
-/* "Exporting…" goes the moment the file is written (it used to wait out its
- * own timeout, so the success toast came ~5 s late). */
-static void
-test_export_toast_dismissed (Fixture       *fixture,
-                             gconstpointer  data)
+test_export_stalled_frames (Fixture       *fixture,
+                            gconstpointer  data)
 {
   RecWindow *window = open_demo (fixture);
   g_autofree char *pdf = g_build_filename (fixture->dir, "toast.pdf", NULL);
-  g_autoptr(AdwToast) toast = NULL;
-  gboolean dismissed = FALSE;
-  gint64 start;
 
   _rec_window_export_to (window, pdf);
-  g_assert_nonnull (window->export_toast);
-  toast = g_object_ref (window->export_toast);
-  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), &dismissed);
-  start = g_get_monotonic_time ();
+  g_assert_true (_rec_window_is_exporting (window));
   wait_exported (window);
-  g_test_message ("written after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
-  g_assert_true (dismissed);
-  g_assert_null (window->export_toast);
+  g_usleep (700000);
+  spin ();
+  g_usleep (700000);
+  spin ();
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
 }
 
 static void
@@ -1436,7 +1429,7 @@ main (int   argc,
   ADD ("/ui/window/close-before-first-frame", test_close_before_first_frame);
   ADD ("/ui/window/undo-deletes-back-to-back", test_undo_deletes_back_to_back);
   ADD ("/ui/window/export-options", test_export_options);
-  ADD ("/ui/window/export-toast-dismissed", test_export_toast_dismissed);
+  ADD ("/ui/window/export-stalled-frames", test_export_stalled_frames);
   ADD ("/ui/window/print-options", test_print_options);
   return g_test_run ();
 }
