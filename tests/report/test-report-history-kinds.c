@@ -32,12 +32,14 @@ typedef struct
   RecCaseData      *data;
   RecArrearsResult *result;
   GPtrArray        *pages;    /* char *, each page's text */
+  GPtrArray        *outline;  /* char *, the bookmarks' titles */
 } Packet;
 
 static void
 packet_clear (Packet *packet)
 {
   g_clear_pointer (&packet->pages, g_ptr_array_unref);
+  g_clear_pointer (&packet->outline, g_ptr_array_unref);
   g_clear_pointer (&packet->result, rec_arrears_result_free);
   g_clear_pointer (&packet->data, rec_case_data_free);
 }
@@ -58,6 +60,7 @@ packet_make (Packet     *packet,
   g_autofree char *path = rt_temp_path ("kinds.pdf");
   g_autoptr(PopplerDocument) doc = NULL;
   RecReportInput *input;
+  PopplerIndexIter *iter;
 
   packet->data = fx_case (terms, charges, payments, NULL, FALSE, FALSE);
   rec_set_str (&packet->data->info->title, "Kinds v. Sheets");
@@ -72,6 +75,16 @@ packet_make (Packet     *packet,
   packet->pages = g_ptr_array_new_with_free_func (g_free);
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     g_ptr_array_add (packet->pages, rt_page_text (doc, i));
+  packet->outline = g_ptr_array_new_with_free_func (g_free);
+  iter = poppler_index_iter_new (doc);
+  for (gboolean more = iter != NULL; more; more = poppler_index_iter_next (iter))
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+
+      g_ptr_array_add (packet->outline, g_strdup (action->any.title));
+      poppler_action_free (action);
+    }
+  g_clear_pointer (&iter, poppler_index_iter_free);
 }
 
 static const char * const month_names[] = {
@@ -273,6 +286,18 @@ test_sheets_reconcile (void)
       g_assert_false (strstr (text, child) != NULL && strstr (text, medical) != NULL);
       g_assert_false (strstr (text, medical) != NULL && strstr (text, "\nCharges\n") != NULL);
     }
+
+  /* The outline lists each sheet, in order, after the merged grid. */
+  {
+    const char *sheets[] = { "Payment history (as on form FL-421)", child, medical, "Charges",
+                             "Interest paid" };
+    guint at = 0;
+
+    for (guint i = 0; i < packet.outline->len && at < G_N_ELEMENTS (sheets); i++)
+      if (g_str_equal (packet.outline->pdata[i], sheets[at]))
+        at++;
+    g_assert_cmpuint (at, ==, G_N_ELEMENTS (sheets));
+  }
 
   /* Each kind's total paid is its paid in the summary JSON. */
   grid_paid (&packet, "Payment history (as on form FL-421)", merged);
