@@ -330,9 +330,12 @@ gboolean      _rec_store_check_values    (sqlite3      *db,
 
 /* rec-store.c: opens and checks a case file (rec_store_open). With a report
  * (verify), a schema or value that Recourse never writes is a line of it and
- * counted in *problems instead of an error; the connection is then read-only. */
+ * counted in *problems instead of an error; the connection is then read-only.
+ * `check_values` FALSE (verify only): the values were checked by an open of the
+ * same file just before (REC_STORE_VERIFY_VALUES_CHECKED). */
 sqlite3      *_rec_store_open_checked    (const char   *path,
                                           gboolean     *read_only,
+                                          gboolean      check_values,
                                           GString      *report,
                                           guint        *problems,
                                           int          *out_version,

@@ -443,6 +443,16 @@ rec_store_verify_file_result (const char            *path,
                               RecStoreVerifyResult  *result,
                               GError               **error)
 {
+  return rec_store_verify_file_flags (path, REC_STORE_VERIFY_ALL, report, result, error);
+}
+
+gboolean
+rec_store_verify_file_flags (const char            *path,
+                             RecStoreVerifyFlags    flags,
+                             GString               *report,
+                             RecStoreVerifyResult  *result,
+                             GError               **error)
+{
   int version = 0;
   gboolean read_only = TRUE;
   guint problems = 0;
@@ -455,7 +465,9 @@ rec_store_verify_file_result (const char            *path,
   g_return_val_if_fail (result != NULL, FALSE);
 
   memset (result, 0, sizeof *result);
-  db = _rec_store_open_checked (path, &read_only, report, &problems, &version, error);
+  db = _rec_store_open_checked (path, &read_only,
+                                (flags & REC_STORE_VERIFY_VALUES_CHECKED) == 0,
+                                report, &problems, &version, error);
   result->version = version;
   if (db == NULL)
     return FALSE;

@@ -435,6 +435,7 @@ check_wal_read (const char  *path,
 sqlite3 *
 _rec_store_open_checked (const char  *path,
                          gboolean    *read_only,
+                         gboolean     check_values,
                          GString     *report,
                          guint       *problems,
                          int         *out_version,
@@ -513,7 +514,8 @@ _rec_store_open_checked (const char  *path,
         (*problems)++;
       if (!_rec_store_exec (db, "COMMIT", error) || !_rec_store_configure (db, TRUE, error))
         goto fail;
-      if (*problems == before && !_rec_store_check_values (db, path, version, report, NULL))
+      if (check_values && *problems == before
+          && !_rec_store_check_values (db, path, version, report, NULL))
         (*problems)++;
     }
 
@@ -537,7 +539,7 @@ rec_store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = _rec_store_open_checked (path, &read_only, NULL, NULL, NULL, error);
+  db = _rec_store_open_checked (path, &read_only, TRUE, NULL, NULL, NULL, error);
   if (db == NULL)
     return NULL;
 
