@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <nettle/sha2.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -70,14 +71,31 @@ rec_attachment_new (void)
 }
 
 void
+rec_sha256_digest_hex (const guint8 digest[32],
+                       char         out[65])
+{
+  static const char digits[] = "0123456789abcdef";
+
+  for (guint i = 0; i < 32; i++)
+    {
+      out[2 * i] = digits[digest[i] >> 4];
+      out[2 * i + 1] = digits[digest[i] & 0xf];
+    }
+  out[64] = '\0';
+}
+
+void
 rec_sha256_hex (const guint8 *data,
                 gsize         size,
                 char          out[65])
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  struct sha256_ctx context;
+  guint8 digest[SHA256_DIGEST_SIZE];
 
-  g_checksum_update (checksum, data, size);
-  g_strlcpy (out, g_checksum_get_string (checksum), 65);
+  sha256_init (&context);
+  sha256_update (&context, size, data);
+  sha256_digest (&context, sizeof digest, digest);
+  rec_sha256_digest_hex (digest, out);
 }
 
 static gboolean

@@ -75,7 +75,11 @@ const char    *rec_media_type_sniff          (const guint8   *data,
                                               gsize           size,
                                               const char     *name);
 
-/* Lower-case hex SHA-256 of the bytes into out (65 bytes). */
+/* Lower-case hex of a SHA-256 digest (32 bytes) into out (65 bytes). */
+void           rec_sha256_digest_hex         (const guint8    digest[32],
+                                              char            out[65]);
+
+/* Lower-case hex SHA-256 of the bytes into out (65 bytes), with nettle. */
 void           rec_sha256_hex                (const guint8   *data,
                                               gsize           size,
                                               char            out[65]);

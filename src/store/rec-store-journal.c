@@ -24,10 +24,18 @@
 #include "rec-date.h"
 
 #include <glib/gi18n.h>
+#include <nettle/sha2.h>
 #include <string.h>
 
 const char _rec_store_journal_zero_hash[65] =
   "0000000000000000000000000000000000000000000000000000000000000000";
+
+static void
+add_text (struct sha256_ctx *context,
+          const char        *text)
+{
+  sha256_update (context, strlen (text), (const guint8 *) text);
+}
 
 void
 _rec_store_journal_hash (gint64       seq,
@@ -39,26 +47,28 @@ _rec_store_journal_hash (gint64       seq,
                          const char  *prev,
                          char         out_hash[65])
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  struct sha256_ctx context;
+  guint8 digest[SHA256_DIGEST_SIZE];
   char number[32];
   const char *texts[] = { at, action, entity };
 
-  g_checksum_update (checksum, (const guchar *) "recourse-journal-1\n", -1);
+  sha256_init (&context);
+  add_text (&context, "recourse-journal-1\n");
   g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT "\n", seq);
-  g_checksum_update (checksum, (const guchar *) number, -1);
+  add_text (&context, number);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_checksum_update (checksum, (const guchar *) texts[i], -1);
-      g_checksum_update (checksum, (const guchar *) "\n", 1);
+      add_text (&context, texts[i]);
+      add_text (&context, "\n");
     }
   g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT "\n", record);
-  g_checksum_update (checksum, (const guchar *) number, -1);
-  g_checksum_update (checksum, (const guchar *) (data != NULL ? data : "null"), -1);
-  g_checksum_update (checksum, (const guchar *) "\n", 1);
-  g_checksum_update (checksum, (const guchar *) prev, -1);
+  add_text (&context, number);
+  add_text (&context, data != NULL ? data : "null");
+  add_text (&context, "\n");
+  add_text (&context, prev);
 
-  memcpy (out_hash, g_checksum_get_string (checksum), 64);
-  out_hash[64] = '\0';
+  sha256_digest (&context, sizeof digest, digest);
+  rec_sha256_digest_hex (digest, out_hash);
 }
 
 gboolean
