@@ -14,7 +14,9 @@
 #include "rec-overview-page.h"
 
 #include "rec-balance-chart.h"
+#include "rec-communication-dialog.h"
 #include "rec-date.h"
+#include "rec-enforcement-dialog.h"
 #include "rec-gui-util.h"
 #include "rec-pages-private.h"
 #include "rec-remedy-item.h"
@@ -534,15 +536,15 @@ create_remedy_row (gpointer item,
   return row;
 }
 
+/* Follow-ups (spec/evidence.md §4, v2): a communication's follow-up date
+ * and an enforcement step's next date until marked done; overdue ones too. */
 static gboolean
-follow_up_is_ahead (gpointer item,
-                    gpointer user_data)
+follow_up_is_open (gpointer item,
+                   gpointer user_data)
 {
-  RecOverviewPage *self = user_data;
   RecCommunication *communication = item;
 
-  return rec_date_is_set (&communication->follow_up)
-         && rec_date_compare (&communication->follow_up, &self->today) >= 0;
+  return rec_date_is_set (&communication->follow_up) && !communication->follow_up_done;
 }
 
 static int
@@ -554,38 +556,134 @@ compare_follow_ups (gconstpointer a,
                            &((RecCommunication *) b)->follow_up);
 }
 
+/* The record's own dialog, on a copy (the dialogs copy what they edit). */
+static void
+follow_up_row_activated_cb (AdwActionRow *row,
+                            RecEntity    *record)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (row), REC_TYPE_OVERVIEW_PAGE);
+  RecCaseSession *session = page != NULL ? rec_page_get_session (REC_PAGE (page)) : NULL;
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (row)));
+
+  if (session == NULL)
+    return;
+  if (REC_IS_COMMUNICATION (record))
+    gtk_window_present (rec_communication_dialog_new (parent, session,
+                                                      REC_COMMUNICATION (record)));
+  else
+    gtk_window_present (rec_enforcement_dialog_new (parent, session,
+                                                    REC_ENFORCEMENT_STEP (record),
+                                                    REC_ENFORCEMENT_STEP (record)->remedy));
+}
+
+/* Sets follow_up_done / next_done on a copy and saves it: one change, with
+ * the window's toast and its Undo. */
+static void
+mark_done_clicked_cb (GtkButton *button,
+                      RecEntity *record)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (button), REC_TYPE_OVERVIEW_PAGE);
+  RecCaseSession *session = page != NULL ? rec_page_get_session (REC_PAGE (page)) : NULL;
+  g_autoptr(RecEntity) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (session == NULL)
+    return;
+  copy = rec_entity_copy (record);
+  if (REC_IS_COMMUNICATION (copy))
+    REC_COMMUNICATION (copy)->follow_up_done = TRUE;
+  else
+    REC_ENFORCEMENT_STEP (copy)->next_done = TRUE;
+  /* The row goes with the record it shows: act from the page from here on. */
+  g_object_ref (page);
+  if (!rec_case_session_update (session, G_OBJECT (copy), &error))
+    {
+      g_debug ("Marking a follow-up done failed: %s", error->message);
+      gtk_widget_activate_action (page, "win.show-toast", "s",
+                                  _("Could not mark the follow-up as done"));
+    }
+  else
+    gtk_widget_activate_action (page, "win.show-undo-toast", "s", _("Marked as done"));
+  g_object_unref (page);
+}
+
+/* What every follow-up row has: its date at the end ("error" and the word
+ * "Overdue" before today), a Mark as Done button, and activation opening
+ * the record. `who` names it for the button's accessible name. */
+static void
+add_follow_up_parts (RecOverviewPage *self,
+                     GtkWidget       *row,
+                     RecEntity       *record,
+                     const GDate     *date,
+                     const char      *who)
+{
+  g_autofree char *day = rec_gui_format_date (date);
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  gboolean overdue = rec_date_compare (date, &self->today) < 0;
+  GtkWidget *label;
+  GtkWidget *button;
+
+  /* Translators: a follow-up date gone by, e.g. "Overdue · 11/28/2026" */
+  text = overdue ? g_strdup_printf (_("Overdue · %s"), day) : g_strdup (day);
+  label = gtk_label_new (text);
+  gtk_widget_add_css_class (label, "numeric");
+  if (overdue)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  button = gtk_button_new_from_icon_name ("object-select-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Mark as Done"));
+  /* Translators: %s is whom a follow-up is with, or what it is about */
+  name = g_strdup_printf (_("Mark follow-up with %s as done"), who);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_sensitive (button, !rec_case_session_get_read_only (get_session (self)));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (mark_done_clicked_cb), record, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_object (row, "activated", G_CALLBACK (follow_up_row_activated_cb), record, 0);
+  /* For the tests (tests/ui/test-ui-overview.c). */
+  g_object_set_data (G_OBJECT (row), "rec-date-label", label);
+  g_object_set_data (G_OBJECT (row), "rec-done-button", button);
+}
+
 static GtkWidget *
 create_follow_up_row (gpointer item,
                       gpointer user_data)
 {
   RecCommunication *communication = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *date = rec_gui_format_date (&communication->follow_up);
-  g_autofree char *subtitle = NULL;
   const char *title = *communication->subject != '\0' ? communication->subject
                                                       : rec_channel_label (communication->channel);
+  const char *with = *communication->with != '\0' ? communication->with : title;
+  g_autofree char *subtitle = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  /* Translators: a follow-up date, then the person it is with */
-  subtitle = *communication->with != '\0' ? g_strdup_printf (_("%s · with %s"), date,
-                                                             communication->with)
-                                          : g_strdup (date);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (*communication->with != '\0')
+    {
+      /* Translators: the person a follow-up is with */
+      subtitle = g_strdup_printf (_("With %s"), communication->with);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("x-office-calendar-symbolic"));
+  add_follow_up_parts (user_data, row, REC_ENTITY (communication), &communication->follow_up, with);
   return row;
 }
 
 static gboolean
-next_date_is_ahead (gpointer item,
-                    gpointer user_data)
+next_date_is_open (gpointer item,
+                   gpointer user_data)
 {
-  RecOverviewPage *self = user_data;
   RecEnforcementStep *step = item;
 
-  return rec_date_is_set (&step->next_date)
-         && rec_date_compare (&step->next_date, &self->today) >= 0;
+  return rec_date_is_set (&step->next_date) && !step->next_done;
 }
 
 static int
@@ -603,16 +701,14 @@ create_next_date_row (gpointer item,
 {
   RecEnforcementStep *step = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *date = rec_gui_format_date (&step->next_date);
-  g_autofree char *subtitle = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rec_remedy_label (step->remedy));
-  /* Translators: a date, then the status of an enforcement step ("Filed") */
-  subtitle = g_strdup_printf (_("%s · %s"), date, rec_status_label (step->status));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rec_status_label (step->status));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("x-office-calendar-symbolic"));
+  add_follow_up_parts (user_data, row, REC_ENTITY (step), &step->next_date,
+                       rec_remedy_label (step->remedy));
   return row;
 }
 
@@ -658,11 +754,11 @@ bind_session_lists (RecOverviewPage *self)
   g_autoptr(GListModel) next_dates = NULL;
 
   follow_ups = filtered_sorted (self, rec_case_session_get_communications (get_session (self)),
-                                follow_up_is_ahead, compare_follow_ups);
-  gtk_list_box_bind_model (self->follow_ups_list, follow_ups, create_follow_up_row, NULL, NULL);
+                                follow_up_is_open, compare_follow_ups);
+  gtk_list_box_bind_model (self->follow_ups_list, follow_ups, create_follow_up_row, self, NULL);
   next_dates = filtered_sorted (self, rec_case_session_get_enforcement (get_session (self)),
-                                next_date_is_ahead, compare_next_dates);
-  gtk_list_box_bind_model (self->next_dates_list, next_dates, create_next_date_row, NULL, NULL);
+                                next_date_is_open, compare_next_dates);
+  gtk_list_box_bind_model (self->next_dates_list, next_dates, create_next_date_row, self, NULL);
 }
 
 /* A case that can only be read offers no edit (RecCaseSession:read-only is

@@ -352,46 +352,80 @@ add_communication (PageFixture *fixture,
   return communication;
 }
 
-static gboolean
-has_line (const char *lines,
-          const char *line)
-{
-  g_auto(GStrv) split = g_strsplit (lines, "\n", -1);
-
-  return g_strv_contains ((const char * const *) split, line);
-}
-
-/* Follow-ups ahead are listed, soonest first; past ones are not. */
+/* Open follow-ups are listed, soonest first; an overdue one says so (the
+ * word and the "error" class on its date); Mark as Done stores
+ * follow_up_done and takes it off, undo brings it back; activating a row
+ * opens its communication. */
 static void
 test_follow_up_rows (PageFixture   *fixture,
                      gconstpointer  data)
 {
   RecOverviewPage *page = overview (fixture, TRUE);
-  g_autoptr(RecCommunication) ahead = NULL;
+  GListModel *communications = rec_case_session_get_communications (fixture->session);
+  g_autoptr(GPtrArray) items = model_items (communications);
+  g_autoptr(RecCommunication) today = NULL;
   g_autoptr(RecCommunication) past = NULL;
+  g_autoptr(RecCommunication) future = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *deleted = NULL;
+  g_autofree char *titles = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *undone = NULL;
+  GtkListBox *list;
   GtkListBoxRow *row;
+  GtkWidget *label;
+  guint n_windows;
 
+  /* The demo's own follow-ups, done: only the three below are open. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(RecCommunication) copy = rec_communication_copy (items->pdata[i]);
+
+      copy->follow_up_done = TRUE;
+      g_assert_true (rec_case_session_update (fixture->session, G_OBJECT (copy), &error));
+      g_assert_no_error (error);
+    }
   g_object_set (page, "session", fixture->session, NULL);
-  before = row_titles (_rec_overview_page_get_list (page, "follow-ups"));
-  ahead = add_communication (fixture, "Call back about the levy", 0);
+  list = _rec_overview_page_get_list (page, "follow-ups");
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  today = add_communication (fixture, "Call back about the levy", 0);
   past = add_communication (fixture, "A follow-up gone by", -3);
-  after = row_titles (_rec_overview_page_get_list (page, "follow-ups"));
-  g_test_message ("follow-ups: %s", after);
-  g_assert_false (has_line (before, "Call back about the levy"));
-  /* Today's is the soonest of all: first. */
-  row = gtk_list_box_get_row_at_index (_rec_overview_page_get_list (page, "follow-ups"), 0);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
-                   "Call back about the levy");
-  g_assert_false (has_line (after, "A follow-up gone by"));
+  future = add_communication (fixture, "Ask for the hearing date", 5);
+  titles = row_titles (list);
+  g_test_message ("follow-ups: %s", titles);
+  g_assert_cmpstr (titles, ==, "A follow-up gone by\nCall back about the levy\nAsk for the hearing date");
 
-  g_assert_true (rec_case_session_delete (fixture->session, G_OBJECT (ahead), &error));
+  row = gtk_list_box_get_row_at_index (list, 0);
+  label = g_object_get_data (G_OBJECT (row), "rec-date-label");
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Overdue"));
+  label = g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (list, 1)), "rec-date-label");
+  g_assert_false (gtk_widget_has_css_class (label, "error"));
+  g_assert_false (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Overdue"));
+
+  /* Mark as Done: stored, and off the list. */
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "rec-done-button"), "clicked");
+  spin ();
+  done = row_titles (list);
+  g_assert_cmpstr (done, ==, "Call back about the levy\nAsk for the hearing date");
+  for (guint i = 0; i < g_list_model_get_n_items (communications); i++)
+    {
+      g_autoptr(RecCommunication) stored = g_list_model_get_item (communications, i);
+
+      if (REC_ENTITY (stored)->id == REC_ENTITY (past)->id)
+        g_assert_true (stored->follow_up_done);
+    }
+  g_assert_true (rec_case_session_undo (fixture->session, &error));
   g_assert_no_error (error);
-  deleted = row_titles (_rec_overview_page_get_list (page, "follow-ups"));
-  g_assert_false (has_line (deleted, "Call back about the levy"));
+  undone = row_titles (list);
+  g_assert_cmpstr (undone, ==, titles);
+
+  /* Activating a row opens its communication's dialog. */
+  n_windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  row = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_signal_emit_by_name (row, "activate");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_windows + 1);
 }
 
 /* Enforcement dates ahead are listed by remedy. */
