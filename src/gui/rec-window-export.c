@@ -17,6 +17,7 @@
 #include "rec-report.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 typedef struct
 {
@@ -213,6 +214,25 @@ current_options (RecWindow   *self,
  * or its defaults). NULL with a toast when there is no packet to make: the
  * figures cannot be computed for that date, or the language's catalog is
  * missing. */
+/* The imported files too large for the case (kept by the user), for the
+ * exhibit index, as recourse report lists them. */
+static void
+add_kept_sources (RecReportInput *input,
+                  GPtrArray      *sources)
+{
+  static const char *const message_formats[] = { "sms", "mbox", "eml", NULL };
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const RecStoreImportSourceInfo *source = g_ptr_array_index (sources, i);
+
+      if (!source->stored && strlen (source->sha256) == 64)
+        rec_report_input_add_kept_source (input, source->name, source->sha256, source->size,
+                                          source->n_records,
+                                          g_strv_contains (message_formats, source->format));
+    }
+}
+
 RecReportInput *
 _rec_window_new_report_input (RecWindow *self)
 {
@@ -250,11 +270,13 @@ _rec_window_new_report_input (RecWindow *self)
   {
     RecStore *store = rec_case_session_get_store (self->session);
     g_autofree char *fingerprint = NULL;
+    g_autoptr(GPtrArray) sources = NULL;
     gint64 entries = 0;
     RecReportInput *input;
 
     if (!rec_store_load_attachment_data (store, (RecCaseData *) data, &error)
-        || !rec_store_get_fingerprint (store, &fingerprint, &entries, &error))
+        || !rec_store_get_fingerprint (store, &fingerprint, &entries, &error)
+        || (sources = rec_store_load_import_sources (store, &error)) == NULL)
       {
         g_debug ("No packet: %s", error->message);
         rec_window_add_toast (self, adw_toast_new (error->message));
@@ -266,6 +288,7 @@ _rec_window_new_report_input (RecWindow *self)
     rec_report_input_set_withhold_address (input, self->packet.withhold_address);
     if (fingerprint != NULL)
       rec_report_input_set_fingerprint (input, fingerprint, (guint64) entries);
+    add_kept_sources (input, sources);
     return input;
   }
 }

@@ -451,10 +451,13 @@ rec_store_load_import_sources (RecStore  *self,
   g_return_val_if_fail (REC_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  sources = g_ptr_array_new_with_free_func ((GDestroyNotify) rec_store_import_source_info_free);
+  /* A file before schema 5 (opened read-only, not migrated) has no history. */
+  if (rec_store_get_file_version (self) < 5)
+    return g_steal_pointer (&sources);
   stmt = _rec_store_prepare (self->db, load_sources_sql, error);
   if (stmt == NULL)
     return NULL;
-  sources = g_ptr_array_new_with_free_func ((GDestroyNotify) rec_store_import_source_info_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (sources, source_info_from_row (stmt));
   if (rc != SQLITE_DONE)
