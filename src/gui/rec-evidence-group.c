@@ -393,9 +393,6 @@ _rec_evidence_group_write_copy (RecEvidenceGroup  *self,
 {
   RecAttachment *attachment;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *path = NULL;
   const char *dir;
 
   g_return_val_if_fail (REC_IS_EVIDENCE_GROUP (self), NULL);
@@ -407,24 +404,7 @@ _rec_evidence_group_write_copy (RecEvidenceGroup  *self,
   if (dir == NULL)
     return NULL;
 
-  /* One folder per document: two documents may have the same name. */
-  name = g_path_get_basename (*attachment->name != '\0' ? attachment->name : "document");
-  folder = g_build_filename (dir, attachment->sha256, NULL);
-  if (g_mkdir (folder, 0700) != 0 && !g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   /* Translators: %s is a document's name */
-                   _("Cannot make a copy of “%s” to open: %s"), attachment->name,
-                   g_strerror (saved));
-      return NULL;
-    }
-  path = g_build_filename (folder, name, NULL);
-  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
-    return NULL;
-  return g_steal_pointer (&path);
+  return rec_gui_write_document_copy (dir, attachment, bytes, error);
 }
 
 void
