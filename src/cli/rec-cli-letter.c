@@ -95,36 +95,13 @@ check_options (const Options *options,
   return TRUE;
 }
 
-/* Opens the case read-only and loads it with its rules. A missing file is
- * bad usage; a file that cannot be read as a case is "the work failed". */
+/* Opens the case read-only and loads it with its rules. */
 static int
 load_case (const char   *path,
            RecCaseData **out_case,
            RecRules    **out_rules)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RecStore) store = NULL;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      /* Translators: %s is a file name */
-      _rec_cli_error (_("“%s”: no such case file"), path);
-      return REC_EXIT_USAGE;
-    }
-  store = rec_store_open (path, TRUE, &error);
-  if (store == NULL || (*out_case = rec_store_load_case (store, &error)) == NULL)
-    {
-      _rec_cli_error ("%s", error->message);
-      return _rec_cli_exit_for_store_error (error);
-    }
-  *out_rules = rec_rules_load ((*out_case)->info->jurisdiction, &error);
-  if (*out_rules == NULL)
-    {
-      _rec_cli_error (_("%s: %s"), path, error->message);
-      return REC_EXIT_FAILED;
-    }
-
-  return REC_EXIT_OK;
+  return _rec_cli_load_case_read_only (path, FALSE, NULL, out_case, out_rules);
 }
 
 /* Why no letter can be written, as the command line says it (exit 2). */

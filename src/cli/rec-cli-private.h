@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "rec-money.h"
+#include "rec-rules.h"
 
 #include "rec-cli.h"
 #include "rec-store.h"
@@ -83,6 +84,16 @@ char    *_rec_cli_printable       (const char   *text,
 
 /* The exit status for an error of rec_store_open/load (spec/cli.md). */
 int      _rec_cli_exit_for_store_error (const GError *error);
+/* Opens the case at `path` read-only for a verb that only reads it, loading
+ * the whole case (`ledger_only`: what the engine reads) and its rules; says
+ * what went wrong on stderr: a path that does not exist is bad usage (2), a
+ * file that is not a readable case "the work failed" or bad input as
+ * _rec_cli_exit_for_store_error decides. `out_store` may be NULL. */
+int      _rec_cli_load_case_read_only (const char   *path,
+                                       gboolean      ledger_only,
+                                       RecStore    **out_store,
+                                       RecCaseData **out_case,
+                                       RecRules    **out_rules);
 /* Parses --as-of (NULL → today, local date). */
 gboolean _rec_cli_parse_as_of     (const char  *text,
                                    GDate       *out_date);

@@ -177,32 +177,18 @@ load_case (const char   *path,
            RecRules    **out_rules)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RecStore) store = NULL;
+  int status = _rec_cli_load_case_read_only (path, FALSE, out_store, out_case, out_rules);
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      /* Translators: %s is a file name */
-      _rec_cli_error (_("“%s”: no such case file"), path);
-      return REC_EXIT_USAGE;
-    }
-
-  store = rec_store_open (path, TRUE, &error);
-  /* The store's messages name the file already. */
-  if (store == NULL || (*out_case = rec_store_load_case (store, &error)) == NULL
-      || !rec_store_load_attachment_data (store, *out_case, &error))
+  if (status != REC_EXIT_OK)
+    return status;
+  if (!rec_store_load_attachment_data (*out_store, *out_case, &error))
     {
       _rec_cli_error ("%s", error->message);
+      g_clear_object (out_store);
+      g_clear_pointer (out_case, rec_case_data_free);
+      g_clear_pointer (out_rules, rec_rules_unref);
       return _rec_cli_exit_for_store_error (error);
     }
-
-  *out_rules = rec_rules_load ((*out_case)->info->jurisdiction, &error);
-  if (*out_rules == NULL)
-    {
-      _rec_cli_error (_("%s: %s"), path, error->message);
-      return REC_EXIT_FAILED;
-    }
-
-  *out_store = g_steal_pointer (&store);
   return REC_EXIT_OK;
 }
 

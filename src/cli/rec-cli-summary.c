@@ -399,39 +399,14 @@ summary_text (const RecCaseData      *case_data,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Exit status for a failure to open or read the case: a file that is not a
- * case, is damaged or too new is "the work failed" (spec/cli.md: 1, "a corrupt
- * file"); only a path that does not exist is bad usage. */
+/* The ledger of the case, read-only, with its rules (exit statuses as
+ * _rec_cli_load_case_read_only says). */
 static int
 load (const char   *path,
       RecCaseData **out_case,
       RecRules    **out_rules)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RecStore) store = NULL;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      /* Translators: %s is a file name */
-      _rec_cli_error (_("“%s”: no such case file"), path);
-      return REC_EXIT_USAGE;
-    }
-
-  /* The store's messages name the file already. */
-  store = rec_store_open (path, TRUE, &error);
-  if (store == NULL || (*out_case = rec_store_load_ledger (store, &error)) == NULL)
-    {
-      _rec_cli_error ("%s", error->message);
-      return _rec_cli_exit_for_store_error (error);
-    }
-
-  *out_rules = rec_rules_load ((*out_case)->info->jurisdiction, &error);
-  if (*out_rules == NULL)
-    {
-      _rec_cli_error (_("%s: %s"), path, error->message);
-      return REC_EXIT_FAILED;
-    }
-  return REC_EXIT_OK;
+  return _rec_cli_load_case_read_only (path, TRUE, NULL, out_case, out_rules);
 }
 
 /* Exactly one CASE argument after the options. */

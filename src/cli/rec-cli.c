@@ -490,6 +490,50 @@ _rec_cli_exit_for_store_error (const GError *error)
   return REC_EXIT_FAILED;
 }
 
+int
+_rec_cli_load_case_read_only (const char   *path,
+                              gboolean      ledger_only,
+                              RecStore    **out_store,
+                              RecCaseData **out_case,
+                              RecRules    **out_rules)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(RecCaseData) case_data = NULL;
+  RecRules *rules;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      /* Translators: %s is a file name */
+      _rec_cli_error (_("“%s”: no such case file"), path);
+      return REC_EXIT_USAGE;
+    }
+
+  /* The store's messages name the file already. */
+  store = rec_store_open (path, TRUE, &error);
+  if (store != NULL)
+    case_data = ledger_only ? rec_store_load_ledger (store, &error)
+                            : rec_store_load_case (store, &error);
+  if (case_data == NULL)
+    {
+      _rec_cli_error ("%s", error->message);
+      return _rec_cli_exit_for_store_error (error);
+    }
+
+  rules = rec_rules_load (case_data->info->jurisdiction, &error);
+  if (rules == NULL)
+    {
+      _rec_cli_error (_("%s: %s"), path, error->message);
+      return REC_EXIT_FAILED;
+    }
+
+  *out_rules = rules;
+  *out_case = g_steal_pointer (&case_data);
+  if (out_store != NULL)
+    *out_store = g_steal_pointer (&store);
+  return REC_EXIT_OK;
+}
+
 gboolean
 rec_cli_handles (int    argc,
                  char **argv)
