@@ -800,7 +800,7 @@ rec_overview_page_load_more (RecPage *page)
       gtk_list_box_set_placeholder (self->remedies_list,
                                     placeholder_new (_("None yet: the figures do not open any remedy.")));
       gtk_list_box_set_placeholder (self->follow_ups_list,
-                                    placeholder_new (_("No follow-ups ahead.")));
+                                    placeholder_new (_("No open follow-ups.")));
       gtk_list_box_set_placeholder (self->next_dates_list,
                                     placeholder_new (_("No enforcement dates ahead.")));
     }
