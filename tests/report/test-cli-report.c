@@ -345,6 +345,7 @@ imported_message (guint n)
   message->channel = REC_CHANNEL_TEXT;
   message->direction = REC_DIRECTION_RECEIVED;
   rec_set_str (&message->with, "Jordan");
+  g_free (message->summary);
   message->summary = g_strdup_printf ("Message %u", n);
   return REC_ENTITY (message);
 }

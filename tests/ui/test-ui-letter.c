@@ -148,6 +148,19 @@ type_pay_by (RecLetterDialog *dialog,
   spin ();
 }
 
+/* The widgets directly inside `widget` (a toast overlay: its content and
+ * one per toast shown). */
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
 /* The PDF's text once a thread has written it (15 s at most). */
 static char *
 wait_for_pdf_text (const char *path)
@@ -261,6 +274,14 @@ test_spanish_withheld (Fixture       *fixture,
   spin ();
   g_assert_null (find_toplevel (REC_TYPE_LETTER_DIALOG));
   text = wait_for_pdf_text (pdf);
+  /* The file is in place before the task's callback runs on this thread:
+   * wait for its toast, or the task's data would still be held at exit. */
+  for (int i = 0; i < 1500 && count_children (GTK_WIDGET (window->toast_overlay)) < 2; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  g_assert_cmpuint (count_children (GTK_WIDGET (window->toast_overlay)), >=, 2);
   g_assert_nonnull (strstr (text, "[pages: 1]"));
   g_assert_nonnull (strstr (text, total));
   g_assert_null (strstr (text, address[0]));
