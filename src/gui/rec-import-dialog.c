@@ -616,9 +616,10 @@ static void
 add_clicked_cb (GtkButton       *button,
                 RecImportDialog *self)
 {
-  g_autoptr(RecImportDialog) keep = g_object_ref (self);
-
+  /* Adding may close the dialog: it stays alive until the call is done. */
+  g_object_ref (self);
   (void) add_rows (self);
+  g_object_unref (self);
 }
 
 /* --- The type --- */
