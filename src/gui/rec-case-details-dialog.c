@@ -1,5 +1,5 @@
 /* rec-case-details-dialog.c — edit the case: jurisdiction, court, case numbers,
- * parties, notes
+ * the arrears the agency last stated, parties, notes
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,7 @@
 
 #include "rec-case-details-dialog.h"
 
+#include "rec-date.h"
 #include "rec-gui-util.h"
 
 #include <glib/gi18n.h>
@@ -26,6 +27,10 @@ struct _RecCaseDetailsDialog
   AdwEntryRow     *agency_case_number_row;
   GtkSwitch       *agency_enforced_switch;
   GtkSwitch       *public_assistance_switch;
+  AdwEntryRow     *agency_balance_row;
+  GtkLabel        *agency_balance_error;
+  AdwEntryRow     *agency_balance_as_of_row;
+  GtkLabel        *agency_balance_as_of_error;
   AdwEntryRow     *obligor_name_row;
   AdwEntryRow     *obligor_address_row;
   AdwEntryRow     *obligor_phone_row;
@@ -115,8 +120,67 @@ fill_fields (RecCaseDetailsDialog *self)
                                 rec_gui_jurisdiction_position (self->info->jurisdiction));
   rec_editor_dialog_set_active (dialog, "agency_enforced", self->info->agency_enforced);
   rec_editor_dialog_set_active (dialog, "public_assistance", self->info->public_assistance);
+  if (self->info->has_agency_balance)
+    rec_editor_dialog_set_amount (dialog, "agency_balance", self->info->agency_balance_cents);
+  if (rec_date_is_set (&self->info->agency_balance_as_of))
+    rec_editor_dialog_set_date (dialog, "agency_balance_as_of", &self->info->agency_balance_as_of);
   fill_party (dialog, "obligor", &self->info->obligor);
   fill_party (dialog, "obligee", &self->info->obligee);
+}
+
+/* The agency's figure as typed: FALSE with a message when it cannot be read.
+ * Zero and a credit (below zero) are what an agency may state. */
+static gboolean
+read_agency_balance (RecEditorDialog  *dialog,
+                     const char       *text,
+                     RecCents         *out_cents,
+                     char            **out_understood,
+                     char            **out_problem)
+{
+  g_autoptr(GError) error = NULL;
+  const char *currency = rec_case_session_get_info (rec_editor_dialog_get_session (dialog))->currency;
+
+  if (!rec_cents_parse_display (text, currency, TRUE, out_cents, out_understood, &error))
+    {
+      *out_problem = g_strdup (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Both optional, but together: an amount without its day cannot be
+ * compared with ours, a day without an amount says nothing; and the agency
+ * cannot have stated a figure on a day still to come. */
+static void
+rec_case_details_dialog_check (RecEditorDialog *dialog)
+{
+  g_autofree char *amount = rec_editor_dialog_dup_text (dialog, "agency_balance");
+  g_autofree char *understood = NULL;
+  g_autofree char *problem = NULL;
+  GDate as_of, today;
+  RecCents cents;
+
+  rec_editor_dialog_get_date (dialog, "agency_balance_as_of", &as_of);
+  if (amount[0] != '\0')
+    {
+      if (!read_agency_balance (dialog, amount, &cents, &understood, &problem))
+        rec_editor_dialog_set_field_error (dialog, "agency_balance", problem);
+      else if (understood != NULL)
+        rec_editor_dialog_set_field_note (dialog, "agency_balance", understood, FALSE);
+      if (!rec_date_is_set (&as_of))
+        rec_editor_dialog_set_field_missing (dialog, "agency_balance_as_of",
+                                             _("Enter the date the agency stated this figure"));
+    }
+  else if (rec_date_is_set (&as_of))
+    rec_editor_dialog_set_field_missing (dialog, "agency_balance",
+                                         _("Enter the arrears the agency stated on this date, "
+                                           "or clear the date"));
+
+  rec_date_set_today (&today);
+  if (rec_date_is_set (&as_of) && rec_date_compare (&as_of, &today) > 0)
+    rec_editor_dialog_set_field_error (dialog, "agency_balance_as_of",
+                                       _("This date is in the future: enter the day the agency "
+                                         "stated its figure"));
 }
 
 static gboolean
@@ -142,6 +206,22 @@ rec_case_details_dialog_save (RecEditorDialog  *dialog,
   info->public_assistance = rec_editor_dialog_get_active (dialog, "public_assistance");
   read_party (dialog, "obligor", &info->obligor);
   read_party (dialog, "obligee", &info->obligee);
+
+  /* check() refused anything but both fields or neither. */
+  {
+    g_autofree char *amount = rec_editor_dialog_dup_text (dialog, "agency_balance");
+    g_autofree char *problem = NULL;
+
+    info->has_agency_balance = amount[0] != '\0';
+    info->agency_balance_cents = 0;
+    if (info->has_agency_balance
+        && !read_agency_balance (dialog, amount, &info->agency_balance_cents, NULL, &problem))
+      {
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, problem);
+        return FALSE;
+      }
+    rec_editor_dialog_get_date (dialog, "agency_balance_as_of", &info->agency_balance_as_of);
+  }
 
   if (!rec_case_session_update_info (rec_editor_dialog_get_session (dialog), info, error))
     return FALSE;
@@ -169,6 +249,7 @@ rec_case_details_dialog_class_init (RecCaseDetailsDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rec_case_details_dialog_dispose;
+  REC_EDITOR_DIALOG_CLASS (klass)->check = rec_case_details_dialog_check;
   REC_EDITOR_DIALOG_CLASS (klass)->save = rec_case_details_dialog_save;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -182,6 +263,10 @@ rec_case_details_dialog_class_init (RecCaseDetailsDialogClass *klass)
   BIND (agency_case_number_row);
   BIND (agency_enforced_switch);
   BIND (public_assistance_switch);
+  BIND (agency_balance_row);
+  BIND (agency_balance_error);
+  BIND (agency_balance_as_of_row);
+  BIND (agency_balance_as_of_error);
   BIND (obligor_name_row);
   BIND (obligor_address_row);
   BIND (obligor_phone_row);
@@ -221,6 +306,13 @@ rec_case_details_dialog_init (RecCaseDetailsDialog *self)
                                NULL, REC_FIELD_SWITCH);
   rec_editor_dialog_add_field (dialog, "public_assistance",
                                GTK_WIDGET (self->public_assistance_switch), NULL, REC_FIELD_SWITCH);
+  /* An amount that may be zero or a credit: read by check(), not the base's
+   * REC_FIELD_AMOUNT (more than zero, required). */
+  rec_editor_dialog_add_field (dialog, "agency_balance", GTK_WIDGET (self->agency_balance_row),
+                               self->agency_balance_error, REC_FIELD_TEXT);
+  rec_editor_dialog_add_field (dialog, "agency_balance_as_of",
+                               GTK_WIDGET (self->agency_balance_as_of_row),
+                               self->agency_balance_as_of_error, REC_FIELD_DATE_OPTIONAL);
   TEXT_FIELD (obligor_name);
   TEXT_FIELD (obligor_address);
   TEXT_FIELD (obligor_phone);

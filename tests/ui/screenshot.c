@@ -13,12 +13,14 @@
  * saves it instead of the window, at WIDTH × HEIGHT; REC_SHOT_DIALOG=packet-options
  * the options Export and Print ask for; REC_SHOT_DIALOG=history|verify Case
  * History… or Verify… (verify once it has run); REC_SHOT_DIALOG=letter Write a Letter…;
- * REC_SHOT_DIALOG=edit-payment the payment dialog on the payment with the most documents. LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
+ * REC_SHOT_DIALOG=edit-payment the payment dialog on the payment with the most documents;
+ * REC_SHOT_DIALOG=case-details Case Details. LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
  * build's catalogs.
  */
 #include "config.h"
 
 #include "rec-application.h"
+#include "rec-case-details-dialog.h"
 #include "rec-history-dialog.h"
 #include "rec-interest-override-dialog.h"
 #include "rec-payment-dialog.h"
@@ -115,6 +117,13 @@ open_dialog_cb (gpointer user_data)
       shot->target = GTK_WINDOW (REC_WINDOW (shot->window)->options_dialog);
       if (shot->target != NULL)
         gtk_window_set_default_size (shot->target, shot->width, shot->height);
+      return G_SOURCE_REMOVE;
+    }
+  if (g_str_equal (which, "case-details"))
+    {
+      shot->target = GTK_WINDOW (rec_case_details_dialog_new (shot->window, session));
+      gtk_window_set_default_size (shot->target, shot->width, shot->height);
+      gtk_window_present (shot->target);
       return G_SOURCE_REMOVE;
     }
   if (g_str_equal (which, "letter"))
