@@ -511,20 +511,24 @@ record_key (const char *entity,
   return g_strdup_printf ("%s:%lld", entity, (long long) record);
 }
 
+/* A singular and its plural, marked for xgettext (--keyword=NP_:1,2, as in
+ * po/meson.build) and translated later with g_dngettext. */
+#define NP_(singular, plural) singular, plural
+
 /* "12 payments, 3 communications": the records an import added. */
 static char *
 imported_text (GHashTable *counts)
 {
   static const struct { const char *entity; const char *one; const char *many; } kinds[] = {
     /* Translators: what an import added, in the history */
-    { "payments", N_("%lld payment"), N_("%lld payments") },
-    { "communications", N_("%lld communication"), N_("%lld communications") },
-    { "charges", N_("%lld charge"), N_("%lld charges") },
-    { "terms", N_("%lld support order term"), N_("%lld support order terms") },
-    { "children", N_("%lld child"), N_("%lld children") },
-    { "enforcement", N_("%lld enforcement step"), N_("%lld enforcement steps") },
-    { "interest_overrides", N_("%lld interest rate override"), N_("%lld interest rate overrides") },
-    { "attachments", N_("%lld document"), N_("%lld documents") },
+    { "payments", NP_("%lld payment", "%lld payments") },
+    { "communications", NP_("%lld communication", "%lld communications") },
+    { "charges", NP_("%lld charge", "%lld charges") },
+    { "terms", NP_("%lld support order term", "%lld support order terms") },
+    { "children", NP_("%lld child", "%lld children") },
+    { "enforcement", NP_("%lld enforcement step", "%lld enforcement steps") },
+    { "interest_overrides", NP_("%lld interest rate override", "%lld interest rate overrides") },
+    { "attachments", NP_("%lld document", "%lld documents") },
   };
   GString *text = g_string_new (NULL);
 

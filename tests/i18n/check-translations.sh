@@ -23,7 +23,8 @@ cd "$root" || exit 1
 if ! xgettext --from-code=UTF-8 --add-comments=Translators --keyword=_ \
      --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
      --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
-     --keyword=ngettext:1,2 --flag=g_dngettext:2:pass-c-format \
+     --keyword=ngettext:1,2 --keyword=NP_:1,2 \
+     --flag=g_dngettext:2:pass-c-format \
      --package-name=recourse -D . -f po/POTFILES.in \
      -o "$tmp/recourse.pot"; then
   echo "not ok - xgettext could not extract the template"
