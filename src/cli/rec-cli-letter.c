@@ -104,16 +104,19 @@ load_case (const char   *path,
   return _rec_cli_load_case_read_only (path, FALSE, NULL, out_case, out_rules);
 }
 
-/* Why no letter can be written, as the command line says it (exit 2). */
+/* Why no letter can be written, as the command line says it (exit 2), one
+ * whole sentence for each reason; `as_of` is the figures' date as
+ * rec_letter_check() writes it. */
 static int
-refuse (const GError *error)
+refuse (const GError *error,
+        const char   *as_of)
 {
   if (g_error_matches (error, REC_LETTER_ERROR, REC_LETTER_ERROR_NOTHING_OWED))
-    /* Translators: %s is "Nothing is owed as of 12/01/2026" */
-    _rec_cli_error (_("%s: no letter was written"), error->message);
+    /* Translators: %s is a date */
+    _rec_cli_error (_("Nothing is owed as of %s: no letter was written"), as_of);
   else if (g_error_matches (error, REC_LETTER_ERROR, REC_LETTER_ERROR_NOT_CALIFORNIA))
-    /* Translators: %s says that a notice of delinquency is a California form; "--kind demand" is typed as is */
-    _rec_cli_error (_("%s; use --kind demand"), error->message);
+    /* Translators: "--kind demand" is typed as is */
+    _rec_cli_error ("%s", _("A notice of delinquency is a California form; use --kind demand"));
   else if (g_error_matches (error, REC_LETTER_ERROR, REC_LETTER_ERROR_PAY_BY))
     _rec_cli_error (_("--pay-by: %s"), error->message);
   else
@@ -134,6 +137,7 @@ write_letter (const char    *case_path,
   g_autoptr(RecArrearsResult) result = NULL;
   g_autoptr(RecLetter) letter = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *as_of_text = NULL;
   RecReportInput *input;
   RecPdfPaper paper;
   int status = load_case (case_path, &case_data, &rules);
@@ -147,8 +151,9 @@ write_letter (const char    *case_path,
       _rec_cli_error (_("%s: %s"), case_path, error->message);
       return REC_EXIT_FAILED;
     }
+  as_of_text = rec_date_format (&result->as_of);
   if (!rec_letter_check (case_data->info->jurisdiction, result, kind, pay_by, &error))
-    return refuse (error);
+    return refuse (error, as_of_text);
 
   paper = rec_report_default_paper (case_data->info->jurisdiction);
   input = rec_report_input_new_take (g_steal_pointer (&case_data), g_steal_pointer (&result),
@@ -157,7 +162,7 @@ write_letter (const char    *case_path,
   rec_report_input_set_withhold_address (input, options->withhold_address);
   letter = rec_letter_new (input, kind, pay_by, &error);
   if (letter == NULL)
-    return refuse (error);
+    return refuse (error, as_of_text);
 
   if (!rec_letter_write (letter, options->output, &error))
     {

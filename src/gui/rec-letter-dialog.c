@@ -98,6 +98,44 @@ show_message (RecLetterDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), message == NULL);
 }
 
+/* Why rec_letter_check() refused, as one whole sentence for each reason
+ * (its dates as it writes them); any other error as it says it. */
+static char *
+refusal_text (const GError           *error,
+              const RecArrearsResult *result,
+              const GDate            *pay_by)
+{
+  g_autofree char *as_of = rec_date_format (&result->as_of);
+
+  if (g_error_matches (error, REC_LETTER_ERROR, REC_LETTER_ERROR_NOTHING_OWED))
+    /* Translators: in Write a Letter; %s is a date */
+    return g_strdup_printf (_("Nothing is owed as of %s, so there is no letter to write."), as_of);
+  if (g_error_matches (error, REC_LETTER_ERROR, REC_LETTER_ERROR_NOT_CALIFORNIA))
+    return g_strdup (_("A notice of delinquency is a California form, so there is no letter to write."));
+  if (g_error_matches (error, REC_LETTER_ERROR, REC_LETTER_ERROR_NOT_DELINQUENT))
+    {
+      int days = MAX (result->days_delinquent, 0);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: in Write a Letter; %s is a date, %d a number of days */
+                                           "A notice of delinquency needs support more than 30 days late; "
+                                           "as of %s it is %d day late, so there is no letter to write.",
+                                           "A notice of delinquency needs support more than 30 days late; "
+                                           "as of %s it is %d days late, so there is no letter to write.",
+                                           (gulong) days),
+                              as_of, days);
+    }
+  if (g_error_matches (error, REC_LETTER_ERROR, REC_LETTER_ERROR_PAY_BY) && rec_date_is_set (pay_by))
+    {
+      g_autofree char *date = rec_date_format (pay_by);
+
+      /* Translators: in Write a Letter; the first %s is the date to pay by, the second the date the amounts are computed for */
+      return g_strdup_printf (_("The date to pay by, %s, is before the date of the amounts, %s, so there is "
+                                "no letter to write."), date, as_of);
+    }
+  return g_strdup (error->message);
+}
+
 /* Whether the options make a letter: the engine's figures, the kind, the
  * date; says what is wrong otherwise. */
 static void
@@ -121,8 +159,7 @@ update_state (RecLetterDialog *self)
   if (result == NULL)
     show_message (self, g_strdup (_("The figures cannot be computed, so there is no letter to write.")), TRUE);
   else if (!rec_letter_check (info->jurisdiction, result, kind, &pay_by, &error))
-    /* Translators: %s says why no letter can be written ("Nothing is owed as of 12/02/2026") */
-    show_message (self, g_strdup_printf (_("%s, so there is no letter to write."), error->message),
+    show_message (self, refusal_text (error, result, &pay_by),
                   !g_error_matches (error, REC_LETTER_ERROR, REC_LETTER_ERROR_NOTHING_OWED));
   else if (!date_valid)
     {
