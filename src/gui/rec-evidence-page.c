@@ -473,7 +473,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (row), row_button ("document-open-symbolic", "evidence.open",
                                              _("Open")));
   gtk_box_append (GTK_BOX (row), row_button ("find-location-symbolic", "evidence.show-record",
-                                             _("Show the Record It Proves")));
+                                             _("Show the record it proves")));
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
   gtk_widget_set_margin_start (row, 12);

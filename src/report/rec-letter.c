@@ -621,6 +621,7 @@ compose_delinquency (RecLetter       *letter,
                             "support, then to interest, then to the oldest support (CCP 695.221)."))));
   add_skip (letter, 10.0);
   add_text (letter, LETTER_SIZE, FALSE,
+            /* xgettext:no-c-format */
             g_strdup (T (N_("Support still unpaid 30 days after the notice is served bears a penalty of 6% "
                             "a month, up to 72% of the unpaid amount (Family Code 4720–4733)."))));
   add_skip (letter, 8.0);
