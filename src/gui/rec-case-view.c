@@ -28,6 +28,7 @@ struct _RecCaseView
   GtkBox               *box;
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *menu_button;
   GtkSpinner           *export_spinner;
   AdwViewStack         *view_stack;
@@ -41,6 +42,10 @@ struct _RecCaseView
   GtkWidget            *notice;   /* the line under the header bar, built when first needed */
   GtkLabel             *notice_label;
   GtkWidget            *altered_bar;  /* "changed outside Recourse", built when first needed */
+
+  /* The narrow bar's own pages: short names, no content (see bar_stack_new) */
+  AdwViewStack         *bar_stack;
+  GBinding             *bar_binding;
 };
 
 G_DEFINE_FINAL_TYPE (RecCaseView, rec_case_view, GTK_TYPE_WIDGET)
@@ -50,7 +55,11 @@ rec_case_view_dispose (GObject *object)
 {
   RecCaseView *self = REC_CASE_VIEW (object);
 
+  /* Before the pages go: their stack names no page while it empties. */
+  if (self->bar_binding != NULL)
+    g_binding_unbind (g_steal_pointer (&self->bar_binding));
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_CASE_VIEW);
+  g_clear_object (&self->bar_stack);
 
   G_OBJECT_CLASS (rec_case_view_parent_class)->dispose (object);
 }
@@ -76,6 +85,7 @@ rec_case_view_class_init (RecCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, box);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RecCaseView, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, export_spinner);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, view_stack);
@@ -87,10 +97,92 @@ rec_case_view_class_init (RecCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, enforcement_page);
 }
 
+/* The names the bar at the bottom gives the pages at phone width, where each
+ * of the six has about 60 px: "Support Order", "Communications" and
+ * "Enforcement" would be cut there ("Support…", "Commu…"). The header's
+ * switcher keeps the pages' full names. `title` is the page's title as the
+ * .ui file writes it, before translation. */
+static const struct
+{
+  const char *name;
+  const char *title;
+  const char *short_title;
+} short_titles[] = {
+  /* Translators: the Support Order page's name in the bar at the bottom of
+     the window at phone width, where each of six pages has about 60 px (one
+     short word). If your translation of "Support Order" is already that
+     short, use it again here. */
+  { "order", "Support Order", NC_("page-short", "Order") },
+  /* Translators: the Communications page's name (the log of every contact
+     with the other parent) in the bar at the bottom of the window at phone
+     width, where each of six pages has about 60 px (one short word). If your
+     translation of "Communications" is already that short, use it again. */
+  { "communications", "Communications", NC_("page-short", "Contacts") },
+  /* Translators: the Enforcement page's name (the remedies the figures open
+     up) in the bar at the bottom of the window at phone width, where each of
+     six pages has about 60 px (one short word). If your translation of
+     "Enforcement" is already that short, use it again. */
+  { "enforcement", "Enforcement", NC_("page-short", "Enforce") },
+};
+
+/* A page's name in the narrow bar: its short name, or its full one when it
+ * has none, or when the catalog translates the full name but not yet the
+ * short one (the translated full names were chosen to fit). */
+static const char *
+bar_title (const char *name,
+           const char *title)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (short_titles); i++)
+    {
+      const char *short_title;
+
+      if (!g_str_equal (name, short_titles[i].name))
+        continue;
+      short_title = g_dpgettext2 (NULL, "page-short", short_titles[i].short_title);
+      if (!g_str_equal (short_title, short_titles[i].short_title)
+          || g_str_equal (title, short_titles[i].title))
+        return short_title;
+      return title;
+    }
+  return title;
+}
+
+/* AdwViewSwitcherBar names its buttons after its stack's pages, and
+ * libadwaita 1.2 has no breakpoints to retitle them when narrow: changing
+ * the pages' own titles would also change what the header's switcher
+ * measures, and so whether it fits. The bar gets a stack of its own that is
+ * never shown (not in the widget tree), one empty page per real page, with
+ * the same names and icons, and its visible page kept equal to the real one
+ * both ways. */
+static void
+bar_stack_init (RecCaseView *self)
+{
+  GListModel *pages = G_LIST_MODEL (adw_view_stack_get_pages (self->view_stack));
+  guint n = g_list_model_get_n_items (pages);
+
+  self->bar_stack = g_object_ref_sink (ADW_VIEW_STACK (adw_view_stack_new ()));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
+      const char *name = adw_view_stack_page_get_name (page);
+      AdwViewStackPage *bar_page;
+
+      bar_page = adw_view_stack_add_titled (self->bar_stack, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), name,
+                                            bar_title (name, adw_view_stack_page_get_title (page)));
+      adw_view_stack_page_set_icon_name (bar_page, adw_view_stack_page_get_icon_name (page));
+    }
+  g_object_unref (pages);
+  self->bar_binding = g_object_bind_property (self->view_stack, "visible-child-name",
+                                              self->bar_stack, "visible-child-name",
+                                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->bar_stack);
+}
+
 static void
 rec_case_view_init (RecCaseView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bar_stack_init (self);
 }
 
 /**

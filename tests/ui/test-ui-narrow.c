@@ -280,6 +280,114 @@ test_resized_to_phone (Fixture       *fixture,
 }
 
 static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, out);
+}
+
+static GtkWidget *
+find_first (GtkWidget *widget,
+            GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (widget, type, found);
+  g_assert_cmpuint (found->len, >, 0);
+  return found->pdata[0];
+}
+
+/* At 360 px the pages are switched from the bar at the bottom, six buttons
+ * of about 53 px: each name fits whole (libadwaita ellipsizes it otherwise:
+ * "Support…", "Commu…", "Enforce…" before the bar had short names), and the
+ * bar and the pages agree on which page is shown, both ways. */
+static void
+test_bar_names_fit (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char *const expected[] = {
+    "Overview", "Order", "Payments", "Contacts", "Enforce", "Evidence",
+  };
+  RecWindow *window = open_demo_wide (fixture);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GString) names = g_string_new (NULL);
+  GtkWidget *bar, *stack;
+
+  /* The default size counts the client-side decorations' shadow: grow it
+   * until the window's content is 360 px, a phone's width. */
+  gtk_window_set_default_size (GTK_WINDOW (window), PHONE_WIDTH, 700);
+  spin_for (400);
+  for (int tries = 0; tries < 3 && gtk_widget_get_width (GTK_WIDGET (window)) != PHONE_WIDTH; tries++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window),
+                                   2 * PHONE_WIDTH - gtk_widget_get_width (GTK_WIDGET (window)), 700);
+      spin_for (400);
+    }
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, PHONE_WIDTH);
+  bar = find_first (GTK_WIDGET (window->case_view), ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_test_message ("window %d px, bar %d px", gtk_widget_get_width (GTK_WIDGET (window)),
+                  gtk_widget_get_width (bar));
+  /* The pages' own stack: the bar's is never in the widget tree. */
+  stack = find_first (GTK_WIDGET (window->case_view), ADW_TYPE_VIEW_STACK);
+
+  collect (bar, GTK_TYPE_TOGGLE_BUTTON, buttons);
+  g_assert_cmpuint (buttons->len, ==, G_N_ELEMENTS (pages));
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      const char *shown = NULL;
+
+      collect (buttons->pdata[i], GTK_TYPE_LABEL, labels);
+      for (guint j = 0; j < labels->len; j++)
+        {
+          GtkWidget *label = labels->pdata[j];
+          int natural = 0;
+
+          if (!gtk_widget_get_mapped (label))
+            continue;
+          gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          g_test_message ("bar button %u: “%s”, %d px of %d px", i,
+                          gtk_label_get_text (GTK_LABEL (label)), natural,
+                          gtk_widget_get_width (label));
+          /* What Pango drew at the label's own width (the natural width is
+           * rounded up to the next pixel). */
+          if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+            g_error ("the bar's name “%s” needs %d px and has %d px: it is cut",
+                     gtk_label_get_text (GTK_LABEL (label)), natural,
+                     gtk_widget_get_width (label));
+          shown = gtk_label_get_text (GTK_LABEL (label));
+        }
+      g_assert_nonnull (shown);
+      g_string_append_printf (names, "%s%s", i > 0 ? " " : "", shown);
+      g_assert_cmpstr (shown, ==, expected[i]);
+    }
+  g_test_message ("the bar: %s", names->str);
+
+  /* The bar switches the pages... */
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_signal_emit_by_name (buttons->pdata[i], "clicked");
+      spin ();
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, pages[i]);
+      g_assert_true (gtk_toggle_button_get_active (buttons->pdata[i]));
+    }
+  /* ...and follows them (Alt+1…6, a row's "go to the record"). */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      rec_window_select_page (window, pages[i]);
+      spin ();
+      for (guint j = 0; j < buttons->len; j++)
+        g_assert_cmpint (gtk_toggle_button_get_active (buttons->pdata[j]), ==, i == j);
+    }
+}
+
+static void
 test_no_display (void)
 {
   g_test_skip ("no display: run under xvfb-run");
@@ -304,5 +412,6 @@ main (int   argc,
   ADD ("/ui/narrow/every-page-after-wide", test_every_page_after_wide);
   ADD ("/ui/narrow/bars-after-wide", test_bars_after_wide);
   ADD ("/ui/narrow/resized-to-phone", test_resized_to_phone);
+  ADD ("/ui/narrow/bar-names-fit", test_bar_names_fit);
   return g_test_run ();
 }
