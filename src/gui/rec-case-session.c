@@ -104,6 +104,7 @@ struct _RecCaseSession
   GListStore        *attachments;   /* RecAttachment: self->data->attachments */
   guint              group_depth;   /* begin_group() without its end_group() */
   gboolean           group_pushed;  /* the open group has its change id */
+  char              *step_note;     /* what the last undo or redo kept back, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (RecCaseSession, rec_case_session, G_TYPE_OBJECT)
@@ -263,6 +264,7 @@ push_change (RecCaseSession *self,
   else
     change = self->next_change++;
   self->group_pushed = self->group_depth > 0;
+  g_clear_pointer (&self->step_note, g_free);
   g_ptr_array_add (self->undo, undo_entry_new (change, record, op, kind, item, index));
   g_ptr_array_set_size (self->redo, 0);
   notify_stacks (self, could_undo, could_redo);
@@ -573,6 +575,7 @@ step (RecCaseSession  *self,
   guint top = index;
   gboolean done_any = FALSE;
 
+  g_clear_pointer (&self->step_note, g_free);
   /* A group's edits are contiguous: revert them newest first. */
   while (top + 1 < from->len && ((UndoEntry *) g_ptr_array_index (from, top + 1))->change == change)
     top++;
@@ -655,6 +658,7 @@ rec_case_session_finalize (GObject *object)
   g_clear_pointer (&self->result, rec_arrears_result_free);
   g_clear_pointer (&self->data, rec_case_data_free);
   g_clear_pointer (&self->rules, rec_rules_unref);
+  g_free (self->step_note);
   g_free (self->path);
 
   G_OBJECT_CLASS (rec_case_session_parent_class)->finalize (object);
@@ -931,6 +935,55 @@ rec_case_session_get_rules (RecCaseSession *self)
   return self->rules;
 }
 
+/* The session's work in a worker thread: `thread` runs on `job` (freed with
+ * the task), its result comes to `callback` on the main thread. The
+ * session's own connection is never used there. */
+static void
+run_in_thread (RecCaseSession      *self,
+               gpointer             source_tag,
+               gpointer             job,
+               GDestroyNotify       job_free,
+               GTaskThreadFunc      thread,
+               gboolean             return_on_cancel,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (return_on_cancel)
+    g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, thread);
+}
+
+/* A worker's end: `result` (freed with `result_free` when nobody takes
+ * it), or `error` when there is none. */
+static void
+return_result (GTask          *task,
+               gpointer        result,
+               GDestroyNotify  result_free,
+               GError         *error)
+{
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, result_free);
+}
+
+/* What a worker of run_in_thread() gave (transfer full), or NULL with
+ * `error`. */
+static gpointer
+finish_in_thread (RecCaseSession  *self,
+                  GAsyncResult    *result,
+                  GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 typedef struct
 {
   RecCaseData *data;       /* a snapshot: the main thread goes on editing its own */
@@ -987,10 +1040,7 @@ payoff_thread (GTask        *task,
   RecPayoff *payoff;
 
   payoff = rec_payoff_compute (job->data, job->rules, &job->today, job->monthly, NULL, &error);
-  if (payoff == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, payoff, (GDestroyNotify) rec_payoff_free);
+  return_result (task, payoff, (GDestroyNotify) rec_payoff_free, error);
 }
 
 /**
@@ -1007,7 +1057,6 @@ rec_case_session_compute_payoff_async (RecCaseSession      *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   PayoffJob *job;
 
   g_return_if_fail (REC_IS_CASE_SESSION (self));
@@ -1017,12 +1066,8 @@ rec_case_session_compute_payoff_async (RecCaseSession      *self,
   job->rules = rec_rules_ref (self->rules);
   job->monthly = monthly;
   rec_date_set_today (&job->today);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rec_case_session_compute_payoff_async);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, job, payoff_job_free);
-  g_task_run_in_thread (task, payoff_thread);
+  run_in_thread (self, rec_case_session_compute_payoff_async, job, payoff_job_free,
+                 payoff_thread, TRUE, cancellable, callback, user_data);
 }
 
 /**
@@ -1036,9 +1081,7 @@ rec_case_session_compute_payoff_finish (RecCaseSession  *self,
                                         GAsyncResult    *result,
                                         GError         **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_in_thread (self, result, error);
 }
 
 /**
@@ -1253,6 +1296,21 @@ rec_case_session_redo (RecCaseSession  *self,
   return step (self, self->redo, self->undo, self->redo->len - 1, error);
 }
 
+/**
+ * rec_case_session_get_step_note:
+ *
+ * Returns: (nullable): what the last undo or redo left as it was, in a
+ *   sentence for a toast ("Import undone; 2 payments you changed since were
+ *   kept"), or NULL when it did all it was asked
+ */
+const char *
+rec_case_session_get_step_note (RecCaseSession *self)
+{
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
+
+  return self->step_note;
+}
+
 /* The history and its verification (spec/evidence.md §2–3): read in a
  * worker thread by a read-only connection of its own, so the session's
  * connection is only ever used on the main thread. */
@@ -1271,10 +1329,7 @@ history_thread (GTask        *task,
   store = rec_store_open (path, TRUE, &error);
   if (store != NULL)
     entries = rec_store_load_history (store, &error);
-  if (entries == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+  return_result (task, entries, (GDestroyNotify) g_ptr_array_unref, error);
 }
 
 /**
@@ -1288,14 +1343,10 @@ rec_case_session_load_history_async (RecCaseSession      *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (REC_IS_CASE_SESSION (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rec_case_session_load_history_async);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_task_run_in_thread (task, history_thread);
+  run_in_thread (self, rec_case_session_load_history_async, g_strdup (self->path), g_free,
+                 history_thread, FALSE, cancellable, callback, user_data);
 }
 
 /**
@@ -1308,9 +1359,7 @@ rec_case_session_load_history_finish (RecCaseSession  *self,
                                       GAsyncResult    *result,
                                       GError         **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_in_thread (self, result, error);
 }
 
 typedef struct
@@ -1380,14 +1429,10 @@ rec_case_session_verify_async (RecCaseSession      *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (REC_IS_CASE_SESSION (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rec_case_session_verify_async);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_task_run_in_thread (task, verify_thread);
+  run_in_thread (self, rec_case_session_verify_async, g_strdup (self->path), g_free,
+                 verify_thread, FALSE, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1401,7 +1446,7 @@ rec_case_session_verify_finish (RecCaseSession        *self,
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  verification = g_task_propagate_pointer (G_TASK (result), error);
+  verification = finish_in_thread (self, result, error);
   if (verification == NULL)
     return FALSE;
   if (out_result != NULL)
@@ -1441,10 +1486,7 @@ document_thread (GTask        *task,
   store = rec_store_open (job->path, TRUE, &error);
   if (store != NULL)
     bytes = rec_store_read_attachment_data (store, job->id, &error);
-  if (bytes == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+  return_result (task, bytes, (GDestroyNotify) g_bytes_unref, error);
 }
 
 void
@@ -1454,7 +1496,6 @@ rec_case_session_read_attachment_async (RecCaseSession      *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   DocumentJob *job;
 
   g_return_if_fail (REC_IS_CASE_SESSION (self));
@@ -1462,10 +1503,8 @@ rec_case_session_read_attachment_async (RecCaseSession      *self,
   job = g_new0 (DocumentJob, 1);
   job->path = g_strdup (self->path);
   job->id = attachment_id;
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rec_case_session_read_attachment_async);
-  g_task_set_task_data (task, job, document_job_free);
-  g_task_run_in_thread (task, document_thread);
+  run_in_thread (self, rec_case_session_read_attachment_async, job, document_job_free,
+                 document_thread, FALSE, cancellable, callback, user_data);
 }
 
 /**
@@ -1478,9 +1517,7 @@ rec_case_session_read_attachment_finish (RecCaseSession  *self,
                                          GAsyncResult    *result,
                                          GError         **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_in_thread (self, result, error);
 }
 
 /**
@@ -1817,17 +1854,16 @@ rec_case_session_read_files_async (RecCaseSession      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GPtrArray *copies = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *copies;
 
   g_return_if_fail (REC_IS_CASE_SESSION (self));
 
+  copies = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (copies, g_file_dup (files[i]));
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rec_case_session_read_files_async);
-  g_task_set_task_data (task, copies, (GDestroyNotify) g_ptr_array_unref);
-  g_task_run_in_thread (task, read_files_thread);
+  run_in_thread (self, rec_case_session_read_files_async, copies,
+                 (GDestroyNotify) g_ptr_array_unref, read_files_thread, FALSE, cancellable,
+                 callback, user_data);
 }
 
 GPtrArray *
@@ -1835,9 +1871,7 @@ rec_case_session_read_files_finish (RecCaseSession  *self,
                                     GAsyncResult    *result,
                                     GError         **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_in_thread (self, result, error);
 }
 
 gboolean
@@ -1970,6 +2004,7 @@ typedef struct
   RecAttachment *attachment;   /* (nullable) with its bytes */
   GPtrArray     *records;      /* RecEntity copies, with their ids once stored */
   GPtrArray     *media;        /* per record: GPtrArray of RecAttachment, or NULL */
+  GArray        *numbers;      /* per record: its record_of() once shown (guint) */
 } ImportPart;
 
 static void
@@ -1990,21 +2025,36 @@ import_part_free (gpointer data)
   g_clear_object (&part->attachment);
   g_clear_pointer (&part->records, g_ptr_array_unref);
   g_clear_pointer (&part->media, g_ptr_array_unref);
+  g_clear_pointer (&part->numbers, g_array_unref);
   g_free (part);
+}
+
+/* A part of the same source without records yet. */
+static ImportPart *
+import_part_empty (const char    *name,
+                   const char    *sha256,
+                   const char    *format,
+                   RecAttachment *attachment)
+{
+  ImportPart *part = g_new0 (ImportPart, 1);
+
+  part->name = g_strdup (name);
+  part->sha256 = g_strdup (sha256);
+  part->format = g_strdup (format);
+  part->attachment = attachment != NULL ? g_object_ref (attachment) : NULL;
+  part->records = g_ptr_array_new_with_free_func (g_object_unref);
+  part->media = g_ptr_array_new_with_free_func (import_media_unref);
+  part->numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  return part;
 }
 
 /* The candidates still NEW and ticked of `source`. */
 static ImportPart *
 import_part_new (RecImportSource *source)
 {
-  ImportPart *part = g_new0 (ImportPart, 1);
+  ImportPart *part = import_part_empty (source->name, source->sha256, source->format,
+                                        source->attachment);
 
-  part->name = g_strdup (source->name);
-  part->sha256 = g_strdup (source->sha256);
-  part->format = g_strdup (source->format);
-  part->attachment = source->attachment != NULL ? g_object_ref (source->attachment) : NULL;
-  part->records = g_ptr_array_new_with_free_func (g_object_unref);
-  part->media = g_ptr_array_new_with_free_func (import_media_unref);
   for (guint i = 0; i < source->candidates->len; i++)
     {
       RecImportCandidate *candidate = g_ptr_array_index (source->candidates, i);
@@ -2049,10 +2099,12 @@ import_show (RecCaseSession *self,
     {
       ImportPart *part = g_ptr_array_index (parts, p);
 
+      g_array_set_size (part->numbers, 0);
       for (guint i = 0; i < part->records->len; i++)
         {
           RecEntity *copy = rec_entity_copy (g_ptr_array_index (part->records, i));
           Kind kind = N_KINDS;
+          guint number;
 
           if (!kind_of (G_OBJECT (copy), &kind))
             g_assert_not_reached ();
@@ -2060,7 +2112,8 @@ import_show (RecCaseSession *self,
             added[kind] = g_ptr_array_new_with_free_func (g_object_unref);
           g_ptr_array_add (added[kind], copy);
           g_ptr_array_add (data_array (self, kind), g_object_ref (copy));
-          (void) record_of (self, kind, copy->id);
+          number = record_of (self, kind, copy->id);
+          g_array_append_val (part->numbers, number);
         }
     }
   recompute (self);
@@ -2075,30 +2128,25 @@ import_show (RecCaseSession *self,
   reload_attachments (self);
 }
 
-/* The records of `parts` out of memory (after the store deleted them): each
- * list rebuilt once. */
+/* `records` (as the lists hold them) out of memory, after the store deleted
+ * them: each list rebuilt once. */
 static void
 import_hide (RecCaseSession *self,
-             GPtrArray      *parts)
+             GPtrArray      *records)
 {
   GHashTable *gone[N_KINDS] = { NULL };
 
   for (guint k = 0; k < N_KINDS; k++)
     gone[k] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint p = 0; p < parts->len; p++)
+  for (guint i = 0; i < records->len; i++)
     {
-      ImportPart *part = g_ptr_array_index (parts, p);
+      RecEntity *record = g_ptr_array_index (records, i);
+      Kind kind = N_KINDS;
 
-      for (guint i = 0; i < part->records->len; i++)
-        {
-          RecEntity *record = g_ptr_array_index (part->records, i);
-          Kind kind = N_KINDS;
-
-          if (!kind_of (G_OBJECT (record), &kind))
-            g_assert_not_reached ();
-          g_hash_table_add (gone[kind], g_memdup2 (&record->id, sizeof record->id));
-          g_hash_table_remove (self->records[kind], &record->id);
-        }
+      if (!kind_of (G_OBJECT (record), &kind))
+        g_assert_not_reached ();
+      g_hash_table_add (gone[kind], g_memdup2 (&record->id, sizeof record->id));
+      g_hash_table_remove (self->records[kind], &record->id);
     }
   for (guint k = 0; k < N_KINDS; k++)
     {
@@ -2133,38 +2181,212 @@ import_hide (RecCaseSession *self,
   reload_attachments (self);
 }
 
-/* Undo: every record of the import deleted in one transaction (the
- * documents only they proved go with them); redo: the same added again, in
- * their places, with their documents (a new `import` entry). */
+/* Whether `now` holds what `imported` held (an import brings payments and
+ * communications; the id, position and stamps aside). */
+static gboolean
+same_content (RecEntity *now,
+              RecEntity *imported)
+{
+  if (G_OBJECT_TYPE (now) != G_OBJECT_TYPE (imported))
+    return FALSE;
+  if (REC_IS_PAYMENT (now))
+    {
+      const RecPayment *a = REC_PAYMENT (now);
+      const RecPayment *b = REC_PAYMENT (imported);
+
+      return g_date_compare (&a->date, &b->date) == 0 && a->amount_cents == b->amount_cents
+             && a->method == b->method && g_strcmp0 (a->reference, b->reference) == 0
+             && g_strcmp0 (a->notes, b->notes) == 0;
+    }
+  if (REC_IS_COMMUNICATION (now))
+    {
+      const RecCommunication *a = REC_COMMUNICATION (now);
+      const RecCommunication *b = REC_COMMUNICATION (imported);
+
+      return g_strcmp0 (a->at, b->at) == 0 && a->channel == b->channel
+             && a->direction == b->direction && g_strcmp0 (a->with, b->with) == 0
+             && g_strcmp0 (a->subject, b->subject) == 0
+             && g_strcmp0 (a->summary, b->summary) == 0
+             && g_date_valid (&a->follow_up) == g_date_valid (&b->follow_up)
+             && (!g_date_valid (&a->follow_up)
+                 || g_date_compare (&a->follow_up, &b->follow_up) == 0)
+             && a->follow_up_done == b->follow_up_done;
+    }
+  /* No other kind comes from an import: kept, never guessed at. */
+  return FALSE;
+}
+
+/* What an undo of the import `parts` takes back: each record found as it is
+ * now by its record (one deleted and brought back since has a new id), and
+ * taken back only when it is as it was imported and proven by no document
+ * but the import's own (the source, its MMS pictures). One deleted since is
+ * gone already; one edited since, or given a document of the user's, stays
+ * (*out_kept counts those). *out_current: the records to delete, as the
+ * lists hold them; *out_parts: the same as imported, per source, for the
+ * redo. */
+static void
+import_sort_out (RecCaseSession  *self,
+                 GPtrArray       *parts,
+                 GPtrArray      **out_current,
+                 GPtrArray      **out_parts,
+                 guint           *out_kept)
+{
+  g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *ids[N_KINDS] = { NULL };      /* record → its id now */
+  GHashTable *items[N_KINDS] = { NULL };    /* id → the record now */
+  GHashTable *proven[N_KINDS] = { NULL };   /* ids proven by another document */
+  GPtrArray *current = g_ptr_array_new ();
+  GPtrArray *taken = g_ptr_array_new_with_free_func (import_part_free);
+  guint kept = 0;
+
+  /* The import's own documents, by SHA-256. */
+  for (guint p = 0; p < parts->len; p++)
+    {
+      ImportPart *part = g_ptr_array_index (parts, p);
+
+      if (part->attachment != NULL)
+        g_hash_table_add (own, part->attachment->sha256);
+      for (guint i = 0; i < part->media->len; i++)
+        {
+          GPtrArray *media = g_ptr_array_index (part->media, i);
+
+          for (guint m = 0; media != NULL && m < media->len; m++)
+            g_hash_table_add (own, ((RecAttachment *) g_ptr_array_index (media, m))->sha256);
+        }
+    }
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      GHashTableIter iter;
+      gpointer id, record;
+      GPtrArray *array = data_array (self, k);
+
+      ids[k] = g_hash_table_new (g_direct_hash, g_direct_equal);
+      g_hash_table_iter_init (&iter, self->records[k]);
+      while (g_hash_table_iter_next (&iter, &id, &record))
+        g_hash_table_insert (ids[k], record, id);
+      items[k] = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < array->len; i++)
+        {
+          RecEntity *item = g_ptr_array_index (array, i);
+
+          g_hash_table_insert (items[k], &item->id, item);
+        }
+      proven[k] = g_hash_table_new (g_int64_hash, g_int64_equal);
+    }
+  for (guint a = 0; a < self->data->attachments->len; a++)
+    {
+      RecAttachment *attachment = g_ptr_array_index (self->data->attachments, a);
+
+      if (g_hash_table_contains (own, attachment->sha256) || attachment->links == NULL)
+        continue;
+      for (guint l = 0; l < attachment->links->len; l++)
+        {
+          RecEntity *linked = g_ptr_array_index (attachment->links, l);
+          Kind kind = N_KINDS;
+
+          if (linked != NULL && kind_of (G_OBJECT (linked), &kind))
+            g_hash_table_add (proven[kind], &linked->id);
+        }
+    }
+
+  for (guint p = 0; p < parts->len; p++)
+    {
+      ImportPart *part = g_ptr_array_index (parts, p);
+      ImportPart *again = import_part_empty (part->name, part->sha256, part->format,
+                                             part->attachment);
+
+      for (guint i = 0; i < part->records->len; i++)
+        {
+          RecEntity *imported = g_ptr_array_index (part->records, i);
+          guint number = i < part->numbers->len ? g_array_index (part->numbers, guint, i) : 0;
+          GPtrArray *media = g_ptr_array_index (part->media, i);
+          Kind kind = N_KINDS;
+          gint64 *id;
+          RecEntity *now;
+
+          if (!kind_of (G_OBJECT (imported), &kind))
+            continue;
+          id = g_hash_table_lookup (ids[kind], GUINT_TO_POINTER (number));
+          now = id != NULL ? g_hash_table_lookup (items[kind], id) : NULL;
+          if (now == NULL)
+            continue;                       /* deleted since: gone already */
+          if (!same_content (now, imported) || g_hash_table_contains (proven[kind], &now->id))
+            {
+              kept++;
+              continue;
+            }
+          g_ptr_array_add (current, now);
+          g_ptr_array_add (again->records, g_object_ref (imported));
+          g_ptr_array_add (again->media, media != NULL ? g_ptr_array_ref (media) : NULL);
+        }
+      g_ptr_array_add (taken, again);
+    }
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      g_hash_table_unref (ids[k]);
+      g_hash_table_unref (items[k]);
+      g_hash_table_unref (proven[k]);
+    }
+  *out_current = current;
+  *out_parts = taken;
+  *out_kept = kept;
+}
+
+/* "Import undone; 2 payments you changed since were kept" */
+static char *
+import_kept_note (Kind  kind,
+                  guint kept)
+{
+  if (kind == KIND_COMMUNICATION)
+    /* Translators: a toast after the undo of an import of messages */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Import undone; %u message you changed since was kept",
+                                         "Import undone; %u messages you changed since were kept",
+                                         kept), kept);
+  /* Translators: a toast after the undo of an import of payments */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Import undone; %u payment you changed since was kept",
+                                       "Import undone; %u payments you changed since were kept",
+                                       kept), kept);
+}
+
+/* Undo: the records of the import that are as it added them deleted in one
+ * transaction (the documents only they proved go with them), those changed
+ * since kept (import_sort_out; the note says how many); when every one left
+ * was changed, nothing is undone and the error says why. Redo: what the
+ * undo took back added again, with its documents (a new `import` entry). */
 static UndoEntry *
 apply_import_entry (RecCaseSession *self,
                     UndoEntry      *entry,
                     GError        **error)
 {
+  g_autoptr(GPtrArray) parts = NULL;
   UndoEntry *inverse;
 
   if (entry->op == UNDO_UNIMPORT)
     {
-      g_autoptr(GPtrArray) records = g_ptr_array_new ();
+      g_autoptr(GPtrArray) current = NULL;
+      guint kept = 0;
 
-      /* Those still in the case: one deleted since on its own is gone. */
-      for (guint p = 0; p < entry->import->len; p++)
+      import_sort_out (self, entry->import, &current, &parts, &kept);
+      if (current->len == 0 && kept > 0)
         {
-          ImportPart *part = g_ptr_array_index (entry->import, p);
-
-          for (guint i = 0; i < part->records->len; i++)
-            {
-              RecEntity *record = g_ptr_array_index (part->records, i);
-              Kind kind = N_KINDS;
-              guint index;
-
-              if (kind_of (G_OBJECT (record), &kind) && find_by_id (self, kind, record->id, &index))
-                g_ptr_array_add (records, record);
-            }
+          g_set_error_literal (error, REC_CASE_SESSION_ERROR, REC_CASE_SESSION_ERROR_SUPERSEDED,
+                               entry->kind == KIND_COMMUNICATION
+                               ? _("This import can’t be undone: every message it added "
+                                   "was changed since.")
+                               : _("This import can’t be undone: every payment it added "
+                                   "was changed since."));
+          return NULL;
         }
-      if (!rec_store_delete_records (self->store, records, error))
+      if (!rec_store_delete_records (self->store, current, error))
         return NULL;
-      import_hide (self, entry->import);
+      import_hide (self, current);
+      if (kept > 0)
+        {
+          g_free (self->step_note);
+          self->step_note = import_kept_note (entry->kind, kept);
+        }
     }
   else
     {
@@ -2178,11 +2400,12 @@ apply_import_entry (RecCaseSession *self,
       if (!import_write (self, entry->import, error))
         return NULL;
       import_show (self, entry->import);
+      parts = g_ptr_array_ref (entry->import);
     }
   inverse = undo_entry_new (entry->change, entry->record,
                             entry->op == UNDO_UNIMPORT ? UNDO_REIMPORT : UNDO_UNIMPORT,
                             entry->kind, NULL, 0);
-  inverse->import = g_ptr_array_ref (entry->import);
+  inverse->import = g_steal_pointer (&parts);
   return inverse;
 }
 

@@ -121,6 +121,10 @@ gboolean                rec_case_session_undo_change      (RecCaseSession  *self
                                                            GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean                rec_case_session_redo             (RecCaseSession  *self,
                                                            GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+/* What the last undo or redo left as it was, in a sentence for a toast
+ * (an import undone keeps the records changed since), NULL when it did all
+ * it was asked (borrowed; until the next change, undo or redo). */
+const char             *rec_case_session_get_step_note    (RecCaseSession  *self);
 
 /* The case history and its verification (spec/evidence.md §2–3), for the
  * History view, the window's "changed outside Recourse" line and the packets
@@ -234,8 +238,13 @@ GBytes                 *rec_case_session_read_attachment     (RecCaseSession  *s
  * (RecImportSource) that are NEW and selected, each source kept as a
  * document of the records it gave (rec_store_import: one transaction, all or
  * nothing). One change for undo: undo removes every record the import added
- * and, with them, the documents only they proved; redo puts them back. The
- * lists grow in place; "changed" once. *out_added: how many records. */
+ * that is still as it added it and, with them, the documents only they
+ * proved; a record edited since, or given a document of the user's, stays,
+ * and rec_case_session_get_step_note() says how many ("Import undone; 2
+ * payments you changed since were kept"). When every record left was
+ * changed, nothing is undone (REC_CASE_SESSION_ERROR_SUPERSEDED). Redo puts
+ * back what the undo removed. The lists grow in place; "changed" once.
+ * *out_added: how many records. */
 #include "rec-import.h"
 
 gboolean                rec_case_session_import              (RecCaseSession  *self,

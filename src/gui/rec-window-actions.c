@@ -68,7 +68,14 @@ undo_change (RecWindow  *self,
   if (!rec_case_session_undo_change (self->session, change, &error))
     show_undo_error (self, error, failure);
   else
-    disarm_toast_of (self, change);
+    {
+      const char *note = rec_case_session_get_step_note (self->session);
+
+      disarm_toast_of (self, change);
+      /* What the undo kept: an import's records changed since. */
+      if (note != NULL)
+        rec_window_add_toast (self, adw_toast_new (note));
+    }
 }
 
 /* Ctrl+Z: the newest change. */
