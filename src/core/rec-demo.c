@@ -488,6 +488,36 @@ add_normal_contacts (RecCaseData *c,
     }
 }
 
+/* The demo is a case someone keeps up: every follow-up gone by is marked
+ * done but the latest one, which shows as overdue (and is what the window's
+ * notification names); the coming ones stay open. */
+static void
+keep_up_follow_ups (RecCaseData *c,
+                    const GDate *today)
+{
+  GDate latest_past;
+
+  g_date_clear (&latest_past, 1);
+  for (guint i = 0; i < c->communications->len; i++)
+    {
+      RecCommunication *item = g_ptr_array_index (c->communications, i);
+
+      if (rec_date_is_set (&item->follow_up) && g_date_compare (&item->follow_up, today) < 0
+          && (!rec_date_is_set (&latest_past)
+              || g_date_compare (&item->follow_up, &latest_past) > 0))
+        latest_past = item->follow_up;
+    }
+  if (!rec_date_is_set (&latest_past))
+    return;
+  for (guint i = 0; i < c->communications->len; i++)
+    {
+      RecCommunication *item = g_ptr_array_index (c->communications, i);
+
+      item->follow_up_done = rec_date_is_set (&item->follow_up)
+                             && g_date_compare (&item->follow_up, &latest_past) < 0;
+    }
+}
+
 static void
 add_normal_steps (RecCaseData *c,
                   const GDate *start,
@@ -544,6 +574,7 @@ fill_normal (RecCaseData *c,
   add_normal_charges (c, &start, today);
   add_normal_payments (c, &start, today, months);
   add_normal_contacts (c, &start, today);
+  keep_up_follow_ups (c, today);
   add_normal_steps (c, &start, today);
 }
 
@@ -647,6 +678,7 @@ fill_large (RecCaseData *c,
     }
   add_large_payments (c, rand, &start, today);
   add_large_contacts (c, rand, &start, today);
+  keep_up_follow_ups (c, today);
   add_normal_steps (c, &start, today);
 }
 
