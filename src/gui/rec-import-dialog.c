@@ -19,6 +19,7 @@
 #include "rec-gui-util.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* --- One row: a candidate of the source (borrowed; the dialog owns the
  * source). --- */
@@ -516,6 +517,28 @@ progress_tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Why the file cannot be imported, for the error page. The readers' text
+ * names the file (spec §1); the one hint that is the command line's (a
+ * statement without a header row: --columns, which the window has not)
+ * says so. */
+static char *
+error_text (RecImportDialog *self,
+            const GError    *error)
+{
+  g_autofree char *name = NULL;
+
+  if (!g_error_matches (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_UNKNOWN_FORMAT)
+      || strstr (error->message, "--columns") == NULL)
+    return g_strdup (error->message);
+  name = g_file_get_basename (self->file);
+  /* Translators: the import dialog's error page; the words up to the colon
+   * are spec/import.md's; the command and its option stay as they are */
+  return g_strdup_printf (_("“%s” is not a bank statement, OFX file, SMS backup or mailbox: no "
+                            "row names a date and an amount column. A statement without such "
+                            "a header row can be imported with “recourse import-payments "
+                            "--columns”."), name);
+}
+
 static void
 read_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -532,7 +555,9 @@ read_done_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
           || g_error_matches (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_CANCELLED))
         return;
-      adw_status_page_set_description (self->error_page, error->message);
+      g_autofree char *text = error_text (self, error);
+
+      adw_status_page_set_description (self->error_page, text);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
@@ -798,6 +823,10 @@ rec_import_dialog_choose (RecWindow     *window,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* A file list dropped on the page (what a file manager drags is
+ * text/uri-list, which GTK hands over as a GdkFileList): one file opens the
+ * dialog for it, through the page's import action with its URI; several
+ * are refused with a toast that says why (the dialog reads one file). */
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -806,12 +835,27 @@ drop_cb (GtkDropTarget *target,
          gpointer       kind)
 {
   GtkWidget *page = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  GFile *file = g_value_get_object (value);
+  GSList *files;
+  guint n;
   g_autofree char *uri = NULL;
 
-  if (file == NULL)
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || g_value_get_boxed (value) == NULL)
     return FALSE;
-  uri = g_file_get_uri (file);
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  n = g_slist_length (files);
+  if (n == 1)
+    uri = g_file_get_uri (files->data);
+  g_slist_free (files);
+  if (n == 0)
+    return FALSE;
+  if (n > 1)
+    {
+      /* Translators: a toast; several files were dropped on the Payments or
+       * Communications page, which imports one at a time */
+      gtk_widget_activate_action (page, "win.show-toast", "s",
+                                  _("Drop one file at a time: the import reads one file"));
+      return FALSE;
+    }
   gtk_widget_activate_action (page, GPOINTER_TO_INT (kind) == REC_IMPORT_KIND_PAYMENTS
                                     ? "win.import-payments" : "win.import-messages",
                               "s", uri);
@@ -822,7 +866,7 @@ void
 rec_import_add_drop_target (GtkWidget     *page,
                             RecImportKind  kind)
 {
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   g_return_if_fail (GTK_IS_WIDGET (page));
 
@@ -840,6 +884,16 @@ rec_import_dialog_wait_read (RecImportDialog *self)
   while (self->reading)
     g_main_context_iteration (NULL, TRUE);
   return the_source (self) != NULL;
+}
+
+const char *
+rec_import_dialog_get_error (RecImportDialog *self)
+{
+  g_return_val_if_fail (REC_IS_IMPORT_DIALOG (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") != 0)
+    return NULL;
+  return adw_status_page_get_description (self->error_page);
 }
 
 guint

@@ -29,15 +29,19 @@ RecImportDialog *rec_import_dialog_new        (RecWindow     *window,
 /* Asks for a file (GtkFileChooserNative), then shows the dialog for it. */
 void             rec_import_dialog_choose     (RecWindow     *window,
                                                RecImportKind  kind);
-/* A GtkDropTarget on `page`: a file dropped there opens the dialog for it
- * (through "win.import-payments" / "win.import-messages" with its URI). */
+/* A GtkDropTarget of GDK_TYPE_FILE_LIST on `page`: one file dropped there
+ * opens the dialog for it (through "win.import-payments" /
+ * "win.import-messages" with its URI); several open nothing, and a toast
+ * says the import reads one file. */
 void             rec_import_add_drop_target   (GtkWidget     *page,
                                                RecImportKind  kind);
 
-/* Tests: waits (iterating the main context) until the file is read; the
- * rows shown (in order), ticks, the filter, the primary button's label and
- * the add itself (TRUE when the rows were added and the dialog closed). */
+/* Tests: waits (iterating the main context) until the file is read; why it
+ * could not be (the error page's text, NULL when it was read); the rows
+ * shown (in order), ticks, the filter, the primary button's label and the
+ * add itself (TRUE when the rows were added and the dialog closed). */
 gboolean         rec_import_dialog_wait_read  (RecImportDialog *self);
+const char      *rec_import_dialog_get_error  (RecImportDialog *self);
 guint            rec_import_dialog_get_n_rows (RecImportDialog *self);
 RecImportCandidate *rec_import_dialog_get_row (RecImportDialog *self,
                                                guint            position);
