@@ -4,9 +4,24 @@
  *
  * An RFC 5545 calendar with one all-day event per follow-up date of the
  * communication log and per next date of an enforcement step that is still
- * open (neither denied nor closed). Each event's UID names the case file and
- * the record, so importing a newer calendar updates the events instead of
- * adding them twice. A case without any gives a valid, empty calendar.
+ * open (rec-follow-ups.h: not marked done, the step neither denied nor
+ * closed). Each event's UID names the case file and the record, so importing
+ * a newer calendar updates the events instead of adding them twice. A case
+ * without any gives a valid, empty calendar.
+ *
+ * A follow-up marked done (or a step that ended) is written as the same
+ * event with STATUS:CANCELLED rather than left out. Importing a calendar
+ * merges it into what the calendar program holds; it never deletes: an event
+ * simply absent from the newer file would stay in the parent's calendar as a
+ * reminder of something already done. The cancelled event with the same UID
+ * replaces it, and calendar programs hide it or strike it through. Each
+ * event's SEQUENCE is its record's last change (updated_at, in seconds since
+ * 2000-01-01 UTC): it grows with every change of the record (marked done,
+ * marked open again, moved to another day), which is what tells a calendar
+ * program that the event it already has is older, and stays the same when
+ * nothing changed, so importing the same calendar twice changes nothing.
+ * A follow-up date cleared or a record deleted leaves no event to cancel
+ * (an event needs its day); those stay behind in a calendar imported before.
  */
 #define G_LOG_DOMAIN "rec-cli"
 
@@ -16,6 +31,7 @@
 
 #include "rec-date.h"
 #include "rec-enums.h"
+#include "rec-follow-ups.h"
 #include "rec-store.h"
 
 #include <glib/gi18n.h>
@@ -67,15 +83,35 @@ append_line (GString    *out,
   g_string_append (out, "\r\n");
 }
 
+/* SEQUENCE (§3.8.7.4) of a record's event: the seconds from 2000-01-01 UTC
+ * to its last change (updated_at), which fit the 32-bit INTEGER of §3.3.8
+ * until 2068; 0 for a record never stored. */
+static gint64
+event_sequence (const RecEntity *record)
+{
+  g_autoptr(GDateTime) changed = NULL;
+  g_autoptr(GDateTime) epoch = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
+
+  if (record->updated_at != NULL)
+    changed = g_date_time_new_from_iso8601 (record->updated_at, NULL);
+  if (changed == NULL)
+    return 0;
+
+  return CLAMP (g_date_time_difference (changed, epoch) / G_TIME_SPAN_SECOND, 0, G_MAXINT32);
+}
+
 static void
-append_event (GString     *out,
-              const char  *uid,
-              const char  *stamp,
-              const GDate *date,
-              const char  *summary,
-              const char  *description)
+append_event (GString         *out,
+              const char      *uid,
+              const char      *stamp,
+              const RecEntity *record,
+              gboolean         open,
+              const GDate     *date,
+              const char      *summary,
+              const char      *description)
 {
   g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GDateTime) changed = NULL;
   GDate next = *date;
   char day[16];
 
@@ -84,6 +120,17 @@ append_event (GString     *out,
   append_line (out, line->str);
   g_string_printf (line, "DTSTAMP:%s", stamp);
   append_line (out, line->str);
+  g_string_printf (line, "SEQUENCE:%" G_GINT64_FORMAT, event_sequence (record));
+  append_line (out, line->str);
+  if (record->updated_at != NULL
+      && (changed = g_date_time_new_from_iso8601 (record->updated_at, NULL)) != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (changed);
+      g_autofree char *text = g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
+
+      g_string_printf (line, "LAST-MODIFIED:%s", text);
+      append_line (out, line->str);
+    }
   g_date_strftime (day, sizeof day, "%Y%m%d", date);
   g_string_printf (line, "DTSTART;VALUE=DATE:%s", day);
   append_line (out, line->str);
@@ -100,6 +147,8 @@ append_event (GString     *out,
       append_text (line, description);
       append_line (out, line->str);
     }
+  /* Done: the same event, cancelled (see the top of the file). */
+  append_line (out, open ? "STATUS:CONFIRMED" : "STATUS:CANCELLED");
   append_line (out, "TRANSP:TRANSPARENT");
   append_line (out, "END:VEVENT");
 }
@@ -158,7 +207,8 @@ make_calendar (const RecCaseData *c,
       what = headline (*item->subject != '\0' ? item->subject : item->summary);
       /* Translators: an event of the calendar; %s is the subject of the communication */
       summary = g_strdup_printf (_("Follow up: %s"), what);
-      append_event (out, uid, stamp, &item->follow_up, summary, item->summary);
+      append_event (out, uid, stamp, REC_ENTITY (item), rec_communication_follow_up_is_open (item),
+                    &item->follow_up, summary, item->summary);
     }
 
   for (guint i = 0; i < c->enforcement->len; i++)
@@ -167,13 +217,13 @@ make_calendar (const RecCaseData *c,
       g_autofree char *uid = NULL;
       g_autofree char *summary = NULL;
 
-      if (!rec_date_is_set (&step->next_date)
-          || step->status == REC_STATUS_DENIED || step->status == REC_STATUS_CLOSED)
+      if (!rec_date_is_set (&step->next_date))
         continue;
       uid = g_strdup_printf ("enforcement-%" G_GINT64_FORMAT "-next@%.32s.recourse", step->entity.id, key);
       /* Translators: an event of the calendar; %s is a remedy such as "Wage garnishment" */
       summary = g_strdup_printf (_("Next step: %s"), rec_remedy_label (step->remedy));
-      append_event (out, uid, stamp, &step->next_date, summary, step->notes);
+      append_event (out, uid, stamp, REC_ENTITY (step), rec_enforcement_step_next_is_open (step),
+                    &step->next_date, summary, step->notes);
     }
 
   append_line (out, "END:VCALENDAR");

@@ -1,12 +1,16 @@
 #!/usr/bin/python3
 # check-calendar.py — `recourse calendar` read back by a real RFC 5545 parser
-# (python3-icalendar): events, stable UIDs, escaping, an empty calendar, bad input.
+# (python3-icalendar): events, stable UIDs, escaping, an empty calendar, bad input;
+# a follow-up marked done stays as the same event, cancelled, with a higher
+# SEQUENCE (importing the newer calendar then updates the event a calendar
+# program holds; an event merely left out would stay there as a reminder).
 # Copyright 2026 The Recourse authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # TAP output; run by meson with RECOURSE_BIN set.
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -45,6 +49,14 @@ def case_json(path):
     return json.loads(run("export", path, "--json", "-o", "-").stdout)
 
 
+def is_cancelled(event):
+    return str(event.get("STATUS", "")) == "CANCELLED"
+
+
+def step_open(e):
+    return e["next_date"] and not e.get("next_done") and e["status"] not in ("denied", "closed")
+
+
 @test
 def demo_events(tmp):
     case = os.path.join(tmp, "demo.recourse")
@@ -52,18 +64,25 @@ def demo_events(tmp):
     run("demo", "-o", case)
     run("calendar", case, "-o", ics)
     data = case_json(case)
-    wanted = sum(1 for c in data["communications"] if c["follow_up"]) + sum(
-        1 for e in data["enforcement"]
-        if e["next_date"] and e["status"] not in ("denied", "closed"))
+    communications = [c for c in data["communications"] if c["follow_up"]]
+    steps = [e for e in data["enforcement"] if e["next_date"]]
     found = events(ics)
-    assert wanted > 0 and len(found) == wanted, (wanted, len(found))
-    days = sorted(str(e["DTSTART"].dt) for e in found)
-    expected = sorted([c["follow_up"] for c in data["communications"] if c["follow_up"]] +
-                      [e["next_date"] for e in data["enforcement"]
-                       if e["next_date"] and e["status"] not in ("denied", "closed")])
-    assert days == expected, (days, expected)
+    live = [e for e in found if not is_cancelled(e)]
+    cancelled = [e for e in found if is_cancelled(e)]
+    # The demo keeps up: its older follow-ups are done (cancelled events).
+    wanted = [c["follow_up"] for c in communications if not c["follow_up_done"]] + [
+        e["next_date"] for e in steps if step_open(e)]
+    done = [c["follow_up"] for c in communications if c["follow_up_done"]] + [
+        e["next_date"] for e in steps if not step_open(e)]
+    assert wanted and done, (wanted, done)
+    assert sorted(str(e["DTSTART"].dt) for e in live) == sorted(wanted), (live, wanted)
+    assert sorted(str(e["DTSTART"].dt) for e in cancelled) == sorted(done), (cancelled, done)
+    for e in live:
+        assert str(e["STATUS"]) == "CONFIRMED", e
     for e in found:
         assert (e["DTEND"].dt - e["DTSTART"].dt).days == 1   # all-day
+        assert int(e["SEQUENCE"]) > 0, e
+        assert e["LAST-MODIFIED"].dt.tzinfo is not None, e
     assert len({str(e["UID"]) for e in found}) == len(found)
     assert os.stat(ics).st_mode & 0o777 == 0o600
 
@@ -85,6 +104,54 @@ def stable_uids(tmp):
     run("calendar", other, "-o", os.path.join(tmp, "c.ics"))
     c = {str(e["UID"]) for e in events(os.path.join(tmp, "c.ics"))}
     assert not (set(a) & c)
+
+
+def by_uid(path):
+    return {str(e["UID"]): e for e in events(path)}
+
+
+def touch(case, table, column, value, row_id, stamp):
+    """What the window's Done switch stores: the flag and the record's updated_at."""
+    with sqlite3.connect(case) as db:
+        db.execute(f"UPDATE {table} SET {column} = ?, updated_at = ? WHERE id = ?",
+                   (value, stamp, row_id))
+    db.close()
+
+
+@test
+def done_is_cancelled(tmp):
+    case = os.path.join(tmp, "demo.recourse")
+    run("demo", "-o", case)
+    run("calendar", case, "-o", os.path.join(tmp, "a.ics"))
+    a = by_uid(os.path.join(tmp, "a.ics"))
+    follow_up = next(u for u, e in a.items() if u.startswith("communication-")
+                     and not is_cancelled(e))
+    step = next(u for u, e in a.items() if u.startswith("enforcement-") and not is_cancelled(e))
+    communication_id = int(follow_up.split("-")[1])
+    step_id = int(step.split("-")[1])
+
+    # Marked done (a later change than any the demo made).
+    touch(case, "communications", "follow_up_done", 1, communication_id, "2030-01-01T00:00:00Z")
+    touch(case, "enforcement_steps", "next_done", 1, step_id, "2030-01-01T00:00:00Z")
+    run("calendar", case, "-o", os.path.join(tmp, "b.ics"))
+    b = by_uid(os.path.join(tmp, "b.ics"))
+    # Nothing is left out: the same events, the two done ones cancelled.
+    assert set(a) == set(b), (set(a) ^ set(b))
+    for uid in (follow_up, step):
+        assert is_cancelled(b[uid]), b[uid]
+        assert int(b[uid]["SEQUENCE"]) > int(a[uid]["SEQUENCE"]), uid
+        assert b[uid]["DTSTART"].dt == a[uid]["DTSTART"].dt
+    for uid in set(a) - {follow_up, step}:
+        assert int(b[uid]["SEQUENCE"]) == int(a[uid]["SEQUENCE"]), uid
+        assert is_cancelled(b[uid]) == is_cancelled(a[uid]), uid
+
+    # Marked open again (undo): live again, with a higher SEQUENCE still.
+    touch(case, "communications", "follow_up_done", 0, communication_id, "2030-01-01T00:00:05Z")
+    run("calendar", case, "-o", os.path.join(tmp, "c.ics"))
+    c = by_uid(os.path.join(tmp, "c.ics"))
+    assert not is_cancelled(c[follow_up])
+    assert int(c[follow_up]["SEQUENCE"]) > int(b[follow_up]["SEQUENCE"])
+    assert is_cancelled(c[step])
 
 
 @test
