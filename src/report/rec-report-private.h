@@ -294,6 +294,15 @@ char            *_rec_packet_with_exhibits   (const RecPacket *packet,
 gboolean         _rec_report_write_exhibits  (const RecPacket *packet,
                                               GError         **error);
 
+/* The agency's stated arrears beside ours (rec-report-agency.c): compared
+ * by the engine when the snapshot takes the rules (NULL rules: none), in the
+ * current gettext language; drawn under the cover's totals when the case
+ * records a figure and its day. */
+void             _rec_report_agency_snapshot (RecReportInput  *input,
+                                              const RecRules  *rules);
+void             _rec_report_agency_free     (RecReportAgency *agency);
+void             _rec_report_write_agency    (const RecPacket *packet);
+
 /* How much of one field the packet shows (characters, lines): a title, a
  * short field (a name, a number, a subject), a long one (notes, a summary).
  * More is cut with "…" and a note; the case file keeps it all. */

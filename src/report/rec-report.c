@@ -251,6 +251,7 @@ snapshot_rules (RecReportInput *input,
   g_date_clear (&input->rules_verified, 1);
   input->no_automatic_interest = FALSE;
   input->no_contempt_time_bar = FALSE;
+  _rec_report_agency_snapshot (input, rules);
   if (rules == NULL)
     return;
 
@@ -665,6 +666,7 @@ rec_report_input_free (RecReportInput *input)
   g_free (input->fingerprint_text);
   g_free (input->fingerprint_footer);
   g_clear_pointer (&input->kept_sources, g_ptr_array_unref);
+  _rec_report_agency_free (input->agency);
   _rec_report_labels_free (input->labels);
   g_free (input);
 }
@@ -1107,6 +1109,7 @@ write_cover (const RecPacket *packet)
   rec_pdf_skip (packet->pdf, 6.0);
   write_case_facts (packet);
   write_totals (packet);
+  _rec_report_write_agency (packet);
   rec_pdf_skip (packet->pdf, 14.0);
   write_party (packet, l->obligor, &info->obligor);
   write_party (packet, l->obligee, &info->obligee);

@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 
 typedef struct _RecReportLabels   RecReportLabels;
 typedef struct _RecReportLanguage RecReportLanguage;
+typedef struct _RecReportAgency   RecReportAgency;
 
 typedef struct
 {
@@ -71,6 +72,7 @@ typedef struct
 
   /*< private >*/
   gboolean          result_from_engine;   /* free with rec_arrears_result_free */
+  RecReportAgency  *agency;   /* the agency's figure beside ours (rec-report-agency.c); NULL: none */
 } RecReportInput;
 
 /* The languages a packet can be made in ("en", "es", "vi"), NULL-terminated. */
