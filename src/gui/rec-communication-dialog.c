@@ -29,6 +29,8 @@ struct _RecCommunicationDialog
   GtkTextView      *summary_view;
   AdwEntryRow      *follow_up_row;
   GtkLabel         *follow_up_error;
+  AdwActionRow     *follow_up_done_row;
+  GtkSwitch        *follow_up_done_switch;
 
   GtkLabel         *summary_error;    /* built here, under the summary */
 
@@ -90,6 +92,19 @@ fill_when (RecCommunicationDialog *self)
   self->recorded_note = dup_recorded_note (self->communication->at);
 }
 
+/* "Follow-Up Done" means something only with a follow-up date: without
+ * one it is off and insensitive (clearing the date clears it). */
+static void
+update_done_row (RecCommunicationDialog *self)
+{
+  g_autofree char *text = rec_editor_dialog_dup_text (REC_EDITOR_DIALOG (self), "follow_up");
+  gboolean has_date = *g_strstrip (text) != '\0';
+
+  if (!has_date && gtk_switch_get_active (self->follow_up_done_switch))
+    gtk_switch_set_active (self->follow_up_done_switch, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->follow_up_done_row), has_date);
+}
+
 static void
 fill_fields (RecCommunicationDialog *self)
 {
@@ -103,6 +118,10 @@ fill_fields (RecCommunicationDialog *self)
   rec_editor_dialog_set_text (dialog, "subject", communication->subject);
   rec_editor_dialog_set_text (dialog, "summary", communication->summary);
   rec_editor_dialog_set_date (dialog, "follow_up", &communication->follow_up);
+  rec_editor_dialog_set_active (dialog, "follow_up_done",
+                                communication->follow_up_done
+                                && rec_date_is_set (&communication->follow_up));
+  update_done_row (self);
 }
 
 /* Whether the stored time stands: a communication being edited whose date
@@ -179,6 +198,8 @@ rec_communication_dialog_save (RecEditorDialog  *dialog,
   rec_set_str (&communication->subject, subject);
   rec_set_str (&communication->summary, summary);
   rec_editor_dialog_get_date (dialog, "follow_up", &communication->follow_up);
+  communication->follow_up_done = rec_date_is_set (&communication->follow_up)
+                                  && rec_editor_dialog_get_active (dialog, "follow_up_done");
 
   if (self->communication->entity.id == 0)
     return rec_case_session_add (session, G_OBJECT (communication), error);
@@ -221,6 +242,9 @@ rec_communication_dialog_class_init (RecCommunicationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, summary_view);
   gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, follow_up_row);
   gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, follow_up_error);
+  gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog, follow_up_done_row);
+  gtk_widget_class_bind_template_child (widget_class, RecCommunicationDialog,
+                                        follow_up_done_switch);
 }
 
 static void
@@ -244,6 +268,8 @@ add_fields (RecCommunicationDialog *self)
                                self->summary_error, REC_FIELD_MULTILINE);
   rec_editor_dialog_add_field (dialog, "follow_up", GTK_WIDGET (self->follow_up_row),
                                self->follow_up_error, REC_FIELD_DATE_OPTIONAL);
+  rec_editor_dialog_add_field (dialog, "follow_up_done", GTK_WIDGET (self->follow_up_done_switch),
+                               NULL, REC_FIELD_SWITCH);
 }
 
 static void
@@ -265,6 +291,7 @@ rec_communication_dialog_init (RecCommunicationDialog *self)
   REC_EDITOR_DIALOG_FILL_CHOICES (self->channel_row, rec_channel_label, REC_N_CHANNELS);
   REC_EDITOR_DIALOG_FILL_CHOICES (self->direction_row, rec_direction_label, REC_N_DIRECTIONS);
   add_fields (self);
+  g_signal_connect_swapped (self->follow_up_row, "changed", G_CALLBACK (update_done_row), self);
 }
 
 GtkWindow *

@@ -46,7 +46,8 @@ GtkWindow  *_rec_dialog_get_discard_prompt (GtkWindow *dialog);
 
 /* The field that has the keyboard focus (or a widget inside it), or NULL. */
 const char *_rec_dialog_get_focus_field (GtkWindow *dialog);
-/* The names of the fields on screen (mapped), in the order they were added. */
+/* The names of the fields on screen (mapped) and sensitive, in the order they
+ * were added. */
 GStrv       _rec_dialog_dup_shown_fields (GtkWindow *dialog) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The payment dialog's historic name for _rec_dialog_set_field(). */

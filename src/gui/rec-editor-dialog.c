@@ -1367,7 +1367,9 @@ _rec_dialog_dup_shown_fields (GtkWindow *dialog)
     {
       Field *field = g_ptr_array_index (priv->order, i);
 
-      if (gtk_widget_get_mapped (field->widget))
+      /* An insensitive field (a Done switch without its date) is on
+       * screen but out of reach of the keyboard. */
+      if (gtk_widget_get_mapped (field->widget) && gtk_widget_is_sensitive (field->widget))
         g_strv_builder_add (names, field->name);
     }
 

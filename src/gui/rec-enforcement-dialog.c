@@ -8,6 +8,7 @@
 
 #include "rec-enforcement-dialog.h"
 
+#include "rec-date.h"
 #include "rec-enums.h"
 
 #include <glib/gi18n.h>
@@ -25,6 +26,8 @@ struct _RecEnforcementDialog
   AdwEntryRow        *reference_row;
   AdwEntryRow        *next_date_row;
   GtkLabel           *next_date_error;
+  AdwActionRow       *next_done_row;
+  GtkSwitch          *next_done_switch;
   AdwEntryRow        *notes_row;
 
   /* Owned */
@@ -32,6 +35,19 @@ struct _RecEnforcementDialog
 };
 
 G_DEFINE_FINAL_TYPE (RecEnforcementDialog, rec_enforcement_dialog, REC_TYPE_EDITOR_DIALOG)
+
+/* "Next Step Done" means something only with a next date: without one it
+ * is off and insensitive (clearing the date clears it). */
+static void
+update_done_row (RecEnforcementDialog *self)
+{
+  g_autofree char *text = rec_editor_dialog_dup_text (REC_EDITOR_DIALOG (self), "next_date");
+  gboolean has_date = *g_strstrip (text) != '\0';
+
+  if (!has_date && gtk_switch_get_active (self->next_done_switch))
+    gtk_switch_set_active (self->next_done_switch, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->next_done_row), has_date);
+}
 
 static void
 fill_fields (RecEnforcementDialog *self)
@@ -45,7 +61,10 @@ fill_fields (RecEnforcementDialog *self)
   rec_editor_dialog_set_text (dialog, "agency", step->agency);
   rec_editor_dialog_set_text (dialog, "reference", step->reference);
   rec_editor_dialog_set_date (dialog, "next_date", &step->next_date);
+  rec_editor_dialog_set_active (dialog, "next_done",
+                                step->next_done && rec_date_is_set (&step->next_date));
   rec_editor_dialog_set_text (dialog, "notes", step->notes);
+  update_done_row (self);
 }
 
 static gboolean
@@ -65,6 +84,8 @@ rec_enforcement_dialog_save (RecEditorDialog  *dialog,
   rec_set_str (&step->agency, agency);
   rec_set_str (&step->reference, reference);
   rec_editor_dialog_get_date (dialog, "next_date", &step->next_date);
+  step->next_done = rec_date_is_set (&step->next_date)
+                    && rec_editor_dialog_get_active (dialog, "next_done");
   rec_set_str (&step->notes, notes);
 
   if (self->step->entity.id == 0)
@@ -103,6 +124,8 @@ rec_enforcement_dialog_class_init (RecEnforcementDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecEnforcementDialog, reference_row);
   gtk_widget_class_bind_template_child (widget_class, RecEnforcementDialog, next_date_row);
   gtk_widget_class_bind_template_child (widget_class, RecEnforcementDialog, next_date_error);
+  gtk_widget_class_bind_template_child (widget_class, RecEnforcementDialog, next_done_row);
+  gtk_widget_class_bind_template_child (widget_class, RecEnforcementDialog, next_done_switch);
   gtk_widget_class_bind_template_child (widget_class, RecEnforcementDialog, notes_row);
 }
 
@@ -130,8 +153,11 @@ rec_enforcement_dialog_init (RecEnforcementDialog *self)
                                REC_FIELD_TEXT);
   rec_editor_dialog_add_field (dialog, "next_date", GTK_WIDGET (self->next_date_row),
                                self->next_date_error, REC_FIELD_DATE_OPTIONAL);
+  rec_editor_dialog_add_field (dialog, "next_done", GTK_WIDGET (self->next_done_switch), NULL,
+                               REC_FIELD_SWITCH);
   rec_editor_dialog_add_field (dialog, "notes", GTK_WIDGET (self->notes_row), NULL,
                                REC_FIELD_TEXT);
+  g_signal_connect_swapped (self->next_date_row, "changed", G_CALLBACK (update_done_row), self);
 }
 
 GtkWindow *

@@ -602,6 +602,147 @@ test_communication_empty (Fixture       *fixture,
 }
 
 /* A payment dated after today is warned about, not refused. */
+/* The Done switch of a follow-up (or of a step's next date): sensitive only
+ * with a date, saved with the record as one change that undo takes back;
+ * clearing the date turns it off. */
+static gboolean
+done_row_is_sensitive (GtkWindow  *dialog,
+                       GType       type,
+                       const char *switch_name)
+{
+  GObject *done = gtk_widget_get_template_child (GTK_WIDGET (dialog), type, switch_name);
+
+  g_assert_true (GTK_IS_SWITCH (done));
+  return gtk_widget_is_sensitive (GTK_WIDGET (done));
+}
+
+static RecEntity *
+find_record (GListModel *model,
+             gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RecEntity) item = g_list_model_get_item (model, i);
+
+      if (item->id == id)
+        return g_steal_pointer (&item);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_communication_follow_up_done (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GListModel *log = rec_case_session_get_communications (fixture->session);
+  GType type = REC_TYPE_COMMUNICATION_DIALOG;
+  g_autoptr(RecCommunication) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  gint64 id;
+
+  dialog = hold (rec_communication_dialog_new (NULL, fixture->session, NULL));
+  g_assert_false (done_row_is_sensitive (dialog, type, "follow_up_done_switch"));
+  assert_field (dialog, "follow_up_done", "false");
+  _rec_dialog_set_field (dialog, "summary", "Asked for the missed payment.");
+  _rec_dialog_set_field (dialog, "follow_up", "2023-04-10");
+  g_assert_true (done_row_is_sensitive (dialog, type, "follow_up_done_switch"));
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+  stored = first_item (log);
+  id = stored->entity.id;
+  g_assert_false (stored->follow_up_done);
+
+  /* Marked done: one change. */
+  dialog = hold (rec_communication_dialog_new (NULL, fixture->session, stored));
+  g_assert_true (done_row_is_sensitive (dialog, type, "follow_up_done_switch"));
+  _rec_dialog_set_field (dialog, "follow_up_done", "true");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+  g_clear_object (&stored);
+  stored = REC_COMMUNICATION (find_record (log, id));
+  g_assert_true (stored->follow_up_done);
+  g_clear_object (&stored);
+  g_assert_true (rec_case_session_undo (fixture->session, &error));
+  g_assert_no_error (error);
+  stored = REC_COMMUNICATION (find_record (log, id));
+  g_assert_false (stored->follow_up_done);
+  g_assert_true (rec_date_is_set (&stored->follow_up));
+  g_clear_object (&stored);
+  g_assert_true (rec_case_session_redo (fixture->session, &error));
+  g_assert_no_error (error);
+  stored = REC_COMMUNICATION (find_record (log, id));
+  g_assert_true (stored->follow_up_done);
+
+  /* Shown as stored; clearing the date turns it off and makes it insensitive. */
+  dialog = hold (rec_communication_dialog_new (NULL, fixture->session, stored));
+  assert_field (dialog, "follow_up_done", "true");
+  _rec_dialog_set_field (dialog, "follow_up", "");
+  assert_field (dialog, "follow_up_done", "false");
+  g_assert_false (done_row_is_sensitive (dialog, type, "follow_up_done_switch"));
+  _rec_dialog_set_field (dialog, "follow_up", "2023-04-12");
+  g_assert_true (done_row_is_sensitive (dialog, type, "follow_up_done_switch"));
+  assert_field (dialog, "follow_up_done", "false");
+  _rec_dialog_set_field (dialog, "follow_up", "");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+  g_clear_object (&stored);
+  stored = REC_COMMUNICATION (find_record (log, id));
+  g_assert_false (rec_date_is_set (&stored->follow_up));
+  g_assert_false (stored->follow_up_done);
+}
+
+static void
+test_enforcement_next_done (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GListModel *steps = rec_case_session_get_enforcement (fixture->session);
+  GType type = REC_TYPE_ENFORCEMENT_DIALOG;
+  g_autoptr(RecEnforcementStep) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  gint64 id;
+
+  dialog = hold (rec_enforcement_dialog_new (NULL, fixture->session, NULL,
+                                             REC_REMEDY_WAGE_GARNISHMENT));
+  g_assert_false (done_row_is_sensitive (dialog, type, "next_done_switch"));
+  _rec_dialog_set_field (dialog, "next_date", "2023-05-01");
+  g_assert_true (done_row_is_sensitive (dialog, type, "next_done_switch"));
+  _rec_dialog_set_field (dialog, "next_done", "true");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+  stored = first_item (steps);
+  id = stored->entity.id;
+  g_assert_true (stored->next_done);
+
+  /* Marked open again: one change that undo takes back. */
+  dialog = hold (rec_enforcement_dialog_new (NULL, fixture->session, stored, 0));
+  assert_field (dialog, "next_done", "true");
+  _rec_dialog_set_field (dialog, "next_done", "false");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+  g_clear_object (&stored);
+  stored = REC_ENFORCEMENT_STEP (find_record (steps, id));
+  g_assert_false (stored->next_done);
+  g_clear_object (&stored);
+  g_assert_true (rec_case_session_undo (fixture->session, &error));
+  g_assert_no_error (error);
+  stored = REC_ENFORCEMENT_STEP (find_record (steps, id));
+  g_assert_true (stored->next_done);
+
+  /* Clearing the next date clears it. */
+  dialog = hold (rec_enforcement_dialog_new (NULL, fixture->session, stored, 0));
+  _rec_dialog_set_field (dialog, "next_date", "");
+  g_assert_false (done_row_is_sensitive (dialog, type, "next_done_switch"));
+  assert_field (dialog, "next_done", "false");
+  g_assert_true (_rec_dialog_save (dialog));
+  g_object_unref (dialog);
+  g_clear_object (&stored);
+  stored = REC_ENFORCEMENT_STEP (find_record (steps, id));
+  g_assert_false (rec_date_is_set (&stored->next_date));
+  g_assert_false (stored->next_done);
+}
+
 static void
 test_payment_future (Fixture       *fixture,
                      gconstpointer  data)
@@ -1019,6 +1160,8 @@ main (int   argc,
   ADD ("/ui/dialogs/case-details/title", test_case_details_title);
   ADD ("/ui/dialogs/communication/local-time", test_communication_local_time);
   ADD ("/ui/dialogs/communication/empty", test_communication_empty);
+  ADD ("/ui/dialogs/communication/follow-up-done", test_communication_follow_up_done);
+  ADD ("/ui/dialogs/enforcement/next-done", test_enforcement_next_done);
   ADD ("/ui/dialogs/payment/future", test_payment_future);
   ADD ("/ui/dialogs/term/due-day", test_term_due_day);
   ADD ("/ui/dialogs/every-dialog", test_every_dialog);
