@@ -141,6 +141,8 @@ static const Label labels[] = {
   LC (months[9], "month", NC_("month", "October")),
   LC (months[10], "month", NC_("month", "November")),
   LC (months[11], "month", NC_("month", "December")),
+  /* Translators: a month of a year in the packet's tables ("March 2026"): the month's name (as translated above), then the year */
+  LC (month_year, "packet", NC_("packet", "%s %d")),
 
   L (ledger, N_("Ledger")),
   L (date, N_("Date")),

@@ -95,6 +95,7 @@ struct _RecReportLabels
   char *amount_paid;
   char *no_history;
   char *months[12];
+  char *month_year;               /* %s: a month's name, %d: its year ("March 2026") */
   char *history_kind;             /* %s: a support kind's label */
   char *history_kind_intro;
   char *charges;

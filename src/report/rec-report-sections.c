@@ -145,7 +145,7 @@ write_interest_paid (const RecPacket *packet)
     {
       const RecInterestPaidMonth *month = &g_array_index (months, RecInterestPaidMonth, i);
       g_autofree char *paid = _rec_packet_money (packet, month->paid_cents);
-      g_autofree char *name = g_strdup_printf ("%s %d", month->month >= 1 && month->month <= 12
+      g_autofree char *name = g_strdup_printf (l->month_year, month->month >= 1 && month->month <= 12
                                                ? l->months[month->month - 1] : l->none, month->year);
       const char *cells[] = { name, paid };
 
@@ -307,7 +307,7 @@ _rec_report_write_contempt (const RecPacket *packet)
     {
       const RecContemptCount *count = &g_array_index (counts, RecContemptCount, i);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autofree char *month = g_strdup_printf ("%s %d",
+      g_autofree char *month = g_strdup_printf (l->month_year,
                                                 count->month >= 1 && count->month <= 12
                                                 ? l->months[count->month - 1] : l->none,
                                                 count->year);
