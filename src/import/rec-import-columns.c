@@ -12,12 +12,44 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-/* A header cell as compared: case-folded, spaces collapsed, "_" as a
- * space, a trailing ":" dropped. */
+/* `text` case-folded and without its accents: "Descripción" and
+ * "DESCRIPCION" are "descripcion", "Số tiền" is "so tien", "Đ" is "d" (the
+ * one Vietnamese letter that is no letter plus a mark). Text that is not
+ * UTF-8 (a cell of a Windows-1252 file is converted before it comes here)
+ * is only case-folded where it is ASCII. */
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+  GString *out;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_ascii_strdown (text, -1);
+  folded = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_steal_pointer (&folded);
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      if (c == 0x0111)                 /* đ */
+        c = 'd';
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A header cell as compared: case-folded, accents dropped, spaces
+ * collapsed, "_" as a space, a trailing ":" dropped. */
 char *
 _rec_import_header_key (const char *text)
 {
-  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *folded = fold_text (text);
   GString *key = g_string_new (NULL);
   gboolean space = FALSE;
 
@@ -112,31 +144,65 @@ add_indicator (RecImportLayout *layout,
     layout->indicator[1] = column;
 }
 
-/* A bank header cell (spec §3), a leading "transaction" ignored. */
+/* A bank header cell (spec §3), a leading "transaction" ignored. The
+ * names are English, Spanish and Vietnamese (the languages of the window;
+ * banks in Mexico, Spain, Latin America and Vietnam write them so, and
+ * users there send money home), compared without accents: the keys come
+ * folded (_rec_import_header_key). A balance ("Balance", "Saldo", "Số dư")
+ * is no column of ours. */
 static void
 bank_column (RecImportLayout *layout,
              const char      *full_key,
              int              column)
 {
-  static const char *const dates[] = { "date", NULL };
-  static const char *const posting[] = { "posting date", "posted date", "post date",
-                                         "date posted", "booking date", "value date", NULL };
-  static const char *const descriptions[] = { "description", NULL };
-  static const char *const memos[] = { "memo", NULL };
-  static const char *const names[] = { "name", "payee", "payee name", "payer", NULL };
-  static const char *const details[] = { "details", "narrative", "remittance information",
-                                         NULL };
-  static const char *const amounts[] = { "amount", "amount usd", "amt", NULL };
-  static const char *const credits[] = { "credit", "credits", "deposit", "deposits",
-                                         "credit amount", "deposit amount", "paid in",
-                                         "money in", NULL };
-  static const char *const debits[] = { "debit", "debits", "withdrawal", "withdrawals",
-                                        "debit amount", "withdrawal amount", "paid out",
-                                        "money out", NULL };
+  static const char *const dates[] = {
+    "date",
+    "fecha", "fecha de operacion", "fecha operacion", "fecha de la operacion",
+    "fecha de transaccion", "fecha transaccion", "fecha de movimiento", "fecha movimiento",
+    "ngay", "ngay giao dich", NULL };
+  static const char *const posting[] = {
+    "posting date", "posted date", "post date", "date posted", "booking date", "value date",
+    "fecha valor", "fecha de valor", "fecha contable", "fecha de aplicacion",
+    "ngay hieu luc", "ngay hach toan", "ngay ghi so", NULL };
+  static const char *const descriptions[] = {
+    "description",
+    "descripcion", "concepto", "descripcion del movimiento",
+    "mo ta", "noi dung", "noi dung giao dich", "dien giai", "mo ta giao dich", NULL };
+  static const char *const memos[] = {
+    "memo",
+    "observaciones", "notas", "nota",
+    "ghi chu", NULL };
+  static const char *const names[] = {
+    "name", "payee", "payee name", "payer",
+    "nombre", "beneficiario", "ordenante",
+    "ten", "nguoi chuyen", "ten nguoi chuyen", NULL };
+  static const char *const details[] = {
+    "details", "narrative", "remittance information",
+    "detalle", "detalles", "movimiento",
+    "chi tiet", NULL };
+  static const char *const amounts[] = {
+    "amount", "amount usd", "amt",
+    "importe", "monto", "importe eur", "monto usd",
+    "so tien", "so tien giao dich", NULL };
+  static const char *const credits[] = {
+    "credit", "credits", "deposit", "deposits", "credit amount", "deposit amount", "paid in",
+    "money in",
+    "abono", "abonos", "credito", "creditos", "deposito", "depositos", "ingreso", "ingresos",
+    "ghi co", "so tien ghi co", "phat sinh co", NULL };
+  static const char *const debits[] = {
+    "debit", "debits", "withdrawal", "withdrawals", "debit amount", "withdrawal amount",
+    "paid out", "money out",
+    "cargo", "cargos", "debito", "debitos", "retiro", "retiros", "egreso", "egresos",
+    "ghi no", "so tien ghi no", "phat sinh no", NULL };
   /* "Transaction" alone is US Bank's column of CREDIT and DEBIT. */
-  static const char *const indicators[] = { "type", "credit/debit", "debit/credit", "cr/dr",
-                                            "dr/cr", "credit debit indicator", "transaction",
-                                            NULL };
+  static const char *const indicators[] = {
+    "type", "credit/debit", "debit/credit", "cr/dr", "dr/cr", "credit debit indicator",
+    "transaction",
+    "tipo", "tipo de movimiento", "credito/debito", "debito/credito", "cargo/abono",
+    "abono/cargo",
+    "loai", "loai giao dich", "no/co", "co/no", NULL };
+  /* Besides any name with "check", "cheque" or "slip" in it: */
+  static const char *const references[] = { "so sec", NULL };
   g_autofree char *unit_less = NULL;
   const char *key = full_key;
   const char *unit = strstr (full_key, " (");
@@ -183,7 +249,8 @@ bank_column (RecImportLayout *layout,
     layout->debit = column;
   else if (_rec_import_key_is (key, indicators))
     add_indicator (layout, column);
-  else if ((strstr (key, "check") || strstr (key, "cheque") || strstr (key, "slip"))
+  else if ((strstr (key, "check") || strstr (key, "cheque") || strstr (key, "slip")
+            || _rec_import_key_is (key, references))
            && layout->reference < 0)
     layout->reference = column;
 }
