@@ -22,4 +22,16 @@ void _rec_application_create_case (RecApplication *self,
 GtkEditable *_rec_application_get_new_case_title (AdwMessageDialog *dialog);
 AdwComboRow *_rec_application_get_new_case_jurisdiction (AdwMessageDialog *dialog);
 
+/* What stands in for the desktop's notifications (tests): called with the
+ * notification to send, or NULL to withdraw the one with that id. Without
+ * it the application sends them through GApplication when it has a
+ * session bus, and drops them otherwise. */
+typedef void (*RecApplicationNotifyFunc) (RecApplication *self,
+                                          const char     *id,
+                                          GNotification  *notification,
+                                          gpointer        user_data);
+void _rec_application_set_notify_func (RecApplication           *self,
+                                       RecApplicationNotifyFunc  func,
+                                       gpointer                  user_data);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "rec-case-session.h"
 #include "rec-date.h"
 #include "rec-demo.h"
+#include "rec-follow-up-notice.h"
 #include "rec-gui-util.h"
 #include "rec-store.h"
 #include "rec-window.h"
@@ -24,7 +25,14 @@
 
 struct _RecApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication            parent_instance;
+
+  /* Owned */
+  GHashTable               *notices;      /* RecWindow (not reffed) → notification id */
+
+  /* Borrowed: the tests' stand-in for the desktop's notifications */
+  RecApplicationNotifyFunc  notify_func;
+  gpointer                  notify_data;
 };
 
 G_DEFINE_FINAL_TYPE (RecApplication, rec_application, ADW_TYPE_APPLICATION)
@@ -173,6 +181,52 @@ remember_case (RecApplication *self,
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+/* Sends (notification) or withdraws (NULL) the notification `id`. Without
+ * a session bus (the tests, a bare X session) there is no one to tell. */
+static void
+deliver_notice (RecApplication *self,
+                const char     *id,
+                GNotification  *notification)
+{
+  if (self->notify_func != NULL)
+    {
+      self->notify_func (self, id, notification, self->notify_data);
+      return;
+    }
+  if (g_application_get_dbus_connection (G_APPLICATION (self)) == NULL)
+    {
+      g_debug ("No session bus: notification %s not %s", id, notification ? "sent" : "withdrawn");
+      return;
+    }
+  if (notification != NULL)
+    g_application_send_notification (G_APPLICATION (self), id, notification);
+  else
+    g_application_withdraw_notification (G_APPLICATION (self), id);
+}
+
+/* Once per case per open (not on every change): the follow-ups due today
+ * or overdue, named in a desktop notification that brings back the case's
+ * Overview. It goes when the case's window closes. */
+static void
+notify_follow_ups (RecApplication *self,
+                   RecWindow      *window)
+{
+  RecCaseSession *session = rec_window_get_session (window);
+  const char *path = rec_case_session_get_path (session);
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *id = NULL;
+  GDate today;
+
+  rec_date_set_today (&today);
+  notification = rec_follow_up_notice_new (rec_case_session_get_data (session), &today, path);
+  if (notification == NULL)
+    return;
+
+  id = rec_follow_up_notice_dup_id (path);
+  deliver_notice (self, id, notification);
+  g_hash_table_replace (self->notices, window, g_steal_pointer (&id));
+}
+
 GtkWindow *
 rec_application_open_path (RecApplication *self,
                            const char     *path,
@@ -209,6 +263,7 @@ rec_application_open_path (RecApplication *self,
   rec_window_set_session (window, session);
   remember_case (self, path);
   gtk_window_present (GTK_WINDOW (window));
+  notify_follow_ups (self, window);
   return GTK_WINDOW (window);
 }
 
@@ -253,6 +308,7 @@ case_opened_cb (GObject      *source,
     {
       rec_window_set_session (opening->window, session);
       remember_case (opening->app, opening->path);
+      notify_follow_ups (opening->app, opening->window);
       return;
     }
 
@@ -586,6 +642,28 @@ open_demo_action (GSimpleAction *action,
   open_path_in_background (self, path, parent);
 }
 
+/* The notification's default action: the case's window, on its Overview
+ * (where the follow-ups are); a case no longer open opens again. */
+static void
+show_follow_ups_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  RecApplication *self = user_data;
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RecWindow *window = find_window_for (self, file);
+
+  if (window == NULL)
+    {
+      open_path_in_background (self, path,
+                               gtk_application_get_active_window (GTK_APPLICATION (self)));
+      return;
+    }
+  rec_window_select_page (window, "overview");
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -622,6 +700,7 @@ static const GActionEntry app_entries[] = {
   { "open", open_action, NULL, NULL, NULL },
   { "open-path", open_path_action, "s", NULL, NULL },
   { "open-demo", open_demo_action, NULL, NULL, NULL },
+  { "show-follow-ups", show_follow_ups_action, "s", NULL, NULL },
   { "about", about_action, NULL, NULL, NULL },
   { "quit", quit_action, NULL, NULL, NULL },
 };
@@ -692,12 +771,57 @@ rec_application_open (GApplication  *app,
     rec_application_activate (app);
 }
 
+/* A case closes with its window: its notification goes too. */
+static void
+rec_application_window_removed (GtkApplication *app,
+                                GtkWindow      *window)
+{
+  RecApplication *self = REC_APPLICATION (app);
+  g_autofree char *id = NULL;
+
+  if (g_hash_table_steal_extended (self->notices, window, NULL, (gpointer *) &id))
+    deliver_notice (self, id, NULL);
+
+  GTK_APPLICATION_CLASS (rec_application_parent_class)->window_removed (app, window);
+}
+
+/* Quitting closes every case: their notifications go too. */
+static void
+rec_application_shutdown (GApplication *app)
+{
+  RecApplication *self = REC_APPLICATION (app);
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, self->notices);
+  while (g_hash_table_iter_next (&iter, NULL, &id))
+    deliver_notice (self, id, NULL);
+  g_hash_table_remove_all (self->notices);
+
+  G_APPLICATION_CLASS (rec_application_parent_class)->shutdown (app);
+}
+
+static void
+rec_application_finalize (GObject *object)
+{
+  RecApplication *self = REC_APPLICATION (object);
+
+  g_clear_pointer (&self->notices, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rec_application_parent_class)->finalize (object);
+}
+
 static void
 rec_application_class_init (RecApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
+  object_class->finalize = rec_application_finalize;
+  gtk_app_class->window_removed = rec_application_window_removed;
   app_class->startup = rec_application_startup;
+  app_class->shutdown = rec_application_shutdown;
   app_class->activate = rec_application_activate;
   app_class->open = rec_application_open;
 }
@@ -705,6 +829,7 @@ rec_application_class_init (RecApplicationClass *klass)
 static void
 rec_application_init (RecApplication *self)
 {
+  self->notices = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 RecApplication *
@@ -715,4 +840,15 @@ rec_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/recourse/Recourse",
                        NULL);
+}
+
+void
+_rec_application_set_notify_func (RecApplication           *self,
+                                  RecApplicationNotifyFunc  func,
+                                  gpointer                  user_data)
+{
+  g_return_if_fail (REC_IS_APPLICATION (self));
+
+  self->notify_func = func;
+  self->notify_data = user_data;
 }
