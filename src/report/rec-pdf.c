@@ -956,6 +956,100 @@ rec_pdf_paragraph (RecPdf     *pdf,
   draw_lines (pdf, lines, size, bold);
 }
 
+/* A paragraph laid out now and drawn later: the room of the longest of its
+ * texts, line by line (a line that would not fit starts a page, as
+ * rec_pdf_paragraph does). */
+struct _RecPdfDeferred
+{
+  double      size;
+  gboolean    bold;
+  GPtrArray  *texts;    /* GPtrArray of lines, one per text */
+  GArray     *slots;    /* Slot, one per line of the longest text */
+};
+
+typedef struct
+{
+  HPDF_Page page;       /* NULL: the document had failed */
+  double    y;          /* the line's top */
+} Slot;
+
+RecPdfDeferred *
+rec_pdf_paragraph_defer (RecPdf            *pdf,
+                         const char *const *texts,
+                         double             size,
+                         gboolean           bold)
+{
+  RecPdfDeferred *deferred = g_new0 (RecPdfDeferred, 1);
+  double line_height = size * LINE_FACTOR;
+  guint most = 0;
+
+  deferred->size = size;
+  deferred->bold = bold;
+  deferred->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  deferred->slots = g_array_new (FALSE, FALSE, sizeof (Slot));
+  if (rec_pdf_has_failed (pdf))
+    return deferred;
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      GPtrArray *lines = rec_pdf_break_lines (pdf, bold, size, texts[i], rec_pdf_get_width (pdf));
+
+      most = MAX (most, lines->len);
+      g_ptr_array_add (deferred->texts, lines);
+    }
+
+  /* As rec_pdf_paragraph and draw_lines would place the longest. */
+  rec_pdf_ensure_space (pdf, MIN (most, 2) * line_height);
+  for (guint i = 0; i < most && !rec_pdf_has_failed (pdf); i++)
+    {
+      Slot slot;
+
+      rec_pdf_ensure_space (pdf, line_height);
+      slot.page = pdf->page;
+      slot.y = pdf->y;
+      g_array_append_val (deferred->slots, slot);
+      pdf->y -= line_height;
+    }
+
+  return deferred;
+}
+
+void
+rec_pdf_paragraph_fill (RecPdf         *pdf,
+                        RecPdfDeferred *deferred,
+                        guint           which)
+{
+  HPDF_Page current = pdf->page;
+  GPtrArray *lines;
+
+  g_return_if_fail (deferred != NULL);
+  g_return_if_fail (which < deferred->texts->len || deferred->texts->len == 0);
+
+  lines = deferred->texts->len > 0 ? g_ptr_array_index (deferred->texts, which) : NULL;
+  for (guint i = 0; lines != NULL && i < lines->len && i < deferred->slots->len; i++)
+    {
+      const Slot *slot = &g_array_index (deferred->slots, Slot, i);
+
+      if (slot->page == NULL || rec_pdf_has_failed (pdf))
+        break;
+      pdf->page = slot->page;
+      _rec_pdf_text_at (pdf, _rec_pdf_font (pdf, deferred->bold), deferred->size, pdf->left,
+                        slot->y - deferred->size * 0.92, g_ptr_array_index (lines, i));
+    }
+  pdf->page = current;
+}
+
+void
+rec_pdf_deferred_free (RecPdfDeferred *deferred)
+{
+  if (deferred == NULL)
+    return;
+
+  g_ptr_array_unref (deferred->texts);
+  g_array_unref (deferred->slots);
+  g_free (deferred);
+}
+
 char *
 _rec_pdf_fit_one_line (RecPdf     *pdf,
                        const char *text,

@@ -131,6 +131,23 @@ void         rec_pdf_paragraph        (RecPdf       *pdf,
                                        double        size,
                                        gboolean      bold);
 
+/* A paragraph whose text is chosen later, when what follows it is already
+ * drawn: the room of the longest of `texts` (NULL-terminated) is kept here,
+ * as rec_pdf_paragraph would place it; rec_pdf_paragraph_fill draws
+ * texts[which] there (the packet's cover note, once the verification that
+ * decides it has ended). Free with rec_pdf_deferred_free. */
+typedef struct _RecPdfDeferred RecPdfDeferred;
+
+RecPdfDeferred *rec_pdf_paragraph_defer  (RecPdf            *pdf,
+                                          const char *const *texts,
+                                          double             size,
+                                          gboolean           bold);
+void            rec_pdf_paragraph_fill   (RecPdf            *pdf,
+                                          RecPdfDeferred    *deferred,
+                                          guint              which);
+void            rec_pdf_deferred_free    (RecPdfDeferred    *deferred);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecPdfDeferred, rec_pdf_deferred_free)
+
 /* Breaks NFC-normalized `text` into lines no wider than `width` points: at
  * spaces, at newlines, and inside a word (at a character boundary) when the
  * word alone is wider than a line. Returns the lines (transfer full). */

@@ -518,6 +518,17 @@ rec_report_input_set_history_altered (RecReportInput *input,
 }
 
 void
+rec_report_input_set_history_check (RecReportInput        *input,
+                                    RecReportHistoryCheck  check,
+                                    gpointer               user_data)
+{
+  g_return_if_fail (input != NULL);
+
+  input->history_check = check;
+  input->history_check_data = user_data;
+}
+
+void
 rec_report_input_set_originals (RecReportInput *input,
                                 gboolean        embed)
 {
@@ -1077,29 +1088,54 @@ write_disclaimer (const RecPacket *packet,
 }
 
 /* The case history's fingerprint and how to check it (spec/evidence.md
- * §3): honest about what it shows. */
-static void
+ * §3): honest about what it shows. With a verification still running
+ * (input->history_check), the note is only laid out, in the room of the
+ * longer of its two texts: returned, to be drawn by fill_cover_note. */
+static RecPdfDeferred *
 write_fingerprint (const RecPacket *packet)
 {
   const RecReportInput *input = packet->input;
+  const char *const notes[] = { packet->labels->fingerprint_note, packet->labels->history_altered,
+                                NULL };
+  RecPdfDeferred *deferred = NULL;
 
   if (input->fingerprint_text == NULL)
-    return;
+    return NULL;
 
   rec_pdf_heading (packet->pdf, input->fingerprint_text, H2_SIZE - 1.0, 30.0);
   /* A history verify found altered is never presented as one to check
    * the packet against. */
-  rec_pdf_paragraph (packet->pdf, input->history_altered ? packet->labels->history_altered
-                                                         : packet->labels->fingerprint_note,
-                     TEXT_SIZE - 1.0, FALSE);
+  if (input->history_check != NULL && !input->history_altered)
+    deferred = rec_pdf_paragraph_defer (packet->pdf, notes, TEXT_SIZE - 1.0, FALSE);
+  else
+    rec_pdf_paragraph (packet->pdf, input->history_altered ? packet->labels->history_altered
+                                                           : packet->labels->fingerprint_note,
+                       TEXT_SIZE - 1.0, FALSE);
   rec_pdf_skip (packet->pdf, 8.0);
+  return deferred;
 }
 
+/* The note laid out by write_fingerprint, once the verification has said
+ * whether the history was altered. */
 static void
+fill_cover_note (const RecPacket *packet,
+                 RecPdfDeferred  *note)
+{
+  const RecReportInput *input = packet->input;
+
+  if (note != NULL)
+    rec_pdf_paragraph_fill (packet->pdf, note,
+                            input->history_check (input->history_check_data) ? 1 : 0);
+}
+
+/* Returns the note under the fingerprint when it waits for the
+ * verification (write_fingerprint). */
+static RecPdfDeferred *
 write_cover (const RecPacket *packet)
 {
   const RecReportLabels *l = packet->labels;
   RecCaseInfo *info = packet->input->case_data->info;
+  RecPdfDeferred *note;
 
   rec_pdf_new_page (packet->pdf);
   rec_pdf_outline_add (packet->pdf, l->packet_title);
@@ -1115,8 +1151,9 @@ write_cover (const RecPacket *packet)
   write_party (packet, l->obligee, &info->obligee);
   write_children (packet);
   rec_pdf_skip (packet->pdf, 6.0);
-  write_fingerprint (packet);
+  note = write_fingerprint (packet);
   write_disclaimer (packet, TEXT_SIZE - 1.0, TRUE);
+  return note;
 }
 
 /* Summary */
@@ -1281,7 +1318,8 @@ month_text (const RecPacket *packet,
 {
   int month = g_date_get_month (date);
 
-  return g_strdup_printf ("%s %d", packet->labels->months[month - 1], g_date_get_year (date));
+  return g_strdup_printf (packet->labels->month_year, packet->labels->months[month - 1],
+                          g_date_get_year (date));
 }
 
 /* What if the payer pays AMOUNT a month (spec/arrears.md §10): every figure
@@ -1428,6 +1466,7 @@ draw_packet (const RecReportInput  *input,
   RecPdf *pdf = rec_pdf_new (input->paper, error);
   RecPacket packet = { input, input->labels, input->result, pdf,
                        { _rec_packet_translate, packet_money, NULL, &packet } };
+  g_autoptr(RecPdfDeferred) note = NULL;
 
   if (pdf == NULL)
     return NULL;
@@ -1436,7 +1475,7 @@ draw_packet (const RecReportInput  *input,
   _rec_date_form_init (&packet.date, input->labels->date_format);
   packet.exhibit_refs = _rec_report_exhibit_refs (input);
   set_document (&packet);
-  write_cover (&packet);
+  note = write_cover (&packet);
   write_summary (&packet);
   _rec_report_write_history (&packet);
   _rec_report_write_ledger (&packet);
@@ -1445,6 +1484,8 @@ draw_packet (const RecReportInput  *input,
   _rec_report_write_checklist (&packet);
   if (!_rec_report_write_exhibits (&packet, error))
     g_clear_pointer (&pdf, rec_pdf_free);
+  else
+    fill_cover_note (&packet, note);
   g_clear_pointer (&packet.exhibit_refs, g_hash_table_unref);
   return pdf;
 }

@@ -66,6 +66,9 @@ typedef struct
   /* rec_report_input_set_history_altered: verify found problems, so the
    * cover says so instead of how to check the packet against the case. */
   gboolean          history_altered;
+  /* rec_report_input_set_history_check: asked once the rest is drawn. */
+  gboolean        (*history_check) (gpointer user_data);
+  gpointer          history_check_data;
   /* rec_report_input_add_kept_source: imported files the case does not hold
    * (over the 64 MiB limit), listed at the end of the exhibit index. */
   GPtrArray        *kept_sources;   /* RecReportKeptSource; NULL: none */
@@ -151,6 +154,15 @@ void                rec_report_input_set_fingerprint (RecReportInput *input,
  * cover says "Recourse found changes made outside it (see Verify)". */
 void                rec_report_input_set_history_altered (RecReportInput *input,
                                                           gboolean        altered);
+/* The same answer from a verification still running (a thread beside the
+ * packet's drawing): `check` returns whether it found problems and is called
+ * at most once, on the thread writing the packet, after every page but the
+ * cover's note under the fingerprint is drawn — that note waits for it, in
+ * the room of the longer of its two texts. NULL: the flag alone decides. */
+typedef gboolean (*RecReportHistoryCheck) (gpointer user_data);
+void                rec_report_input_set_history_check (RecReportInput        *input,
+                                                        RecReportHistoryCheck  check,
+                                                        gpointer               user_data);
 /* A file imported but kept by the user, its line already in the packet's
  * language: "sms-backup.xml — 1.1 GB, 20 372 messages, kept by the user (too
  * large to store in the case)". */
