@@ -13,6 +13,7 @@
 
 #include "rec-overview-page.h"
 
+#include "rec-agency.h"
 #include "rec-balance-chart.h"
 #include "rec-communication-dialog.h"
 #include "rec-date.h"
@@ -47,6 +48,11 @@ struct _RecOverviewPage
   GtkBox              *chart_box;
   AdwActionRow        *rate_row;
   AdwActionRow        *override_row;
+  AdwPreferencesGroup *chart_group;
+  AdwPreferencesGroup *agency_group;
+  AdwActionRow        *agency_row;
+  AdwActionRow        *agency_ours_row;
+  AdwActionRow        *agency_difference_row;
   AdwPreferencesGroup *remedies_group;
   GtkWidget           *below_fold;   /* remedies, payoff, follow-ups, dates: after load() */
   GtkListBox          *remedies_list;
@@ -63,6 +69,7 @@ struct _RecOverviewPage
   RecPayoff           *payoff;       /* for the amount entered, or NULL */
   GCancellable        *payoff_cancellable;  /* while one is computed */
   gint64               payoff_started;
+  GCancellable        *agency_cancellable;  /* while the agency's figure is compared */
   GListStore          *remedies;     /* RecRemedyItem, updated in place */
   gboolean             lists_loaded; /* remedies, follow-ups, dates ahead */
   gboolean             placeholders_set;
@@ -227,7 +234,9 @@ set_row (AdwActionRow *row,
 }
 
 /* The rate in force today and where it comes from; for a state whose
- * interest is not automatic, that and how to count a court's rate. */
+ * interest is not automatic, that and how to count a court's rate. The
+ * source line (a long wrapping subtitle, measured at every width the
+ * layout tries) comes with load_more(), after the first frame. */
 static void
 update_interest (RecOverviewPage *self)
 {
@@ -235,7 +244,7 @@ update_interest (RecOverviewPage *self)
   gboolean agency = rec_case_session_get_info (get_session (self))->agency_enforced;
   guint n_overrides = g_list_model_get_n_items (rec_case_session_get_interest_overrides (get_session (self)));
   const char *id = rec_rules_get_id (rules);
-  g_autofree char *source = rules_source_text (rules);
+  g_autofree char *source = self->lists_loaded ? rules_source_text (rules) : NULL;
   g_autofree char *title = NULL;
   g_autofree char *overrides = NULL;
 
@@ -489,6 +498,188 @@ payoff_changed_cb (GtkEditable     *editable,
     update_payoff (self);
 }
 
+/* The agency's figure (issue 14 point 5): ours on the agency's day needs
+ * one more engine run, in a worker on a snapshot of what the engine reads
+ * (the records are never changed in place: an edit stores a new copy), and
+ * only after the first frame. */
+typedef struct
+{
+  RecCaseData *data;
+  RecRules    *rules;
+} AgencyJob;
+
+static void
+agency_job_free (gpointer user_data)
+{
+  AgencyJob *job = user_data;
+
+  g_clear_pointer (&job->data, rec_case_data_free);
+  g_clear_pointer (&job->rules, rec_rules_unref);
+  g_free (job);
+}
+
+static gpointer
+ref_item (gconstpointer item,
+          gpointer      user_data)
+{
+  return g_object_ref ((gpointer) item);
+}
+
+static GPtrArray *
+share_items (GPtrArray *items)
+{
+  GPtrArray *copy = g_ptr_array_copy (items, ref_item, NULL);
+
+  g_ptr_array_set_free_func (copy, g_object_unref);
+  return copy;
+}
+
+static RecCaseData *
+engine_snapshot (RecCaseSession *session)
+{
+  const RecCaseData *data = rec_case_session_get_data (session);
+  RecCaseData *snapshot = rec_case_data_new ();
+
+  g_set_object (&snapshot->info, data->info);
+#define SHARE(field) \
+  g_ptr_array_unref (snapshot->field); \
+  snapshot->field = share_items (data->field)
+  SHARE (children);
+  SHARE (terms);
+  SHARE (interest_overrides);
+  SHARE (charges);
+  SHARE (payments);
+#undef SHARE
+  return snapshot;
+}
+
+static void
+agency_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  AgencyJob *job = task_data;
+  g_autofree RecAgencyComparison *comparison = g_new0 (RecAgencyComparison, 1);
+  GError *error = NULL;
+
+  if (rec_agency_compare (job->data, job->rules, comparison, &error))
+    g_task_return_pointer (task, g_steal_pointer (&comparison), g_free);
+  else if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, NULL, NULL);
+}
+
+static void
+show_agency (RecOverviewPage           *self,
+             const RecAgencyComparison *comparison)
+{
+  RecCaseInfo *info = rec_case_session_get_info (get_session (self));
+  g_autofree char *stated = rec_gui_format_cents (get_session (self), info->agency_balance_cents);
+  g_autofree char *title = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->agency_group), TRUE);
+  if (comparison == NULL)
+    {
+      /* Translators: %s is the amount of arrears the agency stated */
+      title = g_strdup_printf (_("The agency says %s"), stated);
+      set_row (self->agency_row, title, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->agency_ours_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->agency_difference_row), FALSE);
+      adw_preferences_group_set_description (self->agency_group,
+                                             _("Enter the day the agency stated it in Case "
+                                               "Details to compare it with Recourse’s figure "
+                                               "for that day."));
+    }
+  else
+    {
+      const RecRenderer renderer = { NULL, NULL, info->currency, NULL };
+      g_autofree char *day = rec_gui_format_date (&comparison->as_of);
+      g_autofree char *ours = rec_gui_format_cents (get_session (self), comparison->ours_cents);
+      g_autofree char *difference = rec_gui_format_cents (get_session (self),
+                                                          ABS (comparison->difference_cents));
+      g_autofree char *ours_title = NULL;
+      g_autofree char *difference_title = NULL;
+      g_autofree char *sentence = rec_agency_comparison_text (comparison, &renderer);
+
+      /* Translators: an amount of arrears, then the day the agency stated it */
+      title = g_strdup_printf (_("The agency says %s (as of %s)"), stated, day);
+      set_row (self->agency_row, title, NULL);
+      /* Translators: %s is Recourse's total owed on the agency's day */
+      ours_title = g_strdup_printf (_("Recourse for the same day: %s"), ours);
+      set_row (self->agency_ours_row, ours_title, NULL);
+      /* Translators: %s is how far apart the two figures are */
+      difference_title = g_strdup_printf (_("Difference: %s"), difference);
+      set_row (self->agency_difference_row, difference_title, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->agency_ours_row), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->agency_difference_row), TRUE);
+      adw_preferences_group_set_description (self->agency_group, sentence);
+    }
+}
+
+static void
+agency_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RecOverviewPage *self = REC_OVERVIEW_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree RecAgencyComparison *comparison = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->agency_cancellable);
+  if (error != NULL)
+    {
+      /* The figures above say what is wrong with the case. */
+      g_debug ("Cannot compare the agency's figure: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->agency_group), FALSE);
+      return;
+    }
+  show_agency (self, comparison);
+}
+
+static void
+cancel_agency (RecOverviewPage *self)
+{
+  if (self->agency_cancellable != NULL)
+    g_cancellable_cancel (self->agency_cancellable);
+  g_clear_object (&self->agency_cancellable);
+}
+
+/* Shows the group when the case records the agency's figure (its rows stay
+ * as they are until the new comparison comes), hides it otherwise. */
+static void
+update_agency (RecOverviewPage *self)
+{
+  RecCaseInfo *info = rec_case_session_get_info (get_session (self));
+  g_autoptr(GTask) task = NULL;
+  AgencyJob *job;
+
+  cancel_agency (self);
+  if (!self->lists_loaded || !info->has_agency_balance)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->agency_group), FALSE);
+      return;
+    }
+  if (!rec_date_is_set (&info->agency_balance_as_of))
+    {
+      show_agency (self, NULL);
+      return;
+    }
+
+  job = g_new0 (AgencyJob, 1);
+  job->data = engine_snapshot (get_session (self));
+  job->rules = rec_rules_ref ((RecRules *) rec_case_session_get_rules (get_session (self)));
+  self->agency_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->agency_cancellable, agency_ready_cb, NULL);
+  g_task_set_source_tag (task, update_agency);
+  g_task_set_task_data (task, job, agency_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, agency_thread);
+}
+
 static void
 refresh (RecOverviewPage *self)
 {
@@ -503,6 +694,7 @@ refresh (RecOverviewPage *self)
   update_rules_description (self);
   update_interest (self);
   update_payoff (self);
+  update_agency (self);
   if (result == NULL)
     return;
 
@@ -791,6 +983,11 @@ rec_overview_page_load_more (RecPage *page)
 
   self->lists_loaded = TRUE;
   gtk_widget_set_visible (self->below_fold, TRUE);
+  /* The wrapping lines the first frame left out. */
+  update_interest (self);
+  adw_preferences_group_set_description (self->chart_group,
+                                         _("Unpaid support and interest at the end of each month"));
+  update_agency (self);
   bind_session_lists (self);
   rec_page_update_remedies (self->remedies, get_session (self));
   /* Only now: an empty list before its load is no "none". */
@@ -818,8 +1015,10 @@ rec_overview_page_unload (RecPage *page)
   RecOverviewPage *self = REC_OVERVIEW_PAGE (page);
 
   cancel_payoff (self);
+  cancel_agency (self);
   self->lists_loaded = FALSE;
   gtk_widget_set_visible (self->below_fold, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->agency_group), FALSE);
   gtk_list_box_bind_model (self->follow_ups_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->next_dates_list, NULL, NULL, NULL, NULL);
   g_list_store_remove_all (self->remedies);
@@ -850,6 +1049,7 @@ rec_overview_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->remedies);
   cancel_payoff (self);
+  cancel_agency (self);
   g_clear_pointer (&self->payoff, rec_payoff_free);
 
   G_OBJECT_CLASS (rec_overview_page_parent_class)->dispose (object);
@@ -887,6 +1087,11 @@ rec_overview_page_class_init (RecOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, rate_row);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, override_row);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, chart_group);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, agency_group);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, agency_row);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, agency_ours_row);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, agency_difference_row);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, remedies_group);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, below_fold);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_row);
@@ -1020,4 +1225,31 @@ _rec_overview_page_get_list (RecOverviewPage *self,
   if (g_str_equal (name, "next-dates"))
     return self->next_dates_list;
   g_return_val_if_reached (NULL);
+}
+
+const char *
+_rec_overview_page_get_agency (RecOverviewPage *self,
+                               const char     **out_ours,
+                               const char     **out_difference,
+                               const char     **out_sentence)
+{
+  rec_page_ensure_loaded (REC_PAGE (self));
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->agency_group)))
+    return NULL;
+  if (out_ours != NULL)
+    *out_ours = gtk_widget_get_visible (GTK_WIDGET (self->agency_ours_row))
+                ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->agency_ours_row)) : NULL;
+  if (out_difference != NULL)
+    *out_difference = gtk_widget_get_visible (GTK_WIDGET (self->agency_difference_row))
+                      ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->agency_difference_row))
+                      : NULL;
+  if (out_sentence != NULL)
+    *out_sentence = adw_preferences_group_get_description (self->agency_group);
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->agency_row));
+}
+
+gboolean
+_rec_overview_page_is_agency_pending (RecOverviewPage *self)
+{
+  return self->agency_cancellable != NULL;
 }

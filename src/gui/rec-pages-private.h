@@ -45,6 +45,15 @@ gboolean            _rec_overview_page_is_payoff_pending (RecOverviewPage *self)
  * available), and the list boxes: "remedies", "follow-ups" or
  * "next-dates". Both brought up to date first. */
 GListModel         *_rec_overview_page_get_remedies      (RecOverviewPage *self);
+/* The agency's figure as shown (brought up to date first): the first row's
+ * title ("The agency says $X (as of DATE)"), the others' ("Recourse for the
+ * same day: $Y", "Difference: $Z"; NULL when hidden) and the group's
+ * sentence; NULL when the group is hidden. Pending while it is compared. */
+const char         *_rec_overview_page_get_agency        (RecOverviewPage *self,
+                                                          const char     **out_ours,
+                                                          const char     **out_difference,
+                                                          const char     **out_sentence);
+gboolean            _rec_overview_page_is_agency_pending (RecOverviewPage *self);
 GtkListBox         *_rec_overview_page_get_list          (RecOverviewPage *self,
                                                           const char      *name);
 /* The Interest Rate Overrides list as shown (its rows, or its placeholder

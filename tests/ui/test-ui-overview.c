@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "rec-agency.h"
 #include "rec-gui-util.h"
 #include "rec-overview-page.h"
 #include "rec-remedy-item.h"
@@ -508,6 +509,128 @@ test_remedies_after_edit (PageFixture   *fixture,
   g_assert_cmpuint (rows_after->len, <, rows->len);
 }
 
+static void
+wait_for_agency (RecOverviewPage *page)
+{
+  while (_rec_overview_page_is_agency_pending (page))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Sets the agency's figure (and its day, unless NULL) through the session,
+ * as Case Details does. */
+static void
+set_agency_figure (RecCaseSession *session,
+                   RecCents        cents,
+                   const GDate    *as_of)
+{
+  g_autoptr(RecCaseInfo) info = rec_case_info_copy (rec_case_session_get_info (session));
+  g_autoptr(GError) error = NULL;
+
+  info->has_agency_balance = TRUE;
+  info->agency_balance_cents = cents;
+  if (as_of != NULL)
+    info->agency_balance_as_of = *as_of;
+  else
+    g_date_clear (&info->agency_balance_as_of, 1);
+  g_assert_true (rec_case_session_update_info (session, info, &error));
+  g_assert_no_error (error);
+}
+
+/* The agency's figure (issue 14 point 5): no group without one; with one,
+ * the agency's amount and day, ours on that day, the difference and the
+ * sentence, following Case Details' changes; without its day, no
+ * comparison. */
+static void
+test_agency_row (PageFixture   *fixture,
+                 gconstpointer  data)
+{
+  RecOverviewPage *page = overview (fixture, TRUE);
+  GDate as_of = fixture->today;
+  RecAgencyComparison expected = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stated = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *difference = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *ours_title = NULL;
+  g_autofree char *difference_title = NULL;
+  g_autofree char *sentence = NULL;
+  const char *shown_ours = NULL;
+  const char *shown_difference = NULL;
+  const char *shown_sentence = NULL;
+  const RecRenderer renderer = { NULL, NULL, rec_case_session_get_info (fixture->session)->currency,
+                                 NULL };
+
+  g_object_set (page, "session", fixture->session, NULL);
+  wait_for_agency (page);
+  g_assert_false (rec_case_session_get_info (fixture->session)->has_agency_balance);
+  g_assert_null (_rec_overview_page_get_agency (page, NULL, NULL, NULL));
+
+  /* A figure 123.45 below ours, stated three months ago. */
+  g_date_subtract_months (&as_of, 3);
+  set_agency_figure (fixture->session, 0, &as_of);
+  g_assert_true (rec_agency_compare (rec_case_session_get_data (fixture->session),
+                                     rec_case_session_get_rules (fixture->session), &expected,
+                                     &error));
+  g_assert_no_error (error);
+  set_agency_figure (fixture->session, expected.ours_cents - 12345, &as_of);
+  g_assert_true (rec_agency_compare (rec_case_session_get_data (fixture->session),
+                                     rec_case_session_get_rules (fixture->session), &expected,
+                                     &error));
+  g_assert_cmpint (expected.difference_cents, ==, 12345);
+  g_assert_true (_rec_overview_page_is_agency_pending (page));
+  wait_for_agency (page);
+
+  stated = rec_gui_format_cents (fixture->session, expected.agency_cents);
+  day = rec_gui_format_date (&as_of);
+  ours = rec_gui_format_cents (fixture->session, expected.ours_cents);
+  difference = rec_gui_format_cents (fixture->session, 12345);
+  title = g_strdup_printf ("The agency says %s (as of %s)", stated, day);
+  ours_title = g_strdup_printf ("Recourse for the same day: %s", ours);
+  difference_title = g_strdup_printf ("Difference: %s", difference);
+  sentence = rec_agency_comparison_text (&expected, &renderer);
+  g_assert_cmpstr (_rec_overview_page_get_agency (page, &shown_ours, &shown_difference,
+                                                  &shown_sentence), ==, title);
+  g_assert_cmpstr (shown_ours, ==, ours_title);
+  g_assert_cmpstr (shown_difference, ==, difference_title);
+  g_assert_cmpstr (shown_sentence, ==, sentence);
+  g_assert_nonnull (strstr (shown_sentence, "lower"));
+  g_assert_nonnull (strstr (shown_sentence, "audit"));
+
+  /* Case Details changes it: the rows follow. */
+  set_agency_figure (fixture->session, expected.ours_cents, &as_of);
+  wait_for_agency (page);
+  g_clear_pointer (&difference_title, g_free);
+  g_clear_pointer (&difference, g_free);
+  difference = rec_gui_format_cents (fixture->session, 0);
+  difference_title = g_strdup_printf ("Difference: %s", difference);
+  g_assert_nonnull (_rec_overview_page_get_agency (page, NULL, &shown_difference, &shown_sentence));
+  g_assert_cmpstr (shown_difference, ==, difference_title);
+  g_assert_cmpstr (shown_sentence, ==, "The figures agree.");
+
+  /* No day: the amount, nothing to compare it with. */
+  set_agency_figure (fixture->session, 50000, NULL);
+  wait_for_agency (page);
+  g_clear_pointer (&stated, g_free);
+  g_clear_pointer (&title, g_free);
+  stated = rec_gui_format_cents (fixture->session, 50000);
+  title = g_strdup_printf ("The agency says %s", stated);
+  g_assert_cmpstr (_rec_overview_page_get_agency (page, &shown_ours, &shown_difference, NULL), ==,
+                   title);
+  g_assert_null (shown_ours);
+  g_assert_null (shown_difference);
+
+  /* Undone back to none: the group goes. */
+  while (rec_case_session_get_info (fixture->session)->has_agency_balance)
+    {
+      g_assert_true (rec_case_session_undo (fixture->session, &error));
+      g_assert_no_error (error);
+    }
+  wait_for_agency (page);
+  g_assert_null (_rec_overview_page_get_agency (page, NULL, NULL, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -532,6 +655,7 @@ main (int    argc,
   ADD ("/ui/overview/follow-ups", test_follow_up_rows);
   ADD ("/ui/overview/next-dates", test_next_date_rows);
   ADD ("/ui/overview/remedies-after-edit", test_remedies_after_edit);
+  ADD ("/ui/overview/agency", test_agency_row);
 #undef ADD
 
   return g_test_run ();
