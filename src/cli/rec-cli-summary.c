@@ -15,6 +15,7 @@
 
 #include "rec-cli-private.h"
 
+#include "rec-agency.h"
 #include "rec-arrears.h"
 #include "rec-date.h"
 #include "rec-payoff.h"
@@ -115,6 +116,56 @@ append_delinquency (GString                *out,
     }
   else
     g_string_append_printf (out, "  %s\n", _("No payment recorded."));
+}
+
+/* The arrears the agency last stated beside ours for the same day (issue 14
+ * point 5), in the packet cover's words; nothing when none is recorded. */
+static void
+append_agency (GString           *out,
+               const RecCaseData *case_data,
+               const RecRules    *rules,
+               const char        *currency)
+{
+  const RecRenderer renderer = { NULL, NULL, currency, NULL };
+  g_autoptr(GError) error = NULL;
+  RecAgencyComparison c;
+  g_autofree char *date = NULL;
+  g_autofree char *stated = NULL;
+  g_autofree char *explanation = NULL;
+  const char *labels[3];
+  RecCents amounts[3];
+  int width = 0, amount_width = 0;
+
+  if (!rec_agency_compare (case_data, rules, &c, &error))
+    return;
+
+  date = rec_date_format (&c.as_of);
+  stated = g_strdup_printf (_("Agency’s stated arrears (%s)"), date);
+  labels[0] = stated;
+  labels[1] = _("Recourse for the same day");
+  labels[2] = _("Difference");
+  amounts[0] = c.agency_cents;
+  amounts[1] = c.ours_cents;
+  amounts[2] = c.difference_cents;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autofree char *text = rec_cents_format (amounts[i], currency);
+
+      width = MAX (width, (int) g_utf8_strlen (labels[i], -1));
+      amount_width = MAX (amount_width, (int) g_utf8_strlen (text, -1));
+    }
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autofree char *text = rec_cents_format (amounts[i], currency);
+      g_autofree char *padded = g_strdup_printf ("%*s%s",
+                                                 amount_width - (int) g_utf8_strlen (text, -1),
+                                                 "", text);
+
+      append_row (out, labels[i], width, padded);
+    }
+  explanation = rec_agency_comparison_text (&c, &renderer);
+  g_string_append_printf (out, "  %s\n", explanation);
 }
 
 static void
@@ -394,6 +445,7 @@ summary_text (const RecCaseData      *case_data,
 
   append_amounts (out, r);
   append_delinquency (out, r);
+  append_agency (out, case_data, rules, r->currency);
   append_contempt (out, r);
   append_remedies (out, r);
   return g_string_free (g_steal_pointer (&out), FALSE);
