@@ -61,10 +61,16 @@ when_text (GObject  *object,
   RecCommunication *communication = REC_COMMUNICATION (object);
   g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (communication->at, NULL);
 
+  g_autoptr(GString) format = NULL;
+
   if (at == NULL)
     return g_strdup (communication->at);
   /* Translators: date and time of a contact as strftime; keep %:z (the recorded UTC offset) */
-  return g_date_time_format (at, _("%x %H:%M (%:z)"));
+  format = g_string_new (_("%x %H:%M (%:z)"));
+  /* %x is the C library's date, with a two-digit year in C.UTF-8 ("07/01/24"):
+   * the app's own date format instead, as every other date shows. */
+  g_string_replace (format, "%x", C_("date format", "%m/%d/%Y"), 0);
+  return g_date_time_format (at, format->str);
 }
 
 static char *
