@@ -276,6 +276,7 @@ static void
 rec_communication_dialog_init (RecCommunicationDialog *self)
 {
   GtkWidget *summary_group;
+  const char *title;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   summary_group = gtk_widget_get_ancestor (GTK_WIDGET (self->summary_view),
@@ -292,6 +293,10 @@ rec_communication_dialog_init (RecCommunicationDialog *self)
   REC_EDITOR_DIALOG_FILL_CHOICES (self->direction_row, rec_direction_label, REC_N_DIRECTIONS);
   add_fields (self);
   g_signal_connect_swapped (self->follow_up_row, "changed", G_CALLBACK (update_done_row), self);
+  /* The switch's accessible name is the row's title (GTK 4.8 gives it none). */
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->follow_up_done_row));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_up_done_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
 GtkWindow *

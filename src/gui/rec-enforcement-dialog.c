@@ -133,6 +133,7 @@ static void
 rec_enforcement_dialog_init (RecEnforcementDialog *self)
 {
   RecEditorDialog *dialog = REC_EDITOR_DIALOG (self);
+  const char *title;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The remedy's name in full under the title: long ones (Vietnamese) are
@@ -158,6 +159,10 @@ rec_enforcement_dialog_init (RecEnforcementDialog *self)
   rec_editor_dialog_add_field (dialog, "notes", GTK_WIDGET (self->notes_row), NULL,
                                REC_FIELD_TEXT);
   g_signal_connect_swapped (self->next_date_row, "changed", G_CALLBACK (update_done_row), self);
+  /* The switch's accessible name is the row's title (GTK 4.8 gives it none). */
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->next_done_row));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_done_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
 GtkWindow *

@@ -61,8 +61,8 @@ static const Row rows[] = {
       { "C", REC_CHANNEL_TEXT, "", 0, 3 }, { "D", REC_CHANNEL_TEXT, "", 0, 2 },
       { "E", REC_CHANNEL_TEXT, "", 0, 1 } }, 5,
     "5 follow-ups due",
-    "A — overdue since 11/27/2026\nB — overdue since 11/28/2026\nC — overdue since 11/29/2026\n"
-    "And 2 more follow-ups" },
+    "A — overdue since 11/27/2026\nB — overdue since 11/28/2026\n"
+    "C — overdue since 11/29/2026\nAnd 2 more follow-ups" },
 };
 
 static RecCaseData *
