@@ -86,9 +86,10 @@ struct _RecImportDialog
   GPtrArray      *sources;       /* RecImportSource: the one read, once read */
   GHashTable     *unticked;      /* RecImportCandidate the user unticked (a filter
                                   * typed and cleared leaves them so) */
-  gint            permille;      /* atomic: the reader's progress */
+  gint            permille;      /* atomic: the reader's progress, -1 busy unmeasured */
   guint           progress_id;
   gboolean        reading;
+  gboolean        pulsing;       /* the bar pulses (permille -1) */
 };
 
 G_DEFINE_FINAL_TYPE (RecImportDialog, rec_import_dialog, ADW_TYPE_WINDOW)
@@ -472,6 +473,8 @@ read_progress (gint64   done,
 
   if (total > 0)
     g_atomic_int_set (job->permille, (gint) MIN (1000, done * 1000 / total));
+  else if (total < 0)
+    g_atomic_int_set (job->permille, -1);
 }
 
 static void
@@ -505,13 +508,36 @@ read_thread (GTask        *task,
     g_task_return_pointer (task, source, (GDestroyNotify) rec_import_source_free);
 }
 
+/* The bar follows the reader: a percentage of the file, or a pulse while
+ * the reader is in a step it cannot measure (libofx reading a statement in
+ * one call), so the dialog never looks frozen. */
 static gboolean
 progress_tick_cb (gpointer user_data)
 {
   RecImportDialog *self = user_data;
   gint permille = g_atomic_int_get (&self->permille);
-  g_autofree char *text = g_strdup_printf ("%d %%", permille / 10);
+  g_autofree char *text = NULL;
 
+  if (permille < 0)
+    {
+      if (!self->pulsing)
+        {
+          self->pulsing = TRUE;
+          gtk_progress_bar_set_show_text (self->progress, FALSE);
+          adw_status_page_set_description (self->reading_page,
+                                           self->kind == REC_IMPORT_KIND_PAYMENTS
+                                           ? _("Reading the statement…") : _("Reading…"));
+        }
+      gtk_progress_bar_pulse (self->progress);
+      return G_SOURCE_CONTINUE;
+    }
+  if (self->pulsing)
+    {
+      self->pulsing = FALSE;
+      gtk_progress_bar_set_show_text (self->progress, TRUE);
+      adw_status_page_set_description (self->reading_page, _("Reading…"));
+    }
+  text = g_strdup_printf ("%d %%", permille / 10);
   gtk_progress_bar_set_fraction (self->progress, permille / 1000.0);
   gtk_progress_bar_set_text (self->progress, text);
   return G_SOURCE_CONTINUE;

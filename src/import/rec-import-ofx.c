@@ -392,6 +392,8 @@ _rec_import_read_ofx (RecImportSource               *source,
                       const char                    *data,
                       gsize                          size,
                       const RecImportPaymentOptions *options,
+                      RecImportProgressFunc          progress,
+                      gpointer                       user_data,
                       GCancellable                  *cancellable,
                       GError                       **error)
 {
@@ -411,6 +413,11 @@ _rec_import_read_ofx (RecImportSource               *source,
                      "and nothing was imported"), source->name, lines);
       return FALSE;
     }
+  /* libofx reads the whole file in one call and reports nothing on the
+   * way (its callbacks come per transaction, all at the end): busy, by how
+   * much it cannot say. */
+  if (progress != NULL)
+    progress (0, -1, user_data);
   parsed = parse_with_libofx (source->path);
   if (parsed == NULL)
     {

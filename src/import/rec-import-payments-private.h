@@ -137,6 +137,8 @@ gboolean            _rec_import_read_ofx          (RecImportSource              
                                                    const char                    *data,
                                                    gsize                          size,
                                                    const RecImportPaymentOptions *options,
+                                                   RecImportProgressFunc          progress,
+                                                   gpointer                       user_data,
                                                    GCancellable                  *cancellable,
                                                    GError                       **error);
 /* TRUE when the text starts like an OFX file (OFXHEADER:, <?OFX, <OFX>). */

@@ -843,7 +843,8 @@ _rec_import_read_payments_data (const char                     *path,
     ofx = _rec_import_looks_like_ofx (data, size);
   if (ofx)
     {
-      if (!_rec_import_read_ofx (source, data, size, options, cancellable, error))
+      if (!_rec_import_read_ofx (source, data, size, options, progress, user_data, cancellable,
+                                 error))
         return NULL;
     }
   else if (looks_like_no_table (data, size))

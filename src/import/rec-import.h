@@ -101,7 +101,9 @@ void                rec_import_source_free    (RecImportSource *source);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecImportSource, rec_import_source_free)
 
 /* Progress of a reader: bytes read of the file's size. Called from the
- * reader's thread at most every 64 KiB or so. */
+ * reader's thread at most every 64 KiB or so. `total` -1: a step that
+ * cannot be measured has begun (libofx reads an OFX file in one call): show
+ * it as busy until the next call. */
 typedef void (*RecImportProgressFunc) (gint64   done,
                                        gint64   total,
                                        gpointer user_data);

@@ -698,6 +698,54 @@ test_dates (void)
     }
 }
 
+/* What a reader reports of its progress, in order: "done/total". */
+static void
+record_progress (gint64   done,
+                 gint64   total,
+                 gpointer user_data)
+{
+  GPtrArray *calls = user_data;
+
+  g_ptr_array_add (calls, g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                                           done, total));
+}
+
+/* Progress: an OFX file (libofx reads it in one call, telling nothing on
+ * the way) says first that it is busy unmeasured (total -1), then that it
+ * is done; a CSV only ever gives bytes of its size. */
+static void
+test_progress (void)
+{
+  static const char *const files[] = { "ofx-1x-sgml.ofx", "qfx-quicken.qfx", "bank-chase.csv" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *path = fixture_path (files[f]);
+      g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RecImportSource) source = NULL;
+      g_autofree char *done = NULL;
+      gboolean ofx = g_str_has_prefix (files[f], "ofx") || g_str_has_prefix (files[f], "qfx");
+      struct stat st;
+
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      source = rec_import_read_payments (path, NULL, record_progress, calls, NULL, &error);
+      g_assert_no_error (error);
+      done = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                              (gint64) st.st_size, (gint64) st.st_size);
+      g_assert_cmpuint (calls->len, >=, 1);
+      g_assert_cmpstr (g_ptr_array_index (calls, calls->len - 1), ==, done);
+      if (ofx)
+        {
+          g_assert_cmpuint (calls->len, ==, 2);
+          g_assert_cmpstr (g_ptr_array_index (calls, 0), ==, "0/-1");
+        }
+      else
+        for (guint i = 0; i < calls->len; i++)
+          g_assert_null (strstr (g_ptr_array_index (calls, i), "/-1"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/import/payments/cancelled", test_cancelled);
   g_test_add_func ("/import/payments/amounts", test_amounts);
   g_test_add_func ("/import/payments/dates", test_dates);
+  g_test_add_func ("/import/payments/progress", test_progress);
 
   return g_test_run ();
 }
