@@ -25,6 +25,7 @@
 #include "rec-interest-override-dialog.h"
 #include "rec-payment-dialog.h"
 #include "rec-letter-dialog.h"
+#include "rec-dialogs-private.h"
 #include "rec-pages-private.h"
 #include "rec-window.h"
 #include "rec-window-private.h"
@@ -131,6 +132,23 @@ open_dialog_cb (gpointer user_data)
       shot->target = GTK_WINDOW (rec_letter_dialog_new (REC_WINDOW (shot->window)));
       gtk_window_set_default_size (shot->target, shot->width, shot->height);
       gtk_window_present (shot->target);
+      return G_SOURCE_REMOVE;
+    }
+  if (g_str_equal (which, "add-payment"))
+    {
+      g_auto(GStrv) fields = g_strsplit (g_getenv ("REC_SHOT_FIELDS") != NULL
+                                         ? g_getenv ("REC_SHOT_FIELDS") : "", "|", -1);
+
+      shot->target = GTK_WINDOW (rec_payment_dialog_new (shot->window, session, NULL));
+      gtk_window_set_default_size (shot->target, shot->width, shot->height);
+      gtk_window_present (shot->target);
+      for (guint i = 0; fields[i] != NULL; i++)
+        {
+          g_auto(GStrv) pair = g_strsplit (fields[i], "=", 2);
+
+          if (pair[0] != NULL && pair[1] != NULL)
+            _rec_dialog_set_field (shot->target, pair[0], pair[1]);
+        }
       return G_SOURCE_REMOVE;
     }
   if (g_str_equal (which, "edit-payment"))
