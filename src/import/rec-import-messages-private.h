@@ -97,6 +97,20 @@ RecAttachment      *_rec_message_reader_media_end   (RecMessageReader   *reader,
                                                      const char         *name,
                                                      const char         *media_type,
                                                      GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* An image given as base64 (`text`, `size` bytes; copied), decoded beside
+ * the parser by the media thread straight into the spool when it goes to a
+ * temporary file: *out_attachment is then its attachment, whose size, media
+ * type, SHA-256 and bytes are filled by _rec_message_reader_media_wait —
+ * size -1 when the text is not base64. *out_attachment NULL: the caller
+ * decodes it itself (it stays in memory, or may decode to no byte or to more
+ * than REC_ATTACHMENT_MAX_SIZE). FALSE with `error` when no temporary file
+ * can be made. */
+gboolean            _rec_message_reader_media_base64 (RecMessageReader  *reader,
+                                                      const char        *text,
+                                                      gsize              size,
+                                                      const char        *name,
+                                                      RecAttachment    **out_attachment,
+                                                      GError           **error);
 /* Waits until every spooled medium has its SHA-256 and bytes (their
  * attachments are incomplete before); FALSE with the first error. */
 gboolean            _rec_message_reader_media_wait  (RecMessageReader   *reader,

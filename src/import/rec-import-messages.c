@@ -444,13 +444,16 @@ media_buffer_bytes (RecMediaBuffer *buffer,
   return mapped != NULL ? g_mapped_file_get_bytes (mapped) : NULL;
 }
 
-/* A spooled medium hashed and mapped read-only by the media thread. */
+/* A spooled medium hashed and mapped read-only by the media thread; given
+ * as base64, decoded there first (its size and media type filled too). */
 typedef struct
 {
   RecMessageReader *reader;
   RecAttachment    *attachment;   /* (owned) its sha256 and data filled here */
   RecMediaBuffer    buffer;
   gsize             size;
+  char             *base64;       /* (owned) (nullable) the text to decode */
+  gsize             base64_len;
 } MediaJob;
 
 static void
@@ -461,6 +464,25 @@ media_job_run (gpointer data,
   g_autoptr(GError) error = NULL;
   struct sha256_ctx ctx;
 
+  if (job->base64 != NULL)
+    {
+      gssize size = _rec_base64_decode (job->base64, job->base64_len, job->buffer.data);
+
+      g_clear_pointer (&job->base64, g_free);
+      if (size <= 0)
+        {
+          /* Not base64: the reader rejects its message (size -1). */
+          job->attachment->size = -1;
+          _rec_media_buffer_clear (&job->buffer);
+          g_object_unref (job->attachment);
+          g_free (job);
+          return;
+        }
+      job->size = (gsize) size;
+      job->attachment->size = (gint64) size;
+      rec_set_str (&job->attachment->media_type,
+                   rec_media_type_sniff (job->buffer.data, job->size, job->attachment->name));
+    }
   sha256_init (&ctx);
   sha256_update (&ctx, job->size, job->buffer.data);
   hex_digest (&ctx, job->attachment->sha256);
@@ -483,7 +505,9 @@ static void
 media_job_push (RecMessageReader *reader,
                 RecAttachment    *attachment,
                 RecMediaBuffer   *buffer,
-                gsize             size)
+                gsize             size,
+                char             *base64,
+                gsize             base64_len)
 {
   MediaJob *job = g_new0 (MediaJob, 1);
 
@@ -495,6 +519,8 @@ media_job_push (RecMessageReader *reader,
   job->attachment = g_object_ref (attachment);
   job->buffer = *buffer;
   job->size = size;
+  job->base64 = base64;
+  job->base64_len = base64_len;
   *buffer = (RecMediaBuffer) { NULL, 0, -1 };
   g_thread_pool_push (reader->media_pool, job, NULL);
 }
@@ -533,7 +559,7 @@ _rec_message_reader_media_end (RecMessageReader *reader,
 
       attachment = attachment_new (name, media_type, pending, NULL);
       attachment->size = (gint64) size;
-      media_job_push (reader, attachment, buffer, size);
+      media_job_push (reader, attachment, buffer, size, NULL, 0);
       return attachment;
     }
   sha256_init (&ctx);
@@ -542,6 +568,35 @@ _rec_message_reader_media_end (RecMessageReader *reader,
   reader->in_memory += (gint64) size;
   bytes = g_bytes_new_take (g_steal_pointer (&buffer->data), size);
   return attachment_new (name, media_type, sha256, bytes);
+}
+
+gboolean
+_rec_message_reader_media_base64 (RecMessageReader  *reader,
+                                  const char        *text,
+                                  gsize              size,
+                                  const char        *name,
+                                  RecAttachment    **out_attachment,
+                                  GError           **error)
+{
+  static const char pending[65] = "";
+  gsize capacity = size / 4 * 3 + 3;
+  RecMediaBuffer buffer = { 0 };
+  gsize first = 0;
+
+  *out_attachment = NULL;
+  /* The caller decodes what stays in memory, and what might decode to no
+   * byte or to more than an attachment may hold (rare: it says why). */
+  while (first < size && g_ascii_isspace (text[first]))
+    first++;
+  if (reader->in_memory + (gint64) capacity <= REC_IMPORT_SPOOL_MEMORY
+      || first == size || text[first] == '=' || size / 4 * 3 > REC_ATTACHMENT_MAX_SIZE)
+    return TRUE;
+  if (_rec_message_reader_media_begin (reader, capacity, &buffer, error) == NULL)
+    return FALSE;
+  g_assert (buffer.fd >= 0);
+  *out_attachment = attachment_new (name, NULL, pending, NULL);
+  media_job_push (reader, *out_attachment, &buffer, 0, g_memdup2 (text, size), size);
+  return TRUE;
 }
 
 RecAttachment *

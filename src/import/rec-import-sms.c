@@ -78,7 +78,32 @@ typedef struct
   char       *first_to;
   GPtrArray  *media;         /* RecAttachment */
   char       *problem;       /* a reason to reject it (first one) */
+  guint       n_images;      /* image parts seen */
+  guint       problem_at;    /* the image part of `problem`, G_MAXUINT: none */
+  GPtrArray  *decoding;      /* RecAttachment: images the media thread decodes */
+  GArray     *decoding_at;   /* guint: their image part */
 } Mms;
+
+/* An <mms> whose images were still being decoded when its candidate was
+ * made: once they are, an image that was not base64 rejects it (spec §1's
+ * reason for a bad row), as when the parser's thread decodes it. */
+typedef struct
+{
+  guint       index;         /* of its candidate */
+  char       *where;
+  guint       problem_at;
+  GPtrArray  *decoding;
+  GArray     *decoding_at;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_free (pending->where);
+  g_ptr_array_unref (pending->decoding);
+  g_array_unref (pending->decoding_at);
+  g_free (pending);
+}
 
 static void
 mms_free (Mms *mms)
@@ -92,6 +117,8 @@ mms_free (Mms *mms)
   g_free (mms->first_to);
   g_ptr_array_unref (mms->media);
   g_free (mms->problem);
+  g_ptr_array_unref (mms->decoding);
+  g_array_unref (mms->decoding_at);
   g_free (mms);
 }
 
@@ -102,6 +129,7 @@ typedef struct
   RecMessageReader *reader;
   xmlParserCtxtPtr  ctxt;
   GPtrArray        *candidates;
+  GPtrArray        *pending;      /* Pending */
   Mms              *mms;          /* the <mms> being read, or NULL */
   int               depth;        /* of the next element */
   GError           *error;        /* a callback's (cancelled, a temporary file) */
@@ -257,6 +285,9 @@ mms_new (const Element *r)
   mms->subject = attr_dup (r, "sub");
   mms->text = g_string_new (NULL);
   mms->media = g_ptr_array_new_with_free_func (g_object_unref);
+  mms->problem_at = G_MAXUINT;
+  mms->decoding = g_ptr_array_new_with_free_func (g_object_unref);
+  mms->decoding_at = g_array_new (FALSE, FALSE, sizeof (guint));
   return mms;
 }
 
@@ -308,13 +339,24 @@ mms_reject (Mms  *mms,
             char *reason)
 {
   if (mms->problem == NULL)
-    mms->problem = reason;
+    {
+      mms->problem = reason;
+      mms->problem_at = mms->n_images;
+    }
   else
     g_free (reason);
 }
 
+static char *
+not_base64_reason (const char *name)
+{
+  /* Translators: %s is the file name of an MMS image */
+  return g_strdup_printf (_("the image “%s” is not valid base64"), name);
+}
+
 /* An image part: its base64 `data` decoded from where the parser holds it
- * (not a copy) into one buffer. */
+ * (not a copy) into one buffer — or, once the images go to temporary files,
+ * a copy of it decoded by the media thread beside the parser. */
 static gboolean
 mms_add_image (SmsParse       *parse,
                Mms            *mms,
@@ -330,6 +372,18 @@ mms_add_image (SmsParse       *parse,
 
   if (text == NULL || len == 0 || (len == 4 && strncmp (text, "null", 4) == 0))
     return TRUE;
+  mms->n_images++;
+  if (!_rec_message_reader_media_base64 (parse->reader, text, len, name, &image, error))
+    return FALSE;
+  if (image != NULL)
+    {
+      guint at = mms->n_images;
+
+      g_ptr_array_add (mms->decoding, g_object_ref (image));
+      g_array_append_val (mms->decoding_at, at);
+      g_ptr_array_add (mms->media, image);
+      return TRUE;
+    }
   if (_rec_message_reader_media_begin (parse->reader, len / 4 * 3 + 3, &buffer, error) == NULL)
     return FALSE;
   size = _rec_base64_decode (text, len, buffer.data);
@@ -337,8 +391,7 @@ mms_add_image (SmsParse       *parse,
     {
       _rec_media_buffer_clear (&buffer);
       if (size < 0)
-        /* Translators: %s is the file name of an MMS image */
-        mms_reject (mms, g_strdup_printf (_("the image “%s” is not valid base64"), name));
+        mms_reject (mms, not_base64_reason (name));
       else if (size > 0)
         /* Translators: %s is the file name of an MMS image */
         mms_reject (mms, g_strdup_printf (_("the image “%s” is larger than 64 MiB"), name));
@@ -417,6 +470,18 @@ mms_candidate (SmsParse *parse,
   at = sms_time (mms->date);
   if (at == NULL)
     return _rec_message_rejected_new (g_steal_pointer (&where), bad_date_reason (mms->date));
+  if (mms->decoding->len > 0)
+    {
+      /* Its candidate is the next one (the caller adds it). */
+      Pending *pending = g_new0 (Pending, 1);
+
+      pending->index = parse->candidates->len;
+      pending->where = g_strdup (where);
+      pending->problem_at = mms->problem_at;
+      pending->decoding = g_ptr_array_ref (mms->decoding);
+      pending->decoding_at = g_array_ref (mms->decoding_at);
+      g_ptr_array_add (parse->pending, pending);
+    }
   if (mms->problem != NULL)
     return _rec_message_rejected_new (g_steal_pointer (&where), g_steal_pointer (&mms->problem));
   first = mms->address != NULL ? g_strndup (mms->address, strcspn (mms->address, "~")) : NULL;
@@ -605,6 +670,36 @@ push_file (SmsParse  *parse,
     }
 }
 
+/* Once the media thread has decoded every image: the messages with an image
+ * that was not base64 rejected, unless an earlier image already was. */
+static void
+settle_pending (SmsParse *parse)
+{
+  for (guint i = 0; i < parse->pending->len; i++)
+    {
+      Pending *pending = g_ptr_array_index (parse->pending, i);
+
+      for (guint d = 0; d < pending->decoding->len; d++)
+        {
+          RecAttachment *image = g_ptr_array_index (pending->decoding, d);
+          guint at = g_array_index (pending->decoding_at, guint, d);
+
+          if (image->size >= 0)
+            continue;
+          if (at < pending->problem_at)
+            {
+              RecImportCandidate *rejected =
+                _rec_message_rejected_new (g_strdup (pending->where), not_base64_reason (image->name));
+
+              g_assert (pending->index < parse->candidates->len);
+              rec_import_candidate_free (g_ptr_array_index (parse->candidates, pending->index));
+              g_ptr_array_index (parse->candidates, pending->index) = rejected;
+            }
+          break;
+        }
+    }
+}
+
 /* libxml2 2.9 initializes itself on first use, which is not safe from two
  * threads at once (the window reads in a worker thread). */
 static gpointer
@@ -628,7 +723,7 @@ _rec_import_read_sms (RecMessageReader *reader,
   const int options = XML_PARSE_HUGE | XML_PARSE_NONET | XML_PARSE_NOENT | XML_PARSE_NOERROR
                       | XML_PARSE_NOWARNING;
   xmlSAXHandler sax = { 0 };
-  SmsParse parse = { reader, NULL, candidates, NULL, 0, NULL, 0, NULL };
+  SmsParse parse = { reader, NULL, candidates, NULL, NULL, 0, NULL, 0, NULL };
   static GOnce once = G_ONCE_INIT;
   int fd;
   gboolean ok;
@@ -645,12 +740,20 @@ _rec_import_read_sms (RecMessageReader *reader,
   sax.startElementNs = start_element_cb;
   sax.endElementNs = end_element_cb;
   sax.serror = parse_error_cb;
+  parse.pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
   parse.ctxt = xmlCreatePushParserCtxt (&sax, &parse, NULL, 0, reader->name);
   xmlCtxtUseOptions (parse.ctxt, options);
   ok = push_file (&parse, fd, error);
   close (fd);
   xmlFreeParserCtxt (parse.ctxt);
   g_clear_pointer (&parse.mms, mms_free);
+  /* The images the media thread decodes, all decoded (also after a failure:
+   * its jobs own mappings to release). */
+  if (!_rec_message_reader_media_wait (reader, ok ? error : NULL))
+    ok = FALSE;
+  if (ok)
+    settle_pending (&parse);
+  g_ptr_array_unref (parse.pending);
   g_clear_error (&parse.error);
   g_free (parse.error_text);
   return ok;

@@ -611,6 +611,115 @@ test_large_backup (void)
   g_rmdir (dir);
 }
 
+/* Images past the spool's 32 MiB in memory are decoded by the media thread
+ * beside the parser: the same bytes, size and type, the same rejections (the
+ * first bad image's reason, before a missing address), in file order. */
+static void
+test_spooled_images (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-import-messages-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "spool.xml", NULL);
+  g_autoptr(GString) xml = g_string_new ("<?xml version='1.0' encoding='UTF-8'?>\n<smses>\n");
+  g_autoptr(GPtrArray) shas = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(RecImportSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  /* 0–2 fill the memory (the third spooled), 3 has a line break every 76
+   * characters, 4 a bad character, 5 is good then 6 bad in one message, 7 is
+   * bad with no address anywhere, 8 a PNG. */
+  const gsize sizes[] = { 16000000, 16000000, 2000000, 1000000, 1000000, 500000, 500000,
+                          500000, 300000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree guint8 *image = g_malloc (sizes[i]);
+      g_autofree char *b64 = NULL;
+
+      for (gsize j = 0; j < sizes[i]; j++)
+        image[j] = (guint8) g_rand_int (rand);
+      memcpy (image, i == 8 ? "\x89PNG\r\n\x1a\n" : "\xff\xd8\xff\xe0", i == 8 ? 8 : 4);
+      g_ptr_array_add (shas, g_compute_checksum_for_data (G_CHECKSUM_SHA256, image, sizes[i]));
+      b64 = g_base64_encode (image, sizes[i]);
+      if (i == 3)
+        {
+          g_autoptr(GString) lines = g_string_new (NULL);
+          gsize len = strlen (b64);
+
+          for (gsize j = 0; j < len; j += 76)
+            {
+              g_string_append_len (lines, b64 + j, MIN (76, len - j));
+              g_string_append (lines, "&#10;");
+            }
+          g_free (b64);
+          b64 = g_string_free (g_steal_pointer (&lines), FALSE);
+        }
+      if (i == 4 || i == 6 || i == 7)
+        b64[strlen (b64) / 2] = '!';
+      if (i == 6)
+        continue;  /* in the message of 5 */
+      g_string_append_printf (xml, "<mms date=\"%llu\" msg_box=\"1\" address=\"%s\">"
+                              "<parts><part seq=\"0\" ct=\"image/jpeg\" cl=\"img%u.jpg\" "
+                              "data=\"%s\" />", 1800000000000ULL + i * 1000ULL,
+                              i == 7 ? "null" : "+15550102030", i, b64);
+      if (i == 5)
+        {
+          g_autofree guint8 *bad = g_malloc (sizes[6]);
+          g_autofree char *bad64 = NULL;
+
+          for (gsize j = 0; j < sizes[6]; j++)
+            bad[j] = (guint8) g_rand_int (rand);
+          bad64 = g_base64_encode (bad, sizes[6]);
+          bad64[10] = '*';
+          g_string_append_printf (xml, "<part seq=\"1\" ct=\"image/jpeg\" cl=\"img6.jpg\" "
+                                  "data=\"%s\" />", bad64);
+        }
+      g_string_append_printf (xml, "</parts>%s</mms>\n",
+                              i == 7 ? "" : "<addrs><addr address=\"+15550102030\" type=\"137\" />"
+                                            "</addrs>");
+    }
+  g_string_append (xml, "</smses>\n");
+  g_assert_true (g_file_set_contents (path, xml->str, xml->len, NULL));
+
+  source = rec_import_read_messages (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (source->candidates->len, ==, 8);
+  for (guint c = 0; c < 8; c++)
+    {
+      RecImportCandidate *candidate = candidate_at (source, c);
+      guint i = c < 6 ? c : c + 1;  /* the image of the candidate (6 is in 5's) */
+      g_autofree char *where = g_strdup_printf ("spool.xml:%u", c + 3);
+
+      g_assert_cmpstr (candidate->where, ==, where);
+      if (i == 4 || i == 5 || i == 7)
+        {
+          g_autofree char *reason = g_strdup_printf ("the image “img%u.jpg” is not valid base64",
+                                                     i == 5 ? 6 : i);
+
+          g_assert_cmpint (candidate->status, ==, REC_IMPORT_REJECTED);
+          g_assert_cmpstr (candidate->reason, ==, reason);
+          g_assert_null (candidate->record);
+        }
+      else
+        {
+          RecAttachment *image;
+          g_autofree char *sha = NULL;
+
+          g_assert_cmpint (candidate->status, ==, REC_IMPORT_NEW);
+          g_assert_cmpuint (candidate->media->len, ==, 1);
+          image = g_ptr_array_index (candidate->media, 0);
+          sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image->data);
+          g_assert_cmpint (image->size, ==, sizes[i]);
+          g_assert_cmpint (g_bytes_get_size (image->data), ==, sizes[i]);
+          g_assert_cmpstr (image->media_type, ==, i == 8 ? "image/png" : "image/jpeg");
+          g_assert_cmpstr (image->sha256, ==, g_ptr_array_index (shas, i));
+          g_assert_cmpstr (sha, ==, g_ptr_array_index (shas, i));
+          g_assert_cmpstr (candidate->description, ==, "1 image");
+        }
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Raw e-mails past the spool's 32 MiB in memory go to a temporary file and
  * come back byte for byte. */
 static void
@@ -764,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/import/messages/empty-body", test_empty_body);
   g_test_add_func ("/import/messages/large-backup", test_large_backup);
   g_test_add_func ("/import/messages/large-mbox", test_large_mbox);
+  g_test_add_func ("/import/messages/spooled-images", test_spooled_images);
   g_test_add_func ("/import/messages/cancel", test_cancel);
   g_test_add_func ("/import/messages/base64", test_base64);
   g_test_add_func ("/import/messages/html-to-text", test_html_to_text);
