@@ -960,6 +960,31 @@ _rec_page_note_added (GObject    **slot,
   *slot = g_list_model_get_item (model, position);
 }
 
+/* The frames after a row was added: GTK 4.8's list scrolls to an item
+ * within the height it had before the row was laid out, so a row added at
+ * the end stayed one row below the view. Asked again once the new row has
+ * been measured (the second frame), it is wholly in view. */
+#define SHOW_ROW_FRAMES 2
+
+typedef struct
+{
+  guint position;
+  guint frames;
+} ShowRow;
+
+static gboolean
+show_row_again_cb (GtkWidget     *list,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  ShowRow *show = user_data;
+
+  if (++show->frames < SHOW_ROW_FRAMES)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", show->position);
+  return G_SOURCE_REMOVE;
+}
+
 void
 _rec_column_view_show_row (GtkColumnView      *view,
                            GtkSingleSelection *selection,
@@ -970,5 +995,11 @@ _rec_column_view_show_row (GtkColumnView      *view,
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+      {
+        ShowRow *show = g_new0 (ShowRow, 1);
+
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        show->position = position;
+        gtk_widget_add_tick_callback (child, show_row_again_cb, show, g_free);
+      }
 }

@@ -277,6 +277,51 @@ test_added_shown (Fixture       *fixture,
   gtk_window_destroy (dialog);
 }
 
+/* A payment added as the newest entry, while the ledger stands at its end
+ * (the usual case: today's payment), is scrolled wholly into view: its row
+ * is the last, so the view must reach the list's new end. */
+static void
+test_added_at_end_shown (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  RecLedgerPage *page = open_ledger (fixture, FALSE, NULL);
+  GtkWidget *view = find_child (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (find_child (view, GTK_TYPE_LIST_VIEW)));
+  GListModel *rows = rows_of (page);
+  g_autoptr(GtkWindow) dialog = NULL;
+  g_autoptr(RecLedgerItem) last = NULL;
+  g_autofree char *date = NULL;
+  double end;
+  GDate today;
+
+  SPIN_UNTIL (gtk_adjustment_get_value (adjustment) > 0);
+  rec_date_set_today (&today);
+  date = rec_date_to_iso (&today);
+  gtk_widget_activate_action (GTK_WIDGET (page), "ledger.add-payment", NULL);
+  dialog = take_dialog (REC_TYPE_PAYMENT_DIALOG);
+  _rec_dialog_set_field (dialog, "date", date);
+  _rec_dialog_set_field (dialog, "amount", "77.00");
+  _rec_dialog_set_field (dialog, "reference", "Newest one");
+  g_assert_true (_rec_dialog_save (dialog));
+  spin ();
+
+  last = g_list_model_get_item (rows, g_list_model_get_n_items (rows) - 1);
+  g_assert_true (gtk_single_selection_get_selected_item (_rec_ledger_page_get_rows (page)) == last);
+  /* Let the list lay its new row out, then it must stand at its end. */
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  g_test_message ("value %.0f, end %.0f (upper %.0f, page %.0f)",
+                  gtk_adjustment_get_value (adjustment), end,
+                  gtk_adjustment_get_upper (adjustment),
+                  gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >=, end - 1);
+  gtk_window_destroy (dialog);
+}
+
 /* Tab leaves the ~22 000 rows of the large case at once. */
 static void
 test_tab_leaves_large (Fixture       *fixture,
@@ -433,6 +478,7 @@ main (int   argc,
     { "/ui/ledger/activate-row", test_activate_row },
     { "/ui/ledger/delete-undo", test_delete_undo },
     { "/ui/ledger/added-shown", test_added_shown },
+    { "/ui/ledger/added-at-end-shown", test_added_at_end_shown },
     { "/ui/ledger/amounts-fit", test_amounts_fit },
     { "/ui/ledger/narrow-columns", test_narrow_columns },
     { "/ui/ledger/tab-leaves-large", test_tab_leaves_large },
