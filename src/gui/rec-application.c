@@ -29,6 +29,8 @@ struct _RecApplication
 
   /* Owned */
   GHashTable               *notices;      /* RecWindow (not reffed) → notification id */
+  GPtrArray                *to_prefetch;  /* paths named on the command line, until startup */
+  GHashTable               *prefetches;   /* path → Prefetch, until opened */
 
   /* Borrowed: the tests' stand-in for the desktop's notifications */
   RecApplicationNotifyFunc  notify_func;
@@ -288,18 +290,17 @@ opening_free (Opening *opening)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opening, opening_free)
 
+/* The end of a load behind "Opening the Case…": the case in its window, or
+ * the window as it was and why not. Takes `opening`. */
 static void
-case_opened_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+case_opened (Opening        *opening_,
+             RecCaseSession *session,
+             GError         *error)
 {
-  g_autoptr(Opening) opening = user_data;
-  g_autoptr(RecCaseSession) session = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(Opening) opening = opening_;
   GtkWindow *error_parent = GTK_WINDOW (opening->window);
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (opening->app));
 
-  session = rec_case_session_open_finish (result, &error);
   /* The user closed the window while the case was loading. */
   if (g_list_find (windows, opening->window) == NULL)
     return;
@@ -325,6 +326,108 @@ case_opened_cb (GObject      *source,
   refuse (opening->app, error_parent, opening->path, error);
 }
 
+static void
+case_opened_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RecCaseSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  session = rec_case_session_open_finish (result, &error);
+  case_opened (user_data, session, error);
+}
+
+/* A case named on the command line starts loading in its worker before
+ * GTK's startup (display, theme: most of the time to the first frame), so
+ * that the window can often show it in its first frame instead of
+ * "Opening the Case…" (tests/bench/bench-window.sh). */
+typedef struct
+{
+  char           *path;
+  GMutex          lock;
+  gboolean        done;      /* under `lock`: the worker has set one of these */
+  RecCaseSession *session;
+  GError         *error;
+  Opening        *waiting;   /* main thread: the open that came before the end */
+} Prefetch;
+
+static void
+prefetch_clear (gpointer data)
+{
+  Prefetch *prefetch = data;
+
+  g_free (prefetch->path);
+  g_mutex_clear (&prefetch->lock);
+  g_clear_object (&prefetch->session);
+  g_clear_error (&prefetch->error);
+  g_clear_pointer (&prefetch->waiting, opening_free);
+}
+
+static void
+prefetch_unref (gpointer prefetch)
+{
+  g_atomic_rc_box_release_full (prefetch, prefetch_clear);
+}
+
+static void
+prefetch_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Prefetch *prefetch = task_data;
+  GError *error = NULL;
+  RecCaseSession *session = rec_case_session_open (prefetch->path, &error);
+
+  g_mutex_lock (&prefetch->lock);
+  prefetch->session = session;
+  prefetch->error = error;
+  prefetch->done = TRUE;
+  g_mutex_unlock (&prefetch->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* On the main thread once loaded: an open that waited gets the case. */
+static void
+prefetch_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Prefetch *prefetch = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RecCaseSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (prefetch->waiting == NULL)
+    return;
+  session = g_steal_pointer (&prefetch->session);
+  error = g_steal_pointer (&prefetch->error);
+  case_opened (g_steal_pointer (&prefetch->waiting), session, error);
+}
+
+static void
+start_prefetches (RecApplication *self)
+{
+  for (guint i = 0; self->to_prefetch != NULL && i < self->to_prefetch->len; i++)
+    {
+      const char *path = g_ptr_array_index (self->to_prefetch, i);
+      Prefetch *prefetch;
+      g_autoptr(GTask) task = NULL;
+
+      if (g_hash_table_contains (self->prefetches, path))
+        continue;
+      prefetch = g_atomic_rc_box_new0 (Prefetch);
+      prefetch->path = g_strdup (path);
+      g_mutex_init (&prefetch->lock);
+      g_hash_table_insert (self->prefetches, prefetch->path, prefetch);
+      task = g_task_new (NULL, NULL, prefetch_done_cb, NULL);
+      g_task_set_source_tag (task, start_prefetches);
+      g_task_set_task_data (task, g_atomic_rc_box_acquire (prefetch), prefetch_unref);
+      g_task_run_in_thread (task, prefetch_thread);
+    }
+  g_clear_pointer (&self->to_prefetch, g_ptr_array_unref);
+}
+
 /* What the user's gestures use: the window appears at once (with "Opening
  * the Case…") and the case loads in a worker thread. */
 static void
@@ -335,6 +438,7 @@ open_path_in_background (RecApplication *self,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   RecWindow *window = find_window_for (self, file);
+  Prefetch *prefetch = NULL;
   Opening *opening;
 
   if (window != NULL)
@@ -349,6 +453,34 @@ open_path_in_background (RecApplication *self,
       return;
     }
 
+  /* Loaded from the command line already: at once, no "Opening…". */
+  if (g_hash_table_steal_extended (self->prefetches, path, NULL, (gpointer *) &prefetch))
+    {
+      g_autoptr(RecCaseSession) session = NULL;
+      gboolean done;
+
+      g_mutex_lock (&prefetch->lock);
+      done = prefetch->done;
+      if (done)
+        session = g_steal_pointer (&prefetch->session);
+      g_mutex_unlock (&prefetch->lock);
+      if (session != NULL)
+        {
+          gboolean is_new;
+
+          prefetch_unref (prefetch);
+          window = window_for_case (self, parent, &is_new);
+          rec_window_set_session (window, session);
+          remember_case (self, path);
+          gtk_window_present (GTK_WINDOW (window));
+          notify_follow_ups (self, window);
+          return;
+        }
+      if (done)
+        /* It failed: the usual way says why. */
+        g_clear_pointer (&prefetch, prefetch_unref);
+    }
+
   opening = g_new0 (Opening, 1);
   opening->app = g_object_ref (self);
   opening->path = g_strdup (path);
@@ -356,6 +488,13 @@ open_path_in_background (RecApplication *self,
   opening->window = g_object_ref (window_for_case (self, parent, &opening->window_is_new));
   rec_window_set_loading (opening->window, path);
   gtk_window_present (GTK_WINDOW (opening->window));
+  if (prefetch != NULL)
+    {
+      /* Still loading: its end opens it. */
+      prefetch->waiting = opening;
+      prefetch_unref (prefetch);
+      return;
+    }
   rec_case_session_open_async (path, NULL, case_opened_cb, opening);
 }
 
@@ -728,9 +867,47 @@ static const struct
   { "win.export", { "<Control><Shift>e", NULL } },
 };
 
+/* The cases named on the command line (plain paths, no options), to load
+ * from startup on: only then is this process the one that opens them. */
+static gboolean
+rec_application_local_command_line (GApplication   *app,
+                                    char         ***arguments,
+                                    int            *exit_status)
+{
+  RecApplication *self = REC_APPLICATION (app);
+  char **argv = *arguments;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 1; argv[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = NULL;
+      char *path;
+
+      if (argv[i][0] == '-')
+        {
+          g_clear_pointer (&paths, g_ptr_array_unref);
+          break;
+        }
+      file = g_file_new_for_commandline_arg (argv[i]);
+      path = g_file_get_path (file);
+      if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (paths, path);
+      else
+        g_free (path);
+    }
+  if (paths != NULL && paths->len > 0)
+    {
+      g_clear_pointer (&self->to_prefetch, g_ptr_array_unref);
+      self->to_prefetch = g_steal_pointer (&paths);
+    }
+  return G_APPLICATION_CLASS (rec_application_parent_class)->local_command_line (app, arguments,
+                                                                                 exit_status);
+}
+
 static void
 rec_application_startup (GApplication *app)
 {
+  start_prefetches (REC_APPLICATION (app));
   G_APPLICATION_CLASS (rec_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries),
@@ -807,6 +984,8 @@ rec_application_finalize (GObject *object)
   RecApplication *self = REC_APPLICATION (object);
 
   g_clear_pointer (&self->notices, g_hash_table_unref);
+  g_clear_pointer (&self->to_prefetch, g_ptr_array_unref);
+  g_clear_pointer (&self->prefetches, g_hash_table_unref);
 
   G_OBJECT_CLASS (rec_application_parent_class)->finalize (object);
 }
@@ -820,6 +999,7 @@ rec_application_class_init (RecApplicationClass *klass)
 
   object_class->finalize = rec_application_finalize;
   gtk_app_class->window_removed = rec_application_window_removed;
+  app_class->local_command_line = rec_application_local_command_line;
   app_class->startup = rec_application_startup;
   app_class->shutdown = rec_application_shutdown;
   app_class->activate = rec_application_activate;
@@ -830,6 +1010,7 @@ static void
 rec_application_init (RecApplication *self)
 {
   self->notices = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->prefetches = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, prefetch_unref);
 }
 
 RecApplication *
