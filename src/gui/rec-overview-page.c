@@ -984,6 +984,7 @@ rec_overview_page_load_more (RecPage *page)
   self->lists_loaded = TRUE;
   gtk_widget_set_visible (self->below_fold, TRUE);
   /* The wrapping lines the first frame left out. */
+  adw_action_row_set_title_lines (self->rate_row, 0);
   update_interest (self);
   adw_preferences_group_set_description (self->chart_group,
                                          _("Unpaid support and interest at the end of each month"));
@@ -1017,6 +1018,7 @@ rec_overview_page_unload (RecPage *page)
   cancel_payoff (self);
   cancel_agency (self);
   self->lists_loaded = FALSE;
+  adw_action_row_set_title_lines (self->rate_row, 1);
   gtk_widget_set_visible (self->below_fold, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->agency_group), FALSE);
   gtk_list_box_bind_model (self->follow_ups_list, NULL, NULL, NULL, NULL);
@@ -1114,6 +1116,14 @@ rec_overview_page_init (RecOverviewPage *self)
   g_autoptr(GtkFilterListModel) eligible = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The window sizes itself before the page loads (on map): on the
+   * figures' blank labels, not on the empty state's wrapping text. */
+  gtk_stack_set_visible_child_name (self->stack, "content");
+
+  /* One line, not wrapped, until load_more(): a wrapping title is measured
+   * (shaped) at every width the first frame's layout tries; it fits on one
+   * line at the window's usual sizes. */
+  adw_action_row_set_title_lines (self->rate_row, 1);
 
   self->chart = rec_balance_chart_new ();
   gtk_widget_set_size_request (self->chart, -1, 220);
