@@ -10,7 +10,16 @@
  * Prints the milliseconds from main() to the end of the first painted frame
  * and to the end of the first frame that shows the case (the case loads in a
  * worker thread while the window shows "Opening the Case…"), then quits.
- * Peak memory is measured around it by /usr/bin/time -v.
+ * Peak memory is measured around it by /usr/bin/time -v. A case named on
+ * the command line starts loading before GTK's startup, so the first frame
+ * often shows it already (then both figures are the same).
+ *
+ * BENCH_TRACE=1 also prints every frame (wall, main thread's CPU, all
+ * threads' CPU) and each thread's CPU at the end: on a loaded machine the
+ * main thread's CPU moves far less than the wall clock. BENCH_EXIT=1 ends
+ * the process at the content frame, so that an instruction count
+ * (valgrind --tool=callgrind --separate-threads=yes) covers main() to that
+ * frame and not the teardown.
  */
 #include "config.h"
 
@@ -18,14 +27,57 @@
 #include "rec-window.h"
 
 #include <stdio.h>
+#include <time.h>
+#include <unistd.h>
 
 static gint64 started;
+
+/* The main thread's CPU time, in ms: unlike the wall clock, hardly changed
+ * by other processes on a loaded machine. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static double
+process_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
 
 static gboolean
 quit_cb (gpointer user_data)
 {
   g_application_quit (g_application_get_default ());
   return G_SOURCE_REMOVE;
+}
+
+/* BENCH_TRACE: each thread's name and CPU time so far (Linux). */
+static void
+print_threads (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  while (dir != NULL && (tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *stat_path = g_build_filename ("/proc/self/task", tid, "schedstat", NULL);
+      g_autofree char *comm_path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+      g_autofree char *stat = NULL;
+      g_autofree char *comm = NULL;
+
+      if (g_file_get_contents (stat_path, &stat, NULL, NULL)
+          && g_file_get_contents (comm_path, &comm, NULL, NULL))
+        printf ("thread %s %s cpu-ms %.1f\n", tid, g_strstrip (comm),
+                g_ascii_strtoull (stat, NULL, 10) / 1e6);
+    }
 }
 
 static void
@@ -35,9 +87,16 @@ after_paint_cb (GdkFrameClock *clock,
   static gboolean first_done;
   double ms = (g_get_monotonic_time () - started) / 1000.0;
 
+  /* BENCH_TRACE=1 lists every frame: wall, main thread's CPU, all threads' CPU. */
+  if (g_getenv ("BENCH_TRACE") != NULL)
+    printf ("frame wall %.1f main-cpu %.1f cpu %.1f%s\n", ms, thread_cpu_ms (), process_cpu_ms (),
+            REC_IS_WINDOW (window) && rec_window_get_session (REC_WINDOW (window)) != NULL
+            ? " case" : "");
+  fflush (stdout);
   if (!first_done)
     {
       printf ("first-frame-ms %.1f\n", ms);
+      printf ("first-frame-main-cpu-ms %.1f\n", thread_cpu_ms ());
       first_done = TRUE;
     }
   /* BENCH_FIRST_FRAME=1 stops at the first frame (for callgrind). */
@@ -46,7 +105,15 @@ after_paint_cb (GdkFrameClock *clock,
     return;
 
   printf ("content-frame-ms %.1f\n", ms);
+  printf ("content-frame-main-cpu-ms %.1f\n", thread_cpu_ms ());
+  if (g_getenv ("BENCH_TRACE") != NULL)
+    print_threads ();
   fflush (stdout);
+  /* BENCH_EXIT=1 ends the process right here, so an instruction count
+   * (valgrind --tool=callgrind) covers main() to this frame, not the
+   * teardown. */
+  if (g_getenv ("BENCH_EXIT") != NULL)
+    _exit (0);
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
   /* BENCH_SETTLE=1 quits only after the hidden pages have loaded in idle
    * time, so peak memory counts the whole case on screen. */

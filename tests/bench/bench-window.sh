@@ -8,7 +8,11 @@
 # Each configuration runs RUNS times, interleaved, under Xvfb with the cairo
 # renderer; the medians are reported. "first" is the first painted frame,
 # "content" the first frame that shows the case (the case loads in a worker
-# thread behind "Opening the Case…"); peak RSS comes from /usr/bin/time -v.
+# thread from before GTK's startup; "Opening the Case…" shows only while it
+# is not loaded yet); peak RSS comes from /usr/bin/time -v. For a figure that
+# does not move with the machine's load, count instructions: BENCH_EXIT=1
+# valgrind --tool=callgrind --separate-threads=yes BUILD/tests/bench/bench-window
+# CASE under xvfb-run (see bench-window.c).
 # "settled" is the large case kept open until the hidden pages (ledger, log,
 # checklist) have loaded in idle time: its RSS is the whole case in memory.
 # Target: the large case within 1.3× of the empty window.
