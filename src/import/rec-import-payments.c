@@ -287,9 +287,13 @@ static int
 row_indicator (const Statement    *statement,
                const RecCsvRecord *row)
 {
+  /* English, Spanish, Vietnamese (the keys are folded: no case, no accents). */
   static const char *const credits[] = { "credit", "cr", "c", "crdt", "deposit", "dep",
-                                         NULL };
-  static const char *const debits[] = { "debit", "dr", "d", "dbit", "withdrawal", NULL };
+                                         "abono", "credito", "deposito", "ingreso",
+                                         "ghi co", "co", NULL };
+  static const char *const debits[] = { "debit", "dr", "d", "dbit", "withdrawal",
+                                        "cargo", "debito", "retiro", "egreso",
+                                        "ghi no", "no", NULL };
 
   for (guint i = 0; i < 2; i++)
     {

@@ -1,7 +1,8 @@
 /* test-import-columns.c — which column of a statement's header row is what
  * (spec/import.md §3), table by table: English, Spanish and Vietnamese
  * names, with and without their accents, in any case; then whole Spanish
- * and Vietnamese statements read through the payments reader
+ * and Vietnamese statements read through the payments reader (a Tipo or
+ * Loại column's Cargo / Abono, Nợ / Có deciding the direction)
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -154,6 +155,20 @@ static const StatementCase statement_cases[] = {
     "2031-02-03,CHUYEN TIEN TU VICTOR MARQUEZ,,450.00,900.00\n"
     "2031-02-05,THANH TOAN DIEN,30.00,,870.00\n",
     NULL, 1, "2031-02-03", 45000, "CHUYEN TIEN TU VICTOR MARQUEZ" },
+  /* A Tipo column says which way the unsigned Monto went. */
+  { "movimientos-tipo.csv",
+    "Fecha,Concepto,Monto,Tipo\n"
+    "05/02/2031,PAGO DE LUZ,45.00,Cargo\n"
+    "14/02/2031,DEPOSITO VICTOR MARQUEZ,4500.00,ABONO\n"
+    "15/02/2031,RETIRO CAJERO,200.00,Débito\n"
+    "16/02/2031,TRANSFERENCIA RECIBIDA,100.00,Crédito\n",
+    "dmy", 2, "2031-02-14", 450000, "DEPOSITO VICTOR MARQUEZ" },
+  /* Loại: Nợ / Có. */
+  { "sao-ke-loai.csv",
+    "Ngày,Nội dung,Số tiền,Loại\n"
+    "2031-03-01,THANH TOAN NUOC,20.00,Nợ\n"
+    "2031-03-02,NHAN TIEN VICTOR MARQUEZ,450.00,Có\n",
+    NULL, 1, "2031-03-02", 45000, "NHAN TIEN VICTOR MARQUEZ" },
   /* Vietnamese without accents, upper case; Số tiền signed. */
   { "sao-ke-2.csv",
     "NGAY,MO TA,SO TIEN,SO DU\n"
