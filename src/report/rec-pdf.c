@@ -12,9 +12,7 @@
 #include "rec-report-error.h"
 
 #include <errno.h>
-#include <gio/gio.h>
 #include <glib/gi18n.h>
-#include <hpdf_pages.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -1280,171 +1278,7 @@ write_file (RecPdf      *pdf,
   return FALSE;
 }
 
-/* The pages' content streams deflated on two cores.
- *
- * libharu deflates every stream one after the other as it saves (a quarter
- * of a large packet's time). The pages' content streams are deflated here
- * instead, by this thread and one more, with the same zlib settings as
- * libharu's (zlib format, default level, window and memory), and handed back
- * to libharu as they are with the same "/Filter [ /FlateDecode ]" line: the
- * saved document is the same, byte for byte. This reaches into libharu
- * 2.3.0's page and dictionary records (hpdf_pages.h, hpdf_objects.h): a
- * page whose contents are not the one memory stream libharu would deflate is
- * left for libharu to deflate. */
-
-/* Fewer pages than this are deflated by this thread alone. */
-#define DEFLATE_THREAD_PAGES 16
-
-typedef struct
-{
-  HPDF_Dict   contents;
-  guint8     *raw;
-  HPDF_UINT   raw_length;
-  GByteArray *deflated;    /* NULL: not deflated (left to libharu) */
-} PageStream;
-
-typedef struct
-{
-  PageStream *streams;
-  guint       n_streams;
-  gint        next;        /* the next stream to take (atomic) */
-} DeflateJob;
-
-static gboolean
-deflate_bytes (const guint8 *data,
-               gsize         length,
-               GByteArray   *out)
-{
-  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1);
-  guint8 buffer[16 * 1024];
-  gsize done = 0;
-
-  for (;;)
-    {
-      gsize read = 0;
-      gsize written = 0;
-      GConverterResult result = g_converter_convert (G_CONVERTER (compressor), data + done,
-                                                     length - done, buffer, sizeof buffer,
-                                                     G_CONVERTER_INPUT_AT_END, &read, &written,
-                                                     NULL);
-
-      if (result == G_CONVERTER_ERROR)
-        return FALSE;
-      done += read;
-      g_byte_array_append (out, buffer, (guint) written);
-      if (result == G_CONVERTER_FINISHED)
-        return TRUE;
-    }
-}
-
-static gpointer
-deflate_streams (gpointer data)
-{
-  DeflateJob *job = data;
-
-  for (;;)
-    {
-      guint i = (guint) g_atomic_int_add (&job->next, 1);
-      PageStream *stream;
-
-      if (i >= job->n_streams)
-        return NULL;
-      stream = &job->streams[i];
-      stream->deflated = g_byte_array_sized_new (stream->raw_length / 4 + 64);
-      if (deflate_bytes (stream->raw, stream->raw_length, stream->deflated))
-        g_clear_pointer (&stream->raw, g_free);
-      else
-        g_clear_pointer (&stream->deflated, g_byte_array_unref);
-    }
-}
-
-/* libharu writes the filter of a stream it deflated itself so. */
-static HPDF_STATUS
-write_flate_filter (HPDF_Dict    dict,
-                    HPDF_Stream  stream)
-{
-  return HPDF_Stream_WriteStr (stream, "/Filter [ /FlateDecode ]\012");
-}
-
-/* Takes the bytes of the page's content stream, if libharu would deflate
- * it (see above). */
-static gboolean
-take_page_stream (HPDF_Page   page,
-                  PageStream *out)
-{
-  HPDF_PageAttr attr = (HPDF_PageAttr) page->attr;
-  HPDF_Dict contents = attr != NULL ? attr->contents : NULL;
-  HPDF_Stream stream = contents != NULL ? contents->stream : NULL;
-  HPDF_UINT length;
-
-  if (stream == NULL || stream->type != HPDF_STREAM_MEMORY
-      || contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE || contents->write_fn != NULL
-      || contents->before_write_fn != NULL)
-    return FALSE;
-
-  length = HPDF_Stream_Size (stream);
-  out->contents = contents;
-  out->raw = g_malloc (MAX (length, 1));
-  out->raw_length = length;
-  out->deflated = NULL;
-  /* Reading exactly what is there never meets the stream's end. */
-  if (HPDF_Stream_Seek (stream, 0, HPDF_SEEK_SET) != HPDF_OK
-      || (length > 0 && HPDF_Stream_Read (stream, out->raw, &length) != HPDF_OK)
-      || length != out->raw_length)
-    {
-      g_free (out->raw);
-      return FALSE;
-    }
-  /* Held once: the copy is given back if it cannot be deflated. */
-  HPDF_MemStream_FreeData (stream);
-  return TRUE;
-}
-
-/* Gives libharu the page's stream back: deflated, or as it was (libharu
- * then deflates it). A failed write is libharu's error, which the save
- * reports. */
-static void
-give_page_stream (PageStream *stream)
-{
-  HPDF_Stream target = stream->contents->stream;
-
-  if (stream->deflated == NULL)
-    {
-      if (stream->raw_length > 0)
-        HPDF_Stream_Write (target, stream->raw, stream->raw_length);
-      g_free (stream->raw);
-      return;
-    }
-
-  if (stream->deflated->len > 0)
-    HPDF_Stream_Write (target, stream->deflated->data, stream->deflated->len);
-  stream->contents->filter = HPDF_STREAM_FILTER_NONE;
-  stream->contents->write_fn = write_flate_filter;
-  g_byte_array_unref (stream->deflated);
-}
-
-static void
-deflate_pages (RecPdf *pdf)
-{
-  g_autofree PageStream *streams = g_new0 (PageStream, MAX (pdf->pages->len, 1));
-  DeflateJob job = { streams, 0, 0 };
-  GThread *helper = NULL;
-
-  for (guint i = 0; i < pdf->pages->len; i++)
-    if (take_page_stream (g_ptr_array_index (pdf->pages, i), &streams[job.n_streams]))
-      job.n_streams++;
-
-  if (job.n_streams >= DEFLATE_THREAD_PAGES && g_get_num_processors () > 1)
-    helper = g_thread_try_new ("rec-pdf-deflate", deflate_streams, &job, NULL);
-  deflate_streams (&job);
-  if (helper != NULL)
-    g_thread_join (helper);
-
-  for (guint i = 0; i < job.n_streams; i++)
-    give_page_stream (&streams[i]);
-}
-
-/* Headers and footers on every page, then its content deflated. */
+/* Headers and footers on every page. */
 static gboolean
 decorate_document (RecPdf  *pdf,
                    GError **error)
@@ -1454,9 +1288,6 @@ decorate_document (RecPdf  *pdf,
   if (!check_error (pdf, error))
     return FALSE;
   draw_all_decorations (pdf);
-  if (!check_error (pdf, error))
-    return FALSE;
-  deflate_pages (pdf);
   return check_error (pdf, error);
 }
 
