@@ -1012,9 +1012,11 @@ ref_item (gconstpointer item,
 /* The case as it is now, sharing its records: the session never changes a
  * stored record in place (an edit puts a new copy in the array), so a
  * worker may read them while the main thread goes on. */
-static RecCaseData *
-snapshot_data (RecCaseSession *self)
+RecCaseData *
+rec_case_session_snapshot_data (RecCaseSession *self)
 {
+  g_return_val_if_fail (REC_IS_CASE_SESSION (self), NULL);
+
   RecCaseData *snapshot = rec_case_data_new ();
 
   g_set_object (&snapshot->info, self->data->info);
@@ -1062,7 +1064,7 @@ rec_case_session_compute_payoff_async (RecCaseSession      *self,
   g_return_if_fail (REC_IS_CASE_SESSION (self));
 
   job = g_new0 (PayoffJob, 1);
-  job->data = snapshot_data (self);
+  job->data = rec_case_session_snapshot_data (self);
   job->rules = rec_rules_ref (self->rules);
   job->monthly = monthly;
   rec_date_set_today (&job->today);

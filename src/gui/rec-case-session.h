@@ -45,6 +45,7 @@ void                    _rec_case_session_set_read_only   (RecCaseSession  *self
                                                            gboolean         read_only);
 /* The case as loaded and kept up to date by every edit (borrowed). */
 const RecCaseData      *rec_case_session_get_data         (RecCaseSession  *self);
+RecCaseData            *rec_case_session_snapshot_data    (RecCaseSession  *self);
 RecCaseInfo            *rec_case_session_get_info         (RecCaseSession  *self);
 
 /* Live list models (GListStore, borrowed), items in entry order; a page sorts
@@ -253,3 +254,4 @@ gboolean                rec_case_session_import              (RecCaseSession  *s
                                                               GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
+

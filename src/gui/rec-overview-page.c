@@ -518,41 +518,6 @@ agency_job_free (gpointer user_data)
   g_free (job);
 }
 
-static gpointer
-ref_item (gconstpointer item,
-          gpointer      user_data)
-{
-  return g_object_ref ((gpointer) item);
-}
-
-static GPtrArray *
-share_items (GPtrArray *items)
-{
-  GPtrArray *copy = g_ptr_array_copy (items, ref_item, NULL);
-
-  g_ptr_array_set_free_func (copy, g_object_unref);
-  return copy;
-}
-
-static RecCaseData *
-engine_snapshot (RecCaseSession *session)
-{
-  const RecCaseData *data = rec_case_session_get_data (session);
-  RecCaseData *snapshot = rec_case_data_new ();
-
-  g_set_object (&snapshot->info, data->info);
-#define SHARE(field) \
-  g_ptr_array_unref (snapshot->field); \
-  snapshot->field = share_items (data->field)
-  SHARE (children);
-  SHARE (terms);
-  SHARE (interest_overrides);
-  SHARE (charges);
-  SHARE (payments);
-#undef SHARE
-  return snapshot;
-}
-
 static void
 agency_thread (GTask        *task,
                gpointer      source_object,
@@ -670,7 +635,7 @@ update_agency (RecOverviewPage *self)
     }
 
   job = g_new0 (AgencyJob, 1);
-  job->data = engine_snapshot (get_session (self));
+  job->data = rec_case_session_snapshot_data (get_session (self));
   job->rules = rec_rules_ref ((RecRules *) rec_case_session_get_rules (get_session (self)));
   self->agency_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->agency_cancellable, agency_ready_cb, NULL);
