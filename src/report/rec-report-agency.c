@@ -78,18 +78,6 @@ _rec_report_agency_snapshot (RecReportInput *input,
   input->agency = agency;
 }
 
-static void
-row (RecPdfTable    *table,
-     const char     *label,
-     char           *amount,
-     RecPdfRowFlags  flags)
-{
-  const char *cells[] = { label, amount };
-
-  rec_pdf_table_row (table, cells, flags);
-  g_free (amount);
-}
-
 void
 _rec_report_write_agency (const RecPacket *packet)
 {
@@ -116,9 +104,9 @@ _rec_report_write_agency (const RecPacket *packet)
   /* In the totals' columns, so the amounts line up with theirs. */
   table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), TABLE_SIZE + 0.5);
   rec_pdf_table_set_width (table, rec_pdf_get_width (packet->pdf) * 0.62);
-  row (table, stated, _rec_packet_money (packet, c->agency_cents), REC_PDF_ROW_NORMAL);
-  row (table, agency->ours, _rec_packet_money (packet, c->ours_cents), REC_PDF_ROW_NORMAL);
-  row (table, agency->difference, _rec_packet_money (packet, c->difference_cents), REC_PDF_ROW_BOLD);
+  _rec_packet_total_row (table, stated, _rec_packet_money (packet, c->agency_cents), REC_PDF_ROW_NORMAL);
+  _rec_packet_total_row (table, agency->ours, _rec_packet_money (packet, c->ours_cents), REC_PDF_ROW_NORMAL);
+  _rec_packet_total_row (table, agency->difference, _rec_packet_money (packet, c->difference_cents), REC_PDF_ROW_BOLD);
   rec_pdf_table_end (table);
   rec_pdf_skip (packet->pdf, 4.0);
   rec_pdf_paragraph (packet->pdf, agency->explanation, TEXT_SIZE - 0.5, FALSE);

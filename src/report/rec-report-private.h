@@ -264,6 +264,10 @@ const char      *_rec_packet_translate       (const char *context,
 #define DATE_WIDTH    "00/00/0000"
 
 /* "$1,234.50" in the case's currency (transfer full). */
+void             _rec_packet_total_row       (RecPdfTable     *table,
+                                              const char      *label,
+                                              char            *amount,
+                                              RecPdfRowFlags   flags);
 char            *_rec_packet_money           (const RecPacket *packet,
                                               RecCents         cents);
 /* A date in the packet's language's form ("01/15/2026", "15/01/2026"), or

@@ -1012,11 +1012,12 @@ write_children (const RecPacket *packet)
   rec_pdf_skip (packet->pdf, 10.0);
 }
 
-static void
-total_row (RecPdfTable    *table,
-           const char     *label,
-           char           *amount,
-           RecPdfRowFlags  flags)
+/* A label and an amount, which this frees. */
+void
+_rec_packet_total_row (RecPdfTable    *table,
+                       const char     *label,
+                       char           *amount,
+                       RecPdfRowFlags  flags)
 {
   const char *cells[] = { label, amount };
 
@@ -1040,9 +1041,9 @@ write_totals (const RecPacket *packet)
   table = rec_pdf_table_new (packet->pdf, columns, G_N_ELEMENTS (columns), 11.0);
   rec_pdf_table_set_width (table, rec_pdf_get_width (packet->pdf) * 0.62);
   rec_pdf_table_set_boxed (table, TRUE);
-  total_row (table, l->principal_owed, _rec_packet_money (packet, r->principal_balance_cents), 0);
-  total_row (table, l->interest_owed, _rec_packet_money (packet, r->interest_balance_cents), 0);
-  total_row (table, l->total_owed, _rec_packet_money (packet, r->total_balance_cents), REC_PDF_ROW_BOLD);
+  _rec_packet_total_row (table, l->principal_owed, _rec_packet_money (packet, r->principal_balance_cents), 0);
+  _rec_packet_total_row (table, l->interest_owed, _rec_packet_money (packet, r->interest_balance_cents), 0);
+  _rec_packet_total_row (table, l->total_owed, _rec_packet_money (packet, r->total_balance_cents), REC_PDF_ROW_BOLD);
   rec_pdf_table_end (table);
   rec_pdf_skip (packet->pdf, 6.0);
 
