@@ -9,6 +9,7 @@
 #include "rec-pdf-private.h"
 
 #include "rec-atomic-file.h"
+#include "rec-pdf-deflate.h"
 #include "rec-report-error.h"
 
 #include <errno.h>
@@ -653,6 +654,7 @@ rec_pdf_new (RecPdfPaper   paper,
   pdf->pages = g_ptr_array_new ();
   pdf->page_format = g_strdup ("%d / %d");
   pdf->max_pages = REC_PDF_MAX_PAGES;
+  pdf->libharu_deflate = !_rec_pdf_deflate_available ();
 
   pdf->doc = HPDF_New (error_handler, pdf);
   if (pdf->doc == NULL)
@@ -1278,7 +1280,8 @@ write_file (RecPdf      *pdf,
   return FALSE;
 }
 
-/* Headers and footers on every page. */
+/* Headers and footers on every page, then the pages' content deflated on
+ * two cores (rec-pdf-deflate.c) unless libharu is to do it. */
 static gboolean
 decorate_document (RecPdf  *pdf,
                    GError **error)
@@ -1288,6 +1291,10 @@ decorate_document (RecPdf  *pdf,
   if (!check_error (pdf, error))
     return FALSE;
   draw_all_decorations (pdf);
+  if (!check_error (pdf, error))
+    return FALSE;
+  if (!pdf->libharu_deflate)
+    pdf->n_deflated = _rec_pdf_deflate_pages (pdf->pages);
   return check_error (pdf, error);
 }
 
