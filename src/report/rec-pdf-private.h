@@ -72,8 +72,8 @@ struct _RecPdf
   HPDF_STATUS  detail_no;
   guint        max_pages;        /* REC_PDF_MAX_PAGES */
   gboolean     too_many_pages;   /* a page beyond max_pages was asked for */
-  gboolean     libharu_deflate;  /* TRUE: libharu deflates the pages as it saves */
-  guint        n_deflated;       /* pages deflated by rec-pdf-deflate.c at the save */
+  gboolean     records;          /* through libharu's records (rec-pdf-libharu.c) */
+  guint        n_deflated;       /* pages rec-pdf-libharu.c deflated at the save */
 };
 
 HPDF_Font  _rec_pdf_font        (RecPdf      *pdf,

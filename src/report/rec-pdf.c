@@ -9,7 +9,7 @@
 #include "rec-pdf-private.h"
 
 #include "rec-atomic-file.h"
-#include "rec-pdf-deflate.h"
+#include "rec-pdf-libharu.h"
 #include "rec-report-error.h"
 
 #include <errno.h>
@@ -367,6 +367,19 @@ typedef struct
   double  baseline;
 } ShowRun;
 
+/* HPDF_Page_TextOut, without its memset where it can (rec-pdf-libharu.c). */
+static void
+text_out (RecPdf     *pdf,
+          double      x,
+          double      baseline,
+          const char *text)
+{
+  if (pdf->records)
+    _rec_pdf_libharu_text_out (pdf->page, x, baseline, text);
+  else
+    HPDF_Page_TextOut (pdf->page, x, baseline, text);
+}
+
 static void
 show_run (const RecPdfFace *face,
           const char       *run,
@@ -377,7 +390,7 @@ show_run (const RecPdfFace *face,
   g_autofree char *text = g_strndup (run, length);
 
   HPDF_Page_SetFontAndSize (show->pdf->page, face->font, show->size);
-  HPDF_Page_TextOut (show->pdf->page, show->x, show->baseline, text);
+  text_out (show->pdf, show->x, show->baseline, text);
   show->x += font_width (face, show->size, run, length);
 }
 
@@ -394,7 +407,7 @@ _rec_pdf_show (RecPdf     *pdf,
 
   if (face->fallback == NULL || is_plain_ascii (text) || !has_fallback_chars (text, strlen (text)))
     {
-      HPDF_Page_TextOut (pdf->page, x, baseline, text);
+      text_out (pdf, x, baseline, text);
       return;
     }
 
@@ -654,7 +667,7 @@ rec_pdf_new (RecPdfPaper   paper,
   pdf->pages = g_ptr_array_new ();
   pdf->page_format = g_strdup ("%d / %d");
   pdf->max_pages = REC_PDF_MAX_PAGES;
-  pdf->libharu_deflate = !_rec_pdf_deflate_available ();
+  pdf->records = _rec_pdf_libharu_records ();
 
   pdf->doc = HPDF_New (error_handler, pdf);
   if (pdf->doc == NULL)
@@ -1281,7 +1294,7 @@ write_file (RecPdf      *pdf,
 }
 
 /* Headers and footers on every page, then the pages' content deflated on
- * two cores (rec-pdf-deflate.c) unless libharu is to do it. */
+ * two cores (rec-pdf-libharu.c) unless libharu is to do it. */
 static gboolean
 decorate_document (RecPdf  *pdf,
                    GError **error)
@@ -1293,8 +1306,8 @@ decorate_document (RecPdf  *pdf,
   draw_all_decorations (pdf);
   if (!check_error (pdf, error))
     return FALSE;
-  if (!pdf->libharu_deflate)
-    pdf->n_deflated = _rec_pdf_deflate_pages (pdf->pages);
+  if (pdf->records)
+    pdf->n_deflated = _rec_pdf_libharu_deflate_pages (pdf->pages);
   return check_error (pdf, error);
 }
 

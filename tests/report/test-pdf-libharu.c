@@ -1,13 +1,13 @@
-/* test-pdf-deflate.c — the pages' content streams deflated on two cores
- * (rec-pdf-deflate.c) make the same document, byte for byte, as libharu
- * deflating them itself as it saves (what REC_PDF_DEFLATE=libharu asks). */
+/* test-pdf-libharu.c — text placed and the pages' content streams deflated
+ * through libharu's records (rec-pdf-libharu.c) make the same document, byte
+ * for byte, as libharu's own functions (what REC_PDF_LIBHARU=plain asks). */
 
 #include "config.h"
 
 #include "rec-arrears.h"
 #include "rec-demo.h"
 #include "rec-pdf.h"
-#include "rec-pdf-deflate.h"
+#include "rec-pdf-libharu.h"
 #include "rec-pdf-private.h"
 #include "rec-report.h"
 
@@ -21,21 +21,21 @@ typedef enum
   LIBHARU,
 } Way;
 
-/* SHARED whenever it was built so, even with REC_PDF_DEFLATE=libharu. */
+/* SHARED whenever it was built so, even with REC_PDF_LIBHARU=plain. */
 static void
 set_way (Way way)
 {
   /* Read when a document is made (rec_pdf_new). */
-  _rec_pdf_deflate_force (way == LIBHARU ? 0 : 1);
+  _rec_pdf_libharu_force (way == LIBHARU ? 0 : 1);
 }
 
 static gboolean
 skip_unless_available (void)
 {
-  _rec_pdf_deflate_force (1);
-  if (_rec_pdf_deflate_available ())
+  _rec_pdf_libharu_force (1);
+  if (_rec_pdf_libharu_records ())
     return FALSE;
-  g_test_skip ("built without REC_PDF_DEFLATE_SHARED (libharu's records did not compile)");
+  g_test_skip ("built without REC_PDF_LIBHARU_RECORDS (libharu's records did not compile)");
   return TRUE;
 }
 
@@ -113,7 +113,7 @@ test_same_bytes_document (void)
   libharu = draw_document (LIBHARU, &pages, &deflated);
   g_assert_cmpuint (deflated, ==, 0);
   shared = draw_document (SHARED, &pages, &deflated);
-  /* Every page went through rec-pdf-deflate.c, on two threads. */
+  /* Every page went through rec-pdf-libharu.c, on two threads. */
   g_assert_cmpuint (pages, ==, 60);
   g_assert_cmpuint (deflated, ==, pages);
   assert_same_bytes (shared, libharu);
@@ -174,10 +174,10 @@ main (int    argc,
   rt_init_gettext ();
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/pdf/deflate/same-bytes-document", test_same_bytes_document);
-  g_test_add_data_func ("/pdf/deflate/same-bytes-packet", GINT_TO_POINTER (FALSE),
+  g_test_add_func ("/pdf/libharu/same-bytes-document", test_same_bytes_document);
+  g_test_add_data_func ("/pdf/libharu/same-bytes-packet", GINT_TO_POINTER (FALSE),
                         test_same_bytes_packet);
-  g_test_add_data_func ("/pdf/deflate/same-bytes-large-packet", GINT_TO_POINTER (TRUE),
+  g_test_add_data_func ("/pdf/libharu/same-bytes-large-packet", GINT_TO_POINTER (TRUE),
                         test_same_bytes_packet);
 
   return g_test_run ();

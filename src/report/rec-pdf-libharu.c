@@ -1,25 +1,37 @@
-/* rec-pdf-deflate.c — the pages' content streams deflated on two cores
+/* rec-pdf-libharu.c — libharu's slow paths, done through its records
  *
- * libharu deflates every stream one after the other as it saves: on the
+ * 1. Text placed without libharu's memset: HPDF_Page_TextOut moves to the
+ * point through HPDF_Page_MoveTextPos, which clears a 512-byte buffer a byte
+ * at a time for the dozen bytes of its "x y Td" line (350 M instructions on
+ * the large packet's 170 000 runs of text). _rec_pdf_libharu_text_out
+ * writes the same line, formatted by libharu's own HPDF_FToA, moves the
+ * text matrix as libharu does, and leaves the text to HPDF_Page_ShowText.
+ * It does so only while the text matrix has no scale, rotation nor skew (as
+ * after HPDF_Page_BeginText, all the packet uses): libharu's general
+ * formula then gives, in the same float arithmetic, x - x0 and y - y0.
+ *
+ * 2. The pages' content streams deflated on two cores. libharu deflates every stream one after the other as it saves: on the
  * large demo case's packet (915 pages) that is 1.25 G instructions, a
  * quarter of the main thread's work. Here the pages' content streams are
  * deflated before libharu saves, by the calling thread and one more, with
  * libharu's own zlib settings (deflateInit at Z_DEFAULT_COMPRESSION: zlib
  * format, default window and memory level), and given back to libharu
  * already deflated with the "/Filter [ /FlateDecode ]" line libharu writes
- * itself: the saved document is the same, byte for byte (test-pdf-deflate
+ * itself: the saved document is the same, byte for byte (test-pdf-libharu
  * compares the two). Only the pages' content streams are taken; fonts,
  * images and attached files stay libharu's.
  *
  * This is the one file that reaches into libharu's records, those of
  * libharu 2.3.0 (Debian 12's libhpdf-dev, PLATFORM.md), installed as
- * hpdf_pages.h, hpdf_objects.h and hpdf_streams.h:
- *   HPDF_Page (HPDF_Dict_Rec) .attr → HPDF_PageAttr_Rec .contents,
- *   HPDF_Dict_Rec .stream, .filter, .before_write_fn, .write_fn,
- *   HPDF_Stream_Rec .type (HPDF_STREAM_MEMORY).
- * meson compiles a snippet touching exactly these (REC_PDF_DEFLATE_SHARED);
- * without it, or with REC_PDF_DEFLATE=libharu in the environment, nothing
- * here runs and libharu deflates as it saves.
+ * hpdf_pages.h, hpdf_objects.h, hpdf_streams.h and hpdf_utils.h:
+ *   HPDF_Page (HPDF_Dict_Rec) .attr → HPDF_PageAttr_Rec .contents, .stream,
+ *     .gmode, .text_matrix, .text_pos;
+ *   HPDF_Dict_Rec .stream, .filter, .filterParams, .before_write_fn, .write_fn;
+ *   HPDF_Stream_Rec .type (HPDF_STREAM_MEMORY); HPDF_FToA.
+ * meson compiles a snippet touching exactly these (REC_PDF_LIBHARU_RECORDS);
+ * without it, or with REC_PDF_LIBHARU=plain in the environment, nothing here
+ * runs and libharu's own functions do it all. test-pdf-libharu compares the
+ * documents made both ways, byte for byte.
  *
  * Threads: every libharu call is made on the calling thread. It first copies
  * each page's bytes out of libharu's memory stream into a plain buffer
@@ -34,10 +46,11 @@
 #include "config.h"
 
 #include "rec-pdf-private.h"
-#include "rec-pdf-deflate.h"
+#include "rec-pdf-libharu.h"
 
-#ifdef REC_PDF_DEFLATE_SHARED
+#ifdef REC_PDF_LIBHARU_RECORDS
 #include <hpdf_pages.h>
+#include <hpdf_utils.h>
 #include <zlib.h>
 #endif
 #include <string.h>
@@ -49,15 +62,15 @@
 static gint forced = -1;
 
 void
-_rec_pdf_deflate_force (gint shared)
+_rec_pdf_libharu_force (gint shared)
 {
   g_atomic_int_set (&forced, shared < 0 ? -1 : shared > 0);
 }
 
 gboolean
-_rec_pdf_deflate_available (void)
+_rec_pdf_libharu_records (void)
 {
-#ifdef REC_PDF_DEFLATE_SHARED
+#ifdef REC_PDF_LIBHARU_RECORDS
   static gsize from_environment;
   gint force = g_atomic_int_get (&forced);
 
@@ -65,14 +78,50 @@ _rec_pdf_deflate_available (void)
     return force;
   if (g_once_init_enter (&from_environment))
     g_once_init_leave (&from_environment,
-                       g_strcmp0 (g_getenv ("REC_PDF_DEFLATE"), "libharu") != 0 ? 2 : 1);
+                       g_strcmp0 (g_getenv ("REC_PDF_LIBHARU"), "plain") != 0 ? 2 : 1);
   return from_environment == 2;
 #else
   return FALSE;
 #endif
 }
 
-#ifdef REC_PDF_DEFLATE_SHARED
+#ifdef REC_PDF_LIBHARU_RECORDS
+
+HPDF_STATUS
+_rec_pdf_libharu_text_out (HPDF_Page   page,
+                           HPDF_REAL   x,
+                           HPDF_REAL   y,
+                           const char *text)
+{
+  HPDF_PageAttr attr;
+  HPDF_STATUS status = HPDF_Page_CheckState (page, HPDF_GMODE_TEXT_OBJECT);
+  char line[2 * 32 + sizeof " Td\012"];
+  char *end;
+  HPDF_REAL dx;
+  HPDF_REAL dy;
+
+  if (status != HPDF_OK)
+    return status;
+  attr = (HPDF_PageAttr) page->attr;
+  if (attr->text_matrix.a != 1 || attr->text_matrix.b != 0 || attr->text_matrix.c != 0
+      || attr->text_matrix.d != 1)
+    return HPDF_Page_TextOut (page, x, y, text);
+
+  dx = x - attr->text_matrix.x;
+  dy = y - attr->text_matrix.y;
+  end = HPDF_FToA (line, dx, line + 31);
+  *end++ = ' ';
+  end = HPDF_FToA (end, dy, end + 31);
+  memcpy (end, " Td\012", sizeof " Td\012");
+  if (HPDF_Stream_WriteStr (attr->stream, line) != HPDF_OK)
+    return HPDF_CheckError (page->error);
+  attr->text_matrix.x += dx;
+  attr->text_matrix.y += dy;
+  attr->text_pos.x = attr->text_matrix.x;
+  attr->text_pos.y = attr->text_matrix.y;
+
+  return HPDF_Page_ShowText (page, text);
+}
 
 typedef struct
 {
@@ -208,7 +257,7 @@ give_page_stream (PageStream *stream)
 }
 
 guint
-_rec_pdf_deflate_pages (GPtrArray *pages)
+_rec_pdf_libharu_deflate_pages (GPtrArray *pages)
 {
   g_autofree PageStream *streams = g_new0 (PageStream, MAX (pages->len, 1));
   DeflateJob job = { streams, 0, 0 };
@@ -235,8 +284,17 @@ _rec_pdf_deflate_pages (GPtrArray *pages)
 
 #else
 
+HPDF_STATUS
+_rec_pdf_libharu_text_out (HPDF_Page   page,
+                           HPDF_REAL   x,
+                           HPDF_REAL   y,
+                           const char *text)
+{
+  return HPDF_Page_TextOut (page, x, y, text);
+}
+
 guint
-_rec_pdf_deflate_pages (GPtrArray *pages)
+_rec_pdf_libharu_deflate_pages (GPtrArray *pages)
 {
   (void) pages;
   return 0;
