@@ -25,6 +25,15 @@ G_BEGIN_DECLS
  * cache's, touched only when the store writes them). */
 #define REC_IMPORT_SPOOL_MEMORY (G_GINT64_CONSTANT (32) * 1024 * 1024)
 
+/* A buffer of the file read by a reader that gives its bytes to the hasher
+ * (the SMS reader): no second read of the file. */
+typedef struct
+{
+  guint8 *data;
+  gsize   size;       /* bytes read into it; 0: the end */
+  gsize   capacity;
+} HashChunk;
+
 typedef struct
 {
   /* Borrowed */
@@ -49,7 +58,26 @@ typedef struct
   GThreadPool                   *media_pool; /* hashes spooled media, or NULL */
   GMutex                         media_lock;
   GError                        *media_error;
+  GAsyncQueue                   *to_hash;    /* HashChunk: given to `hasher` (or NULL:
+                                              * it reads the file itself) */
+  GAsyncQueue                   *hashed;     /* HashChunk: hashed, to be used again */
+  guint                          n_chunks;   /* HashChunks made */
+  HashChunk                     *own_chunk;  /* the one chunk without such a hasher */
 } RecMessageReader;
+
+
+/* A buffer of at least `capacity` bytes to read the next part of the file
+ * into: a new one, or one the hasher is done with. */
+HashChunk          *_rec_message_reader_chunk    (RecMessageReader   *reader,
+                                                  gsize               capacity);
+/* The tap for a chunk: its `size` bytes fed (as _rec_message_reader_feed),
+ * the chunk handed to the hasher, which reads it beside the caller — the
+ * caller may read it too, not change it, and takes a new chunk next. */
+void                _rec_message_reader_feed_chunk (RecMessageReader *reader,
+                                                    HashChunk        *chunk);
+/* A chunk not fed after all (a read failed). */
+void                _rec_message_reader_chunk_drop (RecMessageReader *reader,
+                                                    HashChunk        *chunk);
 
 /* The tap: every byte of the file passes here once, in order. */
 void                _rec_message_reader_feed     (RecMessageReader   *reader,

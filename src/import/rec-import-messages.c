@@ -303,16 +303,123 @@ hasher_run (gpointer data)
   return GINT_TO_POINTER (got == 0);
 }
 
+/* The hasher of a reader that gives it the file's bytes (the SMS reader):
+ * each chunk hashed as it comes, then handed back. TRUE when the chunks
+ * reached the end of the file. */
+static gpointer
+hasher_fed_run (gpointer data)
+{
+  RecMessageReader *reader = data;
+
+  for (;;)
+    {
+      HashChunk *chunk = g_async_queue_pop (reader->to_hash);
+      gsize size = chunk->size;
+      /* The file's end is a chunk read to no byte; hasher_join's has no
+       * buffer. */
+      gboolean end = size == 0 && chunk->data != NULL;
+
+      if (size > 0 && !g_atomic_int_get (&reader->stop))
+        sha256_update (&reader->sha256, size, chunk->data);
+      g_async_queue_push (reader->hashed, chunk);
+      if (size == 0)
+        return GINT_TO_POINTER (end && !g_atomic_int_get (&reader->stop));
+    }
+}
+
+static void
+hash_chunk_free (gpointer data)
+{
+  HashChunk *chunk = data;
+
+  g_free (chunk->data);
+  g_free (chunk);
+}
+
+/* The chunks in the hasher's hands at most: one hashed while the next is
+ * parsed. */
+#define HASH_CHUNKS 2
+
+HashChunk *
+_rec_message_reader_chunk (RecMessageReader *reader,
+                           gsize             capacity)
+{
+  HashChunk *chunk;
+
+  if (reader->to_hash == NULL)
+    {
+      /* Hashed by the caller's thread as it is fed: one chunk, used again. */
+      if (reader->own_chunk == NULL)
+        reader->own_chunk = g_new0 (HashChunk, 1);
+      chunk = reader->own_chunk;
+    }
+  else if (reader->n_chunks < HASH_CHUNKS)
+    {
+      chunk = g_new0 (HashChunk, 1);
+      reader->n_chunks++;
+    }
+  else
+    chunk = g_async_queue_pop (reader->hashed);
+  if (chunk->capacity < capacity)
+    {
+      g_free (chunk->data);
+      chunk->data = g_malloc (capacity);
+      chunk->capacity = capacity;
+    }
+  chunk->size = 0;
+  return chunk;
+}
+
+void
+_rec_message_reader_chunk_drop (RecMessageReader *reader,
+                                HashChunk        *chunk)
+{
+  if (chunk != reader->own_chunk)
+    hash_chunk_free (chunk);
+}
+
+void
+_rec_message_reader_feed_chunk (RecMessageReader *reader,
+                                HashChunk        *chunk)
+{
+  if (reader->to_hash == NULL)
+    {
+      _rec_message_reader_feed (reader, chunk->data, chunk->size);
+      return;
+    }
+  reader->fed += (gint64) chunk->size;
+  if (reader->progress != NULL && reader->fed - reader->reported >= PROGRESS_STEP)
+    {
+      reader->reported = reader->fed;
+      reader->progress (reader->fed, MAX (reader->size, reader->fed), reader->user_data);
+    }
+  g_async_queue_push (reader->to_hash, chunk);
+}
+
 /* TRUE when the hasher read the whole file (when there is one). */
 static gboolean
 hasher_join (RecMessageReader *reader,
              gboolean          stop)
 {
+  gboolean whole;
+
   if (reader->hasher == NULL)
     return TRUE;
   if (stop)
     g_atomic_int_set (&reader->stop, 1);
-  return GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&reader->hasher)));
+  if (reader->to_hash != NULL)
+    {
+      /* The end, if the reader stopped before it (its last chunk says so
+       * otherwise): the hasher returns at the first chunk of size 0. */
+      g_async_queue_push (reader->to_hash, g_new0 (HashChunk, 1));
+    }
+  whole = GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&reader->hasher)));
+  if (reader->to_hash != NULL)
+    {
+      g_clear_pointer (&reader->to_hash, g_async_queue_unref);
+      g_clear_pointer (&reader->hashed, g_async_queue_unref);
+    }
+  return whole;
 }
 
 void
@@ -849,7 +956,14 @@ rec_import_read_messages (const char                    *path,
                  ? g_byte_array_sized_new ((guint) reader.size) : NULL;
   sha256_init (&reader.sha256);
   g_mutex_init (&reader.media_lock);
-  if (reader.whole == NULL)
+  if (reader.whole == NULL && g_str_equal (format, "sms"))
+    {
+      /* The SMS reader hands its chunks to the hasher: one read. */
+      reader.to_hash = g_async_queue_new_full (hash_chunk_free);
+      reader.hashed = g_async_queue_new_full (hash_chunk_free);
+      reader.hasher = g_thread_new ("rec-import-hash", hasher_fed_run, &reader);
+    }
+  else if (reader.whole == NULL)
     reader.hasher = g_thread_new ("rec-import-hash", hasher_run, &reader);
   candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) rec_import_candidate_free);
 
@@ -875,6 +989,7 @@ rec_import_read_messages (const char                    *path,
       source = source_new (&reader, format, candidates);
     }
   g_clear_pointer (&reader.whole, g_byte_array_unref);
+  g_clear_pointer (&reader.own_chunk, hash_chunk_free);
   g_clear_error (&reader.media_error);
   g_mutex_clear (&reader.media_lock);
   g_free (reader.name);

@@ -633,29 +633,25 @@ push_file (SmsParse  *parse,
            int        fd,
            GError   **error)
 {
-  g_autofree guint8 *buffer = NULL;
-  gsize capacity = 0;
-
   for (;;)
     {
+      /* The reader's: hashed beside the parser as it parses it. */
       gsize want = next_chunk_size (parse);
-      gssize got;
+      HashChunk *chunk = _rec_message_reader_chunk (parse->reader, want);
+      gssize got = read_full (fd, chunk->data, want);
 
-      if (want > capacity)
-        {
-          g_free (buffer);
-          buffer = g_malloc (want);
-          capacity = want;
-        }
-      got = read_full (fd, buffer, want);
       if (got < 0)
         {
+          int saved = errno;
+
+          _rec_message_reader_chunk_drop (parse->reader, chunk);
           g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_IO, _("Cannot read “%s”: %s"),
-                       parse->reader->name, g_strerror (errno));
+                       parse->reader->name, g_strerror (saved));
           return FALSE;
         }
-      _rec_message_reader_feed (parse->reader, buffer, (gsize) got);
-      xmlParseChunk (parse->ctxt, (const char *) buffer, (int) got, got == 0);
+      chunk->size = (gsize) got;
+      _rec_message_reader_feed_chunk (parse->reader, chunk);
+      xmlParseChunk (parse->ctxt, (const char *) chunk->data, (int) got, got == 0);
       if (parse->error == NULL && !_rec_message_reader_check (parse->reader, &parse->error))
         xmlStopParser (parse->ctxt);
       if (parse->error != NULL)
