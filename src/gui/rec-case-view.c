@@ -3,7 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Built only once a case is loaded, so the window itself (start page,
- * "Opening the Case…") appears without creating five pages first.
+ * "Opening the Case…") appears without creating five pages first. Of the
+ * pages, only the Overview is built with the view: the five others start
+ * as empty slots in the stack (with their names, titles and icons, so the
+ * switcher shows all six) and are built one per idle after the view's
+ * first frame, or at once when one is shown or asked for
+ * (rec_case_view_get_page). The narrow switcher bar gets its stack when it
+ * is first revealed, or in that idle.
  */
 #define G_LOG_DOMAIN "rec-gui"
 
@@ -33,11 +39,23 @@ struct _RecCaseView
   GtkSpinner           *export_spinner;
   AdwViewStack         *view_stack;
   RecOverviewPage      *overview_page;
+  AdwBin               *order_slot;
+  AdwBin               *ledger_slot;
+  AdwBin               *log_slot;
+  AdwBin               *enforcement_slot;
+  AdwBin               *evidence_slot;
+
+  /* Built when first needed (ensure_page), each in its slot */
   RecOrderPage         *order_page;
   RecLedgerPage        *ledger_page;
   RecLogPage           *log_page;
-  RecEvidencePage      *evidence_page;
   RecEnforcementPage   *enforcement_page;
+  RecEvidencePage      *evidence_page;
+
+  RecCaseSession       *session;
+  guint                 build_idle;      /* builds the pages not built yet */
+  GdkFrameClock        *clock;           /* waited on for its next frame, before build_idle */
+  gulong                after_paint_id;
 
   GtkWidget            *notice;   /* the line under the header bar, built when first needed */
   GtkLabel             *notice_label;
@@ -50,6 +68,69 @@ struct _RecCaseView
 
 G_DEFINE_FINAL_TYPE (RecCaseView, rec_case_view, GTK_TYPE_WIDGET)
 
+/* The pages built after the first frame, in the stack's order. */
+static const struct
+{
+  const char *name;
+  GType     (*get_type) (void);
+  gsize       slot;   /* offsets in RecCaseView */
+  gsize       page;
+} lazy_pages[] = {
+  { "order", rec_order_page_get_type,
+    G_STRUCT_OFFSET (RecCaseView, order_slot), G_STRUCT_OFFSET (RecCaseView, order_page) },
+  { "payments", rec_ledger_page_get_type,
+    G_STRUCT_OFFSET (RecCaseView, ledger_slot), G_STRUCT_OFFSET (RecCaseView, ledger_page) },
+  { "communications", rec_log_page_get_type,
+    G_STRUCT_OFFSET (RecCaseView, log_slot), G_STRUCT_OFFSET (RecCaseView, log_page) },
+  { "enforcement", rec_enforcement_page_get_type,
+    G_STRUCT_OFFSET (RecCaseView, enforcement_slot), G_STRUCT_OFFSET (RecCaseView, enforcement_page) },
+  { "evidence", rec_evidence_page_get_type,
+    G_STRUCT_OFFSET (RecCaseView, evidence_slot), G_STRUCT_OFFSET (RecCaseView, evidence_page) },
+};
+
+#define LAZY_SLOT(self, i) G_STRUCT_MEMBER (AdwBin *, (self), lazy_pages[i].slot)
+#define LAZY_PAGE(self, i) G_STRUCT_MEMBER (GtkWidget *, (self), lazy_pages[i].page)
+
+/* Builds page i of lazy_pages in its slot if it is not yet, and gives it
+ * the case. A slot on screen maps its page at once, so the page loads for
+ * this frame; one out of sight loads after the next frame (RecPage). */
+static GtkWidget *
+ensure_page (RecCaseView *self,
+             guint        i)
+{
+  GtkWidget *page = LAZY_PAGE (self, i);
+
+  if (page != NULL)
+    return page;
+  page = g_object_new (lazy_pages[i].get_type (), NULL);
+  LAZY_PAGE (self, i) = page;
+  adw_bin_set_child (LAZY_SLOT (self, i), page);
+  if (self->session != NULL)
+    rec_page_set_session (REC_PAGE (page), self->session);
+  return page;
+}
+
+static int
+lazy_index (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (lazy_pages); i++)
+    if (g_str_equal (name, lazy_pages[i].name))
+      return (int) i;
+  return -1;
+}
+
+static void
+cancel_build (RecCaseView *self)
+{
+  g_clear_handle_id (&self->build_idle, g_source_remove);
+  /* A window destroyed meanwhile has run the clock's dispose, which
+   * disconnected every handler. */
+  if (self->clock != NULL && g_signal_handler_is_connected (self->clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->clock);
+}
+
 static void
 rec_case_view_dispose (GObject *object)
 {
@@ -58,11 +139,20 @@ rec_case_view_dispose (GObject *object)
   /* Before the pages go: their stack names no page while it empties. */
   if (self->bar_binding != NULL)
     g_binding_unbind (g_steal_pointer (&self->bar_binding));
+  cancel_build (self);
+  /* Nor is a page built while the stack empties. */
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_stack, self);
+  if (self->switcher_bar != NULL)
+    g_signal_handlers_disconnect_by_data (self->switcher_bar, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_CASE_VIEW);
   g_clear_object (&self->bar_stack);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (rec_case_view_parent_class)->dispose (object);
 }
+
+static void rec_case_view_map (GtkWidget *widget);
 
 static void
 rec_case_view_class_init (RecCaseViewClass *klass)
@@ -90,11 +180,13 @@ rec_case_view_class_init (RecCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, export_spinner);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, RecCaseView, order_page);
-  gtk_widget_class_bind_template_child (widget_class, RecCaseView, ledger_page);
-  gtk_widget_class_bind_template_child (widget_class, RecCaseView, log_page);
-  gtk_widget_class_bind_template_child (widget_class, RecCaseView, evidence_page);
-  gtk_widget_class_bind_template_child (widget_class, RecCaseView, enforcement_page);
+  gtk_widget_class_bind_template_child (widget_class, RecCaseView, order_slot);
+  gtk_widget_class_bind_template_child (widget_class, RecCaseView, ledger_slot);
+  gtk_widget_class_bind_template_child (widget_class, RecCaseView, log_slot);
+  gtk_widget_class_bind_template_child (widget_class, RecCaseView, enforcement_slot);
+  gtk_widget_class_bind_template_child (widget_class, RecCaseView, evidence_slot);
+
+  widget_class->map = rec_case_view_map;
 }
 
 /* The names the bar at the bottom gives the pages at phone width, where each
@@ -157,9 +249,13 @@ bar_title (const char *name,
 static void
 bar_stack_init (RecCaseView *self)
 {
-  GListModel *pages = G_LIST_MODEL (adw_view_stack_get_pages (self->view_stack));
-  guint n = g_list_model_get_n_items (pages);
+  GListModel *pages;
+  guint n;
 
+  if (self->bar_stack != NULL)
+    return;
+  pages = G_LIST_MODEL (adw_view_stack_get_pages (self->view_stack));
+  n = g_list_model_get_n_items (pages);
   self->bar_stack = g_object_ref_sink (ADW_VIEW_STACK (adw_view_stack_new ()));
   for (guint i = 0; i < n; i++)
     {
@@ -178,11 +274,85 @@ bar_stack_init (RecCaseView *self)
   adw_view_switcher_bar_set_stack (self->switcher_bar, self->bar_stack);
 }
 
+/* The bar is hidden while the header has room for the switcher: its own
+ * switcher (six buttons) is built when it is first revealed. */
+static void
+bar_reveal_cb (AdwViewSwitcherBar *bar,
+               GParamSpec         *pspec,
+               RecCaseView        *self)
+{
+  if (adw_view_switcher_bar_get_reveal (bar))
+    bar_stack_init (self);
+}
+
+/* A page shown (by the switcher, Alt+1…6, an action) is built before the
+ * frame that shows it: no empty slot is ever drawn. */
+static void
+visible_page_cb (AdwViewStack *stack,
+                 GParamSpec   *pspec,
+                 RecCaseView  *self)
+{
+  int i = lazy_index (adw_view_stack_get_visible_child_name (stack));
+
+  if (i >= 0)
+    ensure_page (self, i);
+}
+
+/* One page per idle, so that input between them is not held up. */
+static gboolean
+build_idle_cb (gpointer user_data)
+{
+  RecCaseView *self = user_data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    if (LAZY_PAGE (self, i) == NULL)
+      {
+        ensure_page (self, i);
+        return G_SOURCE_CONTINUE;
+      }
+  bar_stack_init (self);
+  self->build_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                RecCaseView   *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  g_clear_object (&self->clock);
+  self->build_idle = g_idle_add_full (G_PRIORITY_LOW, build_idle_cb, self, NULL);
+}
+
+/* The rest is built in idle time, but only after the view's first frame:
+ * an idle source alone may run before that frame (the frame clock waits for
+ * its time) and delay what the user does see. */
+static void
+rec_case_view_map (GtkWidget *widget)
+{
+  RecCaseView *self = REC_CASE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (rec_case_view_parent_class)->map (widget);
+
+  if (self->build_idle != 0 || self->clock != NULL
+      || (self->bar_stack != NULL && self->evidence_page != NULL))
+    return;
+  self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->after_paint_id = g_signal_connect (self->clock, "after-paint",
+                                           G_CALLBACK (after_paint_cb), self);
+  gdk_frame_clock_request_phase (self->clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
 static void
 rec_case_view_init (RecCaseView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  bar_stack_init (self);
+  g_signal_connect_object (self->switcher_bar, "notify::reveal", G_CALLBACK (bar_reveal_cb),
+                           self, 0);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_page_cb), self, 0);
+  if (adw_view_switcher_bar_get_reveal (self->switcher_bar))
+    bar_stack_init (self);
 }
 
 /**
@@ -209,12 +379,11 @@ rec_case_view_set_session (RecCaseView    *self,
   g_return_if_fail (REC_IS_CASE_VIEW (self));
   g_return_if_fail (REC_IS_CASE_SESSION (session));
 
-  g_object_set (self->overview_page, "session", session, NULL);
-  g_object_set (self->order_page, "session", session, NULL);
-  g_object_set (self->ledger_page, "session", session, NULL);
-  g_object_set (self->log_page, "session", session, NULL);
-  g_object_set (self->evidence_page, "session", session, NULL);
-  g_object_set (self->enforcement_page, "session", session, NULL);
+  g_set_object (&self->session, session);
+  rec_page_set_session (REC_PAGE (self->overview_page), session);
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    if (LAZY_PAGE (self, i) != NULL)
+      rec_page_set_session (REC_PAGE (LAZY_PAGE (self, i)), session);
 }
 
 void
@@ -239,8 +408,13 @@ GtkWidget *
 rec_case_view_get_page (RecCaseView *self,
                         const char  *name)
 {
+  int i;
+
   g_return_val_if_fail (REC_IS_CASE_VIEW (self), NULL);
 
+  i = lazy_index (name);
+  if (i >= 0)
+    return ensure_page (self, i);
   return adw_view_stack_get_child_by_name (self->view_stack, name);
 }
 
@@ -348,9 +522,9 @@ rec_case_view_focus_search (RecCaseView *self)
   /* The Evidence page has a search of its own. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "evidence") == 0)
     {
-      rec_evidence_page_focus_search (self->evidence_page);
+      rec_evidence_page_focus_search (REC_EVIDENCE_PAGE (rec_case_view_get_page (self, "evidence")));
       return;
     }
   rec_case_view_select_page (self, "communications");
-  rec_log_page_focus_search (self->log_page);
+  rec_log_page_focus_search (REC_LOG_PAGE (rec_case_view_get_page (self, "communications")));
 }

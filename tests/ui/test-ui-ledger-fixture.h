@@ -164,7 +164,7 @@ show_page (Fixture    *fixture,
 {
   GtkWidget *page = rec_window_get_page (fixture->window, name);
 
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (page)), name);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK)), name);
   SPIN_UNTIL (gtk_widget_get_mapped (page));
   g_assert_true (gtk_widget_get_mapped (page));
   return page;
