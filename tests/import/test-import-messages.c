@@ -590,6 +590,14 @@ test_large_backup (void)
   /* Over 64 MiB: hashed, not kept (spec §1). */
   g_assert_cmpint (source->size, >, REC_ATTACHMENT_MAX_SIZE);
   g_assert_null (source->attachment);
+  /* Hashed beside the parser from the chunks it read: the file's SHA-256. */
+  {
+    g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+    g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (file);
+    g_autofree char *sha = bytes_sha256 (bytes);
+
+    g_assert_cmpstr (source->sha256, ==, sha);
+  }
   g_assert_cmpuint (progress.calls, >, 10);
   g_assert_cmpint (progress.last, ==, source->size);
   g_assert_cmpint (progress.total, ==, source->size);
