@@ -9,6 +9,7 @@
 #include "rec-communication-dialog.h"
 
 #include "rec-date.h"
+#include "rec-time-offset.h"
 #include "rec-enums.h"
 
 #include <glib/gi18n.h>
@@ -49,17 +50,10 @@ G_DEFINE_FINAL_TYPE (RecCommunicationDialog, rec_communication_dialog, REC_TYPE_
 static char *
 dup_recorded_note (const char *at)
 {
-  g_autoptr(GDateTime) recorded = NULL;
-  g_autoptr(GDateTime) local = NULL;
   g_autofree char *shown = NULL;
 
-  if (at == NULL || !rec_timestamp_parse (at, NULL, NULL))
-    return NULL;
-
-  recorded = g_date_time_new_from_iso8601 (at, NULL);
-  local = recorded ? g_date_time_to_local (recorded) : NULL;
-  if (local == NULL ||
-      g_date_time_get_utc_offset (recorded) == g_date_time_get_utc_offset (local))
+  if (at == NULL || !rec_timestamp_parse (at, NULL, NULL) ||
+      rec_timestamp_offset_is_local (at))
     return NULL;
 
   shown = rec_timestamp_format (at);

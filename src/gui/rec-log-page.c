@@ -52,25 +52,19 @@ session_of (RecLogPage *self)
   return rec_page_get_session (REC_PAGE (self));
 }
 
-/* The time of a contact is evidence: show it in the offset it was recorded
- * with, never converted to this computer's zone. */
+/* The time of a contact in local time, four-digit year; the time as it was
+ * recorded, with its offset, follows only when that offset is not the one the
+ * system's zone has on that date (rec_timestamp_offset_is_local(): recorded
+ * while travelling, or imported). The stored text keeps its offset: the local
+ * time of a call is evidence (STYLE.md §7). */
 static char *
 when_text (GObject  *object,
            gpointer  user_data)
 {
   RecCommunication *communication = REC_COMMUNICATION (object);
-  g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (communication->at, NULL);
+  char *shown = rec_timestamp_format (communication->at);
 
-  g_autoptr(GString) format = NULL;
-
-  if (at == NULL)
-    return g_strdup (communication->at);
-  /* Translators: date and time of a contact as strftime; keep %:z (the recorded UTC offset) */
-  format = g_string_new (_("%x %H:%M (%:z)"));
-  /* %x is the C library's date, with a two-digit year in C.UTF-8 ("07/01/24"):
-   * the app's own date format instead, as every other date shows. */
-  g_string_replace (format, "%x", C_("date format", "%m/%d/%Y"), 0);
-  return g_date_time_format (at, format->str);
+  return shown != NULL ? shown : g_strdup (communication->at);
 }
 
 static char *
