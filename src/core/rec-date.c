@@ -347,7 +347,7 @@ rec_date_parse_with_format (const char  *text,
                    /* Translators: the first %s is the text given as a date,
                     * the second the form dates are written in ("MM/DD/YYYY");
                     * keep YYYY-MM-DD */
-                   _("\"%s\" is not a date (%s or YYYY-MM-DD)"), quoted, hint);
+                   _("“%s” is not a date (%s or YYYY-MM-DD)"), quoted, hint);
       return FALSE;
     }
 
@@ -366,7 +366,7 @@ rec_date_parse_with_format (const char  *text,
           g_autofree char *hint = rec_date_hint_for_format (format);
 
           g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID,
-                       _("\"%s\" is not a date (%s or YYYY-MM-DD)"), quoted, hint);
+                       _("“%s” is not a date (%s or YYYY-MM-DD)"), quoted, hint);
           return FALSE;
         }
       example = format_example (format, day, month,
@@ -375,7 +375,7 @@ rec_date_parse_with_format (const char  *text,
       g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID,
                    /* Translators: the first %s is the text given as a date,
                     * the second an example in the form expected, "12/15/2026" */
-                   _("\"%s\": write the year with four digits: %s"), quoted, example);
+                   _("“%s”: write the year with four digits: %s"), quoted, example);
       return FALSE;
     }
 
@@ -391,7 +391,7 @@ rec_date_parse_with_format (const char  *text,
         g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID,
                      /* Translators: the first %s is the text given as a date,
                       * the second the form dates are written in ("MM/DD/YYYY") */
-                     _("\"%s\" is not a day of the calendar: dates are written %s"),
+                     _("“%s” is not a day of the calendar: dates are written %s"),
                      quoted, hint);
         return FALSE;
       }
@@ -400,7 +400,7 @@ rec_date_parse_with_format (const char  *text,
       {
         g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID,
                      /* Translators: %s is the text given as a date */
-                     _("\"%s\" is not a day of the calendar"), quoted);
+                     _("“%s” is not a day of the calendar"), quoted);
         return FALSE;
       }
 
@@ -421,7 +421,7 @@ rec_date_parse_with_format (const char  *text,
                      /* Translators: the first %s is the text given as a date,
                       * the second a month and year ("February 2026"), %d the
                       * number of days in that month */
-                     ngettext ("\"%s\": %s has %d day", "\"%s\": %s has %d days", days),
+                     ngettext ("“%s”: %s has %d day", "“%s”: %s has %d days", days),
                      quoted, month_year, days);
         return FALSE;
       }
@@ -575,7 +575,7 @@ rec_time_parse_display (const char  *text,
       g_set_error (error, REC_CORE_ERROR, REC_CORE_ERROR_INVALID,
                    /* Translators: %s is the text given as a time of day; keep
                     * the example */
-                   _("\"%s\" is not a time of day (such as 18:30)"), quoted);
+                   _("“%s” is not a time of day (such as 18:30)"), quoted);
       return FALSE;
     }
 

@@ -363,7 +363,7 @@ static const DateRow date_rows_mdy[] = {
   { "12/15/2026x", NULL, "MM/DD/YYYY or YYYY-MM-DD" },
   { "/12/15/2026", NULL, "MM/DD/YYYY or YYYY-MM-DD" },
   { "", NULL, "empty" },
-  { "1\n2/2026", NULL, "\"1\\n2/2026\" is not a date" },
+  { "1\n2/2026", NULL, "“1\\n2/2026” is not a date" },
 };
 
 static const DateRow date_rows_dmy[] = {

@@ -99,6 +99,31 @@ test_format_agrees (void)
   use_zone ("UTC");
 }
 
+/* The date and time fields' refusals quote what was typed with “…”, as
+ * GNOME writes (not straight quotes). */
+static void
+test_refusal_quotes (void)
+{
+  static const char *dates[] = { "15/12/2026", "12/15/26", "2/30/2026", "12/0/2026", "soon" };
+  g_autoptr(GError) time_error = NULL;
+  int hour, minute;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *opening = g_strdup_printf ("“%s”", dates[i]);
+      GDate date;
+
+      g_assert_false (rec_date_parse_display (dates[i], &date, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, opening));
+      g_assert_null (strchr (error->message, '"'));
+    }
+  g_assert_false (rec_time_parse_display ("25:99", &hour, &minute, &time_error));
+  g_assert_true (g_str_has_prefix (time_error->message, "“25:99”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -110,5 +135,6 @@ main (int   argc,
   g_test_add_func ("/core/time-offset/utc", test_utc);
   g_test_add_func ("/core/time-offset/refused", test_refused);
   g_test_add_func ("/core/time-offset/format-agrees", test_format_agrees);
+  g_test_add_func ("/core/date/refusal-quotes", test_refusal_quotes);
   return g_test_run ();
 }
