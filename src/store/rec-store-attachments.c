@@ -176,36 +176,6 @@ find_by_sha256 (sqlite3     *db,
   return TRUE;
 }
 
-/* Files from this size on are written into their row (see insert_attachment). */
-#define BLOB_WRITE_MIN (64 * 1024)
-
-/* The bytes of the attachment `id`, whose data is zeros of their size. */
-static gboolean
-write_blob (sqlite3        *db,
-            gint64          id,
-            gconstpointer   bytes,
-            gsize           size,
-            GError        **error)
-{
-  sqlite3_blob *blob = NULL;
-  int rc = sqlite3_blob_open (db, "main", "attachments", "data", id, 1, &blob);
-  gsize done = 0;
-
-  /* In steps below 2 GiB, which sqlite3_blob_write's int can say. */
-  while (rc == SQLITE_OK && done < size)
-    {
-      int step = (int) MIN (size - done, (gsize) 1 << 30);
-
-      rc = sqlite3_blob_write (blob, (const guint8 *) bytes + done, step, (int) done);
-      done += (gsize) step;
-    }
-  if (rc != SQLITE_OK)
-    _rec_store_set_error (error, db, rc, "write attachment");
-  if (blob != NULL)
-    sqlite3_blob_close (blob);
-  return rc == SQLITE_OK;
-}
-
 /* The row of a new attachment and its `add` entry. */
 static gboolean
 insert_attachment (sqlite3              *db,
@@ -235,20 +205,12 @@ insert_attachment (sqlite3              *db,
   sqlite3_bind_text (stmt, 2, attachment->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, attachment->media_type, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, attachment->size);
-  /* A large file's row is made with zeros and its bytes written into the
-   * row's pages from where they are (one copy; bound, SQLite would copy them
-   * into a record the size of the file first, then into its pages). */
-  if (size >= BLOB_WRITE_MIN)
-    sqlite3_bind_zeroblob64 (stmt, 5, size);
-  else
-    sqlite3_bind_blob64 (stmt, 5, bytes, size, SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 5, bytes, size, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, attachment->added_at, -1, SQLITE_STATIC);
   if (!_rec_store_step_done (db, stmt, error))
     return FALSE;
 
   *out_id = sqlite3_last_insert_rowid (db);
-  if (size >= BLOB_WRITE_MIN && !write_blob (db, *out_id, bytes, size, error))
-    return FALSE;
   data_json = _rec_store_journal_attachment_json (attachment->name, attachment->media_type,
                                                   attachment->size, attachment->sha256,
                                                   attachment->added_at);

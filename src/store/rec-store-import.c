@@ -350,33 +350,6 @@ source_is_valid (const RecStoreImportSource *source)
   return TRUE;
 }
 
-/* The page cache of the import's transaction, in KiB: an image's row is
- * made with zeros and then written (rec-store-attachments.c), which stays in
- * memory when the cache holds the image's pages (SQLite's default, 2 MB,
- * would send the zeros to the disk first and read them back). Memory the
- * import uses only while it writes; the cache is as before afterwards. */
-#define IMPORT_CACHE_KIB 32768
-
-/* PRAGMA cache_size: pages when positive, -KiB when negative. */
-static gint64
-cache_size_get (sqlite3 *db)
-{
-  g_autoptr(sqlite3_stmt) stmt = _rec_store_prepare (db, "PRAGMA cache_size", NULL);
-
-  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0)
-                                                           : -2000;
-}
-
-static void
-cache_size_set (sqlite3 *db,
-                gint64   value)
-{
-  /* PRAGMA takes no bound parameters; the value is an integer. */
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %lld", (long long) value);
-
-  sqlite3_exec (db, sql, NULL, NULL, NULL);
-}
-
 static gboolean
 write_all (RecStore    *self,
            GArray      *all_rows,
@@ -384,19 +357,16 @@ write_all (RecStore    *self,
 {
   g_autofree char *now = rec_timestamp_now_utc ();
   Writeback writeback = { -1, 0, NULL, NULL };
-  gint64 cache_size = cache_size_get (self->db);
   gboolean ok = TRUE;
 
   if (!_rec_store_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  cache_size_set (self->db, -IMPORT_CACHE_KIB);
   for (guint s = 0; ok && s < all_rows->len; s++)
     ok = write_source (self->db, now, &g_array_index (all_rows, SourceRows, s), &writeback,
                        error);
   ok = ok && _rec_store_exec (self->db, "COMMIT", error);
   if (!ok)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  cache_size_set (self->db, cache_size);
   writeback_finish (&writeback);
   return ok;
 }
