@@ -41,6 +41,11 @@ const char *_rec_dialog_get_error   (GtkWindow  *dialog,
  * NULL. */
 const char *_rec_dialog_get_note    (GtkWindow  *dialog,
                                      const char *field);
+/* The widget of `field` (its row) and, through out_label, the label its
+ * error or note is shown in (NULL when it has none). */
+GtkWidget  *_rec_dialog_get_field_widget (GtkWindow  *dialog,
+                                          const char *field,
+                                          GtkWidget **out_label);
 /* The "Discard changes?" dialog a close of a changed form opened, or NULL. */
 GtkWindow  *_rec_dialog_get_discard_prompt (GtkWindow *dialog);
 

@@ -23,6 +23,7 @@ typedef struct
   char            *name;
   GtkWidget       *widget;        /* Borrowed: a template child */
   GtkLabel        *error_label;   /* Borrowed, nullable */
+  GtkWidget       *note_row;      /* Borrowed: the row holding error_label, nullable */
   GtkCalendar     *calendar;      /* Borrowed, date rows only */
   RecFieldKind     kind;
   char            *error;         /* what is wrong, or NULL */
@@ -254,6 +255,8 @@ show_field_error (RecEditorDialog *self,
    * a quieter style when there is nothing wrong. */
   gtk_label_set_text (field->error_label, shown ? field->error : note ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (field->error_label), shown || note != NULL);
+  if (field->note_row != NULL)
+    gtk_widget_set_visible (field->note_row, shown || note != NULL);
   if (shown)
     gtk_widget_add_css_class (GTK_WIDGET (field->error_label), "error");
   else
@@ -841,6 +844,42 @@ rec_editor_dialog_get_session (RecEditorDialog *self)
   return priv->session;
 }
 
+/* An AdwPreferencesGroup puts every child that is not a row after its whole
+ * list, so a field's label declared after its row in a template would stand
+ * under the group, away from its field. The label moves into a row of its
+ * own directly under the field's row (shown only while it has something to
+ * say), in the same boxed list. */
+static void
+place_note_under_row (Field *field)
+{
+  GtkWidget *label = GTK_WIDGET (field->error_label);
+  GtkWidget *list = gtk_widget_get_parent (field->widget);
+  GtkWidget *parent = gtk_widget_get_parent (label);
+  GtkWidget *row;
+
+  if (!GTK_IS_LIST_BOX (list) || !GTK_IS_LIST_BOX_ROW (field->widget) ||
+      parent == NULL || GTK_IS_LIST_BOX_ROW (parent) || !GTK_IS_BOX (parent))
+    return;
+
+  row = adw_preferences_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "rec-field-note");
+  g_object_ref (label);
+  gtk_box_remove (GTK_BOX (parent), label);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_unref (label);
+  gtk_list_box_insert (GTK_LIST_BOX (list), row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field->widget)) + 1);
+  gtk_widget_set_visible (row, gtk_widget_get_visible (label));
+  field->note_row = row;
+}
+
 /**
  * rec_editor_dialog_add_field:
  * @widget: an AdwEntryRow (or any GtkEditable), AdwComboRow, GtkSwitch or GtkTextView
@@ -867,6 +906,8 @@ rec_editor_dialog_add_field (RecEditorDialog *self,
   field->name = g_strdup (name);
   field->widget = widget;
   field->error_label = error_label;
+  if (error_label != NULL)
+    place_note_under_row (field);
   field->kind = kind;
   field->initial = dup_widget_text (widget);
   g_ptr_array_add (priv->order, field);
@@ -1327,6 +1368,20 @@ _rec_dialog_get_note (GtkWindow  *dialog,
     return NULL;
 
   return field->note;
+}
+
+GtkWidget *
+_rec_dialog_get_field_widget (GtkWindow  *dialog,
+                              const char *name,
+                              GtkWidget **out_label)
+{
+  Field *field = lookup_field (REC_EDITOR_DIALOG (dialog), name);
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (out_label != NULL)
+    *out_label = field->error_label != NULL ? GTK_WIDGET (field->error_label) : NULL;
+  return field->widget;
 }
 
 GtkWindow *

@@ -323,6 +323,59 @@ test_escape_cancels (Fixture       *fixture,
   g_assert_cmpuint (n_payments (fixture), ==, 0);
 }
 
+/* A field's note or error stands directly under its own row, in the same
+ * boxed list (an AdwPreferencesGroup puts other children after the whole
+ * list), and only while it has something to say. */
+static void
+assert_note_under_row (GtkWindow  *dialog,
+                       const char *name,
+                       gboolean    shown)
+{
+  GtkWidget *label = NULL;
+  GtkWidget *widget = _rec_dialog_get_field_widget (dialog, name, &label);
+  GtkWidget *row;
+
+  g_assert_nonnull (label);
+  row = gtk_widget_get_parent (label);
+  g_test_message ("%s: note row %s", name, G_OBJECT_TYPE_NAME (row));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  g_assert_true (gtk_widget_get_parent (row) == gtk_widget_get_parent (widget));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==,
+                   gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (widget)) + 1);
+  g_assert_cmpint (gtk_widget_get_visible (row), ==, shown);
+  g_assert_cmpint (gtk_widget_get_visible (label), ==, shown);
+  g_assert_false (gtk_widget_get_focusable (row));
+}
+
+static void
+test_note_under_its_row (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWindow *dialog = hold (rec_payment_dialog_new (NULL, fixture->session, NULL));
+
+  gtk_window_present (dialog);
+  assert_note_under_row (dialog, "date", FALSE);
+  assert_note_under_row (dialog, "amount", FALSE);
+  _rec_dialog_set_field (dialog, "amount", "ten");
+  g_assert_nonnull (_rec_dialog_get_error (dialog, "amount"));
+  assert_note_under_row (dialog, "amount", TRUE);
+  _rec_dialog_set_field (dialog, "amount", "10");
+  assert_note_under_row (dialog, "amount", FALSE);
+  _rec_dialog_set_field (dialog, "date", "2099-01-01");
+  g_assert_nonnull (_rec_dialog_get_note (dialog, "date"));
+  assert_note_under_row (dialog, "date", TRUE);
+  close_dialog (dialog);
+
+  dialog = hold (rec_communication_dialog_new (NULL, fixture->session, NULL));
+  gtk_window_present (dialog);
+  _rec_dialog_set_field (dialog, "date", "soon");
+  assert_note_under_row (dialog, "date", TRUE);
+  assert_note_under_row (dialog, "time", FALSE);
+  _rec_dialog_set_field (dialog, "time", "25:99");
+  assert_note_under_row (dialog, "time", TRUE);
+  close_dialog (dialog);
+}
+
 static void
 test_session_error_keeps_dialog (Fixture       *fixture,
                                  gconstpointer  data)
@@ -1155,6 +1208,7 @@ main (int   argc,
   ADD ("/ui/dialogs/payment/edit", test_payment_edit);
   ADD ("/ui/dialogs/payment/cancel", test_cancel_stores_nothing);
   ADD ("/ui/dialogs/payment/escape", test_escape_cancels);
+  ADD ("/ui/dialogs/note-under-its-row", test_note_under_its_row);
   ADD ("/ui/dialogs/payment/session-error", test_session_error_keeps_dialog);
   ADD ("/ui/dialogs/term/end-before-effective", test_term_end_before_effective);
   ADD ("/ui/dialogs/case-details/title", test_case_details_title);
