@@ -483,7 +483,9 @@ ask_discard (RecEditorDialog *self)
     }
 
   prompt = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Discard changes?"), NULL));
+                                                       _("Discard changes?"),
+                                                       /* Translators: the body of "Discard changes?" */
+                                                       _("The changes you made in this window will be lost.")));
   adw_message_dialog_add_responses (prompt,
                                     "keep", _("_Keep Editing"),
                                     "discard", _("_Discard"),

@@ -288,6 +288,11 @@ answer_prompt (GtkWindow  *dialog,
 
   g_assert_true (ADW_IS_MESSAGE_DIALOG (prompt));
   g_assert_true (is_open (prompt));
+  /* A heading and a body: what discarding loses. */
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (prompt)), ==,
+                   "Discard changes?");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (prompt)), ==,
+                   "The changes you made in this window will be lost.");
   g_assert_true (gtk_window_get_transient_for (prompt) == dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (prompt), response);
 }
