@@ -192,16 +192,76 @@ load_case (const char   *path,
   return REC_EXIT_OK;
 }
 
+/* What the case file (and its write-ahead log, if any) looked like before
+ * the packet's load checked its values: any write since changes the status
+ * change time (ctime), which no one can set back. A file changed within the
+ * second before it was looked at is not trusted to show a later change (the
+ * clock's ticks are coarser than its nanoseconds). */
+typedef struct
+{
+  gboolean valid;
+  GStatBuf file;
+  gboolean has_wal;
+  GStatBuf wal;
+} CaseLook;
+
+static gboolean
+same_stat (const GStatBuf *a,
+           const GStatBuf *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size
+         && a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec
+         && a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+/* The status change time, in microseconds since 1970. */
+static gint64
+changed_at (const GStatBuf *st)
+{
+  return (gint64) st->st_ctim.tv_sec * G_USEC_PER_SEC + st->st_ctim.tv_nsec / 1000;
+}
+
+static void
+look_at_case (const char *case_path,
+              CaseLook   *look)
+{
+  g_autofree char *wal = g_strconcat (case_path, "-wal", NULL);
+  gint64 quiet_since = g_get_real_time () - G_USEC_PER_SEC;
+
+  *look = (CaseLook) { 0 };
+  if (g_stat (case_path, &look->file) != 0)
+    return;
+  look->has_wal = g_stat (wal, &look->wal) == 0;
+  look->valid = changed_at (&look->file) < quiet_since
+                && (!look->has_wal || changed_at (&look->wal) < quiet_since);
+}
+
+/* Whether the case is as it was when `before` was taken. */
+static gboolean
+case_unchanged (const char     *case_path,
+                const CaseLook *before)
+{
+  CaseLook now;
+
+  if (!before->valid)
+    return FALSE;
+  look_at_case (case_path, &now);
+  return now.has_wal == before->has_wal && same_stat (&now.file, &before->file)
+         && (!now.has_wal || same_stat (&now.wal, &before->wal));
+}
+
 /* A packet written to a file is recorded in the case's history (a `packet`
  * entry with its SHA-256, spec/evidence.md §2), so `recourse verify --packet`
  * can tell it came from this case. The one write `report` makes, and only to
  * a case that has a history already: a failure leaves the packet as it is and
- * says so. */
+ * says so. The values rec_store_open checks were checked by the packet's own
+ * load; they are checked again unless the file is unchanged since. */
 static void
-record_packet (const char  *case_path,
-               const char  *output,
-               const GDate *as_of,
-               guint        pages)
+record_packet (const char     *case_path,
+               const CaseLook *look,
+               const char     *output,
+               const GDate    *as_of,
+               guint           pages)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
@@ -214,7 +274,10 @@ record_packet (const char  *case_path,
     {
       rec_sha256_hex ((const guint8 *) g_mapped_file_get_contents (mapped),
                       g_mapped_file_get_length (mapped), sha256);
-      store = rec_store_open (case_path, FALSE, &error);
+      store = rec_store_open_flags (case_path, FALSE,
+                                    case_unchanged (case_path, look) ? REC_STORE_OPEN_VALUES_CHECKED
+                                                                     : REC_STORE_OPEN_DEFAULT,
+                                    &error);
     }
   if (store == NULL || !rec_store_append_packet_entry (store, day, (int) pages, sha256, &error))
     /* Translators: %s says why the case's history could not take the entry */
@@ -361,7 +424,11 @@ write_verified_report (const char    *case_path,
   gint64 entries = 0;
   guint pages = 0;
   gboolean ok;
-  int status = load_case (case_path, &store, &case_data, &rules);
+  CaseLook look;
+  int status;
+
+  look_at_case (case_path, &look);
+  status = load_case (case_path, &store, &case_data, &rules);
 
   if (status != REC_EXIT_OK)
     return status;
@@ -424,7 +491,7 @@ write_verified_report (const char    *case_path,
     }
   warn_size (options->output, options->no_originals);
   if (fingerprint != NULL && !g_str_equal (options->output, "-"))
-    record_packet (case_path, options->output, as_of, pages);
+    record_packet (case_path, &look, options->output, as_of, pages);
 
   return REC_EXIT_OK;
 }

@@ -501,7 +501,7 @@ _rec_store_open_checked (const char  *path,
         }
       if (!_rec_store_exec (db, "COMMIT", error)
           || !_rec_store_configure (db, *read_only, error)
-          || !_rec_store_check_values (db, path, version, NULL, error)
+          || (check_values && !_rec_store_check_values (db, path, version, NULL, error))
           || (!*read_only && version < rec_store_schema_version ()
               && !_rec_store_migrate (db, version, error)))
         goto fail;
@@ -533,13 +533,23 @@ rec_store_open (const char  *path,
                 gboolean     read_only,
                 GError     **error)
 {
+  return rec_store_open_flags (path, read_only, REC_STORE_OPEN_DEFAULT, error);
+}
+
+RecStore *
+rec_store_open_flags (const char         *path,
+                      gboolean            read_only,
+                      RecStoreOpenFlags   flags,
+                      GError            **error)
+{
   RecStore *self;
   sqlite3 *db;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = _rec_store_open_checked (path, &read_only, TRUE, NULL, NULL, NULL, error);
+  db = _rec_store_open_checked (path, &read_only, (flags & REC_STORE_OPEN_VALUES_CHECKED) == 0,
+                                NULL, NULL, NULL, error);
   if (db == NULL)
     return NULL;
 

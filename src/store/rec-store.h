@@ -60,6 +60,21 @@ gboolean      rec_store_import_case        (const char         *path,
 RecStore     *rec_store_open               (const char         *path,
                                             gboolean            read_only,
                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+typedef enum
+{
+  REC_STORE_OPEN_DEFAULT        = 0,
+  /* The caller has checked this very file's values with rec_store_open and
+   * knows it unchanged since (`report` reopening it to record the packet):
+   * that check is not repeated. Everything else rec_store_open does is. */
+  REC_STORE_OPEN_VALUES_CHECKED = 1 << 0,
+} RecStoreOpenFlags;
+
+/* rec_store_open with `flags`. */
+RecStore     *rec_store_open_flags         (const char         *path,
+                                            gboolean            read_only,
+                                            RecStoreOpenFlags   flags,
+                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 const char   *rec_store_get_path           (RecStore           *self);
 gboolean      rec_store_get_read_only      (RecStore           *self);
 
