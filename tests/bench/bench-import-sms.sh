@@ -8,6 +8,9 @@
 #                                   (defaults: build, 1, 2)
 #   BENCH_COMMIT=0 tests/bench/…     skip the real import (done by default:
 #                                    its peak RSS is the target too)
+#   BENCH_ROUNDS=3 tests/bench/…     every measure N times, interleaved (a
+#                                    fresh case for each real import); the
+#                                    ratios from the medians
 #
 # The file is made in a temporary folder by make-sms-backup.py and removed
 # at the end. Images of IMAGE_MB each: phones send MMS pictures of 0.3–3 MB;
@@ -35,6 +38,7 @@ trap 'rm -rf "$tmp"' EXIT
 "$recourse" demo -o "$tmp/case.recourse" >/dev/null
 bytes=$(wc -c < "$tmp/sms.xml")
 case_before=$(wc -c < "$tmp/case.recourse")
+rounds=${BENCH_ROUNDS:-1}
 
 # measure LABEL COMMAND…: wall seconds and peak RSS (MB) of one process.
 measure () {
@@ -49,41 +53,70 @@ measure () {
   last_kb=$kb
 }
 
-# The page cache warmed for both: neither pays for the disk.
-cat "$tmp/sms.xml" > /dev/null
-printf 'file: %d bytes\n' "$bytes"
-measure "xmllint --stream --noout --huge" xmllint --stream --noout --huge "$tmp/sms.xml"
-xmllint_secs=$last_secs
-xmllint_cpu=$last_cpu
-measure "recourse import-messages --dry-run" \
-  "$recourse" import-messages "$tmp/case.recourse" "$tmp/sms.xml" --with 5550102030 --dry-run
-dry_secs=$last_secs
-dry_cpu=$last_cpu
-dry_kb=$last_kb
-sed 's/^/  /' "$tmp/out"
+# median NAME VALUE: VALUE added to the list NAME; median NAME: its median.
+median () {
+  if [ $# -eq 2 ]; then
+    echo "$2" >> "$tmp/m.$1"
+  else
+    sort -n "$tmp/m.$1" | awk '{ v[NR] = $1 } END {
+      if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+  fi
+}
 
+printf 'file: %d bytes\n' "$bytes"
 commit_kb=0
 commit_secs=0
 commit_cpu=0
 floor_secs=0
+round=1
+while [ "$round" -le "$rounds" ]; do
+  [ "$rounds" -gt 1 ] && printf 'round %d of %d\n' "$round" "$rounds"
+  # The page cache warmed for both: neither pays for the disk.
+  cat "$tmp/sms.xml" > /dev/null
+  measure "xmllint --stream --noout --huge" xmllint --stream --noout --huge "$tmp/sms.xml"
+  median xmllint_secs "$last_secs"
+  median xmllint_cpu "$last_cpu"
+  rm -f "$tmp/case.recourse"
+  "$recourse" demo -o "$tmp/case.recourse" >/dev/null
+  measure "recourse import-messages --dry-run" \
+    "$recourse" import-messages "$tmp/case.recourse" "$tmp/sms.xml" --with 5550102030 --dry-run
+  median dry_secs "$last_secs"
+  median dry_cpu "$last_cpu"
+  median dry_kb "$last_kb"
+  [ "$round" = 1 ] && sed 's/^/  /' "$tmp/out"
+
+  if [ "${BENCH_COMMIT:-1}" = 1 ]; then
+    measure "recourse import-messages (commit)" \
+      "$recourse" import-messages "$tmp/case.recourse" "$tmp/sms.xml" --with 5550102030
+    median commit_kb "$last_kb"
+    median commit_secs "$last_secs"
+    median commit_cpu "$last_cpu"
+    [ "$round" = 1 ] && sed 's/^/  /' "$tmp/out"
+    case_after=$(wc -c < "$tmp/case.recourse")
+    [ "$round" = 1 ] && printf 'case file after: %d bytes\n' "$case_after"
+    # What the disk alone needs to keep as many bytes as the import added
+    # (written and synced, as COMMIT does): no import can be faster than this
+    # on this machine, whatever its parser.
+    grown_mb=$(( (case_after - case_before) / 1048576 ))
+    measure "dd of ${grown_mb} MiB, conv=fdatasync" \
+      dd if=/dev/zero of="$tmp/floor" bs=1M count="$grown_mb" conv=fdatasync
+    median floor_secs "$last_secs"
+    rm -f "$tmp/floor"
+  fi
+  round=$((round + 1))
+done
+xmllint_secs=$(median xmllint_secs)
+xmllint_cpu=$(median xmllint_cpu)
+dry_secs=$(median dry_secs)
+dry_cpu=$(median dry_cpu)
+dry_kb=$(median dry_kb)
 if [ "${BENCH_COMMIT:-1}" = 1 ]; then
-  measure "recourse import-messages (commit)" \
-    "$recourse" import-messages "$tmp/case.recourse" "$tmp/sms.xml" --with 5550102030
-  commit_kb=$last_kb
-  commit_secs=$last_secs
-  commit_cpu=$last_cpu
-  sed 's/^/  /' "$tmp/out"
-  case_after=$(wc -c < "$tmp/case.recourse")
-  printf 'case file after: %d bytes\n' "$case_after"
-  # What the disk alone needs to keep as many bytes as the import added
-  # (written and synced, as COMMIT does): no import can be faster than this
-  # on this machine, whatever its parser.
-  grown_mb=$(( (case_after - case_before) / 1048576 ))
-  measure "dd of ${grown_mb} MiB, conv=fdatasync" \
-    dd if=/dev/zero of="$tmp/floor" bs=1M count="$grown_mb" conv=fdatasync
-  floor_secs=$last_secs
-  rm -f "$tmp/floor"
+  commit_kb=$(median commit_kb)
+  commit_secs=$(median commit_secs)
+  commit_cpu=$(median commit_cpu)
+  floor_secs=$(median floor_secs)
 fi
+[ "$rounds" -gt 1 ] && printf 'medians of %d rounds:\n' "$rounds"
 
 # CPU time too: the import uses threads beside the parser (the file's hash,
 # the images' decoding and hash, the case file's writeback), and on a machine
