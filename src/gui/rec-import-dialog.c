@@ -301,14 +301,13 @@ cell_text (RecImportDialog    *self,
         /* Translators: a row that could not be read: "statement.csv:41: why" */
         return g_strdup_printf (_("%s: %s"), candidate->where != NULL ? candidate->where : "",
                                 candidate->reason != NULL ? candidate->reason : "");
-      if (candidate->status == REC_IMPORT_DUPLICATE)
-        /* Translators: a row's description, then that the case has it */
-        return g_strdup_printf (_("%s — already in the case"),
-                                candidate->description != NULL ? candidate->description : "");
       return g_strdup (candidate->description != NULL ? candidate->description : "");
     }
 }
 
+/* The description cell is a box: the description, which ellipsizes, and
+ * after it the "Already in the case" marker, which never does (a long
+ * description must not push it out of the row). Other cells are a label. */
 static void
 label_setup_cb (GtkListItemFactory *factory,
                 GtkListItem        *list_item,
@@ -321,6 +320,23 @@ label_setup_cb (GtkListItemFactory *factory,
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   else
     gtk_widget_add_css_class (label, "numeric");
+  if (cell->kind == CELL_DESCRIPTION)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      /* Translators: the marker after an imported row's description when
+       * the case holds that row already */
+      GtkWidget *marker = gtk_label_new (_("Already in the case"));
+
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (marker, "dim-label");
+      gtk_widget_add_css_class (marker, "caption");
+      gtk_widget_add_css_class (marker, "rec-import-duplicate");
+      gtk_widget_set_visible (marker, FALSE);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), marker);
+      gtk_list_item_set_child (list_item, box);
+      return;
+    }
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -334,6 +350,13 @@ label_bind_cb (GtkListItemFactory *factory,
   g_autofree char *text = cell_text (cell->self, row->candidate, cell->kind);
   gboolean long_text = cell->kind == CELL_DESCRIPTION || cell->kind == CELL_WITH;
 
+  if (GTK_IS_BOX (label))
+    {
+      GtkWidget *marker = gtk_widget_get_last_child (label);
+
+      gtk_widget_set_visible (marker, row->candidate->status == REC_IMPORT_DUPLICATE);
+      label = gtk_widget_get_first_child (label);
+    }
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (label, long_text ? text : NULL);
   /* Greyed: already in the case; in the error colour: rejected. */

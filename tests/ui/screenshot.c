@@ -14,7 +14,8 @@
  * the options Export and Print ask for; REC_SHOT_DIALOG=history|verify Case
  * History… or Verify… (verify once it has run); REC_SHOT_DIALOG=letter Write a Letter…;
  * REC_SHOT_DIALOG=edit-payment the payment dialog on the payment with the most documents;
- * REC_SHOT_DIALOG=case-details Case Details. LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
+ * REC_SHOT_DIALOG=case-details Case Details; REC_SHOT_DIALOG=import-payments|import-messages
+ * with REC_SHOT_FILE=PATH the import preview of that file. LANGUAGE=es RECOURSE_LOCALEDIR=BUILD/po: in Spanish, with the
  * build's catalogs.
  */
 #include "config.h"
@@ -22,6 +23,7 @@
 #include "rec-application.h"
 #include "rec-case-details-dialog.h"
 #include "rec-history-dialog.h"
+#include "rec-import-dialog.h"
 #include "rec-interest-override-dialog.h"
 #include "rec-payment-dialog.h"
 #include "rec-letter-dialog.h"
@@ -123,6 +125,20 @@ open_dialog_cb (gpointer user_data)
   if (g_str_equal (which, "case-details"))
     {
       shot->target = GTK_WINDOW (rec_case_details_dialog_new (shot->window, session));
+      gtk_window_set_default_size (shot->target, shot->width, shot->height);
+      gtk_window_present (shot->target);
+      return G_SOURCE_REMOVE;
+    }
+  if ((g_str_equal (which, "import-payments") || g_str_equal (which, "import-messages"))
+      && g_getenv ("REC_SHOT_FILE") != NULL)
+    {
+      /* The import preview of REC_SHOT_FILE (read in its worker before the shot). */
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_getenv ("REC_SHOT_FILE"));
+
+      shot->target = GTK_WINDOW (rec_import_dialog_new (REC_WINDOW (shot->window),
+                                                        g_str_equal (which, "import-payments")
+                                                        ? REC_IMPORT_KIND_PAYMENTS
+                                                        : REC_IMPORT_KIND_MESSAGES, file));
       gtk_window_set_default_size (shot->target, shot->width, shot->height);
       gtk_window_present (shot->target);
       return G_SOURCE_REMOVE;

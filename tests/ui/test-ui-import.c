@@ -33,7 +33,8 @@ assert_intact (const char *path)
   g_assert_cmpstr (report->str, ==, "");
 }
 
-/* A statement with the case's first payment in it (already in the case),
+/* A statement with the case's first payment in it (already in the case,
+ * with a long description),
  * three new payments received, and money sent (not shown). */
 static char *
 write_statement (Fixture *fixture)
@@ -44,7 +45,9 @@ write_statement (Fixture *fixture)
   char *path = g_build_filename (fixture->dir, "statement.csv", NULL);
 
   text = g_strdup_printf ("Date,Description,Amount\n"
-                          "%04d-%02d-%02d,ZELLE FROM OTHER PARENT,%s\n"
+                          "%04d-%02d-%02d,ZELLE FROM OTHER PARENT REF 88213390 CHILD SUPPORT "
+                          "FOR THE MONTH AS ORDERED BY THE SUPERIOR COURT OF CALIFORNIA "
+                          "COUNTY OF ALAMEDA CASE NUMBER 0000000000 PAID IN FULL,%s\n"
                           "2031-01-03,ZELLE FROM OTHER PARENT,450.00\n"
                           "2031-01-10,GROCERY STORE,-52.10\n"
                           "2031-01-17,ZELLE FROM OTHER PARENT,451.00\n"
@@ -70,6 +73,47 @@ count_payments_of (RecCaseSession *session,
       n += payment->amount_cents == cents && g_date_get_year (&payment->date) == year;
     }
   return n;
+}
+
+/* The first mapped widget under `widget` with the CSS class `name`. */
+static GtkWidget *
+find_mapped_with_class (GtkWidget  *widget,
+                        const char *name)
+{
+  if (gtk_widget_get_mapped (widget) && gtk_widget_has_css_class (widget, name))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_with_class (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A row already in the case shows its marker whole, beside its description
+ * (which ellipsizes), inside the dialog, not cut off with the description. */
+static void
+assert_duplicate_marker_shown (GtkWindow *dialog)
+{
+  GtkWidget *marker = NULL;
+  graphene_rect_t bounds;
+
+  for (int i = 0; i < 200 && marker == NULL; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      marker = find_mapped_with_class (GTK_WIDGET (dialog), "rec-import-duplicate");
+      if (marker == NULL)
+        g_usleep (10000);
+    }
+  g_assert_nonnull (marker);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (marker)), ==, "Already in the case");
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (marker))));
+  g_assert_true (gtk_widget_compute_bounds (marker, GTK_WIDGET (dialog), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                     gtk_widget_get_width (GTK_WIDGET (dialog)));
 }
 
 static void
@@ -98,6 +142,7 @@ test_import_payments (Fixture       *fixture,
   g_assert_cmpint (duplicate->status, ==, REC_IMPORT_DUPLICATE);
   g_assert_false (duplicate->selected);
   g_assert_cmpstr (rec_import_dialog_get_add_label (dialog), ==, "_Add 3 Payments");
+  assert_duplicate_marker_shown (GTK_WINDOW (dialog));
 
   /* Unticked: two left. */
   rec_import_dialog_set_ticked (dialog, 2, FALSE);
