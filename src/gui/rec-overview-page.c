@@ -18,6 +18,7 @@
 #include "rec-communication-dialog.h"
 #include "rec-date.h"
 #include "rec-enforcement-dialog.h"
+#include "rec-follow-ups.h"
 #include "rec-gui-util.h"
 #include "rec-pages-private.h"
 #include "rec-remedy-item.h"
@@ -699,9 +700,7 @@ static gboolean
 follow_up_is_open (gpointer item,
                    gpointer user_data)
 {
-  RecCommunication *communication = item;
-
-  return rec_date_is_set (&communication->follow_up) && !communication->follow_up_done;
+  return rec_communication_follow_up_is_open (item);
 }
 
 static int
@@ -838,9 +837,8 @@ static gboolean
 next_date_is_open (gpointer item,
                    gpointer user_data)
 {
-  RecEnforcementStep *step = item;
-
-  return rec_date_is_set (&step->next_date) && !step->next_done;
+  /* Not a denied or closed step's: nothing follows a remedy that ended. */
+  return rec_enforcement_step_next_is_open (item);
 }
 
 static int

@@ -448,6 +448,38 @@ test_next_date_rows (PageFixture   *fixture,
                             rec_status_label (REC_STATUS_FILED)));
 }
 
+/* A denied or closed step's next date is not ahead of anything: only the
+ * open steps' are listed (rec_enforcement_step_next_is_open). */
+static void
+test_next_dates_of_ended_steps (PageFixture   *fixture,
+                                gconstpointer  data)
+{
+  RecOverviewPage *page = overview (fixture, TRUE);
+  g_autoptr(RecEnforcementStep) denied = NULL;
+  g_autoptr(RecEnforcementStep) closed = NULL;
+  g_autoptr(RecEnforcementStep) open = NULL;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  guint n_lien = 0;
+
+  g_object_set (page, "session", fixture->session, NULL);
+  denied = add_step (fixture, REC_REMEDY_BANK_LEVY, REC_STATUS_DENIED, 1);
+  closed = add_step (fixture, REC_REMEDY_WAGE_GARNISHMENT, REC_STATUS_CLOSED, 2);
+  open = add_step (fixture, REC_REMEDY_PROPERTY_LIEN, REC_STATUS_FILED, 3);
+  spin ();
+  list = _rec_overview_page_get_list (page, "next-dates");
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+      g_test_message ("next date: %s", title);
+      g_assert_cmpstr (title, !=, rec_remedy_label (REC_REMEDY_BANK_LEVY));
+      g_assert_cmpstr (title, !=, rec_remedy_label (REC_REMEDY_WAGE_GARNISHMENT));
+      n_lien += g_strcmp0 (title, rec_remedy_label (REC_REMEDY_PROPERTY_LIEN)) == 0;
+    }
+  g_assert_cmpuint (n_lien, ==, 1);
+}
+
 static guint
 n_eligible (GListModel *remedies)
 {
@@ -654,6 +686,7 @@ main (int    argc,
   ADD ("/ui/overview/payoff", test_payoff_card);
   ADD ("/ui/overview/follow-ups", test_follow_up_rows);
   ADD ("/ui/overview/next-dates", test_next_date_rows);
+  ADD ("/ui/overview/next-dates-of-ended-steps", test_next_dates_of_ended_steps);
   ADD ("/ui/overview/remedies-after-edit", test_remedies_after_edit);
   ADD ("/ui/overview/agency", test_agency_row);
 #undef ADD
