@@ -396,7 +396,10 @@ document_title (const RecHistoryEntry *entry)
     return g_strdup (links ? _("Document no longer linked") : _("Document removed"));
   if (g_str_equal (entry->action, "migrate"))
     return g_strdup (_("Carried over from an older version"));
-  return g_strdup (links ? _("Document linked") : _("Document added"));
+  if (links)
+    return g_strdup (_("Document linked"));
+  /* Translators: a history entry, a document kept in the case */
+  return g_strdup (C_("history", "Document added"));
 }
 
 static char *

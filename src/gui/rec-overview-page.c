@@ -793,9 +793,9 @@ add_follow_up_parts (RecOverviewPage *self,
   button = gtk_button_new_from_icon_name ("object-select-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Mark as Done"));
+  gtk_widget_set_tooltip_text (button, _("Mark as done"));
   /* Translators: %s is whom a follow-up is with, or what it is about */
-  name = g_strdup_printf (_("Mark follow-up with %s as done"), who);
+  name = g_strdup_printf (_("Mark the follow-up with %s as done"), who);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_sensitive (button, !rec_case_session_get_read_only (get_session (self)));
   g_signal_connect_object (button, "clicked", G_CALLBACK (mark_done_clicked_cb), record, 0);
