@@ -146,6 +146,9 @@ rec_case_view_dispose (GObject *object)
   if (self->switcher_bar != NULL)
     g_signal_handlers_disconnect_by_data (self->switcher_bar, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_CASE_VIEW);
+  /* They went with their slots. */
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    LAZY_PAGE (self, i) = NULL;
   g_clear_object (&self->bar_stack);
   g_clear_object (&self->session);
 

@@ -34,7 +34,8 @@ struct _RecWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
-  RecStartPage         *start_page;
+  AdwBin               *start_slot;
+  RecStartPage         *start_page;   /* in start_slot, built when first shown */
   AdwStatusPage        *loading_page;
   GMenuModel           *primary_menu;
 

@@ -207,9 +207,44 @@ rec_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->options_dialog);
   g_clear_pointer (&self->verify_problems, g_strfreev);
   g_clear_handle_id (&self->verify_idle, g_source_remove);
+  if (self->main_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->main_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_WINDOW);
+  self->start_page = NULL;   /* went with its slot */
 
   G_OBJECT_CLASS (rec_window_parent_class)->dispose (object);
+}
+
+/* The start page (recent cases: the recently used files read) is built
+ * when it is first on screen, never when the window opens on a case. */
+static void
+ensure_start_page (RecWindow *self)
+{
+  if (self->start_page != NULL)
+    return;
+  self->start_page = g_object_new (REC_TYPE_START_PAGE, NULL);
+  adw_bin_set_child (self->start_slot, GTK_WIDGET (self->start_page));
+}
+
+static void
+main_stack_visible_cb (GtkStack   *stack,
+                       GParamSpec *pspec,
+                       RecWindow  *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self))
+      && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "start") == 0)
+    ensure_start_page (self);
+}
+
+/* Before the first frame: the slot is never drawn empty. */
+static void
+rec_window_map (GtkWidget *widget)
+{
+  RecWindow *self = REC_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (rec_window_parent_class)->map (widget);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "start") == 0)
+    ensure_start_page (self);
 }
 
 static void
@@ -219,14 +254,13 @@ rec_window_class_init (RecWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rec_window_dispose;
-
-  g_type_ensure (REC_TYPE_START_PAGE);
+  widget_class->map = rec_window_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/recourse/Recourse/ui/rec-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RecWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, RecWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, start_slot);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, primary_menu);
 }
@@ -235,6 +269,8 @@ static void
 rec_window_init (RecWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->main_stack, "notify::visible-child-name",
+                           G_CALLBACK (main_stack_visible_cb), self, 0);
   self->cancellable = g_cancellable_new ();
   self->undo_toasts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   _rec_window_add_actions (self);

@@ -155,6 +155,9 @@ test_start_page (Fixture       *fixture,
 
   g_assert_null (rec_window_get_session (window));
   g_assert_cmpstr (_rec_window_get_mode (window), ==, "start");
+  /* Built when first shown (rec-window.c). */
+  g_assert_nonnull (window->start_page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->start_page)));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
