@@ -494,7 +494,7 @@ split_amount (const char *shown,
         {
           if (++signs > 1)
             /* Translators: %s is the text the user gave as an amount */
-            return fail (error, _("\"%s\" has two signs"), shown, NULL);
+            return fail (error, _("“%s” has two signs"), shown, NULL);
           *out_negative = negative;
           p += n;
         }
@@ -537,7 +537,7 @@ split_amount (const char *shown,
           run.len = 0;
         }
       else if (is_sign (p, &n, &negative) && signs > 0)
-        return fail (error, _("\"%s\" has two signs"), shown, NULL);
+        return fail (error, _("“%s” has two signs"), shown, NULL);
       else
         {
           g_autofree char *what = g_utf8_substring (p, 0, 1);
@@ -546,7 +546,7 @@ split_amount (const char *shown,
            * amount, the second the first character in it that is neither a
            * digit nor a separator, as in: "12a" contains "a", which cannot
            * be part of an amount */
-          return fail (error, _("\"%s\" contains \"%s\", which cannot be part of an amount"),
+          return fail (error, _("“%s” contains “%s”, which cannot be part of an amount"),
                        shown, what);
         }
     }
@@ -577,7 +577,7 @@ rec_cents_parse_display (const char *text,
 
   if (!g_utf8_validate (shown, -1, NULL))
     /* Translators: %s is the text the user gave as an amount */
-    return fail (error, _("\"%s\" is not an amount"), shown, NULL);
+    return fail (error, _("“%s” is not an amount"), shown, NULL);
 
   /* g_strstrip knows only ASCII spaces. */
   memmove (shown, skip_spaces (shown), strlen (skip_spaces (shown)) + 1);
@@ -626,13 +626,13 @@ rec_cents_parse_display (const char *text,
         {
         case READ_DECIMALS:
           /* Translators: %s is the text the user gave as an amount */
-          return fail (error, _("\"%s\" has more than two decimals"), shown, NULL);
+          return fail (error, _("“%s” has more than two decimals"), shown, NULL);
         case READ_LARGE:
           /* Translators: %s is the text the user gave as an amount */
-          return fail (error, _("\"%s\" is too large"), shown, NULL);
+          return fail (error, _("“%s” is too large"), shown, NULL);
         case READ_NO_DIGITS:
           /* Translators: %s is the text the user gave as an amount */
-          return fail (error, _("\"%s\" is not an amount"), shown, NULL);
+          return fail (error, _("“%s” is not an amount"), shown, NULL);
         case READ_OK:
         case READ_STRUCTURE:
         case READ_GROUPING:
@@ -641,14 +641,14 @@ rec_cents_parse_display (const char *text,
           /* Translators: the first %s is the text the user gave as an
            * amount, the second an amount written in the user's conventions,
            * as in "$1,250,000.00" */
-          return fail (error, _("\"%s\" has a thousands separator out of place: "
+          return fail (error, _("“%s” has a thousands separator out of place: "
                                 "digits go in groups of three, as in %s"), shown, example);
         }
     }
 
   if (negative && !allow_negative)
     /* Translators: %s is the text the user gave as an amount */
-    return fail (error, _("\"%s\" is negative"), shown, NULL);
+    return fail (error, _("“%s” is negative"), shown, NULL);
 
   /* Another reader's reading: the same text with another decimal mark. */
   for (guint i = 0; i < n_kinds && !ambiguous; i++)

@@ -67,21 +67,21 @@ typedef struct
   { "", 0, NULL, "empty" }, \
   { "   ", 0, NULL, "empty" }, \
   { "$", 0, NULL, "not an amount" }, \
-  { "12a", 0, NULL, "\"a\"" }, \
-  { "1e3", 0, NULL, "\"e\"" }, \
-  { "abc", 0, NULL, "\"a\"" }, \
+  { "12a", 0, NULL, "“a”" }, \
+  { "1e3", 0, NULL, "“e”" }, \
+  { "abc", 0, NULL, "“a”" }, \
   { "--5", 0, NULL, "two signs" }, \
   { "-$-5", 0, NULL, "two signs" }, \
   { "+-5", 0, NULL, "two signs" }, \
   { "-5-", 0, NULL, "two signs" }, \
-  { "5-3", 0, NULL, "\"-\"" }, \
-  { "\xe2\x82\xac" "12", 0, NULL, "\"\xe2\x82\xac\"" }, \
-  { "$$5", 0, NULL, "\"$\"" }, \
+  { "5-3", 0, NULL, "“-”" }, \
+  { "\xe2\x82\xac" "12", 0, NULL, "“\xe2\x82\xac”" }, \
+  { "$$5", 0, NULL, "“$”" }, \
   { "1000000000", 0, NULL, "too large" }, \
   { "99999999999999999999999", 0, NULL, "too large" }, \
   { "12 50", 0, NULL, "out of place" }, \
   { "\xff", 0, NULL, "not an amount" }, \
-  { "1\n2", 0, NULL, "\"1\\n2\" contains \"\\n\"" }
+  { "1\n2", 0, NULL, "“1\\n2” contains “\\n”" }
 
 /* English, as in the United States: "$1,234.50". */
 static const AmountRow en_rows[] = {
@@ -262,7 +262,7 @@ test_amount_sign_and_currency (void)
   g_assert_true (rec_cents_parse_display ("1.250,00 EUR", "EUR", FALSE, &cents, NULL, NULL));
   g_assert_cmpint (cents, ==, 125000);
   g_assert_false (rec_cents_parse_display ("$1.250,00", "EUR", FALSE, &cents, NULL, &error));
-  g_assert_nonnull (strstr (error->message, "\"$\""));
+  g_assert_nonnull (strstr (error->message, "“$”"));
 
   /* out_understood may be NULL. */
   g_assert_true (rec_cents_parse_display ("1.25", NULL, FALSE, &cents, NULL, NULL));

@@ -1,10 +1,12 @@
-/* test-time-offset.c — when a recorded time's offset is shown (issue 10, point 4)
+/* test-time-offset.c — when a recorded time's offset is shown (issue 10, point 4);
+ * the date, time and amount fields' refusals quoted with “…”
  * Copyright 2026 The Recourse authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "rec-date.h"
+#include "rec-money.h"
 #include "rec-time-offset.h"
 
 #include <glib.h>
@@ -124,6 +126,26 @@ test_refusal_quotes (void)
   g_assert_true (g_str_has_prefix (time_error->message, "“25:99”"));
 }
 
+/* The amount field's refusals too. */
+static void
+test_amount_refusal_quotes (void)
+{
+  static const char *amounts[] = { "ten", "--5", "12.505", "1000000000", "1,2345", "-5" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *opening = g_strdup_printf ("“%s”", amounts[i]);
+      RecCents cents;
+
+      g_assert_false (rec_cents_parse_display (amounts[i], NULL, FALSE, &cents, NULL, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, opening));
+      g_assert_null (strchr (error->message, '"'));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -136,5 +158,6 @@ main (int   argc,
   g_test_add_func ("/core/time-offset/refused", test_refused);
   g_test_add_func ("/core/time-offset/format-agrees", test_format_agrees);
   g_test_add_func ("/core/date/refusal-quotes", test_refusal_quotes);
+  g_test_add_func ("/core/amount/refusal-quotes", test_amount_refusal_quotes);
   return g_test_run ();
 }
