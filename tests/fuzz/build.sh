@@ -29,7 +29,7 @@ flags=(-g -O1 -fsanitize=fuzzer,address,undefined -UG_DISABLE_ASSERT
        $(pkg-config --cflags gio-2.0 json-glib-1.0))
 libs=("$build/src/librec-import.a" "$build/src/librec-report.a" "$build/src/librec-store.a"
       "$build/src/librec-core.a"
-      $(pkg-config --libs gio-2.0 json-glib-1.0 sqlite3 libofx libxml-2.0 gmime-3.0 nettle) -lhpdf -lm)
+      $(pkg-config --libs gio-2.0 json-glib-1.0 sqlite3 libofx libxml-2.0 gmime-3.0 nettle zlib) -lhpdf -lm)
 
 # Every tests/fuzz/fuzz-*.c is a target.
 for source in tests/fuzz/fuzz-*.c; do
