@@ -118,14 +118,22 @@ awk -v a="$pw" -v s="$sw" -v b="$fw" \
 # Instructions executed (valgrind's callgrind), which a busy machine does not
 # disturb: REC_BENCH_INSTRUCTIONS=1 (about a minute each).
 if [ "${REC_BENCH_INSTRUCTIONS:-0}" = 1 ] && command -v valgrind >/dev/null; then
+  # Prints "TOTAL MAIN": all threads, and the main thread alone (the
+  # packet's wall time follows its main thread; the verification and half
+  # the deflating run on a second one).
   instructions() {
-    valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$@" >/dev/null 2>&1
-    awk '/^totals:/ { print $2 }' "$work/cg.out"
+    rm -f "$work"/cg.out*
+    valgrind --tool=callgrind --separate-threads=yes --callgrind-out-file="$work/cg.out" \
+      "$@" >/dev/null 2>&1
+    awk '/^totals:/ { total += $2; if (FILENAME ~ /-01$/) main = $2 }
+         END { printf "%.0f %.0f\n", total, main }' "$work"/cg.out-*
   }
-  pi=$(instructions "$recourse" report "$work/large.recourse" -o "$work/packet.pdf" --as-of "$as_of")
-  gi=$(instructions "$floor" "$page_rows" "$work/floor-pages.pdf")
+  read -r pi pm < <(instructions "$recourse" report "$work/large.recourse" -o "$work/packet.pdf" --as-of "$as_of")
+  read -r gi gm < <(instructions "$floor" "$page_rows" "$work/floor-pages.pdf")
   awk -v a="$pi" -v b="$gi" \
     'BEGIN { printf "Instructions: packet %.0f, floor with the same pages %.0f: %.3f ×\n", a, b, a / b }'
+  awk -v a="$pm" -v b="$gm" \
+    'BEGIN { printf "Instructions, main thread: packet %.0f, floor with the same pages %.0f: %.3f ×\n", a, b, a / b }'
 fi
 
 soffice=$(command -v soffice || command -v libreoffice || true)
