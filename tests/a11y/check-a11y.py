@@ -422,9 +422,14 @@ def check_window(binary, home):
         tabs = [t for t in tab_lists[0] if t is not None and t.getRole() == R.ROLE_PAGE_TAB]
         # The view stack's pages, in the tabs' order (GTK 4.8 names them
         # after their types; hidden ones are still in the tree).
-        pages = find_all(app, lambda n: n.getRole() == R.ROLE_FILLER
-                         and re.match(r'^Rec[A-Za-z]+Page$', n.name or '')
-                         and n.name != 'RecStartPage')
+        # The pages after the Overview are built one per idle after the first
+        # frame (rec-case-view.c), so wait until every tab has its page.
+        pages_of = lambda: find_all(app, lambda n: n.getRole() == R.ROLE_FILLER
+                                    and re.match(r'^Rec[A-Za-z]+Page$', n.name or '')
+                                    and n.name != 'RecStartPage')
+        pages = wait_for(lambda: (lambda p: p if len(p) == len(tabs) else None)(pages_of()))
+        if pages is None:
+            pages = pages_of()
         if len(pages) != len(tabs):
             print('Bail out! %d page tabs but %d pages (%s)'
                   % (len(tabs), len(pages), ', '.join(p.name for p in pages)))
