@@ -50,6 +50,9 @@ struct _RecOverviewPage
   AdwActionRow        *rate_row;
   AdwActionRow        *override_row;
   AdwPreferencesGroup *chart_group;
+  GtkBox              *content_box;
+
+  /* Below the fold (rec-overview-more.ui): NULL until ensure_below_fold() */
   AdwPreferencesGroup *agency_group;
   AdwActionRow        *agency_row;
   AdwActionRow        *agency_ours_row;
@@ -162,6 +165,58 @@ update_dates (RecOverviewPage        *self,
   /* Translators: %s is an amount of money */
   split = g_strdup_printf (_("%s of it went to interest"), to_interest);
   gtk_label_set_text (self->paid_split_label, split);
+}
+
+static void payoff_changed_cb (GtkEditable     *editable,
+                               RecOverviewPage *self);
+static gboolean remedy_is_eligible (gpointer item,
+                                    gpointer user_data);
+static GtkWidget *create_remedy_row (gpointer item,
+                                     gpointer user_data);
+
+/* Builds what is below the fold (rec-overview-more.ui), hidden, at the end
+ * of the content box, if it is not yet: after the first frame (load_more)
+ * or when something asks for one of its widgets. Building it with the
+ * template cost the case's first frame. */
+static void
+ensure_below_fold (RecOverviewPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkFilterListModel) eligible = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->below_fold != NULL)
+    return;
+  builder = gtk_builder_new ();
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  if (!gtk_builder_add_from_resource (builder, "/io/github/recourse/Recourse/ui/rec-overview-more.ui",
+                                      &error))
+    g_error ("rec-overview-more.ui: %s", error->message);   /* a resource of ours: a bug */
+#define GET(name) self->name = (gpointer) gtk_builder_get_object (builder, #name)
+  GET (below_fold);
+  GET (agency_group);
+  GET (agency_row);
+  GET (agency_ours_row);
+  GET (agency_difference_row);
+  GET (remedies_group);
+  GET (remedies_list);
+  GET (follow_ups_list);
+  GET (next_dates_list);
+  GET (payoff_row);
+  GET (payoff_result_row);
+  GET (payoff_icon);
+  GET (payoff_error);
+  GET (payoff_table);
+  GET (payoff_grid);
+#undef GET
+  gtk_box_append (self->content_box, self->below_fold);
+
+  eligible = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->remedies)),
+                                        GTK_FILTER (gtk_custom_filter_new (remedy_is_eligible,
+                                                                           NULL, NULL)));
+  gtk_list_box_bind_model (self->remedies_list, G_LIST_MODEL (eligible), create_remedy_row,
+                           NULL, NULL);
+  g_signal_connect (self->payoff_row, "changed", G_CALLBACK (payoff_changed_cb), self);
 }
 
 static void
@@ -463,13 +518,17 @@ cancel_payoff (RecOverviewPage *self)
 static void
 update_payoff (RecOverviewPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->payoff_row));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  const char *text = NULL;
+  g_autofree char *stripped = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *understood = NULL;
   const char *currency = rec_case_session_get_info (get_session (self))->currency;
   RecCents monthly = 0;
 
+  if (self->below_fold == NULL)   /* nothing typed yet: nothing to show */
+    return;
+  text = gtk_editable_get_text (GTK_EDITABLE (self->payoff_row));
+  stripped = g_strstrip (g_strdup (text));
   cancel_payoff (self);
   if (*stripped != '\0')
     problem = rec_gui_check_amount (stripped, currency, &monthly, &understood);
@@ -624,6 +683,8 @@ update_agency (RecOverviewPage *self)
   AgencyJob *job;
 
   cancel_agency (self);
+  if (self->agency_group == NULL)   /* not built yet: nothing shown */
+    return;
   if (!self->lists_loaded || !info->has_agency_balance)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->agency_group), FALSE);
@@ -657,7 +718,8 @@ refresh (RecOverviewPage *self)
   if (self->lists_loaded)
     rec_page_update_remedies (self->remedies, get_session (self));
   /* The jurisdiction may have changed, and with it the rules. */
-  update_rules_description (self);
+  if (self->below_fold != NULL)
+    update_rules_description (self);
   update_interest (self);
   update_payoff (self);
   update_agency (self);
@@ -945,6 +1007,8 @@ rec_overview_page_load_more (RecPage *page)
   RecOverviewPage *self = REC_OVERVIEW_PAGE (page);
 
   self->lists_loaded = TRUE;
+  ensure_below_fold (self);
+  update_rules_description (self);
   gtk_widget_set_visible (self->below_fold, TRUE);
   /* The wrapping lines the first frame left out. */
   adw_action_row_set_title_lines (self->rate_row, 0);
@@ -982,11 +1046,13 @@ rec_overview_page_unload (RecPage *page)
   cancel_agency (self);
   self->lists_loaded = FALSE;
   adw_action_row_set_title_lines (self->rate_row, 1);
+  g_list_store_remove_all (self->remedies);
+  if (self->below_fold == NULL)
+    return;
   gtk_widget_set_visible (self->below_fold, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->agency_group), FALSE);
   gtk_list_box_bind_model (self->follow_ups_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->next_dates_list, NULL, NULL, NULL, NULL);
-  g_list_store_remove_all (self->remedies);
 }
 
 static void
@@ -1012,6 +1078,19 @@ rec_overview_page_dispose (GObject *object)
   /* The template's root child is not a bound child: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  /* What ensure_below_fold() built went with it (the template's own
+   * children are cleared by gtk_widget_dispose_template). */
+  self->below_fold = NULL;
+  self->agency_group = NULL;
+  self->agency_row = self->agency_ours_row = self->agency_difference_row = NULL;
+  self->remedies_group = NULL;
+  self->remedies_list = self->follow_ups_list = self->next_dates_list = NULL;
+  self->payoff_row = NULL;
+  self->payoff_result_row = NULL;
+  self->payoff_icon = NULL;
+  self->payoff_error = NULL;
+  self->payoff_table = NULL;
+  self->payoff_grid = NULL;
   g_clear_object (&self->remedies);
   cancel_payoff (self);
   cancel_agency (self);
@@ -1053,21 +1132,7 @@ rec_overview_page_class_init (RecOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, rate_row);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, override_row);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, chart_group);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, agency_group);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, agency_row);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, agency_ours_row);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, agency_difference_row);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, remedies_group);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, below_fold);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_row);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_result_row);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_icon);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_error);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_table);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, payoff_grid);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, remedies_list);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, follow_ups_list);
-  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, next_dates_list);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, content_box);
 
   gtk_widget_class_install_action (widget_class, "overview.add-term", NULL,
                                    overview_add_term_action);
@@ -1076,8 +1141,6 @@ rec_overview_page_class_init (RecOverviewPageClass *klass)
 static void
 rec_overview_page_init (RecOverviewPage *self)
 {
-  g_autoptr(GtkFilterListModel) eligible = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The window sizes itself before the page loads (on map): on the
    * figures' blank labels, not on the empty state's wrapping text. */
@@ -1092,13 +1155,8 @@ rec_overview_page_init (RecOverviewPage *self)
   gtk_widget_set_size_request (self->chart, -1, 220);
   gtk_box_append (self->chart_box, self->chart);
 
+  /* What is below the fold is built after the first frame (ensure_below_fold). */
   self->remedies = g_list_store_new (REC_TYPE_REMEDY_ITEM);
-  eligible = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->remedies)),
-                                        GTK_FILTER (gtk_custom_filter_new (remedy_is_eligible,
-                                                                           NULL, NULL)));
-  gtk_list_box_bind_model (self->remedies_list, G_LIST_MODEL (eligible), create_remedy_row,
-                           NULL, NULL);
-  g_signal_connect (self->payoff_row, "changed", G_CALLBACK (payoff_changed_cb), self);
 }
 
 const char *
@@ -1134,12 +1192,14 @@ _rec_overview_page_get_interest_notice (RecOverviewPage *self,
 GtkEditable *
 _rec_overview_page_get_payoff_entry (RecOverviewPage *self)
 {
+  ensure_below_fold (self);
   return GTK_EDITABLE (self->payoff_row);
 }
 
 const char *
 _rec_overview_page_get_payoff_result (RecOverviewPage *self)
 {
+  ensure_below_fold (self);
   if (!gtk_widget_get_visible (GTK_WIDGET (self->payoff_result_row)))
     return NULL;
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->payoff_result_row));
@@ -1154,6 +1214,7 @@ _rec_overview_page_is_payoff_pending (RecOverviewPage *self)
 const char *
 _rec_overview_page_get_payoff_error (RecOverviewPage *self)
 {
+  ensure_below_fold (self);
   /* The label shows a "read as" note too, not an error. */
   if (!gtk_widget_get_visible (GTK_WIDGET (self->payoff_error)) ||
       !gtk_widget_has_css_class (GTK_WIDGET (self->payoff_error), "error"))
@@ -1166,6 +1227,7 @@ _rec_overview_page_get_payoff_rows (RecOverviewPage *self)
 {
   guint n = 0;
 
+  ensure_below_fold (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->payoff_grid));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -1191,6 +1253,7 @@ _rec_overview_page_get_list (RecOverviewPage *self,
                              const char      *name)
 {
   rec_page_ensure_loaded (REC_PAGE (self));
+  ensure_below_fold (self);
   if (g_str_equal (name, "remedies"))
     return self->remedies_list;
   if (g_str_equal (name, "follow-ups"))
@@ -1207,6 +1270,7 @@ _rec_overview_page_get_agency (RecOverviewPage *self,
                                const char     **out_sentence)
 {
   rec_page_ensure_loaded (REC_PAGE (self));
+  ensure_below_fold (self);
   if (!gtk_widget_get_visible (GTK_WIDGET (self->agency_group)))
     return NULL;
   if (out_ours != NULL)
