@@ -12,7 +12,12 @@
 # is not loaded yet); peak RSS comes from /usr/bin/time -v. For a figure that
 # does not move with the machine's load, count instructions: BENCH_EXIT=1
 # valgrind --tool=callgrind --separate-threads=yes BUILD/tests/bench/bench-window
-# CASE under xvfb-run (see bench-window.c).
+# CASE under xvfb-run (see bench-window.c); the main thread is the largest
+# callgrind.out.*-01. That count is not the same every run: GTK loads the
+# icon theme in a thread of its own, and whichever of it and the first icon
+# lookup takes the theme's lock first pays for the load (about 67 M
+# instructions, gtk_icon_theme_lookup_icon inclusive). Compare runs whose
+# lookup costs the same, or run each configuration a few times.
 # "settled" is the large case kept open until the hidden pages (ledger, log,
 # checklist) have loaded in idle time: its RSS is the whole case in memory.
 # Target: the large case within 1.3× of the empty window.
