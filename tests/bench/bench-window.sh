@@ -17,7 +17,9 @@
 # icon theme in a thread of its own, and whichever of it and the first icon
 # lookup takes the theme's lock first pays for the load (about 67 M
 # instructions, gtk_icon_theme_lookup_icon inclusive). Compare runs whose
-# lookup costs the same, or run each configuration a few times.
+# lookup costs the same, or run each configuration a few times. Fonts race
+# the same way (pango's fontconfig setup, another ~50 M, seen as freetype's
+# share under open_path_in_background).
 # "settled" is the large case kept open until the hidden pages (ledger, log,
 # checklist) have loaded in idle time: its RSS is the whole case in memory.
 # Target: the large case within 1.3× of the empty window.
