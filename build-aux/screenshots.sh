@@ -22,6 +22,12 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 case_file=$tmp/Demo.recourse
 "$build/src/recourse" demo -o "$case_file" --as-of 2026-12-01 >/dev/null
+# The README's two example files, imported as it shows: the Evidence page then
+# holds the statement and the backup as the documents of what they gave.
+"$build/src/recourse" import-payments "$case_file" "$root/data/examples/statement-demo.csv" \
+  --match "CA SDU" --match "VICTOR MARQUEZ" >/dev/null
+"$build/src/recourse" import-messages "$case_file" "$root/data/examples/sms-backup-demo.xml" \
+  --with "(408) 555-0143" >/dev/null
 
 # The demo family lives in California: its contacts were recorded at -08:00/-07:00.
 export TZ=America/Los_Angeles
