@@ -75,33 +75,6 @@ bind_row (sqlite3_stmt         *stmt,
   return table->bind (stmt, record, error);
 }
 
-/* A new row's position when it has none: after the last (as
- * _rec_store_assign_position, from a cached statement: an import places
- * thousands of rows, and preparing the query was a third of each insert). */
-static gboolean
-assign_position (sqlite3     *db,
-                 const char  *max_sql,
-                 int         *position,
-                 GError     **error)
-{
-  g_autoptr(RecCachedStmt) stmt = NULL;
-  int rc;
-
-  if (*position > 0)
-    return TRUE;
-  stmt = _rec_store_prepare_cached (db, max_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _rec_store_set_error (error, db, rc, "position");
-      return FALSE;
-    }
-  *position = sqlite3_column_int (stmt, 0) + 1;
-  return TRUE;
-}
-
 static gboolean
 insert_row (sqlite3         *db,
             RecStoreChange  *change,
@@ -111,7 +84,7 @@ insert_row (sqlite3         *db,
   RecEntity *written = change->written;
   int position = change->record->position;
 
-  if (!assign_position (db, change->table->max_sql, &position, error))
+  if (!_rec_store_assign_position (db, change->table->max_sql, &position, error))
     return FALSE;
 
   stmt = _rec_store_prepare_cached (db, change->table->insert_sql, error);
