@@ -43,14 +43,7 @@ struct _RecCaseView
   AdwBin               *ledger_slot;
   AdwBin               *log_slot;
   AdwBin               *enforcement_slot;
-  AdwBin               *evidence_slot;
-
-  /* Built when first needed (ensure_page), each in its slot */
-  RecOrderPage         *order_page;
-  RecLedgerPage        *ledger_page;
-  RecLogPage           *log_page;
-  RecEnforcementPage   *enforcement_page;
-  RecEvidencePage      *evidence_page;
+  AdwBin               *evidence_slot;   /* each slot's page built when first needed */
 
   RecCaseSession       *session;
   guint                 build_idle;      /* builds the pages not built yet */
@@ -73,23 +66,18 @@ static const struct
 {
   const char *name;
   GType     (*get_type) (void);
-  gsize       slot;   /* offsets in RecCaseView */
-  gsize       page;
+  gsize       slot;   /* its offset in RecCaseView */
 } lazy_pages[] = {
-  { "order", rec_order_page_get_type,
-    G_STRUCT_OFFSET (RecCaseView, order_slot), G_STRUCT_OFFSET (RecCaseView, order_page) },
-  { "payments", rec_ledger_page_get_type,
-    G_STRUCT_OFFSET (RecCaseView, ledger_slot), G_STRUCT_OFFSET (RecCaseView, ledger_page) },
-  { "communications", rec_log_page_get_type,
-    G_STRUCT_OFFSET (RecCaseView, log_slot), G_STRUCT_OFFSET (RecCaseView, log_page) },
-  { "enforcement", rec_enforcement_page_get_type,
-    G_STRUCT_OFFSET (RecCaseView, enforcement_slot), G_STRUCT_OFFSET (RecCaseView, enforcement_page) },
-  { "evidence", rec_evidence_page_get_type,
-    G_STRUCT_OFFSET (RecCaseView, evidence_slot), G_STRUCT_OFFSET (RecCaseView, evidence_page) },
+  { "order", rec_order_page_get_type, G_STRUCT_OFFSET (RecCaseView, order_slot) },
+  { "payments", rec_ledger_page_get_type, G_STRUCT_OFFSET (RecCaseView, ledger_slot) },
+  { "communications", rec_log_page_get_type, G_STRUCT_OFFSET (RecCaseView, log_slot) },
+  { "enforcement", rec_enforcement_page_get_type, G_STRUCT_OFFSET (RecCaseView, enforcement_slot) },
+  { "evidence", rec_evidence_page_get_type, G_STRUCT_OFFSET (RecCaseView, evidence_slot) },
 };
 
 #define LAZY_SLOT(self, i) G_STRUCT_MEMBER (AdwBin *, (self), lazy_pages[i].slot)
-#define LAZY_PAGE(self, i) G_STRUCT_MEMBER (GtkWidget *, (self), lazy_pages[i].page)
+/* The page in slot i, NULL until built (and once the slot is gone). */
+#define LAZY_PAGE(self, i) (LAZY_SLOT (self, i) != NULL ? adw_bin_get_child (LAZY_SLOT (self, i)) : NULL)
 
 /* Builds page i of lazy_pages in its slot if it is not yet, and gives it
  * the case. A slot on screen maps its page at once, so the page loads for
@@ -103,7 +91,6 @@ ensure_page (RecCaseView *self,
   if (page != NULL)
     return page;
   page = g_object_new (lazy_pages[i].get_type (), NULL);
-  LAZY_PAGE (self, i) = page;
   adw_bin_set_child (LAZY_SLOT (self, i), page);
   if (self->session != NULL)
     rec_page_set_session (REC_PAGE (page), self->session);
@@ -146,9 +133,6 @@ rec_case_view_dispose (GObject *object)
   if (self->switcher_bar != NULL)
     g_signal_handlers_disconnect_by_data (self->switcher_bar, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_CASE_VIEW);
-  /* They went with their slots. */
-  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
-    LAZY_PAGE (self, i) = NULL;
   g_clear_object (&self->bar_stack);
   g_clear_object (&self->session);
 
@@ -327,6 +311,15 @@ after_paint_cb (GdkFrameClock *clock,
   self->build_idle = g_idle_add_full (G_PRIORITY_LOW, build_idle_cb, self, NULL);
 }
 
+static gboolean
+all_built (RecCaseView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    if (LAZY_PAGE (self, i) == NULL)
+      return FALSE;
+  return self->bar_stack != NULL;
+}
+
 /* The rest is built in idle time, but only after the view's first frame:
  * an idle source alone may run before that frame (the frame clock waits for
  * its time) and delay what the user does see. */
@@ -337,8 +330,7 @@ rec_case_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rec_case_view_parent_class)->map (widget);
 
-  if (self->build_idle != 0 || self->clock != NULL
-      || (self->bar_stack != NULL && self->evidence_page != NULL))
+  if (self->build_idle != 0 || self->clock != NULL || all_built (self))
     return;
   self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
   self->after_paint_id = g_signal_connect (self->clock, "after-paint",

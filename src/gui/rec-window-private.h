@@ -34,8 +34,7 @@ struct _RecWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
-  AdwBin               *start_slot;
-  RecStartPage         *start_page;   /* in start_slot, built when first shown */
+  AdwBin               *start_slot;   /* its RecStartPage built when first shown */
   AdwStatusPage        *loading_page;
   GMenuModel           *primary_menu;
 

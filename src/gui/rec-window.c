@@ -210,7 +210,6 @@ rec_window_dispose (GObject *object)
   if (self->main_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->main_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_WINDOW);
-  self->start_page = NULL;   /* went with its slot */
 
   G_OBJECT_CLASS (rec_window_parent_class)->dispose (object);
 }
@@ -220,10 +219,8 @@ rec_window_dispose (GObject *object)
 static void
 ensure_start_page (RecWindow *self)
 {
-  if (self->start_page != NULL)
-    return;
-  self->start_page = g_object_new (REC_TYPE_START_PAGE, NULL);
-  adw_bin_set_child (self->start_slot, GTK_WIDGET (self->start_page));
+  if (adw_bin_get_child (self->start_slot) == NULL)
+    adw_bin_set_child (self->start_slot, g_object_new (REC_TYPE_START_PAGE, NULL));
 }
 
 static void

@@ -152,12 +152,15 @@ test_start_page (Fixture       *fixture,
                  gconstpointer  data)
 {
   RecWindow *window = start_window (fixture);
+  GtkWidget *start_page;
 
   g_assert_null (rec_window_get_session (window));
   g_assert_cmpstr (_rec_window_get_mode (window), ==, "start");
-  /* Built when first shown (rec-window.c). */
-  g_assert_nonnull (window->start_page);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->start_page)));
+  /* Built in its slot when first shown (rec-window.c). */
+  start_page = adw_bin_get_child (window->start_slot);
+  g_assert_nonnull (start_page);
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (start_page), ==, "RecStartPage");
+  g_assert_true (gtk_widget_get_mapped (start_page));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
