@@ -10,7 +10,8 @@
  * after HPDF_Page_BeginText, all the packet uses): libharu's general
  * formula then gives, in the same float arithmetic, x - x0 and y - y0.
  *
- * 2. The pages' content streams deflated on two cores. libharu deflates every stream one after the other as it saves: on the
+ * 2. The pages' content streams deflated on two cores. libharu deflates
+ * every stream one after the other as it saves: on the
  * large demo case's packet (915 pages) that is 1.25 G instructions, a
  * quarter of the main thread's work. Here the pages' content streams are
  * deflated before libharu saves, by the calling thread and one more, with
@@ -58,13 +59,13 @@
 /* Fewer pages than this are deflated by the calling thread alone. */
 #define HELPER_MIN_PAGES 16
 
-/* -1: as the environment says; 0: libharu's way; 1: shared. */
+/* -1: as the environment says; 0: libharu's own functions; 1: the records. */
 static gint forced = -1;
 
 void
-_rec_pdf_libharu_force (gint shared)
+_rec_pdf_libharu_force (gint records)
 {
-  g_atomic_int_set (&forced, shared < 0 ? -1 : shared > 0);
+  g_atomic_int_set (&forced, records < 0 ? -1 : records > 0);
 }
 
 gboolean

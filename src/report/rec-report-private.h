@@ -263,11 +263,12 @@ const char      *_rec_packet_translate       (const char *context,
  * language's numeric date has ten digits and separators). */
 #define DATE_WIDTH    "00/00/0000"
 
-/* "$1,234.50" in the case's currency (transfer full). */
+/* A row of a totals table: a label and an amount, which this frees. */
 void             _rec_packet_total_row       (RecPdfTable     *table,
                                               const char      *label,
                                               char            *amount,
                                               RecPdfRowFlags   flags);
+/* "$1,234.50" in the case's currency (transfer full). */
 char            *_rec_packet_money           (const RecPacket *packet,
                                               RecCents         cents);
 /* A date in the packet's language's form ("01/15/2026", "15/01/2026"), or
