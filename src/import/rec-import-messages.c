@@ -734,12 +734,17 @@ _rec_message_reader_media (RecMessageReader *reader,
 /* --- Base64 --- */
 
 /* GLib's g_base64_decode_step runs at about 180 MB/s here: a 1 GB backup
- * would spend five seconds in it alone. This one decodes four characters a
- * step through a table (about 1 GB/s), stepping over white space and line
- * breaks, and stops at the padding. */
+ * would spend five seconds in it alone. This one takes four characters a
+ * step through four tables that each hold a character's six bits already
+ * in their place among the step's three bytes, so a step is four loads, three
+ * ORs and one store; anything but the alphabet (white space, line breaks,
+ * the padding, a bad character) sets a flag bit above those 24, tested once
+ * per step, and is handled one character at a time by the slow path. */
 enum { B64_SKIP = 64, B64_PAD = 65, B64_BAD = 66 };
+#define B64_FLAG 0x01000000u
 
 static guint8 b64_table[256];
+static guint32 b64_step[4][256];
 
 static gpointer
 b64_table_init (gpointer data)
@@ -754,6 +759,22 @@ b64_table_init (gpointer data)
   b64_table['_'] = 63;
   b64_table[' '] = b64_table['\t'] = b64_table['\r'] = b64_table['\n'] = B64_SKIP;
   b64_table['='] = B64_PAD;
+  /* The three bytes of a step are its 24 bits, the first character's six
+   * on top: byte 0 is bits 23–16, stored from the low byte of the word. */
+  for (guint c = 0; c < 256; c++)
+    {
+      guint32 v = b64_table[c];
+
+      if (v >= 64)
+        {
+          b64_step[0][c] = b64_step[1][c] = b64_step[2][c] = b64_step[3][c] = B64_FLAG;
+          continue;
+        }
+      b64_step[0][c] = v << 2;
+      b64_step[1][c] = v >> 4 | (v & 0xf) << 12;
+      b64_step[2][c] = (v >> 2) << 8 | (v & 0x3) << 22;
+      b64_step[3][c] = v << 16;
+    }
   return NULL;
 }
 
@@ -777,15 +798,14 @@ _rec_base64_decode (const char *text,
       /* The common case: four characters of the alphabet in a row. */
       while (n == 0 && end - p >= 4)
         {
-          guint8 a = b64_table[p[0]], b = b64_table[p[1]], c = b64_table[p[2]],
-                 d = b64_table[p[3]];
+          guint32 w = b64_step[0][p[0]] | b64_step[1][p[1]] | b64_step[2][p[2]]
+                      | b64_step[3][p[3]];
 
-          if ((a | b | c | d) >= 64)
+          if (w & B64_FLAG)
             break;
-          acc = (guint32) a << 18 | (guint32) b << 12 | (guint32) c << 6 | d;
-          o[0] = acc >> 16;
-          o[1] = acc >> 8;
-          o[2] = acc;
+          o[0] = (guint8) w;
+          o[1] = (guint8) (w >> 8);
+          o[2] = (guint8) (w >> 16);
           o += 3;
           p += 4;
         }

@@ -832,6 +832,36 @@ test_base64 (void)
       g_assert_cmpint (_rec_base64_decode (b64, strlen (b64), out), ==, size);
       g_assert_cmpmem (out, size, data, size);
     }
+  /* A bad character at every position, whichever step or tail it falls in,
+   * and white space at every position, which changes nothing. */
+  for (gsize size = 1; size <= 40; size++)
+    {
+      static const char bad[] = { '*', '\0', '\xc3', '.', '\x7f' };
+      g_autofree guint8 *data = g_malloc (size);
+      g_autofree char *b64 = NULL;
+      g_autofree guint8 *out = NULL;
+      gsize len;
+
+      for (gsize j = 0; j < size; j++)
+        data[j] = (guint8) g_rand_int_range (rand, 0, 256);
+      b64 = g_base64_encode (data, size);
+      len = strlen (b64);
+      out = g_malloc ((len + 1) / 4 * 3 + 3);
+      for (gsize at = 0; at < len; at++)
+        {
+          g_autofree char *spaced = g_strdup_printf ("%.*s\n%s", (int) at, b64, b64 + at);
+
+          for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
+            {
+              g_autofree char *broken = g_strdup (b64);
+
+              broken[at] = bad[k];
+              g_assert_cmpint (_rec_base64_decode (broken, len, out), ==, -1);
+            }
+          g_assert_cmpint (_rec_base64_decode (spaced, len + 1, out), ==, size);
+          g_assert_cmpmem (out, size, data, size);
+        }
+    }
 }
 
 static void
