@@ -6,6 +6,13 @@
  * added); then the filter (--match, --with), the duplicates against the case
  * and the earlier files, and one transaction for the whole run. The report is
  * one line per kind of outcome, then one per rejected row with its place.
+ *
+ * import-messages --with streams instead: each message is filtered, checked
+ * against the case and the earlier files and stored as the reader hands it
+ * on (a thread beside the parser), in the one transaction held across the
+ * run, committed after the last file — so a 1 GB backup's images are never
+ * all kept, and storing them overlaps the parse. A file that cannot be read
+ * rolls the run back: the outcome, output and exit codes are the same.
  */
 #define G_LOG_DOMAIN "rec-cli"
 
@@ -138,11 +145,60 @@ load_case (const char  *path,
   return c;
 }
 
+/* What streaming messages to the store needs (see the top of the file). */
+typedef struct
+{
+  RecImportMarker       *marker;
+  RecStoreImportSession *session;       /* NULL: --dry-run */
+  RecStoreImportSource  *store_source;  /* the file being read's, once known */
+  GPtrArray             *store_sources; /* (owned) RecStoreImportSource, kept
+                                         * until the commit */
+  GError                *store_error;   /* a write that failed */
+} Streamed;
+
+/* RecImportCandidateFunc: the candidate's verdict, and a new one stored. */
+static gboolean
+stream_each (RecImportStream     *stream,
+             RecImportCandidate  *candidate,
+             gpointer             user_data,
+             GError             **error)
+{
+  Streamed *run = user_data;
+
+  rec_import_marker_mark (run->marker, candidate);
+  if (run->session == NULL || candidate->status != REC_IMPORT_NEW || !candidate->selected)
+    return TRUE;
+  if (run->store_source == NULL)
+    {
+      const RecImportSource *source = rec_import_stream_get_source (stream, error);
+
+      if (source == NULL)
+        return FALSE;
+      run->store_source = g_new0 (RecStoreImportSource, 1);
+      g_ptr_array_add (run->store_sources, run->store_source);
+      run->store_source->name = source->name;
+      run->store_source->sha256 = source->sha256;
+      run->store_source->format = source->format;
+      run->store_source->attachment = source->attachment;
+      run->store_source->size = source->size;
+    }
+  if (!rec_store_import_session_add (run->session, run->store_source, candidate->record,
+                                     candidate->media, &run->store_error))
+    {
+      /* The read stops; run_streamed reports the write's error. */
+      g_set_error_literal (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_CANCELLED,
+                           run->store_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static RecImportSource *
 read_one (const ImportArgs  *args,
           const RecCaseData *c,
           int                method,
           const char        *path,
+          Streamed          *streamed,
           GError           **error)
 {
   if (args->kind == REC_IMPORT_KIND_PAYMENTS)
@@ -160,10 +216,21 @@ read_one (const ImportArgs  *args,
       RecImportMessageOptions options = {
         .format = args->format,
         .me = args->me != NULL ? args->me : c->info->obligee.email,
+        .each = streamed != NULL ? stream_each : NULL,
+        .each_data = streamed,
       };
 
       return rec_import_read_messages (path, &options, NULL, NULL, NULL, error);
     }
+}
+
+/* A write that failed: the transaction was rolled back. */
+static int
+not_changed (const GError *error)
+{
+  /* Translators: %s says why the case file could not be written */
+  _rec_cli_error (_("The case was not changed: %s"), error->message);
+  return REC_EXIT_FAILED;
 }
 
 /* Every file, in order; the first that cannot be read stops the run. */
@@ -173,6 +240,7 @@ read_all (const ImportArgs  *args,
           int                method,
           int                argc,
           char             **argv,
+          Streamed          *streamed,
           int               *out_exit)
 {
   g_autoptr(GPtrArray) sources =
@@ -197,7 +265,12 @@ read_all (const ImportArgs  *args,
           *out_exit = REC_EXIT_USAGE;
           return NULL;
         }
-      source = read_one (args, c, method, argv[i], &error);
+      source = read_one (args, c, method, argv[i], streamed, &error);
+      if (source == NULL && streamed != NULL && streamed->store_error != NULL)
+        {
+          *out_exit = not_changed (streamed->store_error);
+          return NULL;
+        }
       if (source == NULL)
         {
           _rec_cli_error ("%s", error->message);
@@ -205,6 +278,11 @@ read_all (const ImportArgs  *args,
           return NULL;
         }
       g_ptr_array_add (sources, source);
+      if (streamed != NULL)
+        {
+          rec_import_marker_end_source (streamed->marker);
+          streamed->store_source = NULL;
+        }
     }
   return g_steal_pointer (&sources);
 }
@@ -367,6 +445,50 @@ print_correspondents (GPtrArray *sources)
     }
 }
 
+static int
+report_done (const ImportArgs *args,
+             GPtrArray        *sources)
+{
+  print_report (args->kind, sources);
+  if (args->dry_run)
+    g_print ("%s\n", _("Dry run: the case was not changed"));
+  return REC_EXIT_OK;
+}
+
+/* import-messages --with: the messages stored as they are read. */
+static int
+run_streamed (ImportArgs  *args,
+              RecStore    *store,
+              RecCaseData *c,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(RecImportMarker) marker =
+    rec_import_marker_new (args->kind, (const char *const *) args->filters, c);
+  g_autoptr(GPtrArray) store_sources = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  Streamed run = { marker, NULL, NULL, store_sources, NULL };
+  int status = REC_EXIT_OK;
+
+  if (!args->dry_run)
+    {
+      run.session = rec_store_import_session_new (store, &error);
+      if (run.session == NULL)
+        return not_changed (error);
+    }
+  sources = read_all (args, c, -1, argc, argv, &run, &status);
+  g_clear_error (&run.store_error);
+  if (sources == NULL)
+    {
+      rec_store_import_session_abort (run.session);
+      return status;
+    }
+  if (run.session != NULL && !rec_store_import_session_commit (run.session, &error))
+    return not_changed (error);
+  return report_done (args, sources);
+}
+
 /* Both verbs, once their options are parsed: argv[1] the case, then files. */
 static int
 run_import (ImportArgs *args,
@@ -385,7 +507,10 @@ run_import (ImportArgs *args,
   c = load_case (argv[1], args->dry_run, &store, &status);
   if (c == NULL)
     return status;
-  sources = read_all (args, c, method, argc, argv, &status);
+  if (args->kind == REC_IMPORT_KIND_MESSAGES && args->filters != NULL
+      && args->filters[0] != NULL)
+    return run_streamed (args, store, c, argc, argv);
+  sources = read_all (args, c, method, argc, argv, NULL, &status);
   if (sources == NULL)
     return status;
 
@@ -401,15 +526,8 @@ run_import (ImportArgs *args,
   rec_import_mark_duplicates (c, sources);
 
   if (!args->dry_run && !write_all (store, sources, &error))
-    {
-      /* Translators: %s says why the case file could not be written */
-      _rec_cli_error (_("The case was not changed: %s"), error->message);
-      return REC_EXIT_FAILED;
-    }
-  print_report (args->kind, sources);
-  if (args->dry_run)
-    g_print ("%s\n", _("Dry run: the case was not changed"));
-  return REC_EXIT_OK;
+    return not_changed (error);
+  return report_done (args, sources);
 }
 
 static gboolean

@@ -35,10 +35,14 @@ typedef RecImportSource *(*ReadMessagesFunc) (const char                    *pat
                                               GCancellable                  *cancellable,
                                               GError                       **error);
 
+typedef const RecImportSource *(*StreamSourceFunc) (RecImportStream  *stream,
+                                                    GError          **error);
+
 typedef struct
 {
   ReadPaymentsFunc  read_payments;
   ReadMessagesFunc  read_messages;
+  StreamSourceFunc  stream_source;
   char             *error;       /* why the module could not be opened */
 } Readers;
 
@@ -73,11 +77,14 @@ open_readers (gpointer data)
       || !g_module_symbol (module, "_rec_import_module_read_payments",
                            (gpointer *) &readers->read_payments)
       || !g_module_symbol (module, "_rec_import_module_read_messages",
-                           (gpointer *) &readers->read_messages))
+                           (gpointer *) &readers->read_messages)
+      || !g_module_symbol (module, "_rec_import_module_stream_get_source",
+                           (gpointer *) &readers->stream_source))
     {
       readers->error = g_strdup (g_module_error ());
       readers->read_payments = NULL;
       readers->read_messages = NULL;
+      readers->stream_source = NULL;
       g_debug ("Cannot open the readers %s: %s", path, readers->error);
       return readers;
     }
@@ -130,4 +137,16 @@ rec_import_read_messages (const char                    *path,
   if (readers == NULL)
     return NULL;
   return readers->read_messages (path, options, progress, user_data, cancellable, error);
+}
+
+const RecImportSource *
+rec_import_stream_get_source (RecImportStream  *stream,
+                              GError          **error)
+{
+  /* Only ever called from a read's `each`: the module is open. */
+  const Readers *readers = get_readers (error);
+
+  if (readers == NULL)
+    return NULL;
+  return readers->stream_source (stream, error);
 }

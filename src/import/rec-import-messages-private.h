@@ -34,7 +34,10 @@ typedef struct
   gsize   capacity;
 } HashChunk;
 
-typedef struct
+/* The reader is the stream a RecImportCandidateFunc is given. */
+typedef struct _RecImportStream RecMessageReader;
+
+struct _RecImportStream
 {
   /* Borrowed */
   const char                    *path;
@@ -63,7 +66,38 @@ typedef struct
   GAsyncQueue                   *hashed;     /* HashChunk: hashed, to be used again */
   guint                          n_chunks;   /* HashChunks made */
   HashChunk                     *own_chunk;  /* the one chunk without such a hasher */
-} RecMessageReader;
+  GMutex                         queue_lock;
+  GCond                          queue_cond; /* a job of the media thread done */
+  guint                          queued_jobs;  /* given to the media thread, not done */
+  gsize                          queued_bytes; /* their base64 */
+
+  /* Streaming (options->each set, an SMS backup): candidates handed to
+   * `each` by the media thread as they are made, images decoded in memory
+   * there (no spool), the file hashed by `hasher` from the start. */
+  gboolean                       stream;
+  const char                    *format;
+  gint64                         n_hashed;     /* bytes `hasher` read */
+  int                            hash_result;  /* -1 not joined yet, 0 failed, 1 whole */
+  RecImportSource               *source;       /* (owned) once asked for or at the end */
+  volatile gint                  each_failed;  /* no more `each`: it failed, or the read */
+  GError                        *each_error;   /* what it failed with */
+};
+
+/* Streaming: `candidate` (the reader's list holds it) is handed to `each` by
+ * the media thread once the images given before it are decoded and
+ * `settle` (nullable: it may reject the candidate then) has run; its media's
+ * bytes are let go after. */
+typedef void        (*RecCandidateSettle)        (RecImportCandidate *candidate,
+                                                  gpointer            data);
+void                _rec_message_reader_emit     (RecMessageReader   *reader,
+                                                  RecImportCandidate *candidate,
+                                                  RecCandidateSettle  settle,
+                                                  gpointer            settle_data,
+                                                  GDestroyNotify      settle_free);
+/* `candidate` REJECTED where it is, for `reason` (taken), as
+ * _rec_message_rejected_new makes one. */
+void                _rec_message_candidate_reject (RecImportCandidate *candidate,
+                                                   char               *reason);
 
 
 /* A buffer of at least `capacity` bytes to read the next part of the file

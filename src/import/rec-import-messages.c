@@ -280,7 +280,9 @@ hex_digest (struct sha256_ctx *ctx,
 /* A file over the attachment limit is hashed by a thread of its own beside
  * the parser (SHA-256 is a third of the work of reading a backup of images:
  * on two cores it costs no time); it reads the file a second time, from the
- * page cache the parser has just filled. */
+ * page cache the parser has just filled. A streamed read's hasher runs for
+ * any size and keeps the bytes of a file small enough to be stored: the
+ * source is complete when it ends, before the parser does. */
 static gpointer
 hasher_run (gpointer data)
 {
@@ -297,6 +299,11 @@ hasher_run (gpointer data)
       if (got <= 0)
         break;
       sha256_update (&reader->sha256, (gsize) got, buffer);
+      reader->n_hashed += got;
+      if (reader->stream && reader->whole != NULL && reader->n_hashed <= REC_ATTACHMENT_MAX_SIZE)
+        g_byte_array_append (reader->whole, buffer, (guint) got);
+      else if (reader->stream)
+        g_clear_pointer (&reader->whole, g_byte_array_unref);
     }
   if (fd >= 0)
     close (fd);
@@ -403,6 +410,8 @@ hasher_join (RecMessageReader *reader,
 {
   gboolean whole;
 
+  if (reader->hash_result >= 0)
+    return reader->hash_result;
   if (reader->hasher == NULL)
     return TRUE;
   if (stop)
@@ -414,6 +423,7 @@ hasher_join (RecMessageReader *reader,
       g_async_queue_push (reader->to_hash, g_new0 (HashChunk, 1));
     }
   whole = GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&reader->hasher)));
+  reader->hash_result = whole;
   if (reader->to_hash != NULL)
     {
       g_clear_pointer (&reader->to_hash, g_async_queue_unref);
@@ -427,10 +437,12 @@ _rec_message_reader_feed (RecMessageReader *reader,
                           const guint8     *data,
                           gsize             size)
 {
-  if (reader->hasher == NULL)
+  /* A streamed read's hasher reads the file itself (and may be done before
+   * the parser is). */
+  if (reader->hasher == NULL && !reader->stream)
     sha256_update (&reader->sha256, size, data);
   reader->fed += (gint64) size;
-  if (reader->whole != NULL)
+  if (reader->whole != NULL && !reader->stream)
     {
       if (reader->fed <= REC_ATTACHMENT_MAX_SIZE)
         g_byte_array_append (reader->whole, data, size);
@@ -448,6 +460,12 @@ gboolean
 _rec_message_reader_check (RecMessageReader *reader,
                            GError          **error)
 {
+  if (g_atomic_int_get (&reader->each_failed))
+    {
+      /* Never shown: the read fails with the error `each` gave. */
+      g_set_error_literal (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_CANCELLED, "each");
+      return FALSE;
+    }
   if (!g_cancellable_is_cancelled (reader->cancellable))
     return TRUE;
   g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_CANCELLED,
@@ -494,7 +512,8 @@ _rec_message_reader_media_begin (RecMessageReader *reader,
 
   buffer->capacity = MAX (capacity, 1);
   buffer->fd = -1;
-  if (reader->in_memory + (gint64) capacity <= REC_IMPORT_SPOOL_MEMORY)
+  /* A streamed read's media live until `each` has stored them: no spool. */
+  if (reader->stream || reader->in_memory + (gint64) capacity <= REC_IMPORT_SPOOL_MEMORY)
     return buffer->data = g_malloc (buffer->capacity);
   buffer->fd = g_file_open_tmp ("recourse-import-XXXXXX", &path, error);
   if (buffer->fd < 0)
@@ -551,17 +570,76 @@ media_buffer_bytes (RecMediaBuffer *buffer,
   return mapped != NULL ? g_mapped_file_get_bytes (mapped) : NULL;
 }
 
-/* A spooled medium hashed and mapped read-only by the media thread; given
- * as base64, decoded there first (its size and media type filled too). */
+/* A job of the media thread, in the order given: a medium hashed (given as
+ * base64, decoded there first, its size and media type filled too) and, when
+ * spooled, mapped read-only; or, streaming, a candidate handed to `each`. */
 typedef struct
 {
-  RecMessageReader *reader;
-  RecAttachment    *attachment;   /* (owned) its sha256 and data filled here */
-  RecMediaBuffer    buffer;
-  gsize             size;
-  char             *base64;       /* (owned) (nullable) the text to decode */
-  gsize             base64_len;
+  RecMessageReader   *reader;
+  RecAttachment      *attachment;   /* (owned) its sha256 and data filled here */
+  RecMediaBuffer      buffer;       /* data NULL: decoded into memory here */
+  gsize               size;
+  char               *base64;       /* (owned) (nullable) the text to decode */
+  gsize               base64_len;
+  RecImportCandidate *candidate;    /* streaming: the candidate to hand on */
+  RecCandidateSettle  settle;
+  gpointer            settle_data;
+  GDestroyNotify      settle_free;
 } MediaJob;
+
+/* The media thread's jobs at most (2 waiting beside the one it runs: a
+ * spooled job's pages are the process's until the thread maps them again),
+ * and, streaming, the base64 they may hold: the parser waits past it. */
+#define MEDIA_JOBS 3
+#define STREAM_JOBS 4096
+#define STREAM_QUEUE_BYTES (G_GINT64_CONSTANT (64) * 1024 * 1024)
+
+static void
+media_job_done (MediaJob *job)
+{
+  RecMessageReader *reader = job->reader;
+
+  g_mutex_lock (&reader->queue_lock);
+  reader->queued_jobs--;
+  reader->queued_bytes -= job->base64_len;
+  g_cond_signal (&reader->queue_cond);
+  g_mutex_unlock (&reader->queue_lock);
+  g_clear_object (&job->attachment);
+  g_free (job);
+}
+
+/* The candidate's media's bytes let go once `each` is done with them. */
+static void
+media_let_go (RecImportCandidate *candidate)
+{
+  for (guint m = 0; candidate->media != NULL && m < candidate->media->len; m++)
+    {
+      RecAttachment *medium = g_ptr_array_index (candidate->media, m);
+
+      g_clear_pointer (&medium->data, g_bytes_unref);
+    }
+}
+
+static void
+candidate_job_run (MediaJob *job)
+{
+  RecMessageReader *reader = job->reader;
+
+  if (job->settle != NULL)
+    job->settle (job->candidate, job->settle_data);
+  if (!g_atomic_int_get (&reader->each_failed)
+      && !reader->options->each (reader, job->candidate, reader->options->each_data,
+                                 &reader->each_error))
+    {
+      if (reader->each_error == NULL)
+        g_set_error_literal (&reader->each_error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_CANCELLED,
+                             "each");
+      g_atomic_int_set (&reader->each_failed, 1);
+    }
+  media_let_go (job->candidate);
+  if (job->settle_free != NULL && job->settle_data != NULL)
+    job->settle_free (job->settle_data);
+}
 
 static void
 media_job_run (gpointer data,
@@ -571,18 +649,26 @@ media_job_run (gpointer data,
   g_autoptr(GError) error = NULL;
   struct sha256_ctx ctx;
 
+  if (job->candidate != NULL)
+    {
+      candidate_job_run (job);
+      media_job_done (job);
+      return;
+    }
   if (job->base64 != NULL)
     {
-      gssize size = _rec_base64_decode (job->base64, job->base64_len, job->buffer.data);
+      gssize size;
 
+      if (job->buffer.data == NULL)
+        job->buffer.data = g_malloc (job->buffer.capacity);
+      size = _rec_base64_decode (job->base64, job->base64_len, job->buffer.data);
       g_clear_pointer (&job->base64, g_free);
       if (size <= 0)
         {
           /* Not base64: the reader rejects its message (size -1). */
           job->attachment->size = -1;
           _rec_media_buffer_clear (&job->buffer);
-          g_object_unref (job->attachment);
-          g_free (job);
+          media_job_done (job);
           return;
         }
       job->size = (gsize) size;
@@ -593,7 +679,10 @@ media_job_run (gpointer data,
   sha256_init (&ctx);
   sha256_update (&ctx, job->size, job->buffer.data);
   hex_digest (&ctx, job->attachment->sha256);
-  job->attachment->data = media_buffer_bytes (&job->buffer, job->size, &error);
+  if (job->buffer.fd < 0)
+    job->attachment->data = g_bytes_new_take (g_steal_pointer (&job->buffer.data), job->size);
+  else
+    job->attachment->data = media_buffer_bytes (&job->buffer, job->size, &error);
   if (error != NULL)
     {
       g_mutex_lock (&job->reader->media_lock);
@@ -601,35 +690,66 @@ media_job_run (gpointer data,
         job->reader->media_error = g_steal_pointer (&error);
       g_mutex_unlock (&job->reader->media_lock);
     }
-  g_object_unref (job->attachment);
-  g_free (job);
+  media_job_done (job);
 }
 
-/* Hands a spooled medium to the media thread, which hashes it beside the
- * parser (a 1 GB backup holds about 750 MB of images). At most two wait:
- * their pages are the process's until the thread has mapped them again. */
+/* Hands a job to the media thread, which runs it beside the parser (a 1 GB
+ * backup holds about 750 MB of images), once there is room for it (see
+ * MEDIA_JOBS). */
 static void
 media_job_push (RecMessageReader *reader,
-                RecAttachment    *attachment,
-                RecMediaBuffer   *buffer,
-                gsize             size,
-                char             *base64,
-                gsize             base64_len)
+                MediaJob         *job)
 {
-  MediaJob *job = g_new0 (MediaJob, 1);
+  guint max_jobs = reader->stream ? STREAM_JOBS : MEDIA_JOBS;
+  gsize max_bytes = reader->stream ? STREAM_QUEUE_BYTES : G_MAXSIZE;
 
   if (reader->media_pool == NULL)
     reader->media_pool = g_thread_pool_new (media_job_run, NULL, 1, FALSE, NULL);
-  while (g_thread_pool_unprocessed (reader->media_pool) >= 2)
-    g_usleep (500);
+  g_mutex_lock (&reader->queue_lock);
+  while (reader->queued_jobs > 0
+         && (reader->queued_jobs >= max_jobs || reader->queued_bytes + job->base64_len > max_bytes))
+    g_cond_wait (&reader->queue_cond, &reader->queue_lock);
+  reader->queued_jobs++;
+  reader->queued_bytes += job->base64_len;
+  g_mutex_unlock (&reader->queue_lock);
   job->reader = reader;
+  g_thread_pool_push (reader->media_pool, job, NULL);
+}
+
+static void
+media_push (RecMessageReader *reader,
+            RecAttachment    *attachment,
+            RecMediaBuffer   *buffer,
+            gsize             size,
+            char             *base64,
+            gsize             base64_len)
+{
+  MediaJob *job = g_new0 (MediaJob, 1);
+
   job->attachment = g_object_ref (attachment);
   job->buffer = *buffer;
   job->size = size;
   job->base64 = base64;
   job->base64_len = base64_len;
   *buffer = (RecMediaBuffer) { NULL, 0, -1 };
-  g_thread_pool_push (reader->media_pool, job, NULL);
+  media_job_push (reader, job);
+}
+
+void
+_rec_message_reader_emit (RecMessageReader   *reader,
+                          RecImportCandidate *candidate,
+                          RecCandidateSettle  settle,
+                          gpointer            settle_data,
+                          GDestroyNotify      settle_free)
+{
+  MediaJob *job = g_new0 (MediaJob, 1);
+
+  g_assert (reader->stream);
+  job->candidate = candidate;
+  job->settle = settle;
+  job->settle_data = settle_data;
+  job->settle_free = settle_free;
+  media_job_push (reader, job);
 }
 
 gboolean
@@ -666,7 +786,7 @@ _rec_message_reader_media_end (RecMessageReader *reader,
 
       attachment = attachment_new (name, media_type, pending, NULL);
       attachment->size = (gint64) size;
-      media_job_push (reader, attachment, buffer, size, NULL, 0);
+      media_push (reader, attachment, buffer, size, NULL, 0);
       return attachment;
     }
   sha256_init (&ctx);
@@ -695,14 +815,21 @@ _rec_message_reader_media_base64 (RecMessageReader  *reader,
    * byte or to more than an attachment may hold (rare: it says why). */
   while (first < size && g_ascii_isspace (text[first]))
     first++;
-  if (reader->in_memory + (gint64) capacity <= REC_IMPORT_SPOOL_MEMORY
+  if ((!reader->stream && reader->in_memory + (gint64) capacity <= REC_IMPORT_SPOOL_MEMORY)
       || first == size || text[first] == '=' || size / 4 * 3 > REC_ATTACHMENT_MAX_SIZE)
     return TRUE;
-  if (_rec_message_reader_media_begin (reader, capacity, &buffer, error) == NULL)
+  if (reader->stream)
+    {
+      /* Decoded into memory by the media thread, kept until `each` is done. */
+      buffer.capacity = capacity;
+      buffer.fd = -1;
+    }
+  else if (_rec_message_reader_media_begin (reader, capacity, &buffer, error) == NULL)
     return FALSE;
-  g_assert (buffer.fd >= 0);
+  else
+    g_assert (buffer.fd >= 0);
   *out_attachment = attachment_new (name, NULL, pending, NULL);
-  media_job_push (reader, *out_attachment, &buffer, 0, g_memdup2 (text, size), size);
+  media_push (reader, *out_attachment, &buffer, 0, g_memdup2 (text, size), size);
   return TRUE;
 }
 
@@ -914,20 +1041,36 @@ _rec_message_rejected_new (char *where,
   return candidate;
 }
 
+void
+_rec_message_candidate_reject (RecImportCandidate *candidate,
+                               char               *reason)
+{
+  candidate->status = REC_IMPORT_REJECTED;
+  candidate->selected = FALSE;
+  g_clear_object (&candidate->record);
+  g_clear_pointer (&candidate->address, g_free);
+  g_clear_pointer (&candidate->contact, g_free);
+  g_ptr_array_set_size (candidate->media, 0);
+  g_free (candidate->reason);
+  candidate->reason = reason;
+  g_free (candidate->description);
+  candidate->description = g_strdup (reason);
+}
+
 /* --- Public API --- */
 
+/* The source once the file is hashed (its candidates the caller's). */
 static RecImportSource *
-source_new (RecMessageReader *reader,
-            const char       *format,
-            GPtrArray        *candidates)
+source_new (RecMessageReader *reader)
 {
   RecImportSource *source = g_new0 (RecImportSource, 1);
+  const char *format = reader->format;
 
   source->kind = REC_IMPORT_KIND_MESSAGES;
   source->path = g_strdup (reader->path);
   source->name = g_strdup (reader->name);
   hex_digest (&reader->sha256, source->sha256);
-  source->size = reader->fed;
+  source->size = reader->stream ? reader->n_hashed : reader->fed;
   source->format = g_strdup (format);
   if (reader->whole != NULL && reader->whole->len > 0)
     {
@@ -939,8 +1082,47 @@ source_new (RecMessageReader *reader,
 
       source->attachment = attachment_new (reader->name, media_type, source->sha256, bytes);
     }
-  source->candidates = g_ptr_array_ref (candidates);
+  source->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) rec_import_candidate_free);
   return source;
+}
+
+const RecImportSource *
+rec_import_stream_get_source (RecImportStream  *stream,
+                              GError          **error)
+{
+  RecMessageReader *reader = stream;
+
+  g_return_val_if_fail (stream != NULL, NULL);
+
+  if (reader->source == NULL)
+    {
+      if (!hasher_join (reader, FALSE))
+        {
+          g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_IO,
+                       _("Cannot read “%s”: %s"), reader->name, g_strerror (EIO));
+          return NULL;
+        }
+      reader->source = source_new (reader);
+    }
+  return reader->source;
+}
+
+/* `each` for every candidate of a read that did not stream them. */
+static gboolean
+each_after (RecMessageReader  *reader,
+            GPtrArray         *candidates,
+            GError           **error)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      RecImportCandidate *candidate = g_ptr_array_index (candidates, i);
+      gboolean ok = reader->options->each (reader, candidate, reader->options->each_data, error);
+
+      media_let_go (candidate);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 RecImportSource *
@@ -955,6 +1137,7 @@ rec_import_read_messages (const char                    *path,
   g_autofree char *name = NULL;
   RecMessageReader reader = { 0 };
   RecImportSource *source = NULL;
+  g_autoptr(GError) read_error = NULL;
   const char *format;
   gboolean ok;
 
@@ -972,11 +1155,23 @@ rec_import_read_messages (const char                    *path,
   reader.progress = progress;
   reader.user_data = user_data;
   reader.cancellable = cancellable;
+  reader.format = format;
+  reader.hash_result = -1;
+  reader.stream = options != NULL && options->each != NULL && g_str_equal (format, "sms");
   reader.whole = reader.size <= REC_ATTACHMENT_MAX_SIZE
                  ? g_byte_array_sized_new ((guint) reader.size) : NULL;
   sha256_init (&reader.sha256);
   g_mutex_init (&reader.media_lock);
-  if (reader.whole == NULL && g_str_equal (format, "sms"))
+  g_mutex_init (&reader.queue_lock);
+  g_cond_init (&reader.queue_cond);
+  if (reader.stream)
+    {
+      /* The whole file hashed from the start, apart from the parser: the
+       * first message stored waits for the source's entry (see
+       * rec_import_stream_get_source), not for the end of the parse. */
+      reader.hasher = g_thread_new ("rec-import-hash", hasher_run, &reader);
+    }
+  else if (reader.whole == NULL && g_str_equal (format, "sms"))
     {
       /* The SMS reader hands its chunks to the hasher: one read. */
       reader.to_hash = g_async_queue_new_full (hash_chunk_free);
@@ -988,30 +1183,54 @@ rec_import_read_messages (const char                    *path,
   candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) rec_import_candidate_free);
 
   if (g_str_equal (format, "sms"))
-    ok = _rec_import_read_sms (&reader, candidates, error);
+    ok = _rec_import_read_sms (&reader, candidates, &read_error);
   else
-    ok = _rec_import_read_mail (&reader, g_str_equal (format, "mbox"), candidates, error);
+    ok = _rec_import_read_mail (&reader, g_str_equal (format, "mbox"), candidates, &read_error);
 
   /* The media thread finishes what it was given even after a failure: its
    * jobs own mappings that must be released. */
-  if (!_rec_message_reader_media_wait (&reader, ok ? error : NULL))
+  if (!ok)
+    g_atomic_int_set (&reader.each_failed, 1);
+  if (!_rec_message_reader_media_wait (&reader, ok ? &read_error : NULL))
     ok = FALSE;
+  if (reader.each_error != NULL)
+    {
+      /* What `each` failed with, not the stop it made. */
+      ok = FALSE;
+      g_clear_error (&read_error);
+      read_error = g_steal_pointer (&reader.each_error);
+    }
   if (!hasher_join (&reader, !ok) && ok)
     {
       ok = FALSE;
-      g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_IO,
+      g_set_error (&read_error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_IO,
                    _("Cannot read “%s”: %s"), reader.name, g_strerror (EIO));
     }
   if (ok)
     {
       if (progress != NULL)
         progress (reader.fed, MAX (reader.size, reader.fed), user_data);
-      source = source_new (&reader, format, candidates);
+      if (reader.source == NULL)
+        reader.source = source_new (&reader);
+      if (!reader.stream && options != NULL && options->each != NULL)
+        ok = each_after (&reader, candidates, &read_error);
     }
+  if (ok)
+    {
+      source = g_steal_pointer (&reader.source);
+      g_ptr_array_unref (source->candidates);
+      source->candidates = g_ptr_array_ref (candidates);
+    }
+  else
+    g_propagate_error (error, g_steal_pointer (&read_error));
+  g_clear_pointer (&reader.source, rec_import_source_free);
   g_clear_pointer (&reader.whole, g_byte_array_unref);
   g_clear_pointer (&reader.own_chunk, hash_chunk_free);
   g_clear_error (&reader.media_error);
+  g_clear_error (&reader.each_error);
   g_mutex_clear (&reader.media_lock);
+  g_mutex_clear (&reader.queue_lock);
+  g_cond_clear (&reader.queue_cond);
   g_free (reader.name);
   return source;
 }

@@ -511,12 +511,57 @@ mms_candidate (SmsParse *parse,
 
 /* --- The stream --- */
 
+/* The reason the first image the media thread found not to be base64 gives
+ * its message, unless an earlier image already rejected it; NULL if none. */
+static char *
+pending_reason (Pending *pending)
+{
+  for (guint d = 0; d < pending->decoding->len; d++)
+    {
+      RecAttachment *image = g_ptr_array_index (pending->decoding, d);
+      guint at = g_array_index (pending->decoding_at, guint, d);
+
+      if (image->size >= 0)
+        continue;
+      return at < pending->problem_at ? not_base64_reason (image->name) : NULL;
+    }
+  return NULL;
+}
+
+/* Streaming, on the media thread once the message's images are decoded. */
 static void
-add_candidate (GPtrArray          *candidates,
+pending_settle (RecImportCandidate *candidate,
+                gpointer            data)
+{
+  char *reason = pending_reason (data);
+
+  if (reason != NULL)
+    _rec_message_candidate_reject (candidate, reason);
+}
+
+/* A candidate made (NULL: none), with the images still being decoded for
+ * it when it is the last of parse->pending. */
+static void
+add_candidate (SmsParse           *parse,
                RecImportCandidate *candidate)
 {
-  if (candidate != NULL)
-    g_ptr_array_add (candidates, candidate);
+  Pending *pending = NULL;
+
+  if (candidate == NULL)
+    return;
+  g_ptr_array_add (parse->candidates, candidate);
+  if (!parse->reader->stream)
+    return;
+  if (parse->pending->len > 0)
+    {
+      pending = g_ptr_array_index (parse->pending, parse->pending->len - 1);
+      if (pending->index == parse->candidates->len - 1)
+        pending = g_ptr_array_steal_index (parse->pending, parse->pending->len - 1);
+      else
+        pending = NULL;
+    }
+  _rec_message_reader_emit (parse->reader, candidate, pending != NULL ? pending_settle : NULL,
+                            pending, (GDestroyNotify) pending_free);
 }
 
 static void
@@ -560,7 +605,7 @@ start_element_cb (void           *user_data,
   else if (parse->mms != NULL && g_str_equal (name, "addr"))
     mms_add_addr (parse->mms, &element);
   else if (depth == 1 && g_str_equal (name, "sms"))
-    add_candidate (parse->candidates, sms_candidate (parse, &element));
+    add_candidate (parse, sms_candidate (parse, &element));
   else if (depth == 1 && g_str_equal (name, "mms"))
     parse->mms = mms_new (&element);
 }
@@ -575,7 +620,7 @@ end_element_cb (void          *user_data,
 
   if (--parse->depth == 1 && parse->mms != NULL)
     {
-      add_candidate (parse->candidates, mms_candidate (parse, parse->mms));
+      add_candidate (parse, mms_candidate (parse, parse->mms));
       g_clear_pointer (&parse->mms, mms_free);
     }
 }
@@ -674,24 +719,16 @@ settle_pending (SmsParse *parse)
   for (guint i = 0; i < parse->pending->len; i++)
     {
       Pending *pending = g_ptr_array_index (parse->pending, i);
+      char *reason = pending_reason (pending);
 
-      for (guint d = 0; d < pending->decoding->len; d++)
+      if (reason != NULL)
         {
-          RecAttachment *image = g_ptr_array_index (pending->decoding, d);
-          guint at = g_array_index (pending->decoding_at, guint, d);
+          RecImportCandidate *rejected = _rec_message_rejected_new (g_strdup (pending->where),
+                                                                    reason);
 
-          if (image->size >= 0)
-            continue;
-          if (at < pending->problem_at)
-            {
-              RecImportCandidate *rejected =
-                _rec_message_rejected_new (g_strdup (pending->where), not_base64_reason (image->name));
-
-              g_assert (pending->index < parse->candidates->len);
-              rec_import_candidate_free (g_ptr_array_index (parse->candidates, pending->index));
-              g_ptr_array_index (parse->candidates, pending->index) = rejected;
-            }
-          break;
+          g_assert (pending->index < parse->candidates->len);
+          rec_import_candidate_free (g_ptr_array_index (parse->candidates, pending->index));
+          g_ptr_array_index (parse->candidates, pending->index) = rejected;
         }
     }
 }
@@ -744,7 +781,10 @@ _rec_import_read_sms (RecMessageReader *reader,
   xmlFreeParserCtxt (parse.ctxt);
   g_clear_pointer (&parse.mms, mms_free);
   /* The images the media thread decodes, all decoded (also after a failure:
-   * its jobs own mappings to release). */
+   * its jobs own mappings to release); after a failure no candidate is
+   * handed on. */
+  if (!ok)
+    g_atomic_int_set (&reader->each_failed, 1);
   if (!_rec_message_reader_media_wait (reader, ok ? error : NULL))
     ok = FALSE;
   if (ok)

@@ -151,13 +151,13 @@ message_matches (const RecImportCandidate *candidate,
 
 /* What a candidate becomes under the filters (`keys`: NULL for none). */
 static RecImportStatus
-filtered_status (const RecImportSource    *source,
+filtered_status (RecImportKind             kind,
                  const RecImportCandidate *candidate,
                  char                    **keys)
 {
   gboolean matches;
 
-  if (source->kind == REC_IMPORT_KIND_PAYMENTS)
+  if (kind == REC_IMPORT_KIND_PAYMENTS)
     {
       if (!candidate->credit)
         return REC_IMPORT_NOT_MATCHING;
@@ -195,6 +195,17 @@ filter_keys (RecImportKind      kind,
   return (char **) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
 }
 
+static void
+filter_one (RecImportKind       kind,
+            char              **keys,
+            RecImportCandidate *candidate)
+{
+  keep_read_status (candidate);
+  if (candidate->status == REC_IMPORT_REJECTED || candidate->record == NULL)
+    return;
+  set_status (candidate, filtered_status (kind, candidate, keys));
+}
+
 void
 rec_import_source_filter (RecImportSource   *source,
                           const char *const *filters)
@@ -205,14 +216,7 @@ rec_import_source_filter (RecImportSource   *source,
 
   keys = filter_keys (source->kind, filters);
   for (guint i = 0; i < source->candidates->len; i++)
-    {
-      RecImportCandidate *candidate = g_ptr_array_index (source->candidates, i);
-
-      keep_read_status (candidate);
-      if (candidate->status == REC_IMPORT_REJECTED || candidate->record == NULL)
-        continue;
-      set_status (candidate, filtered_status (source, candidate, keys));
-    }
+    filter_one (source->kind, keys, g_ptr_array_index (source->candidates, i));
 }
 
 /* --- Duplicates (spec §2) --- */
@@ -331,6 +335,33 @@ slots_add_all (GHashTable *slots,
     slots_add (slots, g_ptr_array_index (records, i));
 }
 
+/* The records of the case (and of earlier sources) by key. */
+static GHashTable *
+slots_new (const RecCaseData *existing)
+{
+  GHashTable *slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_array_unref);
+
+  if (existing != NULL)
+    {
+      slots_add_all (slots, existing->payments);
+      slots_add_all (slots, existing->communications);
+    }
+  return slots;
+}
+
+static void
+duplicate_mark_one (GHashTable         *slots,
+                    RecImportCandidate *candidate)
+{
+  keep_read_status (candidate);
+  /* Marked by an earlier call: decided again (the call is idempotent). */
+  if (candidate->status == REC_IMPORT_DUPLICATE)
+    candidate->status = REC_IMPORT_NEW;
+  if (candidate->status == REC_IMPORT_NEW && slots_take (slots, candidate->record))
+    set_status (candidate, REC_IMPORT_DUPLICATE);
+}
+
 void
 rec_import_mark_duplicates (const RecCaseData *existing,
                             GPtrArray         *sources)
@@ -339,28 +370,13 @@ rec_import_mark_duplicates (const RecCaseData *existing,
 
   g_return_if_fail (sources != NULL);
 
-  slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                 (GDestroyNotify) g_array_unref);
-  if (existing != NULL)
-    {
-      slots_add_all (slots, existing->payments);
-      slots_add_all (slots, existing->communications);
-    }
+  slots = slots_new (existing);
   for (guint s = 0; s < sources->len; s++)
     {
       RecImportSource *source = g_ptr_array_index (sources, s);
 
       for (guint i = 0; i < source->candidates->len; i++)
-        {
-          RecImportCandidate *candidate = g_ptr_array_index (source->candidates, i);
-
-          keep_read_status (candidate);
-          /* Marked by an earlier call: decided again (the call is idempotent). */
-          if (candidate->status == REC_IMPORT_DUPLICATE)
-            candidate->status = REC_IMPORT_NEW;
-          if (candidate->status == REC_IMPORT_NEW && slots_take (slots, candidate->record))
-            set_status (candidate, REC_IMPORT_DUPLICATE);
-        }
+        duplicate_mark_one (slots, g_ptr_array_index (source->candidates, i));
       /* What this source adds is in the case for the sources after it. */
       for (guint i = 0; i < source->candidates->len; i++)
         {
@@ -370,6 +386,64 @@ rec_import_mark_duplicates (const RecCaseData *existing,
             slots_add (slots, candidate->record);
         }
     }
+}
+
+/* --- One at a time --- */
+
+struct _RecImportMarker
+{
+  RecImportKind  kind;
+  char         **keys;     /* the filters' (NULL: none) */
+  GHashTable    *slots;
+  GPtrArray     *added;    /* RecEntity: the NEW ones, kept while the slots
+                            * point into them */
+  guint          n_ended;  /* of `added`, those of sources already ended */
+};
+
+RecImportMarker *
+rec_import_marker_new (RecImportKind       kind,
+                       const char *const  *filters,
+                       const RecCaseData  *existing)
+{
+  RecImportMarker *marker = g_new0 (RecImportMarker, 1);
+
+  marker->kind = kind;
+  marker->keys = filter_keys (kind, filters);
+  marker->slots = slots_new (existing);
+  marker->added = g_ptr_array_new_with_free_func (g_object_unref);
+  return marker;
+}
+
+void
+rec_import_marker_mark (RecImportMarker    *marker,
+                        RecImportCandidate *candidate)
+{
+  g_return_if_fail (marker != NULL && candidate != NULL);
+
+  filter_one (marker->kind, marker->keys, candidate);
+  duplicate_mark_one (marker->slots, candidate);
+  if (candidate->status == REC_IMPORT_NEW)
+    g_ptr_array_add (marker->added, g_object_ref (candidate->record));
+}
+
+void
+rec_import_marker_end_source (RecImportMarker *marker)
+{
+  g_return_if_fail (marker != NULL);
+
+  for (; marker->n_ended < marker->added->len; marker->n_ended++)
+    slots_add (marker->slots, g_ptr_array_index (marker->added, marker->n_ended));
+}
+
+void
+rec_import_marker_free (RecImportMarker *marker)
+{
+  if (marker == NULL)
+    return;
+  g_strfreev (marker->keys);
+  g_hash_table_unref (marker->slots);
+  g_ptr_array_unref (marker->added);
+  g_free (marker);
 }
 
 /* --- Correspondents and counts --- */

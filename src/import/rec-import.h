@@ -132,11 +132,37 @@ RecImportSource    *rec_import_read_payments  (const char                    *pa
 
 /* --- Messages (rec-import-messages.c, rec-import-sms.c, rec-import-mail.c) --- */
 
+/* A read that hands its candidates on as they are made (the reader itself,
+ * rec-import-messages-private.h). */
+typedef struct _RecImportStream RecImportStream;
+
+/* One candidate of a read, final (its images decoded and hashed), in file
+ * order, each once. An SMS backup's come from a thread of the reader's own
+ * while the file is still being parsed (the caller stores each message as
+ * it comes, so a 1 GB backup's images are never all held); the other
+ * formats' after the read, from the caller's thread. The candidate stays
+ * the source's; its media's bytes are let go when this returns. FALSE with
+ * `error` stops the read, which fails with that error. */
+typedef gboolean (*RecImportCandidateFunc) (RecImportStream    *stream,
+                                            RecImportCandidate *candidate,
+                                            gpointer            user_data,
+                                            GError            **error);
+
 typedef struct
 {
-  const char        *format;       /* NULL or "auto", sms, mbox, eml */
-  const char        *me;           /* --me, else the obligee's e-mail (the user's own address) */
+  const char             *format;    /* NULL or "auto", sms, mbox, eml */
+  const char             *me;        /* --me, else the obligee's e-mail (the user's own address) */
+  RecImportCandidateFunc  each;      /* (nullable) see above */
+  gpointer                each_data;
 } RecImportMessageOptions;
+
+/* From `each`: the source being read, its SHA-256, size and attachment (the
+ * file itself when small enough) filled — the whole file is hashed by a
+ * thread of its own from the start, and this waits for it; no candidates
+ * yet. It is the source the read returns. NULL with `error` when the file
+ * cannot be read. */
+const RecImportSource *rec_import_stream_get_source (RecImportStream  *stream,
+                                                     GError          **error);
 
 /* Reads one archive as a stream. Every message becomes a NEW candidate with
  * its address (filtering by correspondent is rec_import_source_filter's). */
@@ -170,6 +196,22 @@ void                rec_import_source_filter  (RecImportSource   *source,
  * later ones (two overlapping statements in one run). */
 void                rec_import_mark_duplicates (const RecCaseData *existing,
                                                 GPtrArray         *sources);
+
+/* rec_import_source_filter then rec_import_mark_duplicates one candidate at
+ * a time, as a read streams them (RecImportCandidateFunc): the same verdicts
+ * in the same order. Call rec_import_marker_end_source after each source's
+ * last candidate: what it adds counts as in the case for the sources after
+ * it. `existing` must outlive the marker. */
+typedef struct _RecImportMarker RecImportMarker;
+
+RecImportMarker    *rec_import_marker_new        (RecImportKind       kind,
+                                                  const char *const  *filters,
+                                                  const RecCaseData  *existing) G_GNUC_WARN_UNUSED_RESULT;
+void                rec_import_marker_mark       (RecImportMarker    *marker,
+                                                  RecImportCandidate *candidate);
+void                rec_import_marker_end_source (RecImportMarker    *marker);
+void                rec_import_marker_free       (RecImportMarker    *marker);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecImportMarker, rec_import_marker_free)
 
 /* One correspondent of an archive, for the list printed without --with. */
 typedef struct

@@ -32,23 +32,6 @@
 /* Media written since the last writeback hint (see writeback_kick). */
 #define WRITEBACK_STEP (G_GINT64_CONSTANT (64) * 1024 * 1024)
 
-/* The rows of one source, written from copies of the caller's objects. */
-typedef struct
-{
-  const RecStoreImportSource *source;
-  GPtrArray                  *records;     /* RecEntity copies */
-  RecAttachment              *attachment;  /* (nullable) a copy */
-  GPtrArray                  *media;       /* per record: GPtrArray of copies, or NULL */
-} SourceRows;
-
-static void
-source_rows_clear (SourceRows *rows)
-{
-  g_clear_pointer (&rows->records, g_ptr_array_unref);
-  g_clear_object (&rows->attachment);
-  g_clear_pointer (&rows->media, g_ptr_array_unref);
-}
-
 /* A copy without the links it may carry: the links are the records of this
  * import. */
 static RecAttachment *
@@ -60,42 +43,14 @@ attachment_copy_unlinked (const RecAttachment *attachment)
   return copy;
 }
 
-static void
-media_unref (gpointer media)
-{
-  if (media != NULL)
-    g_ptr_array_unref (media);
-}
-
 static GPtrArray *
 media_copy (GPtrArray *media)
 {
-  GPtrArray *copies;
+  GPtrArray *copies = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (media == NULL)
-    return NULL;
-  copies = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < media->len; i++)
+  for (guint i = 0; media != NULL && i < media->len; i++)
     g_ptr_array_add (copies, attachment_copy_unlinked (g_ptr_array_index (media, i)));
   return copies;
-}
-
-static void
-source_rows_init (SourceRows                 *rows,
-                  const RecStoreImportSource *source)
-{
-  rows->source = source;
-  rows->records = g_ptr_array_new_with_free_func (g_object_unref);
-  rows->attachment = source->attachment != NULL
-                     ? attachment_copy_unlinked (source->attachment) : NULL;
-  rows->media = g_ptr_array_new_with_free_func (media_unref);
-  for (guint i = 0; i < source->records->len; i++)
-    {
-      GPtrArray *media = source->media != NULL ? g_ptr_array_index (source->media, i) : NULL;
-
-      g_ptr_array_add (rows->records, rec_entity_copy (g_ptr_array_index (source->records, i)));
-      g_ptr_array_add (rows->media, media_copy (media));
-    }
 }
 
 /* {"source_sha256":"…","name":"…","format":"csv"}: compact, source_sha256
@@ -116,25 +71,6 @@ import_entry_json (const RecStoreImportSource *source)
     g_string_append_printf (out, ",\"size\":%" G_GINT64_FORMAT, source->size);
   g_string_append_c (out, '}');
   return g_string_free (out, FALSE);
-}
-
-static gboolean
-write_records (sqlite3     *db,
-               const char  *now,
-               GPtrArray   *records,
-               GError     **error)
-{
-  for (guint i = 0; i < records->len; i++)
-    {
-      RecEntity *record = g_ptr_array_index (records, i);
-      RecStoreChange change = { .op = REC_STORE_CHANGE_ADD, .record = record,
-                                .written = record, .now = now };
-
-      change.table = _rec_store_table_for_type (G_OBJECT_TYPE (record));
-      if (!_rec_store_apply (db, &change, error))
-        return FALSE;
-    }
-  return TRUE;
 }
 
 /* The pages of bytes the store has written, handed back to the system: a
@@ -243,55 +179,234 @@ writeback_finish (Writeback *writeback)
   writeback->fd = -1;
 }
 
-/* The file linked to every record, then each record's media linked to it,
- * each medium's pages released once it is written. */
-static gboolean
-write_documents (sqlite3     *db,
-                 const char  *now,
-                 SourceRows  *rows,
-                 Writeback   *writeback,
-                 GError     **error)
+/* --- The session: one transaction, each record written as it comes --- */
+
+/* A record written, and what its copies give back to the caller's objects
+ * once the transaction is committed (a failure leaves them as they were). */
+typedef struct
 {
-  if (rows->attachment != NULL)
+  RecEntity *record;         /* (owned) the caller's */
+  RecEntity *written;        /* (owned) the copy written */
+  GPtrArray *media;          /* (owned) (nullable) the caller's */
+  GPtrArray *media_written;  /* (owned) the copies written, their bytes dropped */
+} Written;
+
+static void
+written_clear (Written *one)
+{
+  g_clear_object (&one->record);
+  g_clear_object (&one->written);
+  g_clear_pointer (&one->media, g_ptr_array_unref);
+  g_clear_pointer (&one->media_written, g_ptr_array_unref);
+}
+
+/* A source's own file, linked at the source's end to every record it gave. */
+typedef struct
+{
+  RecAttachment *attachment;  /* (owned) the caller's */
+  RecAttachment *written;     /* (owned) the copy written */
+  GPtrArray     *records;     /* (owned) the caller's records */
+} WrittenFile;
+
+static void
+written_file_clear (WrittenFile *file)
+{
+  g_clear_object (&file->attachment);
+  g_clear_object (&file->written);
+  g_clear_pointer (&file->records, g_ptr_array_unref);
+}
+
+struct _RecStoreImportSession
+{
+  RecStore                   *store;           /* (owned) */
+  char                       *now;             /* one stamp for the whole run */
+  gboolean                    begun;           /* BEGIN IMMEDIATE made */
+  gboolean                    failed;          /* a write failed: only abort is left */
+  Writeback                   writeback;
+  const RecStoreImportSource *source;          /* the source being added, or NULL */
+  GPtrArray                  *source_records;  /* its records: the caller's */
+  GPtrArray                  *source_written;  /* and the copies written */
+  GArray                     *written;         /* Written */
+  GArray                     *files;           /* WrittenFile */
+};
+
+RecStoreImportSession *
+rec_store_import_session_new (RecStore  *self,
+                              GError   **error)
+{
+  RecStoreImportSession *session;
+
+  g_return_val_if_fail (REC_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->read_only)
     {
-      /* The records are new and distinct: no link to look for first (which
-       * rec_attachment_add_link does, quadratic over a 10 000-row statement). */
-      for (guint i = 0; i < rows->records->len; i++)
-        g_ptr_array_add (rows->attachment->links, g_object_ref (g_ptr_array_index (rows->records, i)));
-      if (!_rec_store_add_attachment_in (db, now, rows->attachment, error))
-        return FALSE;
+      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED,
+                   _("The case file is open read-only"));
+      return NULL;
     }
+  session = g_new0 (RecStoreImportSession, 1);
+  session->store = g_object_ref (self);
+  session->now = rec_timestamp_now_utc ();
+  session->writeback = (Writeback) { -1, 0, NULL, NULL };
+  session->source_records = g_ptr_array_new_with_free_func (g_object_unref);
+  session->source_written = g_ptr_array_new_with_free_func (g_object_unref);
+  session->written = g_array_new (FALSE, TRUE, sizeof (Written));
+  g_array_set_clear_func (session->written, (GDestroyNotify) written_clear);
+  session->files = g_array_new (FALSE, TRUE, sizeof (WrittenFile));
+  g_array_set_clear_func (session->files, (GDestroyNotify) written_file_clear);
+  return session;
+}
 
-  for (guint i = 0; i < rows->media->len; i++)
+static void
+session_free (RecStoreImportSession *session)
+{
+  writeback_finish (&session->writeback);
+  g_ptr_array_unref (session->source_records);
+  g_ptr_array_unref (session->source_written);
+  g_array_unref (session->written);
+  g_array_unref (session->files);
+  g_free (session->now);
+  g_object_unref (session->store);
+  g_free (session);
+}
+
+/* The source's file, when the case keeps it, linked to every record it
+ * gave: the records are new and distinct, so no link is looked for first
+ * (which rec_attachment_add_link does, quadratic over a 10 000-row
+ * statement). */
+static gboolean
+session_end_source (RecStoreImportSession  *session,
+                    GError                **error)
+{
+  const RecStoreImportSource *source = session->source;
+  WrittenFile file = { NULL };
+
+  session->source = NULL;
+  if (source != NULL && source->attachment != NULL)
     {
-      GPtrArray *media = g_ptr_array_index (rows->media, i);
+      file.attachment = g_object_ref (source->attachment);
+      file.written = attachment_copy_unlinked (source->attachment);
+      file.records = g_ptr_array_ref (session->source_records);
+      for (guint i = 0; i < session->source_written->len; i++)
+        g_ptr_array_add (file.written->links,
+                         g_object_ref (g_ptr_array_index (session->source_written, i)));
+      g_array_append_val (session->files, file);
+      if (!_rec_store_add_attachment_in (session->store->db, session->now, file.written, error))
+        return FALSE;
+      g_clear_pointer (&file.written->data, g_bytes_unref);
+    }
+  g_ptr_array_unref (session->source_records);
+  g_ptr_array_unref (session->source_written);
+  session->source_records = g_ptr_array_new_with_free_func (g_object_unref);
+  session->source_written = g_ptr_array_new_with_free_func (g_object_unref);
+  return TRUE;
+}
 
-      for (guint m = 0; media != NULL && m < media->len; m++)
-        {
-          RecAttachment *document = g_ptr_array_index (media, m);
+/* The `import` entry of the source whose records come next (the entry before
+ * the records it covers: rec_store_load_import_sources counts the adds after
+ * it, and undo finds them so). */
+static gboolean
+session_begin_source (RecStoreImportSession       *session,
+                      const RecStoreImportSource  *source,
+                      GError                     **error)
+{
+  g_autofree char *entry = NULL;
 
-          rec_attachment_add_link (document, g_ptr_array_index (rows->records, i));
-          if (!_rec_store_add_attachment_in (db, now, document, error))
-            return FALSE;
-          release_pages (document->data);
-          writeback_kick (db, writeback, document->size);
-        }
+  if (session->source != NULL && !session_end_source (session, error))
+    return FALSE;
+  entry = import_entry_json (source);
+  session->source = source;
+  return _rec_store_journal_append (session->store->db, session->now, "import", "case", 0, entry,
+                                    error);
+}
+
+/* The record's row and `add` entry, then each of its media linked to it;
+ * a medium's bytes are let go once written (the copy's reference, and the
+ * caller's pages as release_pages can). */
+static gboolean
+session_write (RecStoreImportSession  *session,
+               Written                *one,
+               GError                **error)
+{
+  sqlite3 *db = session->store->db;
+  RecStoreChange change = { .op = REC_STORE_CHANGE_ADD, .record = one->written,
+                            .written = one->written, .now = session->now };
+
+  change.table = _rec_store_table_for_type (G_OBJECT_TYPE (one->written));
+  if (!_rec_store_apply (db, &change, error))
+    return FALSE;
+  for (guint m = 0; m < one->media_written->len; m++)
+    {
+      RecAttachment *document = g_ptr_array_index (one->media_written, m);
+
+      rec_attachment_add_link (document, one->written);
+      if (!_rec_store_add_attachment_in (db, session->now, document, error))
+        return FALSE;
+      release_pages (document->data);
+      g_clear_pointer (&document->data, g_bytes_unref);
+      writeback_kick (db, &session->writeback, document->size);
     }
   return TRUE;
 }
 
 static gboolean
-write_source (sqlite3     *db,
-              const char  *now,
-              SourceRows  *rows,
-              Writeback   *writeback,
-              GError     **error)
+source_is_valid (const RecStoreImportSource *source)
 {
-  g_autofree char *entry = import_entry_json (rows->source);
+  g_return_val_if_fail (source->name != NULL && source->format != NULL, FALSE);
+  g_return_val_if_fail (source->sha256 != NULL && strlen (source->sha256) == 64, FALSE);
+  g_return_val_if_fail (source->attachment == NULL || source->attachment->data != NULL, FALSE);
+  return TRUE;
+}
 
-  return _rec_store_journal_append (db, now, "import", "case", 0, entry, error)
-         && write_records (db, now, rows->records, error)
-         && write_documents (db, now, rows, writeback, error);
+static gboolean
+record_is_valid (RecEntity *record)
+{
+  g_return_val_if_fail (REC_IS_ENTITY (record), FALSE);
+  g_return_val_if_fail (_rec_store_table_for_type (G_OBJECT_TYPE (record)) != NULL, FALSE);
+  return TRUE;
+}
+
+gboolean
+rec_store_import_session_add (RecStoreImportSession       *session,
+                              const RecStoreImportSource  *source,
+                              RecEntity                   *record,
+                              GPtrArray                   *media,
+                              GError                     **error)
+{
+  Written one = { NULL };
+
+  g_return_val_if_fail (session != NULL && !session->failed, FALSE);
+  g_return_val_if_fail (source != NULL && source_is_valid (source), FALSE);
+  g_return_val_if_fail (record_is_valid (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!session->begun)
+    {
+      session->failed = !_rec_store_exec (session->store->db, "BEGIN IMMEDIATE", error);
+      if (session->failed)
+        return FALSE;
+      session->begun = TRUE;
+    }
+  if (source != session->source && !session_begin_source (session, source, error))
+    {
+      session->failed = TRUE;
+      return FALSE;
+    }
+  one.record = g_object_ref (record);
+  one.written = rec_entity_copy (record);
+  one.media = media != NULL ? g_ptr_array_ref (media) : NULL;
+  one.media_written = media_copy (media);
+  g_array_append_val (session->written, one);
+  g_ptr_array_add (session->source_records, g_object_ref (record));
+  g_ptr_array_add (session->source_written, g_object_ref (one.written));
+  if (!session_write (session, &g_array_index (session->written, Written, session->written->len - 1),
+                      error))
+    {
+      session->failed = TRUE;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* What the rows were given, back on the caller's objects. */
@@ -307,68 +422,76 @@ attachment_take (RecAttachment       *attachment,
 }
 
 static void
-source_rows_hand_back (SourceRows *rows)
+session_hand_back (RecStoreImportSession *session)
 {
-  const RecStoreImportSource *source = rows->source;
-
-  for (guint i = 0; i < rows->records->len; i++)
+  for (guint i = 0; i < session->written->len; i++)
     {
-      RecEntity *record = g_ptr_array_index (source->records, i);
-      const RecEntity *written = g_ptr_array_index (rows->records, i);
-      GPtrArray *media = source->media != NULL ? g_ptr_array_index (source->media, i) : NULL;
-      GPtrArray *media_written = g_ptr_array_index (rows->media, i);
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      Written *one = &g_array_index (session->written, Written, i);
+      g_autoptr(GPtrArray) just_it = g_ptr_array_new ();
 
-      record->id = written->id;
-      record->position = written->position;
-      rec_set_str (&record->created_at, written->created_at);
-      rec_set_str (&record->updated_at, written->updated_at);
-      g_ptr_array_add (one, record);
-      for (guint m = 0; media != NULL && m < media->len; m++)
-        attachment_take (g_ptr_array_index (media, m), g_ptr_array_index (media_written, m), one);
+      one->record->id = one->written->id;
+      one->record->position = one->written->position;
+      rec_set_str (&one->record->created_at, one->written->created_at);
+      rec_set_str (&one->record->updated_at, one->written->updated_at);
+      g_ptr_array_add (just_it, one->record);
+      for (guint m = 0; one->media != NULL && m < one->media->len; m++)
+        attachment_take (g_ptr_array_index (one->media, m),
+                         g_ptr_array_index (one->media_written, m), just_it);
     }
-  if (source->attachment != NULL)
-    attachment_take (source->attachment, rows->attachment, source->records);
+  for (guint f = 0; f < session->files->len; f++)
+    {
+      WrittenFile *file = &g_array_index (session->files, WrittenFile, f);
+
+      attachment_take (file->attachment, file->written, file->records);
+    }
 }
 
-static gboolean
-source_is_valid (const RecStoreImportSource *source)
+gboolean
+rec_store_import_session_commit (RecStoreImportSession  *session,
+                                 GError                **error)
 {
-  g_return_val_if_fail (source->name != NULL && source->format != NULL, FALSE);
-  g_return_val_if_fail (source->sha256 != NULL && strlen (source->sha256) == 64, FALSE);
-  g_return_val_if_fail (source->records != NULL, FALSE);
-  g_return_val_if_fail (source->media == NULL || source->media->len == source->records->len,
-                        FALSE);
-  g_return_val_if_fail (source->attachment == NULL || source->attachment->data != NULL, FALSE);
-  for (guint i = 0; i < source->records->len; i++)
-    {
-      RecEntity *record = g_ptr_array_index (source->records, i);
+  RecStore *store;
+  gboolean ok;
 
-      g_return_val_if_fail (REC_IS_ENTITY (record), FALSE);
-      g_return_val_if_fail (_rec_store_table_for_type (G_OBJECT_TYPE (record)) != NULL, FALSE);
+  g_return_val_if_fail (session != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (session->failed)
+    {
+      rec_store_import_session_abort (session);
+      g_return_val_if_reached (FALSE);
     }
+  if (!session->begun)
+    {
+      /* Nothing new: not even an entry. */
+      session_free (session);
+      return TRUE;
+    }
+  ok = session_end_source (session, error)
+       && _rec_store_exec (session->store->db, "COMMIT", error);
+  if (!ok)
+    {
+      sqlite3_exec (session->store->db, "ROLLBACK", NULL, NULL, NULL);
+      session_free (session);
+      return FALSE;
+    }
+  writeback_finish (&session->writeback);
+  session_hand_back (session);
+  store = g_object_ref (session->store);
+  session_free (session);
+  g_signal_emit_by_name (store, "changed");
+  g_object_unref (store);
   return TRUE;
 }
 
-static gboolean
-write_all (RecStore    *self,
-           GArray      *all_rows,
-           GError     **error)
+void
+rec_store_import_session_abort (RecStoreImportSession *session)
 {
-  g_autofree char *now = rec_timestamp_now_utc ();
-  Writeback writeback = { -1, 0, NULL, NULL };
-  gboolean ok = TRUE;
-
-  if (!_rec_store_exec (self->db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  for (guint s = 0; ok && s < all_rows->len; s++)
-    ok = write_source (self->db, now, &g_array_index (all_rows, SourceRows, s), &writeback,
-                       error);
-  ok = ok && _rec_store_exec (self->db, "COMMIT", error);
-  if (!ok)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  writeback_finish (&writeback);
-  return ok;
+  if (session == NULL)
+    return;
+  if (session->begun)
+    sqlite3_exec (session->store->db, "ROLLBACK", NULL, NULL, NULL);
+  session_free (session);
 }
 
 gboolean
@@ -377,43 +500,40 @@ rec_store_import (RecStore                    *self,
                   guint                        n_sources,
                   GError                     **error)
 {
-  g_autoptr(GArray) all_rows = NULL;
+  RecStoreImportSession *session;
 
   g_return_val_if_fail (REC_IS_STORE (self), FALSE);
   g_return_val_if_fail (sources != NULL || n_sources == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  for (guint s = 0; s < n_sources; s++)
-    if (!source_is_valid (&sources[s]))
-      return FALSE;
-
-  if (self->read_only)
-    {
-      g_set_error (error, REC_STORE_ERROR, REC_STORE_ERROR_FAILED,
-                   _("The case file is open read-only"));
-      return FALSE;
-    }
-
-  all_rows = g_array_new (FALSE, TRUE, sizeof (SourceRows));
-  g_array_set_clear_func (all_rows, (GDestroyNotify) source_rows_clear);
+  /* Every source checked before anything is written. */
   for (guint s = 0; s < n_sources; s++)
     {
-      SourceRows rows = { NULL };
-
-      /* Nothing new from this file: not even its entry. */
-      if (sources[s].records->len == 0)
-        continue;
-      source_rows_init (&rows, &sources[s]);
-      g_array_append_val (all_rows, rows);
+      g_return_val_if_fail (source_is_valid (&sources[s]), FALSE);
+      g_return_val_if_fail (sources[s].records != NULL, FALSE);
+      g_return_val_if_fail (sources[s].media == NULL
+                            || sources[s].media->len == sources[s].records->len, FALSE);
+      for (guint i = 0; i < sources[s].records->len; i++)
+        g_return_val_if_fail (record_is_valid (g_ptr_array_index (sources[s].records, i)), FALSE);
     }
-  if (all_rows->len == 0)
-    return TRUE;
 
-  if (!write_all (self, all_rows, error))
+  session = rec_store_import_session_new (self, error);
+  if (session == NULL)
     return FALSE;
-  for (guint s = 0; s < all_rows->len; s++)
-    source_rows_hand_back (&g_array_index (all_rows, SourceRows, s));
-  g_signal_emit_by_name (self, "changed");
-  return TRUE;
+  for (guint s = 0; s < n_sources; s++)
+    for (guint i = 0; i < sources[s].records->len; i++)
+      {
+        GPtrArray *media = sources[s].media != NULL ? g_ptr_array_index (sources[s].media, i)
+                                                    : NULL;
+
+        if (!rec_store_import_session_add (session, &sources[s],
+                                           g_ptr_array_index (sources[s].records, i), media,
+                                           error))
+          {
+            rec_store_import_session_abort (session);
+            return FALSE;
+          }
+      }
+  return rec_store_import_session_commit (session, error);
 }
 
 static gboolean

@@ -353,9 +353,9 @@ typedef struct
 /* Adds every source in ONE transaction, all or nothing, each change through
  * the store's one write path (its `add` entry in the history): per source an
  * `import` entry for the case, {"source_sha256":"…","name":"…","format":"…"},
- * then its records, then the file as an attachment linked to every record it
- * gave (the same bytes already in the case only take the new links), then
- * each record's media linked to it. A source with no record writes nothing
+ * then its records, each followed by its media linked to it, then the file
+ * as an attachment linked to every record it gave (the same bytes already in
+ * the case only take the new links). A source with no record writes nothing
  * (a statement imported again leaves the file as it was); so does a call
  * with none. "changed" is emitted once. On success the records take their
  * ids, positions and stamps, and the attachments (the source's and the
@@ -365,6 +365,33 @@ gboolean      rec_store_import             (RecStore                    *self,
                                             const RecStoreImportSource  *sources,
                                             guint                        n_sources,
                                             GError                     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The same written as the records come (an import that streams a 1 GB
+ * backup: each message stored while the file is still being read, none of
+ * its images kept): rec_store_import is begin, an add per record, commit.
+ * The transaction begins with the first add; a source's `import` entry is
+ * written before its first record, so `source` (its records and media
+ * unused) must be known then — its SHA-256 too — and stay valid until the
+ * next source's first add or the commit, which write its file (when there
+ * is one) linked to its records. A medium's bytes are let go once written.
+ * Not safe from two threads at once; one thread at a time may use it. */
+typedef struct _RecStoreImportSession RecStoreImportSession;
+
+/* NULL with an error when the case is open read-only. */
+RecStoreImportSession *rec_store_import_session_new    (RecStore                    *self,
+                                                        GError                     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* FALSE with an error when it could not be written: then only abort is left. */
+gboolean               rec_store_import_session_add    (RecStoreImportSession       *session,
+                                                        const RecStoreImportSource  *source,
+                                                        RecEntity                   *record,
+                                                        GPtrArray                   *media,
+                                                        GError                     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* COMMIT, the ids handed back as rec_store_import does, "changed" once
+ * (nothing added: nothing written, no signal). Frees the session. */
+gboolean               rec_store_import_session_commit (RecStoreImportSession       *session,
+                                                        GError                     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* ROLLBACK: the case as it was, the caller's objects untouched. Frees it. */
+void                   rec_store_import_session_abort  (RecStoreImportSession       *session);
+
 /* One source file of an import, as its `import` entry and the entries after
  * it say (rec_store_load_import_sources). */
 typedef struct

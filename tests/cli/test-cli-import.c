@@ -355,11 +355,23 @@ test_messages (Fixture       *f,
   {
     g_auto(Run) run = { 0 };
 
+    g_autofree char *xml_sha = checksum (xml);
+    g_autofree char *query = NULL;
+
     run_recourse (&run, "import-messages", case_path, xml, "--with", "(555) 010-2030", NULL);
     g_assert_cmpint (run.status, ==, 0);
     assert_line (run.out, "2 messages added");
     assert_line (run.out, "1 not matching");
     g_assert_cmpint (sql_int (case_path, "SELECT count(*) FROM communications"), ==, before + 2);
+    /* Stored as they were read: the file's entry, with its SHA-256, still
+     * comes before the two adds it covers, and nothing but adds after it. */
+    query = g_strdup_printf ("SELECT count(*) FROM journal WHERE entity = 'communications'"
+                             " AND action = 'add' AND seq > (SELECT max(seq) FROM journal"
+                             " WHERE action = 'import' AND json_extract (data, '$.source_sha256')"
+                             " = '%s') AND NOT EXISTS (SELECT 1 FROM journal j WHERE j.seq >"
+                             " (SELECT max(seq) FROM journal WHERE action = 'import')"
+                             " AND j.action <> 'add')", xml_sha);
+    g_assert_cmpint (sql_int (case_path, query), ==, 2);
   }
   {
     g_auto(Run) run = { 0 };

@@ -619,11 +619,42 @@ test_large_backup (void)
   g_rmdir (dir);
 }
 
+/* What `each` saw of a streamed read. */
+typedef struct
+{
+  GPtrArray             *seen;     /* RecImportCandidate, in the order given */
+  GPtrArray             *shas;     /* of the first image's bytes then, or NULL */
+  const RecImportSource *source;   /* rec_import_stream_get_source's */
+} Seen;
+
+static gboolean
+seen_each (RecImportStream     *stream,
+           RecImportCandidate  *candidate,
+           gpointer             user_data,
+           GError             **error)
+{
+  Seen *seen = user_data;
+  RecAttachment *image = candidate->media->len > 0 ? g_ptr_array_index (candidate->media, 0)
+                                                   : NULL;
+
+  g_ptr_array_add (seen->seen, candidate);
+  g_ptr_array_add (seen->shas, image != NULL && image->data != NULL
+                               ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image->data)
+                               : NULL);
+  if (seen->source == NULL)
+    seen->source = rec_import_stream_get_source (stream, error);
+  return seen->source != NULL;
+}
+
 /* Images past the spool's 32 MiB in memory are decoded by the media thread
  * beside the parser: the same bytes, size and type, the same rejections (the
- * first bad image's reason, before a missing address), in file order. */
+ * first bad image's reason, before a missing address), in file order.
+ * Streamed (`each`), every image is decoded there, in memory: each candidate
+ * handed on once, in order, final, its images' bytes there then and let go
+ * after; the source asked for on the way is the one returned, its SHA-256
+ * the file's. */
 static void
-test_spooled_images (void)
+check_images (gboolean streamed)
 {
   g_autofree char *dir = g_dir_make_tmp ("test-import-messages-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "spool.xml", NULL);
@@ -632,6 +663,8 @@ test_spooled_images (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autoptr(RecImportSource) source = NULL;
   g_autoptr(GError) error = NULL;
+  RecImportMessageOptions options = { NULL };
+  Seen seen = { NULL };
   /* 0–2 fill the memory (the third spooled), 3 has a line break every 76
    * characters, 4 a bad character, 5 is good then 6 bad in one message, 7 is
    * bad with no address anywhere, 8 a PNG. */
@@ -688,9 +721,26 @@ test_spooled_images (void)
   g_string_append (xml, "</smses>\n");
   g_assert_true (g_file_set_contents (path, xml->str, xml->len, NULL));
 
-  source = rec_import_read_messages (path, NULL, NULL, NULL, NULL, &error);
+  seen.seen = g_ptr_array_new ();
+  seen.shas = g_ptr_array_new_with_free_func (g_free);
+  options.each = streamed ? seen_each : NULL;
+  options.each_data = &seen;
+  source = rec_import_read_messages (path, &options, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (source->candidates->len, ==, 8);
+  if (streamed)
+    {
+      g_autofree char *file_sha = NULL;
+      g_autofree char *text = NULL;
+      gsize len;
+
+      g_assert_true (seen.source == source);
+      g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+      file_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *) text, len);
+      g_assert_cmpstr (source->sha256, ==, file_sha);
+      g_assert_cmpint (source->size, ==, len);
+      g_assert_cmpuint (seen.seen->len, ==, 8);
+    }
   for (guint c = 0; c < 8; c++)
     {
       RecImportCandidate *candidate = candidate_at (source, c);
@@ -715,17 +765,41 @@ test_spooled_images (void)
           g_assert_cmpint (candidate->status, ==, REC_IMPORT_NEW);
           g_assert_cmpuint (candidate->media->len, ==, 1);
           image = g_ptr_array_index (candidate->media, 0);
-          sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image->data);
+          if (streamed)
+            {
+              g_assert_null (image->data);
+              sha = g_strdup (g_ptr_array_index (seen.shas, c));
+            }
+          else
+            {
+              sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image->data);
+              g_assert_cmpint (g_bytes_get_size (image->data), ==, sizes[i]);
+            }
           g_assert_cmpint (image->size, ==, sizes[i]);
-          g_assert_cmpint (g_bytes_get_size (image->data), ==, sizes[i]);
           g_assert_cmpstr (image->media_type, ==, i == 8 ? "image/png" : "image/jpeg");
           g_assert_cmpstr (image->sha256, ==, g_ptr_array_index (shas, i));
           g_assert_cmpstr (sha, ==, g_ptr_array_index (shas, i));
           g_assert_cmpstr (candidate->description, ==, "1 image");
         }
+      if (streamed)
+        g_assert_true (g_ptr_array_index (seen.seen, c) == candidate);
     }
+  g_clear_pointer (&seen.seen, g_ptr_array_unref);
+  g_clear_pointer (&seen.shas, g_ptr_array_unref);
   g_unlink (path);
   g_rmdir (dir);
+}
+
+static void
+test_spooled_images (void)
+{
+  check_images (FALSE);
+}
+
+static void
+test_streamed_images (void)
+{
+  check_images (TRUE);
 }
 
 /* Raw e-mails past the spool's 32 MiB in memory go to a temporary file and
@@ -912,6 +986,7 @@ main (int   argc,
   g_test_add_func ("/import/messages/large-backup", test_large_backup);
   g_test_add_func ("/import/messages/large-mbox", test_large_mbox);
   g_test_add_func ("/import/messages/spooled-images", test_spooled_images);
+  g_test_add_func ("/import/messages/streamed-images", test_streamed_images);
   g_test_add_func ("/import/messages/cancel", test_cancel);
   g_test_add_func ("/import/messages/base64", test_base64);
   g_test_add_func ("/import/messages/html-to-text", test_html_to_text);
