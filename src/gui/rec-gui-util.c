@@ -333,3 +333,31 @@ rec_gui_write_document_copy (const char     *dir,
     return NULL;
   return g_steal_pointer (&path);
 }
+
+static void
+create_menu_popup (GtkMenuButton *button,
+                   gpointer       model)
+{
+  /* Once: from now on the button keeps its popover. */
+  gtk_menu_button_set_menu_model (button, model);
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+}
+
+/* A popover menu is some forty widgets (a model button, its label and its
+ * shortcut for each item): with two main menus (the start page's and the
+ * case's), about 11 M instructions of the first frame on a case, for menus
+ * nobody has opened yet. */
+void
+rec_gui_menu_button_set_menu_lazily (GtkMenuButton *button,
+                                     GMenuModel    *model)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (model == NULL || G_IS_MENU_MODEL (model));
+
+  if (model == NULL)
+    {
+      gtk_menu_button_set_menu_model (button, NULL);
+      return;
+    }
+  gtk_menu_button_set_create_popup_func (button, create_menu_popup, model, NULL);
+}

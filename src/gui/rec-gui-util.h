@@ -86,4 +86,9 @@ char               *rec_gui_write_document_copy (const char     *dir,
                                                  GBytes         *bytes,
                                                  GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Gives `button` the menu `model` (borrowed; it must outlive the button),
+ * its popover built when first opened rather than with the window. */
+void                rec_gui_menu_button_set_menu_lazily (GtkMenuButton *button,
+                                                         GMenuModel    *model);
+
 G_END_DECLS

@@ -36,6 +36,7 @@ struct _RecWindow
   GtkStack             *main_stack;
   AdwBin               *start_slot;   /* its RecStartPage built when first shown */
   AdwStatusPage        *loading_page;
+  GtkMenuButton        *start_menu_button;
   GMenuModel           *primary_menu;
 
   /* Borrowed (a child of main_stack once a case is shown) */

@@ -8,6 +8,7 @@
 
 #include "rec-window-private.h"
 
+#include "rec-gui-util.h"
 #include "rec-history-dialog.h"
 #include "rec-pages-private.h"
 #include "rec-verify-dialog.h"
@@ -259,6 +260,7 @@ rec_window_class_init (RecWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, start_slot);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, start_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, primary_menu);
 }
 
@@ -266,6 +268,7 @@ static void
 rec_window_init (RecWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rec_gui_menu_button_set_menu_lazily (self->start_menu_button, self->primary_menu);
   g_signal_connect_object (self->main_stack, "notify::visible-child-name",
                            G_CALLBACK (main_stack_visible_cb), self, 0);
   self->cancellable = g_cancellable_new ();
