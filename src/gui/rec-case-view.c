@@ -19,10 +19,12 @@
 
 #include "rec-enforcement-page.h"
 #include "rec-evidence-page.h"
+#include "rec-gui-util.h"
 #include "rec-ledger-page.h"
 #include "rec-log-page.h"
 #include "rec-order-page.h"
 #include "rec-overview-page.h"
+#include "rec-view-switcher.h"
 
 #include <glib/gi18n.h>
 
@@ -33,7 +35,8 @@ struct _RecCaseView
   /* Template widgets */
   GtkBox               *box;
   AdwHeaderBar         *header_bar;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer          *title_squeezer;
+  AdwWindowTitle       *window_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *menu_button;
   GtkSpinner           *export_spinner;
@@ -132,6 +135,8 @@ rec_case_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->view_stack, self);
   if (self->switcher_bar != NULL)
     g_signal_handlers_disconnect_by_data (self->switcher_bar, self);
+  if (self->title_squeezer != NULL)
+    g_signal_handlers_disconnect_by_data (self->title_squeezer, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REC_TYPE_CASE_VIEW);
   g_clear_object (&self->bar_stack);
   g_clear_object (&self->session);
@@ -155,13 +160,15 @@ rec_case_view_class_init (RecCaseViewClass *klass)
   g_type_ensure (REC_TYPE_LOG_PAGE);
   g_type_ensure (REC_TYPE_EVIDENCE_PAGE);
   g_type_ensure (REC_TYPE_ENFORCEMENT_PAGE);
+  g_type_ensure (REC_TYPE_VIEW_SWITCHER);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/recourse/Recourse/ui/rec-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, box);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, RecCaseView, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RecCaseView, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, RecCaseView, window_title);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, RecCaseView, export_spinner);
@@ -338,12 +345,27 @@ rec_case_view_map (GtkWidget *widget)
   gdk_frame_clock_request_phase (self->clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
+/* The bar at the bottom shows the pages while the header, too narrow for
+ * the switcher, shows the case's title. */
+static void
+title_squeezed_cb (AdwSqueezer *squeezer,
+                   GParamSpec  *pspec,
+                   RecCaseView *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_squeezer_get_visible_child (squeezer)
+                                    == GTK_WIDGET (self->window_title));
+}
+
 static void
 rec_case_view_init (RecCaseView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->switcher_bar, "notify::reveal", G_CALLBACK (bar_reveal_cb),
                            self, 0);
+  g_signal_connect_object (self->title_squeezer, "notify::visible-child",
+                           G_CALLBACK (title_squeezed_cb), self, 0);
+  title_squeezed_cb (self->title_squeezer, NULL, self);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (visible_page_cb), self, 0);
   if (adw_view_switcher_bar_get_reveal (self->switcher_bar))
@@ -361,7 +383,7 @@ rec_case_view_new (RecCaseSession *session,
 {
   RecCaseView *self = g_object_new (REC_TYPE_CASE_VIEW, NULL);
 
-  gtk_menu_button_set_menu_model (self->menu_button, primary_menu);
+  rec_gui_menu_button_set_menu_lazily (self->menu_button, primary_menu);
   if (session != NULL)
     rec_case_view_set_session (self, session);
   return GTK_WIDGET (self);
@@ -387,7 +409,7 @@ rec_case_view_set_title (RecCaseView *self,
 {
   g_return_if_fail (REC_IS_CASE_VIEW (self));
 
-  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_window_title_set_title (self->window_title, title);
 }
 
 void
