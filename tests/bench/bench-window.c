@@ -15,11 +15,12 @@
  * often shows it already (then both figures are the same).
  *
  * BENCH_TRACE=1 also prints every frame (wall, main thread's CPU, all
- * threads' CPU) and each thread's CPU at the end: on a loaded machine the
- * main thread's CPU moves far less than the wall clock. BENCH_EXIT=1 ends
- * the process at the content frame, so that an instruction count
- * (valgrind --tool=callgrind --separate-threads=yes) covers main() to that
- * frame and not the teardown.
+ * threads' CPU), each thread's CPU at the end (on a loaded machine the
+ * main thread's CPU moves far less than the wall clock), and how many
+ * widgets of each type the window holds and how many of them are mapped.
+ * BENCH_EXIT=1 ends the process at the content frame, so that an
+ * instruction count (valgrind --tool=callgrind --separate-threads=yes)
+ * covers main() to that frame and not the teardown.
  */
 #include "config.h"
 
@@ -80,6 +81,47 @@ print_threads (void)
     }
 }
 
+/* BENCH_TRACE: how many widgets of each type the window holds, and how
+ * many of them are mapped (drawn): what the first frame had to build. */
+static void
+count_widgets (GtkWidget  *widget,
+               GHashTable *all,
+               GHashTable *mapped)
+{
+  const char *type = G_OBJECT_TYPE_NAME (widget);
+
+  g_hash_table_replace (all, (gpointer) type,
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (all, type)) + 1));
+  if (gtk_widget_get_mapped (widget))
+    g_hash_table_replace (mapped, (gpointer) type,
+                          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (mapped, type)) + 1));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_widgets (child, all, mapped);
+}
+
+static void
+print_widgets (GtkWidget *window)
+{
+  g_autoptr(GHashTable) all = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) mapped = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer type, count;
+  guint total = 0, total_mapped = 0;
+
+  count_widgets (window, all, mapped);
+  g_hash_table_iter_init (&iter, all);
+  while (g_hash_table_iter_next (&iter, &type, &count))
+    {
+      guint n_mapped = GPOINTER_TO_UINT (g_hash_table_lookup (mapped, type));
+
+      printf ("widgets %s %u mapped %u\n", (const char *) type, GPOINTER_TO_UINT (count), n_mapped);
+      total += GPOINTER_TO_UINT (count);
+      total_mapped += n_mapped;
+    }
+  printf ("widgets total %u mapped %u\n", total, total_mapped);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 GtkWidget     *window)
@@ -107,7 +149,10 @@ after_paint_cb (GdkFrameClock *clock,
   printf ("content-frame-ms %.1f\n", ms);
   printf ("content-frame-main-cpu-ms %.1f\n", thread_cpu_ms ());
   if (g_getenv ("BENCH_TRACE") != NULL)
-    print_threads ();
+    {
+      print_threads ();
+      print_widgets (window);
+    }
   fflush (stdout);
   /* BENCH_EXIT=1 ends the process right here, so an instruction count
    * (valgrind --tool=callgrind) covers main() to this frame, not the
