@@ -34,13 +34,14 @@ struct _RecWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
+  AdwBin               *start_header_slot;  /* its header bar built with the start page */
   AdwBin               *start_slot;   /* its RecStartPage built when first shown */
-  AdwStatusPage        *loading_page;
-  GtkMenuButton        *start_menu_button;
+  AdwBin               *loading_slot; /* "Opening the Case…" built when first needed */
   GMenuModel           *primary_menu;
 
   /* Borrowed (a child of main_stack once a case is shown) */
   RecCaseView          *case_view;
+  AdwStatusPage        *loading_page;   /* in loading_slot, once built */
 
   /* Owned */
   RecCaseSession       *session;

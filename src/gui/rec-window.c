@@ -215,13 +215,50 @@ rec_window_dispose (GObject *object)
   G_OBJECT_CLASS (rec_window_parent_class)->dispose (object);
 }
 
-/* The start page (recent cases: the recently used files read) is built
- * when it is first on screen, never when the window opens on a case. */
+/* The start page (recent cases: the recently used files read) and its
+ * header bar are built when it is first on screen, never when the window
+ * opens on a case (whose view has a header bar and a main menu of its own). */
 static void
 ensure_start_page (RecWindow *self)
 {
-  if (adw_bin_get_child (self->start_slot) == NULL)
-    adw_bin_set_child (self->start_slot, g_object_new (REC_TYPE_START_PAGE, NULL));
+  GtkWidget *header, *menu;
+
+  if (adw_bin_get_child (self->start_slot) != NULL)
+    return;
+  header = adw_header_bar_new ();
+  menu = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "open-menu-symbolic");
+  gtk_menu_button_set_primary (GTK_MENU_BUTTON (menu), TRUE);
+  gtk_widget_set_tooltip_text (menu, _("Main Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Main Menu"), -1);
+  rec_gui_menu_button_set_menu_lazily (GTK_MENU_BUTTON (menu), self->primary_menu);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu);
+  adw_bin_set_child (self->start_header_slot, header);
+  adw_bin_set_child (self->start_slot, g_object_new (REC_TYPE_START_PAGE, NULL));
+}
+
+/* "Opening the Case…", with a header bar, the first time a case is opened
+ * into the window while it still loads. */
+static void
+ensure_loading_page (RecWindow *self)
+{
+  GtkWidget *box, *spinner;
+
+  if (self->loading_page != NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  self->loading_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->loading_page), TRUE);
+  adw_status_page_set_title (self->loading_page, _("Opening the Case…"));
+  spinner = gtk_spinner_new ();
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  adw_status_page_set_child (self->loading_page, spinner);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->loading_page));
+  adw_bin_set_child (self->loading_slot, box);
 }
 
 static void
@@ -258,9 +295,9 @@ rec_window_class_init (RecWindowClass *klass)
                                                "/io/github/recourse/Recourse/ui/rec-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RecWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, start_header_slot);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, start_slot);
-  gtk_widget_class_bind_template_child (widget_class, RecWindow, loading_page);
-  gtk_widget_class_bind_template_child (widget_class, RecWindow, start_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RecWindow, loading_slot);
   gtk_widget_class_bind_template_child (widget_class, RecWindow, primary_menu);
 }
 
@@ -268,7 +305,6 @@ static void
 rec_window_init (RecWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  rec_gui_menu_button_set_menu_lazily (self->start_menu_button, self->primary_menu);
   g_signal_connect_object (self->main_stack, "notify::visible-child-name",
                            G_CALLBACK (main_stack_visible_cb), self, 0);
   self->cancellable = g_cancellable_new ();
@@ -335,6 +371,7 @@ rec_window_set_loading (RecWindow  *self,
       return;
     }
   name = g_filename_display_basename (path);
+  ensure_loading_page (self);
   adw_status_page_set_description (self->loading_page, name);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
   if (self->case_view == NULL && self->prepare_tick == 0)
