@@ -79,6 +79,9 @@ struct _RecImportStream
   gint64                         n_hashed;     /* bytes `hasher` read */
   int                            hash_result;  /* -1 not joined yet, 0 failed, 1 whole */
   RecImportSource               *source;       /* (owned) once asked for or at the end */
+  GThreadPool                   *each_pool;    /* hands the candidates to `each` */
+  guint                          each_jobs;    /* given to it, not done */
+  gsize                          each_bytes;   /* their media */
   volatile gint                  each_failed;  /* no more `each`: it failed, or the read */
   GError                        *each_error;   /* what it failed with */
 };
@@ -135,14 +138,14 @@ RecAttachment      *_rec_message_reader_media    (RecMessageReader   *reader,
                                                   gsize               size,
                                                   GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* A buffer for media decoded in place: in memory while the spool's budget
- * lasts, else a mapping of an unlinked temporary file written through it
- * (no copy: the bytes go straight to the page cache). */
+/* A buffer for media decoded in place, in the heap; past the spool's
+ * budget it has an unlinked temporary file, which its bytes are written to
+ * once complete (and the buffer freed), to be mapped read-only from there. */
 typedef struct
 {
   guint8 *data;
   gsize   capacity;
-  int     fd;          /* -1: in memory */
+  int     fd;          /* -1: kept in memory */
 } RecMediaBuffer;
 
 /* `capacity` bytes to decode into; NULL with `error` set when no temporary

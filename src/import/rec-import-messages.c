@@ -16,7 +16,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -277,6 +276,10 @@ hex_digest (struct sha256_ctx *ctx,
     g_snprintf (out + 2 * i, 3, "%02x", digest[i]);
 }
 
+/* What the hasher reads at a time: small enough to stay in the core's cache
+ * between the copy and the hash (4 MiB went to memory and back). */
+#define HASH_READ (256 * 1024)
+
 /* A file over the attachment limit is hashed by a thread of its own beside
  * the parser (SHA-256 is a third of the work of reading a backup of images:
  * on two cores it costs no time); it reads the file a second time, from the
@@ -287,13 +290,13 @@ static gpointer
 hasher_run (gpointer data)
 {
   RecMessageReader *reader = data;
-  g_autofree guint8 *buffer = g_malloc (4 * 1024 * 1024);
+  g_autofree guint8 *buffer = g_malloc (HASH_READ);
   int fd = g_open (reader->path, O_RDONLY | O_CLOEXEC, 0);
   gssize got = -1;
 
   while (fd >= 0 && !g_atomic_int_get (&reader->stop))
     {
-      got = read (fd, buffer, 4 * 1024 * 1024);
+      got = read (fd, buffer, HASH_READ);
       if (got < 0 && errno == EINTR)
         continue;
       if (got <= 0)
@@ -508,64 +511,62 @@ _rec_message_reader_media_begin (RecMessageReader *reader,
                                  GError          **error)
 {
   g_autofree char *path = NULL;
-  void *map;
 
   buffer->capacity = MAX (capacity, 1);
   buffer->fd = -1;
   /* A streamed read's media live until `each` has stored them: no spool. */
-  if (reader->stream || reader->in_memory + (gint64) capacity <= REC_IMPORT_SPOOL_MEMORY)
-    return buffer->data = g_malloc (buffer->capacity);
-  buffer->fd = g_file_open_tmp ("recourse-import-XXXXXX", &path, error);
-  if (buffer->fd < 0)
-    return NULL;
-  g_unlink (path);
-  map = ftruncate (buffer->fd, (off_t) buffer->capacity) == 0
-        ? mmap (NULL, buffer->capacity, PROT_READ | PROT_WRITE, MAP_SHARED, buffer->fd, 0)
-        : MAP_FAILED;
-  if (map == MAP_FAILED)
+  if (!reader->stream && reader->in_memory + (gint64) capacity > REC_IMPORT_SPOOL_MEMORY)
     {
-      g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_IO,
-                   _("Cannot write the temporary file “%s”: %s"), path, g_strerror (errno));
-      close (buffer->fd);
-      buffer->fd = -1;
-      return NULL;
+      buffer->fd = g_file_open_tmp ("recourse-import-XXXXXX", &path, error);
+      if (buffer->fd < 0)
+        return NULL;
+      g_unlink (path);
     }
-  return buffer->data = map;
+  /* Spooled too, the bytes are made in the heap and written to the file
+   * with pwrite (media_buffer_bytes): decoded through a mapping of a file
+   * made that long, every page was first faulted in and zeroed by the
+   * kernel (a sixth of a 1 GB backup's read); the heap's pages are used
+   * again from one image to the next. */
+  return buffer->data = g_malloc (buffer->capacity);
 }
 
 void
 _rec_media_buffer_clear (RecMediaBuffer *buffer)
 {
-  if (buffer->fd < 0)
-    g_clear_pointer (&buffer->data, g_free);
-  else
-    {
-      if (buffer->data != NULL)
-        munmap (buffer->data, buffer->capacity);
-      close (buffer->fd);
-    }
-  buffer->data = NULL;
+  g_clear_pointer (&buffer->data, g_free);
+  if (buffer->fd >= 0)
+    close (buffer->fd);
   buffer->fd = -1;
 }
 
-/* A file written through its mapping, mapped again read-only: the pages
- * written leave the process's memory with the first mapping and come back
- * only when the bytes are read (when the store writes them). */
+/* The buffer's bytes written to its file, which is then mapped read-only:
+ * the pages written are the page cache's, not the process's, and come into
+ * it only when the bytes are read (when the store writes them). */
 static GBytes *
 media_buffer_bytes (RecMediaBuffer *buffer,
                     gsize           size,
                     GError        **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
+  gsize done = 0;
 
-  munmap (buffer->data, buffer->capacity);
-  buffer->data = NULL;
-  if (ftruncate (buffer->fd, (off_t) size) == 0)
+  while (done < size)
+    {
+      gssize wrote = pwrite (buffer->fd, buffer->data + done, size - done, (off_t) done);
+
+      if (wrote < 0 && errno == EINTR)
+        continue;
+      if (wrote <= 0)
+        break;
+      done += (gsize) wrote;
+    }
+  g_clear_pointer (&buffer->data, g_free);
+  if (done == size)
     mapped = g_mapped_file_new_from_fd (buffer->fd, FALSE, error);
   else
     g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_IO,
                  /* Translators: %s is the system's reason */
-                 _("Cannot write a temporary file: %s"), g_strerror (errno));
+                 _("Cannot write a temporary file: %s"), g_strerror (errno != 0 ? errno : ENOSPC));
   _rec_media_buffer_clear (buffer);
   return mapped != NULL ? g_mapped_file_get_bytes (mapped) : NULL;
 }
@@ -577,7 +578,7 @@ typedef struct
 {
   RecMessageReader   *reader;
   RecAttachment      *attachment;   /* (owned) its sha256 and data filled here */
-  RecMediaBuffer      buffer;       /* data NULL: decoded into memory here */
+  RecMediaBuffer      buffer;       /* data NULL: allocated here */
   gsize               size;
   char               *base64;       /* (owned) (nullable) the text to decode */
   gsize               base64_len;
@@ -592,18 +593,45 @@ typedef struct
  * and, streaming, the base64 they may hold: the parser waits past it. */
 #define MEDIA_JOBS 3
 #define STREAM_JOBS 4096
-#define STREAM_QUEUE_BYTES (G_GINT64_CONSTANT (64) * 1024 * 1024)
+#define STREAM_QUEUE_BYTES (G_GINT64_CONSTANT (32) * 1024 * 1024)
+
+/* Room for a job of `cost` bytes in a queue of `*jobs` holding `*bytes`,
+ * waited for. */
+static void
+queue_enter (RecMessageReader *reader,
+             guint            *jobs,
+             gsize            *bytes,
+             guint             max_jobs,
+             gsize             max_bytes,
+             gsize             cost)
+{
+  g_mutex_lock (&reader->queue_lock);
+  while (*jobs > 0 && (*jobs >= max_jobs || *bytes + cost > max_bytes))
+    g_cond_wait (&reader->queue_cond, &reader->queue_lock);
+  (*jobs)++;
+  *bytes += cost;
+  g_mutex_unlock (&reader->queue_lock);
+}
+
+static void
+queue_leave (RecMessageReader *reader,
+             guint            *jobs,
+             gsize            *bytes,
+             gsize             cost)
+{
+  g_mutex_lock (&reader->queue_lock);
+  (*jobs)--;
+  *bytes -= cost;
+  /* Two may wait, on different queues: the parser and the media thread. */
+  g_cond_broadcast (&reader->queue_cond);
+  g_mutex_unlock (&reader->queue_lock);
+}
 
 static void
 media_job_done (MediaJob *job)
 {
-  RecMessageReader *reader = job->reader;
-
-  g_mutex_lock (&reader->queue_lock);
-  reader->queued_jobs--;
-  reader->queued_bytes -= job->base64_len;
-  g_cond_signal (&reader->queue_cond);
-  g_mutex_unlock (&reader->queue_lock);
+  queue_leave (job->reader, &job->reader->queued_jobs, &job->reader->queued_bytes,
+               job->base64_len);
   g_clear_object (&job->attachment);
   g_free (job);
 }
@@ -620,13 +648,30 @@ media_let_go (RecImportCandidate *candidate)
     }
 }
 
-static void
-candidate_job_run (MediaJob *job)
+/* The bytes of the candidate's media. */
+static gsize
+media_bytes (RecImportCandidate *candidate)
 {
-  RecMessageReader *reader = job->reader;
+  gsize bytes = 0;
 
-  if (job->settle != NULL)
-    job->settle (job->candidate, job->settle_data);
+  for (guint m = 0; candidate->media != NULL && m < candidate->media->len; m++)
+    {
+      RecAttachment *medium = g_ptr_array_index (candidate->media, m);
+
+      bytes += medium->data != NULL ? g_bytes_get_size (medium->data) : 0;
+    }
+  return bytes;
+}
+
+/* On the `each` thread: the candidate handed on, its media let go. */
+static void
+each_job_run (gpointer data,
+              gpointer user_data)
+{
+  MediaJob *job = data;
+  RecMessageReader *reader = job->reader;
+  gsize cost = job->size;
+
   if (!g_atomic_int_get (&reader->each_failed)
       && !reader->options->each (reader, job->candidate, reader->options->each_data,
                                  &reader->each_error))
@@ -639,6 +684,32 @@ candidate_job_run (MediaJob *job)
   media_let_go (job->candidate);
   if (job->settle_free != NULL && job->settle_data != NULL)
     job->settle_free (job->settle_data);
+  g_free (job);
+  queue_leave (reader, &reader->each_jobs, &reader->each_bytes, cost);
+}
+
+/* On the media thread, once the images given before it are decoded: the
+ * candidate settled, then given to the `each` thread — a stage of its own,
+ * so that decoding and hashing the next images overlaps storing these (the
+ * store's writes are the longest stage of a real import). */
+static void
+candidate_job_run (MediaJob *job)
+{
+  RecMessageReader *reader = job->reader;
+  MediaJob *next = g_new0 (MediaJob, 1);
+
+  if (job->settle != NULL)
+    job->settle (job->candidate, job->settle_data);
+  *next = *job;
+  next->attachment = NULL;
+  next->base64_len = 0;
+  next->size = media_bytes (job->candidate);
+  job->settle_data = NULL;
+  if (reader->each_pool == NULL)
+    reader->each_pool = g_thread_pool_new (each_job_run, NULL, 1, FALSE, NULL);
+  queue_enter (reader, &reader->each_jobs, &reader->each_bytes, STREAM_JOBS, STREAM_QUEUE_BYTES,
+               next->size);
+  g_thread_pool_push (reader->each_pool, next, NULL);
 }
 
 static void
@@ -705,13 +776,8 @@ media_job_push (RecMessageReader *reader,
 
   if (reader->media_pool == NULL)
     reader->media_pool = g_thread_pool_new (media_job_run, NULL, 1, FALSE, NULL);
-  g_mutex_lock (&reader->queue_lock);
-  while (reader->queued_jobs > 0
-         && (reader->queued_jobs >= max_jobs || reader->queued_bytes + job->base64_len > max_bytes))
-    g_cond_wait (&reader->queue_cond, &reader->queue_lock);
-  reader->queued_jobs++;
-  reader->queued_bytes += job->base64_len;
-  g_mutex_unlock (&reader->queue_lock);
+  queue_enter (reader, &reader->queued_jobs, &reader->queued_bytes, max_jobs, max_bytes,
+               job->base64_len);
   job->reader = reader;
   g_thread_pool_push (reader->media_pool, job, NULL);
 }
@@ -756,8 +822,11 @@ gboolean
 _rec_message_reader_media_wait (RecMessageReader *reader,
                                 GError          **error)
 {
+  /* The media thread first: it gives the `each` thread its jobs. */
   if (reader->media_pool != NULL)
     g_thread_pool_free (g_steal_pointer (&reader->media_pool), FALSE, TRUE);
+  if (reader->each_pool != NULL)
+    g_thread_pool_free (g_steal_pointer (&reader->each_pool), FALSE, TRUE);
   if (reader->media_error == NULL)
     return TRUE;
   g_propagate_error (error, g_steal_pointer (&reader->media_error));

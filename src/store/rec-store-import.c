@@ -222,6 +222,10 @@ struct _RecStoreImportSession
   char                       *now;             /* one stamp for the whole run */
   gboolean                    begun;           /* BEGIN IMMEDIATE made */
   gboolean                    failed;          /* a write failed: only abort is left */
+  gboolean                    release;         /* release_pages of each medium written:
+                                                * rec_store_import's callers hold them
+                                                * all to the end (the window's spool); a
+                                                * session's let each go after its add */
   Writeback                   writeback;
   const RecStoreImportSource *source;          /* the source being added, or NULL */
   GPtrArray                  *source_records;  /* its records: the caller's */
@@ -322,8 +326,8 @@ session_begin_source (RecStoreImportSession       *session,
 }
 
 /* The record's row and `add` entry, then each of its media linked to it;
- * a medium's bytes are let go once written (the copy's reference, and the
- * caller's pages as release_pages can). */
+ * a medium's bytes are let go once written (the copy's reference, and for
+ * rec_store_import the caller's pages as release_pages can). */
 static gboolean
 session_write (RecStoreImportSession  *session,
                Written                *one,
@@ -343,7 +347,8 @@ session_write (RecStoreImportSession  *session,
       rec_attachment_add_link (document, one->written);
       if (!_rec_store_add_attachment_in (db, session->now, document, error))
         return FALSE;
-      release_pages (document->data);
+      if (session->release)
+        release_pages (document->data);
       g_clear_pointer (&document->data, g_bytes_unref);
       writeback_kick (db, &session->writeback, document->size);
     }
@@ -519,6 +524,7 @@ rec_store_import (RecStore                    *self,
   session = rec_store_import_session_new (self, error);
   if (session == NULL)
     return FALSE;
+  session->release = TRUE;
   for (guint s = 0; s < n_sources; s++)
     for (guint i = 0; i < sources[s].records->len; i++)
       {
