@@ -34,6 +34,7 @@ struct _RecOverviewPage
 
   /* Template widgets */
   GtkStack            *stack;
+  AdwBin              *empty_slot;   /* its status page built when first shown */
   GtkLabel            *total_label;
   GtkLabel            *as_of_label;
   GtkLabel            *principal_label;
@@ -707,6 +708,30 @@ update_agency (RecOverviewPage *self)
   g_task_run_in_thread (task, agency_thread);
 }
 
+/* "No Support Order Yet", built the first time a case has neither terms
+ * nor payments: on a case with figures it would only cost the first frame. */
+static void
+ensure_empty_state (RecOverviewPage *self)
+{
+  GtkWidget *status, *button;
+
+  if (adw_bin_get_child (self->empty_slot) != NULL)
+    return;
+  status = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "x-office-document-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Support Order Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("Enter the order’s terms — how much, how often, from when — "
+                                     "and Recourse works out what is owed, with interest."));
+  button = gtk_button_new_with_mnemonic (_("_Add the Order’s Terms…"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "overview.add-term");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
+  adw_bin_set_child (self->empty_slot, status);
+}
+
 static void
 refresh (RecOverviewPage *self)
 {
@@ -714,6 +739,8 @@ refresh (RecOverviewPage *self)
   gboolean empty = g_list_model_get_n_items (rec_case_session_get_terms (get_session (self))) == 0
                    && g_list_model_get_n_items (rec_case_session_get_payments (get_session (self))) == 0;
 
+  if (empty || result == NULL)
+    ensure_empty_state (self);
   gtk_stack_set_visible_child_name (self->stack, empty || result == NULL ? "empty" : "content");
   if (self->lists_loaded)
     rec_page_update_remedies (self->remedies, get_session (self));
@@ -1116,6 +1143,7 @@ rec_overview_page_class_init (RecOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/recourse/Recourse/ui/rec-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, empty_slot);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, total_label);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, RecOverviewPage, principal_label);

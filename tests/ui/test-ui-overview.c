@@ -114,6 +114,62 @@ test_page_mapped_load (PageFixture   *fixture,
   g_assert_false (gtk_widget_is_visible (remedies_group));
 }
 
+/* The first status page under `widget`, or NULL. */
+static GtkWidget *
+find_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "No Support Order Yet" is built only for a case without terms or
+ * payments, and the case's figures come back when it has them. */
+static void
+test_empty_state (PageFixture   *fixture,
+                  gconstpointer  data)
+{
+  RecPage *page = REC_PAGE (overview (fixture, TRUE));
+  g_autoptr(RecCaseData) empty = rec_case_data_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "empty.recourse", NULL);
+  g_autoptr(RecCaseSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *status;
+
+  rec_page_set_session (page, fixture->session);
+  spin ();
+  g_assert_null (find_status_page (GTK_WIDGET (page)));
+
+  rec_set_str (&empty->info->title, "A new case");
+  rec_set_str (&empty->info->jurisdiction, "us-ca");
+  g_assert_true (rec_store_write_case (path, empty, FALSE, &error));
+  g_assert_no_error (error);
+  session = rec_case_session_open (path, &error);
+  g_assert_no_error (error);
+  rec_page_set_session (page, session);
+  spin ();
+  status = find_status_page (GTK_WIDGET (page));
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_is_visible (status));
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Support Order Yet");
+  g_assert_true (GTK_IS_BUTTON (adw_status_page_get_child (ADW_STATUS_PAGE (status))));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (
+    adw_status_page_get_child (ADW_STATUS_PAGE (status)))), ==, "overview.add-term");
+
+  rec_page_set_session (page, fixture->session);
+  spin ();
+  g_assert_false (gtk_widget_get_mapped (status));
+}
+
 static char *
 total_of (RecCaseSession *session)
 {
@@ -684,6 +740,7 @@ main (int    argc,
   ADD ("/ui/page/lazy-load", test_page_lazy_load);
   ADD ("/ui/page/mapped-load", test_page_mapped_load);
   ADD ("/ui/page/replace", test_page_replace);
+  ADD ("/ui/overview/empty-state", test_empty_state);
   ADD ("/ui/page/clear", test_page_clear);
   ADD ("/ui/page/out-of-sight", test_page_out_of_sight);
   ADD ("/ui/overview/interest-override", test_interest_override_row);
