@@ -13,13 +13,15 @@
 # does not move with the machine's load, count instructions: BENCH_EXIT=1
 # valgrind --tool=callgrind --separate-threads=yes BUILD/tests/bench/bench-window
 # CASE under xvfb-run (see bench-window.c); the main thread is the largest
-# callgrind.out.*-01. That count is not the same every run: GTK loads the
-# icon theme in a thread of its own, and whichever of it and the first icon
-# lookup takes the theme's lock first pays for the load (about 67 M
-# instructions, gtk_icon_theme_lookup_icon inclusive). Compare runs whose
-# lookup costs the same, or run each configuration a few times. Fonts race
-# the same way (pango's fontconfig setup, another ~50 M, seen as freetype's
-# share under open_path_in_background).
+# callgrind.out.*-01. The icon theme is read in a thread: GTK's own read is
+# thrown away when GtkApplication and libadwaita add their icon paths, and
+# Recourse reads it again in a thread after startup (rec-application.c); the
+# --text window, which does not, reads it on the main thread at its first
+# icon (about 65 M instructions, gtk_icon_theme_lookup_icon inclusive).
+# Fonts race: pango's fontconfig setup runs in a thread of its own and the
+# main thread may wait for it or do part of it (up to ~50 M, seen as
+# freetype's share under open_path_in_background); run each configuration
+# a few times.
 # "settled" is the large case kept open until the hidden pages (ledger, log,
 # checklist) have loaded in idle time: its RSS is the whole case in memory.
 # Target: the large case within 1.3× of the empty window.
