@@ -58,7 +58,8 @@ struct _RecImportStream
   GThread                       *hasher;     /* hashes a file over the attachment
                                               * limit beside the parser, or NULL */
   volatile gint                  stop;       /* tells `hasher` to stop */
-  GThreadPool                   *media_pool; /* hashes spooled media, or NULL */
+  GThreadPool                   *media_pool; /* decodes and hashes media beside the
+                                              * parser (see MediaJob), or NULL */
   GMutex                         media_lock;
   GError                        *media_error;
   GAsyncQueue                   *to_hash;    /* HashChunk: given to `hasher` (or NULL:
@@ -163,10 +164,12 @@ RecAttachment      *_rec_message_reader_media_end   (RecMessageReader   *reader,
                                                      const char         *media_type,
                                                      GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 /* An image given as base64 (`text`, `size` bytes; copied), decoded beside
- * the parser by the media thread straight into the spool when it goes to a
- * temporary file: *out_attachment is then its attachment, whose size, media
- * type, SHA-256 and bytes are filled by _rec_message_reader_media_wait —
- * size -1 when the text is not base64. *out_attachment NULL: the caller
+ * the parser by the media thread when it goes to the spool, or always when
+ * the read streams (then kept in memory until `each` is done with it):
+ * *out_attachment is then its attachment, whose size, media type, SHA-256
+ * and bytes are filled by the media thread (before the candidate after it
+ * is handed on; at the latest by _rec_message_reader_media_wait) — size -1
+ * when the text is not base64. *out_attachment NULL: the caller
  * decodes it itself (it stays in memory, or may decode to no byte or to more
  * than REC_ATTACHMENT_MAX_SIZE). FALSE with `error` when no temporary file
  * can be made. */

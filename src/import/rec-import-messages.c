@@ -589,8 +589,9 @@ typedef struct
 } MediaJob;
 
 /* The media thread's jobs at most (2 waiting beside the one it runs: a
- * spooled job's pages are the process's until the thread maps them again),
- * and, streaming, the base64 they may hold: the parser waits past it. */
+ * spooled job's buffer is the process's until the thread has written it
+ * out), and, streaming, the base64 they may hold — the parser waits past
+ * it — and the images decoded for the `each` thread. */
 #define MEDIA_JOBS 3
 #define STREAM_JOBS 4096
 #define STREAM_QUEUE_BYTES (G_GINT64_CONSTANT (32) * 1024 * 1024)
