@@ -62,6 +62,10 @@ TYPE_NAME = re.compile(r'^(Gtk|Adw|Rec)[A-Z][A-Za-z]*$')
 OPENERS = re.compile(r'^(Add|Edit|Record)\b|^Payment$')
 DIALOG_ROLES = {R.ROLE_DIALOG, R.ROLE_FRAME, R.ROLE_WINDOW, R.ROLE_ALERT}
 WAIT = 20.0
+# The first appearance on the bus: the application's start, the case's load
+# and AT-SPI's registration, which on a machine busy with other builds took
+# longer than WAIT (CI, at a load of 6 on two cores).
+APPEAR_WAIT = 90.0
 
 
 def wait_for(what, timeout=WAIT):
@@ -409,12 +413,13 @@ def check_window(binary, home):
     try:
         desktop = pyatspi.Registry.getDesktop(0)
         app = wait_for(lambda: next((a for a in desktop if a is not None
-                                     and a.get_process_id() == proc.pid), None))
+                                     and a.get_process_id() == proc.pid), None),
+                       APPEAR_WAIT)
         if app is None:
             print('Bail out! the window never appeared on the accessibility bus')
             return 1
         tabs_of = lambda: find_all(app, lambda n: n.getRole() == R.ROLE_PAGE_TAB_LIST)
-        tab_lists = wait_for(tabs_of)
+        tab_lists = wait_for(tabs_of, APPEAR_WAIT)
         if not tab_lists:
             print('Bail out! no view switcher (page tab list) in the window')
             return 1
