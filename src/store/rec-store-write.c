@@ -276,7 +276,13 @@ fill_database (const char         *tmp_path,
   /* Nobody sees this file before it is complete and synced (on commit), so
    * it needs no rollback journal and no sync per transaction. */
   /* journal_mode = OFF before the defensive options, which refuse it. */
-  ok = _rec_store_exec (db, "PRAGMA journal_mode = OFF", error)
+  /* Pages of 16 KiB, not SQLite's 4 KiB: documents and MMS pictures are
+   * most of a case file's bytes, and a blob is written (and read) one page
+   * at a time — a 1 GB SMS backup's 723 MiB of pictures were 189 000
+   * writes of 4 KiB, 1.5 s of system time. Set before the first table;
+   * files made before keep theirs. */
+  ok = _rec_store_exec (db, "PRAGMA page_size = 16384", error)
+       && _rec_store_exec (db, "PRAGMA journal_mode = OFF", error)
        && _rec_store_harden (db, error)
        && _rec_store_exec (db, "PRAGMA foreign_keys = ON", error)
        && _rec_store_exec (db, "PRAGMA synchronous = OFF", error)
