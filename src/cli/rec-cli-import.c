@@ -156,6 +156,17 @@ typedef struct
   GError                *store_error;   /* a write that failed */
 } Streamed;
 
+static void
+store_source_describe (RecStoreImportSource  *out,
+                       const RecImportSource *source)
+{
+  out->name = source->name;
+  out->sha256 = source->sha256;
+  out->format = source->format;
+  out->attachment = source->attachment;
+  out->size = source->size;
+}
+
 /* RecImportCandidateFunc: the candidate's verdict, and a new one stored. */
 static gboolean
 stream_each (RecImportStream     *stream,
@@ -170,17 +181,20 @@ stream_each (RecImportStream     *stream,
     return TRUE;
   if (run->store_source == NULL)
     {
-      const RecImportSource *source = rec_import_stream_get_source (stream, error);
-
-      if (source == NULL)
-        return FALSE;
       run->store_source = g_new0 (RecStoreImportSource, 1);
       g_ptr_array_add (run->store_sources, run->store_source);
-      run->store_source->name = source->name;
-      run->store_source->sha256 = source->sha256;
-      run->store_source->format = source->format;
-      run->store_source->attachment = source->attachment;
-      run->store_source->size = source->size;
+    }
+  /* While the file is still being hashed, the store holds the messages'
+   * history entries back (rec-store.h); read_all fills the source at the
+   * end of the file if the hash was not done before its last message. */
+  if (run->store_source->sha256 == NULL)
+    {
+      const RecImportSource *source = rec_import_stream_get_source (stream, error);
+
+      if (source != NULL)
+        store_source_describe (run->store_source, source);
+      else if (error != NULL && *error != NULL)
+        return FALSE;
     }
   if (!rec_store_import_session_add (run->session, run->store_source, candidate->record,
                                      candidate->media, &run->store_error))
@@ -281,6 +295,8 @@ read_all (const ImportArgs  *args,
       if (streamed != NULL)
         {
           rec_import_marker_end_source (streamed->marker);
+          if (streamed->store_source != NULL && streamed->store_source->sha256 == NULL)
+            store_source_describe (streamed->store_source, source);
           streamed->store_source = NULL;
         }
     }

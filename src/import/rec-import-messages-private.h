@@ -79,6 +79,7 @@ struct _RecImportStream
   const char                    *format;
   gint64                         n_hashed;     /* bytes `hasher` read */
   int                            hash_result;  /* -1 not joined yet, 0 failed, 1 whole */
+  gint                           hash_done;    /* (atomic) `hasher` has returned */
   RecImportSource               *source;       /* (owned) once asked for or at the end */
   GThreadPool                   *each_pool;    /* hands the candidates to `each` */
   guint                          each_jobs;    /* given to it, not done */

@@ -310,6 +310,7 @@ hasher_run (gpointer data)
     }
   if (fd >= 0)
     close (fd);
+  g_atomic_int_set (&reader->hash_done, 1);
   return GINT_TO_POINTER (got == 0);
 }
 
@@ -1166,6 +1167,10 @@ rec_import_stream_get_source (RecImportStream  *stream,
 
   if (reader->source == NULL)
     {
+      /* Never waits: the hasher reads the file itself (a streamed read). */
+      if (reader->hasher != NULL && reader->to_hash == NULL
+          && !g_atomic_int_get (&reader->hash_done))
+        return NULL;
       if (!hasher_join (reader, FALSE))
         {
           g_set_error (error, REC_IMPORT_ERROR, REC_IMPORT_ERROR_IO,

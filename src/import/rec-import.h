@@ -157,10 +157,11 @@ typedef struct
 } RecImportMessageOptions;
 
 /* From `each`: the source being read, its SHA-256, size and attachment (the
- * file itself when small enough) filled — the whole file is hashed by a
- * thread of its own from the start, and this waits for it; no candidates
- * yet. It is the source the read returns. NULL with `error` when the file
- * cannot be read. */
+ * file itself when small enough) filled; no candidates yet. It is the source
+ * the read returns. The whole file is hashed by a thread of its own from
+ * the start: while it is, NULL without an error (it never waits; a streamed
+ * import stores messages meanwhile, rec-store.h). NULL with `error` when
+ * the file cannot be read. */
 const RecImportSource *rec_import_stream_get_source (RecImportStream  *stream,
                                                      GError          **error);
 

@@ -228,6 +228,8 @@ struct _RecStoreImportSession
                                                 * session's let each go after its add */
   Writeback                   writeback;
   const RecStoreImportSource *source;          /* the source being added, or NULL */
+  RecStoreJournalHold        *hold;            /* its records' entries, while its
+                                                * SHA-256 is not known yet */
   GPtrArray                  *source_records;  /* its records: the caller's */
   GPtrArray                  *source_written;  /* and the copies written */
   GArray                     *written;         /* Written */
@@ -265,6 +267,7 @@ rec_store_import_session_new (RecStore  *self,
 static void
 session_free (RecStoreImportSession *session)
 {
+  _rec_store_journal_hold_drop (g_steal_pointer (&session->hold));
   writeback_finish (&session->writeback);
   g_ptr_array_unref (session->source_records);
   g_ptr_array_unref (session->source_written);
@@ -279,6 +282,25 @@ session_free (RecStoreImportSession *session)
  * gave: the records are new and distinct, so no link is looked for first
  * (which rec_attachment_add_link does, quadratic over a 10 000-row
  * statement). */
+static gboolean source_is_valid (const RecStoreImportSource *source,
+                                 gboolean                    complete);
+
+/* The source's `import` entry, then the entries of its records written
+ * while its SHA-256 was not known (held since session_begin_source). */
+static gboolean
+session_release (RecStoreImportSession  *session,
+                 GError                **error)
+{
+  g_autofree char *entry = NULL;
+
+  if (session->hold == NULL)
+    return TRUE;
+  g_return_val_if_fail (source_is_valid (session->source, TRUE), FALSE);
+  entry = import_entry_json (session->source);
+  return _rec_store_journal_release (g_steal_pointer (&session->hold), session->now, "import",
+                                     "case", 0, entry, error);
+}
+
 static gboolean
 session_end_source (RecStoreImportSession  *session,
                     GError                **error)
@@ -286,6 +308,8 @@ session_end_source (RecStoreImportSession  *session,
   const RecStoreImportSource *source = session->source;
   WrittenFile file = { NULL };
 
+  if (!session_release (session, error))
+    return FALSE;
   session->source = NULL;
   if (source != NULL && source->attachment != NULL)
     {
@@ -319,8 +343,14 @@ session_begin_source (RecStoreImportSession       *session,
 
   if (session->source != NULL && !session_end_source (session, error))
     return FALSE;
-  entry = import_entry_json (source);
   session->source = source;
+  if (source->sha256 == NULL)
+    {
+      /* Still being hashed: the entry, and those after it, come later. */
+      session->hold = _rec_store_journal_hold (session->store->db);
+      return session->hold != NULL;
+    }
+  entry = import_entry_json (source);
   return _rec_store_journal_append (session->store->db, session->now, "import", "case", 0, entry,
                                     error);
 }
@@ -355,9 +385,13 @@ session_write (RecStoreImportSession  *session,
   return TRUE;
 }
 
+/* `complete`: its SHA-256 known (else a session's source may wait for it). */
 static gboolean
-source_is_valid (const RecStoreImportSource *source)
+source_is_valid (const RecStoreImportSource *source,
+                 gboolean                    complete)
 {
+  if (!complete && source->sha256 == NULL)
+    return TRUE;
   g_return_val_if_fail (source->name != NULL && source->format != NULL, FALSE);
   g_return_val_if_fail (source->sha256 != NULL && strlen (source->sha256) == 64, FALSE);
   g_return_val_if_fail (source->attachment == NULL || source->attachment->data != NULL, FALSE);
@@ -382,7 +416,7 @@ rec_store_import_session_add (RecStoreImportSession       *session,
   Written one = { NULL };
 
   g_return_val_if_fail (session != NULL && !session->failed, FALSE);
-  g_return_val_if_fail (source != NULL && source_is_valid (source), FALSE);
+  g_return_val_if_fail (source != NULL && source_is_valid (source, FALSE), FALSE);
   g_return_val_if_fail (record_is_valid (record), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -393,7 +427,8 @@ rec_store_import_session_add (RecStoreImportSession       *session,
         return FALSE;
       session->begun = TRUE;
     }
-  if (source != session->source && !session_begin_source (session, source, error))
+  if ((source != session->source && !session_begin_source (session, source, error))
+      || (session->hold != NULL && source->sha256 != NULL && !session_release (session, error)))
     {
       session->failed = TRUE;
       return FALSE;
@@ -513,7 +548,7 @@ rec_store_import (RecStore                    *self,
   /* Every source checked before anything is written. */
   for (guint s = 0; s < n_sources; s++)
     {
-      g_return_val_if_fail (source_is_valid (&sources[s]), FALSE);
+      g_return_val_if_fail (source_is_valid (&sources[s], TRUE), FALSE);
       g_return_val_if_fail (sources[s].records != NULL, FALSE);
       g_return_val_if_fail (sources[s].media == NULL
                             || sources[s].media->len == sources[s].records->len, FALSE);

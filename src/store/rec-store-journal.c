@@ -105,6 +105,115 @@ _rec_store_journal_head (sqlite3  *db,
   return TRUE;
 }
 
+/* The holds in force (_rec_store_journal_hold): few and short-lived, one
+ * per streamed import; a connection not holding sees n_holds at 0. */
+typedef struct
+{
+  char   *at;
+  char   *action;
+  char   *entity;
+  gint64  record;
+  char   *data;
+} HeldEntry;
+
+struct _RecStoreJournalHold
+{
+  sqlite3 *db;
+  GArray  *entries;   /* HeldEntry, in the order of their appends */
+};
+
+G_LOCK_DEFINE_STATIC (holds);
+static GSList *holds;
+static gint n_holds;
+
+static void
+held_entry_clear (HeldEntry *entry)
+{
+  g_free (entry->at);
+  g_free (entry->action);
+  g_free (entry->entity);
+  g_free (entry->data);
+}
+
+static RecStoreJournalHold *
+hold_of (sqlite3 *db)
+{
+  RecStoreJournalHold *found = NULL;
+
+  if (g_atomic_int_get (&n_holds) == 0)
+    return NULL;
+  G_LOCK (holds);
+  for (GSList *l = holds; l != NULL && found == NULL; l = l->next)
+    if (((RecStoreJournalHold *) l->data)->db == db)
+      found = l->data;
+  G_UNLOCK (holds);
+  return found;
+}
+
+RecStoreJournalHold *
+_rec_store_journal_hold (sqlite3 *db)
+{
+  RecStoreJournalHold *hold;
+
+  g_return_val_if_fail (db != NULL && hold_of (db) == NULL, NULL);
+
+  hold = g_new0 (RecStoreJournalHold, 1);
+  hold->db = db;
+  hold->entries = g_array_new (FALSE, TRUE, sizeof (HeldEntry));
+  g_array_set_clear_func (hold->entries, (GDestroyNotify) held_entry_clear);
+  G_LOCK (holds);
+  holds = g_slist_prepend (holds, hold);
+  g_atomic_int_inc (&n_holds);
+  G_UNLOCK (holds);
+  return hold;
+}
+
+static void
+hold_end (RecStoreJournalHold *hold)
+{
+  G_LOCK (holds);
+  holds = g_slist_remove (holds, hold);
+  g_atomic_int_add (&n_holds, -1);
+  G_UNLOCK (holds);
+}
+
+void
+_rec_store_journal_hold_drop (RecStoreJournalHold *hold)
+{
+  if (hold == NULL)
+    return;
+  hold_end (hold);
+  g_array_unref (hold->entries);
+  g_free (hold);
+}
+
+gboolean
+_rec_store_journal_release (RecStoreJournalHold  *hold,
+                            const char           *at,
+                            const char           *action,
+                            const char           *entity,
+                            gint64                record,
+                            const char           *data_json,
+                            GError              **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (hold != NULL, FALSE);
+
+  hold_end (hold);
+  ok = _rec_store_journal_append (hold->db, at, action, entity, record, data_json, error);
+  for (guint i = 0; ok && i < hold->entries->len; i++)
+    {
+      const HeldEntry *entry = &g_array_index (hold->entries, HeldEntry, i);
+
+      ok = _rec_store_journal_append (hold->db, entry->at, entry->action, entry->entity,
+                                      entry->record, entry->data, error);
+    }
+  g_array_unref (hold->entries);
+  g_free (hold);
+  return ok;
+}
+
 gboolean
 _rec_store_journal_append (sqlite3     *db,
                            const char  *at,
@@ -119,11 +228,20 @@ _rec_store_journal_append (sqlite3     *db,
   char prev[65];
   char hash[65];
   gint64 seq;
+  RecStoreJournalHold *hold;
 
   g_return_val_if_fail (action != NULL && entity != NULL && record >= 0, FALSE);
 
   if (at == NULL)
     at = now;
+  if (G_UNLIKELY ((hold = hold_of (db)) != NULL))
+    {
+      HeldEntry entry = { g_strdup (at), g_strdup (action), g_strdup (entity), record,
+                          g_strdup (data_json) };
+
+      g_array_append_val (hold->entries, entry);
+      return TRUE;
+    }
   /* The chain goes on from the entry before it, read in this transaction
    * (one lookup of the last row of the table's primary key). */
   if (!_rec_store_journal_head (db, &seq, prev, error))

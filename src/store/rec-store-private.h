@@ -234,6 +234,23 @@ gboolean      _rec_store_journal_append  (sqlite3     *db,
                                           gint64       record,
                                           const char  *data_json,
                                           GError     **error);
+/* Entries held back on one connection: from _rec_store_journal_hold on,
+ * its appends are kept in memory, in order, instead of written; they are
+ * written by _rec_store_journal_release after the entry it is given (all
+ * in the caller's transaction), or dropped with the transaction's rollback
+ * by _rec_store_journal_hold_drop. A streamed import stores its first
+ * messages while its source's SHA-256 is still being computed, and the
+ * `import` entry that carries it comes before their entries. */
+typedef struct _RecStoreJournalHold RecStoreJournalHold;
+RecStoreJournalHold *_rec_store_journal_hold (sqlite3 *db);
+gboolean      _rec_store_journal_release (RecStoreJournalHold  *hold,
+                                          const char           *at,
+                                          const char           *action,
+                                          const char           *entity,
+                                          gint64                record,
+                                          const char           *data_json,
+                                          GError              **error);
+void          _rec_store_journal_hold_drop (RecStoreJournalHold *hold);
 /* The entry of one change of _rec_store_apply (after its row is written). */
 gboolean      _rec_store_journal_change  (sqlite3               *db,
                                           const RecStoreChange  *change,

@@ -368,11 +368,15 @@ gboolean      rec_store_import             (RecStore                    *self,
 /* The same written as the records come (an import that streams a 1 GB
  * backup: each message stored while the file is still being read, none of
  * its images kept): rec_store_import is begin, an add per record, commit.
- * The transaction begins with the first add; a source's `import` entry is
- * written before its first record, so `source` (its records and media
- * unused) must be known then — its SHA-256 too — and stay valid until the
- * next source's first add or the commit, which write its file (when there
- * is one) linked to its records. A medium's bytes are let go once written.
+ * The transaction begins with the first add; a source's `import` entry
+ * comes before its first record's. `source` (its records and media unused)
+ * must stay valid until the next source's first add or the commit, which
+ * write its file (when there is one) linked to its records. Its `sha256`
+ * may still be NULL at its first adds (the file is still being hashed):
+ * its records are written, their history entries held in memory, and the
+ * `import` entry then theirs are written at the first add that finds
+ * `sha256` (and the other fields) set, which must be by the next source's
+ * first add or the commit. A medium's bytes are let go once written.
  * Not safe from two threads at once; one thread at a time may use it. */
 typedef struct _RecStoreImportSession RecStoreImportSession;
 

@@ -385,6 +385,141 @@ test_read_only (Fixture       *f,
   g_assert_cmpint (REC_ENTITY (g_ptr_array_index (one, 0))->id, ==, 0);
 }
 
+/* The journal after entry `after`, as "action entity" joined by commas. */
+static char *
+journal_after (const char *path,
+               int         after)
+{
+  g_autofree char *query =
+    g_strdup_printf ("SELECT group_concat (action || ' ' || entity, ',') FROM"
+                     " (SELECT action, entity FROM journal WHERE seq > %d ORDER BY seq)", after);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* A session's source whose SHA-256 is not known at its first adds (the
+ * backup still being hashed): its records are written, their entries held
+ * back, and the `import` entry with the SHA-256 comes first all the same —
+ * whether the hash comes at a later add or only before the commit; an
+ * abort meanwhile leaves the case as it was. */
+static void
+test_session_hash_later (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *sha = "5f0e7c0b9b1d2a3c4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5";
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *journal = NULL;
+  RecStoreImportSession *session;
+  RecStoreImportSource source = { NULL };
+  RecStoreImportSourceInfo *info;
+  int before;
+
+  create_case (f);
+  store = open_case (f);
+  before = sql_int (f->path, "SELECT max (seq) FROM journal");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *at = g_strdup_printf ("2025-02-0%uT10:00:00Z", i + 1);
+      g_autofree char *text = g_strdup_printf ("Message %u", i + 1);
+
+      g_ptr_array_add (records, message_new (at, text));
+    }
+  g_ptr_array_add (media, document_new ("img1.jpg", "\xff\xd8\xff not really a picture"));
+
+  /* The hash comes at the third add. */
+  session = rec_store_import_session_new (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (rec_store_import_session_add (session, &source, g_ptr_array_index (records, 0),
+                                               media, &error));
+  g_assert_no_error (error);
+  g_assert_true (rec_store_import_session_add (session, &source, g_ptr_array_index (records, 1),
+                                               NULL, &error));
+  g_assert_no_error (error);
+  source.name = "backup.xml";
+  source.format = "sms";
+  source.sha256 = sha;
+  source.size = 123456789;
+  g_assert_true (rec_store_import_session_add (session, &source, g_ptr_array_index (records, 2),
+                                               NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rec_store_import_session_commit (session, &error));
+  g_assert_no_error (error);
+
+  journal = journal_after (f->path, before);
+  g_assert_cmpstr (journal, ==, "import case,add communications,add attachments,add links,"
+                                "add communications,add communications");
+  query = g_strdup_printf ("SELECT json_extract (data, '$.source_sha256') = '%s'"
+                           " AND json_extract (data, '$.size') = 123456789"
+                           " FROM journal WHERE seq = %d", sha, before + 1);
+  g_assert_cmpint (sql_int (f->path, query), ==, 1);
+  sources = rec_store_load_import_sources (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 1);
+  info = g_ptr_array_index (sources, 0);
+  g_assert_cmpuint (info->n_records, ==, 3);
+  g_assert_cmpstr (info->sha256, ==, sha);
+  assert_intact (f->path);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (REC_ENTITY (g_ptr_array_index (records, i))->id, >, 0);
+
+  /* The hash only after the last add: written at the commit. */
+  before = sql_int (f->path, "SELECT max (seq) FROM journal");
+  {
+    RecStoreImportSource late = { NULL };
+    g_autoptr(RecEntity) one = message_new ("2025-03-01T10:00:00Z", "Later");
+    g_autofree char *second = NULL;
+
+    session = rec_store_import_session_new (store, &error);
+    g_assert_true (rec_store_import_session_add (session, &late, one, NULL, &error));
+    g_assert_no_error (error);
+    late.name = "later.xml";
+    late.format = "sms";
+    late.sha256 = sha;
+    g_assert_true (rec_store_import_session_commit (session, &error));
+    g_assert_no_error (error);
+    second = journal_after (f->path, before);
+    g_assert_cmpstr (second, ==, "import case,add communications");
+    assert_intact (f->path);
+  }
+
+  /* Aborted while held: nothing written, nothing left holding. */
+  before = sql_int (f->path, "SELECT max (seq) FROM journal");
+  {
+    RecStoreImportSource gone = { NULL };
+    g_autoptr(RecEntity) one = message_new ("2025-04-01T10:00:00Z", "Never");
+
+    session = rec_store_import_session_new (store, &error);
+    g_assert_true (rec_store_import_session_add (session, &gone, one, NULL, &error));
+    g_assert_no_error (error);
+    rec_store_import_session_abort (session);
+    g_assert_cmpint (sql_int (f->path, "SELECT max (seq) FROM journal"), ==, before);
+    g_assert_cmpint (sql_int (f->path, "SELECT count (*) FROM communications"), ==, 4);
+  }
+  /* The next change on the connection goes to the journal at once. */
+  {
+    g_autoptr(RecEntity) payment = payment_new ("2025-05-01", 100);
+
+    g_assert_true (rec_store_add (store, payment, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (sql_int (f->path, "SELECT max (seq) FROM journal"), ==, before + 1);
+    assert_intact (f->path);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,5 +538,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/store/import/read-only", Fixture, NULL, fixture_set_up, test_read_only,
               fixture_tear_down);
+  g_test_add ("/store/import/session-hash-later", Fixture, NULL, fixture_set_up,
+              test_session_hash_later, fixture_tear_down);
   return g_test_run ();
 }
