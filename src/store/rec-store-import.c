@@ -278,15 +278,11 @@ session_free (RecStoreImportSession *session)
   g_free (session);
 }
 
-/* The source's file, when the case keeps it, linked to every record it
- * gave: the records are new and distinct, so no link is looked for first
- * (which rec_attachment_add_link does, quadratic over a 10 000-row
- * statement). */
 static gboolean source_is_valid (const RecStoreImportSource *source,
                                  gboolean                    complete);
 
 /* The source's `import` entry, then the entries of its records written
- * while its SHA-256 was not known (held since session_begin_source). */
+ * before its SHA-256 was known (held since session_begin_source). */
 static gboolean
 session_release (RecStoreImportSession  *session,
                  GError                **error)
@@ -301,6 +297,10 @@ session_release (RecStoreImportSession  *session,
                                      "case", 0, entry, error);
 }
 
+/* The source's file, when the case keeps it, linked to every record it
+ * gave: the records are new and distinct, so no link is looked for first
+ * (which rec_attachment_add_link does, quadratic over a 10 000-row
+ * statement). */
 static gboolean
 session_end_source (RecStoreImportSession  *session,
                     GError                **error)
@@ -331,28 +331,21 @@ session_end_source (RecStoreImportSession  *session,
   return TRUE;
 }
 
-/* The `import` entry of the source whose records come next (the entry before
- * the records it covers: rec_store_load_import_sources counts the adds after
- * it, and undo finds them so). */
+/* The source whose records come next. Its `import` entry goes before the
+ * entries of the records it covers (rec_store_load_import_sources counts the
+ * adds after it, and undo finds them so) and carries its SHA-256: the
+ * entries are held until session_release writes it, at once when the
+ * SHA-256 is known (rec_store_import_session_add), else once it is. */
 static gboolean
 session_begin_source (RecStoreImportSession       *session,
                       const RecStoreImportSource  *source,
                       GError                     **error)
 {
-  g_autofree char *entry = NULL;
-
   if (session->source != NULL && !session_end_source (session, error))
     return FALSE;
   session->source = source;
-  if (source->sha256 == NULL)
-    {
-      /* Still being hashed: the entry, and those after it, come later. */
-      session->hold = _rec_store_journal_hold (session->store->db);
-      return session->hold != NULL;
-    }
-  entry = import_entry_json (source);
-  return _rec_store_journal_append (session->store->db, session->now, "import", "case", 0, entry,
-                                    error);
+  session->hold = _rec_store_journal_hold (session->store->db);
+  return session->hold != NULL;
 }
 
 /* The record's row and `add` entry, then each of its media linked to it;
