@@ -368,8 +368,6 @@ rec_case_view_init (RecCaseView *self)
   title_squeezed_cb (self->title_squeezer, NULL, self);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (visible_page_cb), self, 0);
-  if (adw_view_switcher_bar_get_reveal (self->switcher_bar))
-    bar_stack_init (self);
 }
 
 /**
