@@ -74,12 +74,14 @@ struct _RecImportStream
 
   /* Streaming (options->each set, an SMS backup): candidates handed to
    * `each` by the media thread as they are made, images decoded in memory
-   * there (no spool), the file hashed by `hasher` from the start. */
+   * there (no spool), the file hashed by `hasher`: read by it from the
+   * start when the case keeps the file, else fed the parser's chunks. */
   gboolean                       stream;
   const char                    *format;
-  gint64                         n_hashed;     /* bytes `hasher` read */
+  gint64                         n_hashed;     /* bytes `hasher` hashed */
   int                            hash_result;  /* -1 not joined yet, 0 failed, 1 whole */
-  gint                           hash_done;    /* (atomic) `hasher` has returned */
+  gint                           hash_done;    /* (atomic) `hasher` is done: 1 with the
+                                                * whole file, 2 without; 0 not yet */
   RecImportSource               *source;       /* (owned) once asked for or at the end */
   GThreadPool                   *each_pool;    /* hands the candidates to `each` */
   guint                          each_jobs;    /* given to it, not done */

@@ -570,6 +570,35 @@ write_backup (const char *dir,
   return g_steal_pointer (&path);
 }
 
+/* What `each` saw of a streamed read. */
+typedef struct
+{
+  GPtrArray             *seen;     /* RecImportCandidate, in the order given */
+  GPtrArray             *shas;     /* of the first image's bytes then, or NULL */
+  const RecImportSource *source;   /* rec_import_stream_get_source's */
+} Seen;
+
+static gboolean
+seen_each (RecImportStream     *stream,
+           RecImportCandidate  *candidate,
+           gpointer             user_data,
+           GError             **error)
+{
+  Seen *seen = user_data;
+  RecAttachment *image = candidate->media->len > 0 ? g_ptr_array_index (candidate->media, 0)
+                                                   : NULL;
+
+  g_ptr_array_add (seen->seen, candidate);
+  g_ptr_array_add (seen->shas, image != NULL && image->data != NULL
+                               ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image->data)
+                               : NULL);
+  /* NULL without an error while the file is still being hashed: asked
+   * again at the next candidate. */
+  if (seen->source == NULL)
+    seen->source = rec_import_stream_get_source (stream, error);
+  return seen->source != NULL || error == NULL || *error == NULL;
+}
+
 static void
 test_large_backup (void)
 {
@@ -615,37 +644,31 @@ test_large_backup (void)
       g_assert_cmpstr (image->sha256, ==, g_ptr_array_index (shas, i));
       g_assert_cmpstr (sha, ==, g_ptr_array_index (shas, i));
     }
+
+  /* Streamed, a file the case does not keep is hashed from the parser's
+   * chunks: the same SHA-256 and size, given on the way only once known
+   * (never before the last chunk), every candidate handed on in order. */
+  {
+    g_autoptr(RecImportSource) streamed = NULL;
+    RecImportMessageOptions options = { NULL };
+    Seen seen = { g_ptr_array_new (), g_ptr_array_new_with_free_func (g_free), NULL };
+
+    options.each = seen_each;
+    options.each_data = &seen;
+    streamed = rec_import_read_messages (path, &options, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (seen.source == NULL || seen.source == streamed);
+    g_assert_cmpstr (streamed->sha256, ==, source->sha256);
+    g_assert_cmpint (streamed->size, ==, source->size);
+    g_assert_null (streamed->attachment);
+    g_assert_cmpuint (seen.seen->len, ==, 70003);
+    g_assert_cmpuint (streamed->candidates->len, ==, 70003);
+    g_assert_true (g_ptr_array_index (seen.seen, 69999) == candidate_at (streamed, 69999));
+    g_ptr_array_unref (seen.seen);
+    g_ptr_array_unref (seen.shas);
+  }
   g_unlink (path);
   g_rmdir (dir);
-}
-
-/* What `each` saw of a streamed read. */
-typedef struct
-{
-  GPtrArray             *seen;     /* RecImportCandidate, in the order given */
-  GPtrArray             *shas;     /* of the first image's bytes then, or NULL */
-  const RecImportSource *source;   /* rec_import_stream_get_source's */
-} Seen;
-
-static gboolean
-seen_each (RecImportStream     *stream,
-           RecImportCandidate  *candidate,
-           gpointer             user_data,
-           GError             **error)
-{
-  Seen *seen = user_data;
-  RecAttachment *image = candidate->media->len > 0 ? g_ptr_array_index (candidate->media, 0)
-                                                   : NULL;
-
-  g_ptr_array_add (seen->seen, candidate);
-  g_ptr_array_add (seen->shas, image != NULL && image->data != NULL
-                               ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image->data)
-                               : NULL);
-  /* NULL without an error while the file is still being hashed: asked
-   * again at the next candidate. */
-  if (seen->source == NULL)
-    seen->source = rec_import_stream_get_source (stream, error);
-  return seen->source != NULL || error == NULL || *error == NULL;
 }
 
 /* Images past the spool's 32 MiB in memory are decoded by the media thread
