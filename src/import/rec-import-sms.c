@@ -31,6 +31,7 @@
  * are neither text nor image (vCards, audio, video).
  */
 #define G_LOG_DOMAIN "rec-import"
+#define _GNU_SOURCE /* memrchr */
 
 #include "config.h"
 
@@ -672,6 +673,29 @@ read_full (int     fd,
   return (gssize) done;
 }
 
+/* One chunk given to the parser in two pushes, the first ending just after
+ * the byte after its last '<'. On every push that may end an element,
+ * libxml2 2.9's push parser looks for the last '<' it holds, backwards from
+ * the end, and then for the '>' after it (xmlParseGetLasts): a chunk ending
+ * inside a part's base64 made it go back through megabytes of it, a quarter
+ * of the parser's time in a backup of images. Cut there, it goes back two
+ * bytes, and with the name's first letter it knows an element starts: the
+ * rest of the chunk holds at most the end of that element, and a push with
+ * no '>' (base64 has none) is set aside at once (xmlParseCheckTransition). */
+static void
+push_chunk (SmsParse     *parse,
+            const guint8 *data,
+            gsize         size)
+{
+  const guint8 *lt = size > 1 ? memrchr (data, '<', size - 1) : NULL;
+  gsize head = lt != NULL ? (gsize) (lt - data) + 2 : 0;
+
+  if (head > 0)
+    xmlParseChunk (parse->ctxt, (const char *) data, (int) head, 0);
+  if (size > head && parse->ctxt->instate != XML_PARSER_EOF)
+    xmlParseChunk (parse->ctxt, (const char *) data + head, (int) (size - head), 0);
+}
+
 /* Pushes the whole file through the parser, every byte through the tap. */
 static gboolean
 push_file (SmsParse  *parse,
@@ -696,7 +720,10 @@ push_file (SmsParse  *parse,
         }
       chunk->size = (gsize) got;
       _rec_message_reader_feed_chunk (parse->reader, chunk);
-      xmlParseChunk (parse->ctxt, (const char *) chunk->data, (int) got, got == 0);
+      if (got > 0)
+        push_chunk (parse, chunk->data, (gsize) got);
+      else
+        xmlParseChunk (parse->ctxt, NULL, 0, 1);
       if (parse->error == NULL && !_rec_message_reader_check (parse->reader, &parse->error))
         xmlStopParser (parse->ctxt);
       if (parse->error != NULL)
