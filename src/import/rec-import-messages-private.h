@@ -224,6 +224,9 @@ gboolean            _rec_import_read_mail        (RecMessageReader   *reader,
 gssize              _rec_base64_decode           (const char         *text,
                                                   gsize               size,
                                                   guint8             *out);
+/* With the processor's vector steps (the default) or without: TRUE if it
+ * has them and they are used. For the tests. */
+gboolean            _rec_base64_use_simd         (gboolean            use);
 
 /* HTML as a mail client sends it, as plain text: tags dropped (with what is
  * inside <script>, <style> and <head>), entities decoded, runs of white space
