@@ -264,8 +264,8 @@ test_migrate_v1 (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 5);
-  g_assert_cmpint (rec_store_schema_version (), ==, 5);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, rec_store_schema_version ());
+  g_assert_cmpint (rec_store_schema_version (), ==, 6);
   /* 1 case, 1 child, 2 terms, 1 override, 1 charge, 3 payments, 1
    * communication, 1 enforcement step. */
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM journal WHERE action = 'migrate'"), ==, 11);
@@ -302,6 +302,117 @@ test_migrate_v4 (Fixture       *f,
   g_clear_object (&store);
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM journal WHERE action = 'migrate'"), ==, 2);
   assert_intact (f->path);
+}
+
+/* A version 5 file with a history goes to 6 (the lists of allowed words as
+ * OR, its six tables rebuilt): every row and every journal entry as it was,
+ * the chain intact, no IN (…) list of words left, and a word outside a list
+ * still refused. */
+static void
+test_migrate_v5 (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char *const rebuilt[] = { "terms", "payments", "communications",
+                                         "enforcement_steps", "attachment_links", "journal" };
+  static const char rows[] =
+    "SELECT group_concat (seq || action || entity || record || ifnull (data, '') || prev || hash,"
+    " '|') FROM (SELECT * FROM journal ORDER BY seq)";
+  static const char records[] =
+    "SELECT (SELECT group_concat (id || kind || amount || frequency, '|') FROM terms)"
+    " || (SELECT group_concat (id || method || amount, '|') FROM payments)"
+    " || (SELECT group_concat (id || channel || direction || summary || follow_up_done, '|')"
+    "     FROM communications)"
+    " || (SELECT group_concat (id || remedy || status || next_done, '|') FROM enforcement_steps)"
+    " || (SELECT group_concat (attachment_id || entity || record_id, '|') FROM attachment_links)";
+  g_autoptr(RecStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char indexes_query[] =
+    "SELECT group_concat (name || ' ' || tbl_name, '|') FROM"
+    " (SELECT * FROM sqlite_schema WHERE type = 'index' ORDER BY name)";
+  g_autofree char *history = NULL;
+  g_autofree char *history_after = NULL;
+  g_autofree char *indexes = NULL;
+  g_autofree char *indexes_after = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_true (_rec_store_migrate_to (db, 0, 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (_rec_store_exec (db,
+    "INSERT INTO case_info (id, title, jurisdiction, currency, agency_enforced,"
+    " public_assistance, created_at, updated_at) VALUES (1, 'Old', 'us', 'USD', 0, 0,"
+    " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+    "INSERT INTO terms (position, kind, amount, frequency, due_day, due_day_first,"
+    " due_day_second, effective, created_at, updated_at) VALUES (1, 'childcare', 5000,"
+    " 'biweekly', 0, 1, 15, '2024-01-01', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+    "INSERT INTO payments (position, date, amount, method, created_at, updated_at)"
+    " VALUES (1, '2025-01-01', 100, 'tax_offset', '2026-01-01T00:00:00Z',"
+    " '2026-01-01T00:00:00Z');"
+    "INSERT INTO communications (position, at, at_unix, channel, direction, summary,"
+    " follow_up_done, created_at, updated_at) VALUES (1, '2025-02-01T10:00:00-08:00',"
+    " 1738432800, 'in_person', 'both', 'At the exchange', 1, '2026-01-01T00:00:00Z',"
+    " '2026-01-01T00:00:00Z');"
+    "INSERT INTO enforcement_steps (position, remedy, status, next_done, created_at,"
+    " updated_at) VALUES (1, 'passport_denial', 'in_effect', 1, '2026-01-01T00:00:00Z',"
+    " '2026-01-01T00:00:00Z');"
+    "INSERT INTO attachments (sha256, name, media_type, size, data, added_at) VALUES"
+    " ('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 't.txt',"
+    " 'text/plain', 4, CAST ('test' AS BLOB), '2026-01-01T00:00:00Z');"
+    "INSERT INTO attachment_links VALUES (1, 'payments', 1);", &error), ==, TRUE);
+  g_assert_no_error (error);
+  g_assert_true (_rec_store_journal_record_all (db, "migrate", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *meta = _rec_store_journal_attachment_json (
+      "t.txt", "text/plain", 4, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+      "2026-01-01T00:00:00Z");
+    g_autofree char *link = _rec_store_journal_link_json (1, "payments", 1);
+
+    g_assert_true (_rec_store_journal_append (db, NULL, "add", "attachments", 1, meta, &error));
+    g_assert_true (_rec_store_journal_append (db, NULL, "add", "links", 1, link, &error));
+  }
+  g_assert_cmpint (_rec_store_close (db), ==, SQLITE_OK);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 5);
+  history = sql_text (f->path, rows);
+  before = sql_text (f->path, records);
+  indexes = sql_text (f->path, indexes_query);
+  g_assert_nonnull (strstr (before, "tax_offset"));
+
+  store = rec_store_open (f->path, FALSE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 6);
+  history_after = sql_text (f->path, rows);
+  after = sql_text (f->path, records);
+  indexes_after = sql_text (f->path, indexes_query);
+  g_assert_cmpstr (indexes_after, ==, indexes);
+  g_assert_cmpstr (history_after, ==, history);
+  g_assert_cmpstr (after, ==, before);
+  assert_intact (f->path);
+  for (guint i = 0; i < G_N_ELEMENTS (rebuilt); i++)
+    {
+      g_autofree char *query = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE"
+                                                " tbl_name = '%s' AND sql LIKE '%% IN (''%%'",
+                                                rebuilt[i]);
+
+      g_assert_cmpint (sql_int (f->path, query), ==, 0);
+    }
+  {
+    sqlite3 *raw = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (raw, "UPDATE payments SET method = 'barter'", NULL, NULL, NULL),
+                     ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (raw, "UPDATE journal SET action = 'edit' WHERE seq = 1",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (raw, "UPDATE communications SET channel = 'fax'",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (raw, "UPDATE journal SET entity = 'payment' WHERE seq = 1",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    sqlite3_close (raw);
+  }
 }
 
 /* Import: an import entry with the document's SHA-256, then the adds. */
@@ -486,6 +597,7 @@ main (int    argc,
   ADD ("/journal/chain/edits", test_chain_edits);
   ADD ("/journal/migrate/v1", test_migrate_v1);
   ADD ("/journal/migrate/v4", test_migrate_v4);
+  ADD ("/journal/migrate/v5", test_migrate_v5);
   ADD ("/journal/import", test_import);
   ADD ("/journal/tamper/swap", test_tamper_swap);
   for (guint i = 0; i < G_N_ELEMENTS (tampers); i++)
