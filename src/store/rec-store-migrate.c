@@ -235,7 +235,8 @@ static const char migration_5[] =
  * added (22 000 entries of a 1 GB SMS backup: 0.3 s). SQLite cannot change a
  * CHECK, so the six tables are rebuilt under their own names, their rows
  * copied as they are — the journal's too: no entry changes, the chain and
- * the fingerprint are the same — and their indexes made again. No table
+ * the fingerprint are the same — and their indexes made again; the
+ * journal's two hashes are checked with ltrim instead of GLOB. No table
  * refers to them; the step runs with foreign keys off all the same
  * (run_step), as SQLite's documentation for such changes says. */
 #define ONE_OF_2(col, a, b) "(" col " = '" a "' OR " col " = '" b "')"
@@ -249,6 +250,10 @@ static const char migration_5[] =
   "(" ONE_OF_6 (col, a, b, c, d, e, f) " OR " ONE_OF_3 (col, g, h, i) ")"
 #define ONE_OF_10(col, a, b, c, d, e, f, g, h, i, j) \
   "(" ONE_OF_6 (col, a, b, c, d, e, f) " OR " ONE_OF_4 (col, g, h, i, j) ")"
+/* The same as HEX64_CHECK, in a third of its time: GLOB '*[^0-9a-f]*' tries
+ * the class at every position of the 64 (3 µs a column, each entry has two). */
+#define HEX64_CHECK_V6(col) \
+  "CHECK (length (" col ") = 64 AND ltrim (" col ", '0123456789abcdef') = '')"
 static const char migration_6[] =
   "CREATE TABLE terms_v6 ("
   ROW_COMMON
@@ -354,8 +359,8 @@ static const char migration_6[] =
                                              "links") ","
   "  record INTEGER NOT NULL CHECK (record >= 0),"
   "  data TEXT,"
-  "  prev TEXT NOT NULL " HEX64_CHECK ("prev") ","
-  "  hash TEXT NOT NULL " HEX64_CHECK ("hash")
+  "  prev TEXT NOT NULL " HEX64_CHECK_V6 ("prev") ","
+  "  hash TEXT NOT NULL " HEX64_CHECK_V6 ("hash")
   ") STRICT;"
   "INSERT INTO journal_v6 SELECT * FROM journal;"
   "DROP TABLE journal;"

@@ -411,6 +411,13 @@ test_migrate_v5 (Fixture       *f,
                                    NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
     g_assert_cmpint (sqlite3_exec (raw, "UPDATE journal SET entity = 'payment' WHERE seq = 1",
                                    NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    /* A hash of 64 characters that are not all lower-case hex digits. */
+    g_assert_cmpint (sqlite3_exec (raw, "UPDATE journal SET hash = upper (hash) WHERE seq = 1",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (raw, "UPDATE journal SET prev = substr (prev, 1, 63) || 'g'"
+                                   " WHERE seq = 2", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (raw, "UPDATE journal SET prev = prev || '0' WHERE seq = 2",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
     sqlite3_close (raw);
   }
 }
